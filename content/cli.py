@@ -1,0 +1,281 @@
+"""`hocvu pack`: the trainer's commands (new, build, verify, info, install, import-gift)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+from pathlib import Path
+
+from content import keys
+from content.errors import KeyFileError, PackRefused, SourceError
+
+DESCRIPTION = """Build, check and inspect content packs.
+
+A typical session:
+  hocvu pack new my-pack                      # a folder to start from
+  (edit my-pack/course.yaml, lessons/, quizzes/ in any text editor)
+  hocvu pack build my-pack --key trainer.key -o my-pack.hvpack
+  hocvu pack verify my-pack.hvpack
+"""
+
+
+def _roots():
+    from content import trust
+    from hocvu.paths import root_key_files
+
+    return trust.load_roots(root_key_files())
+
+
+def _default_trust_bytes() -> bytes:
+    from content import trust
+    from hocvu.paths import shipped_trust_files
+
+    roots = _roots()
+    lists = [trust.parse(p.read_bytes(), roots, str(p)) for p in shipped_trust_files()]
+    newest = trust.newest(lists)
+    if newest is None:
+        raise KeyFileError("no trust list is shipped with the app; give one with --trust")
+    return newest.to_bytes()
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    target = Path(args.folder)
+    if target.exists() and any(target.iterdir()):
+        print(f"{target}: the folder exists and is not empty; choose a new name", file=sys.stderr)
+        return 1
+    template = Path(__file__).parent / "scaffold"
+    shutil.copytree(template, target, dirs_exist_ok=True)
+    if args.id:
+        course = target / "course.yaml"
+        text = course.read_text(encoding="utf-8").replace("vn.mofa.dl.demo", args.id, 1)
+        course.write_text(text, encoding="utf-8")
+    print(f"Created {target}/ with one module, one lesson in Vietnamese and English, and a quiz")
+    print("using all seven item types. Edit the files, then:")
+    print(f"  hocvu pack build {target} --key YOUR-TRAINER.key -o {target.name}.hvpack")
+    return 0
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from content import trust
+    from content.build import build_pack
+    from content.passphrase import ask
+    from content.verify import verify_pack
+
+    key_path = Path(args.key)
+    passphrase = None
+    if keys.is_encrypted(key_path):
+        passphrase = ask(args.passphrase_env, f"Passphrase for {key_path.name}: ")
+    private = keys.load_private(key_path, passphrase)
+    trust_bytes = Path(args.trust).read_bytes() if args.trust else _default_trust_bytes()
+    trust.parse(trust_bytes, _roots(), args.trust or "trust.json")
+    folder = Path(args.folder)
+    out = Path(args.output) if args.output else Path(f"{folder.resolve().name}.hvpack")
+    result = build_pack(folder, private, trust_bytes, out)
+    for warning in result.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    # Check the result exactly as the app will, so a trainer learns now, not abroad.
+    try:
+        verified = verify_pack(out, _roots())
+    except PackRefused as refusal:
+        out.unlink(missing_ok=True)
+        print(f"hocvu pack build: the app would refuse this pack: {refusal}", file=sys.stderr)
+        return 1
+    files = result.manifest["files"]
+    print(
+        f"Built {out} ({result.manifest['id']} version {result.manifest['version']}, "
+        f"{len(files)} files, {out.stat().st_size / 1e6:.1f} MB), signed with key "
+        f"{verified.signer.key_id} ({verified.signer.name})"
+    )
+    print(f"sha256 {result.sha256}")
+    if result.warnings and args.strict:
+        print(f"{len(result.warnings)} warning(s) and --strict: failing", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _summary(verified) -> dict:
+    manifest = verified.manifest
+    return {
+        "id": manifest["id"],
+        "version": manifest["version"],
+        "format": manifest["format"],
+        "created": manifest["created"],
+        "title": manifest["title"],
+        "languages": manifest["languages"],
+        "min_app_version": manifest.get("min_app_version"),
+        "signed_by": {"key_id": verified.signer.key_id, "name": verified.signer.name},
+        "trust_version": verified.trust.version,
+        "modules": [
+            {
+                "id": m["id"],
+                "area": m["area"],
+                "level": m["level"],
+                "title": m["title"],
+                "lessons": [lesson["slug"] for lesson in m["lessons"]],
+                "quiz": m["quiz"],
+            }
+            for m in manifest["modules"]
+        ],
+        "exam": manifest.get("exam"),
+        "placement": manifest.get("placement"),
+        "files": len(manifest["files"]),
+        "bytes": sum(f["size"] for f in manifest["files"].values()),
+        "warnings": verified.warnings,
+    }
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    from content.verify import verify_pack
+
+    verified = verify_pack(Path(args.pack), _roots())
+    for warning in verified.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    info = _summary(verified)
+    if args.json:
+        print(json.dumps({"ok": True, **info}, ensure_ascii=False, indent=2))
+    else:
+        print(
+            f"OK: {info['id']} version {info['version']} is intact and signed by "
+            f"{info['signed_by']['name']} (key {info['signed_by']['key_id']}, "
+            f"trust list version {info['trust_version']}); {info['files']} files checked"
+        )
+    return 0
+
+
+def cmd_info(args: argparse.Namespace) -> int:
+    from content.verify import verify_pack
+
+    verified = verify_pack(Path(args.pack), _roots())
+    info = _summary(verified)
+    if args.json:
+        print(json.dumps(info, ensure_ascii=False, indent=2))
+        return 0
+    lang = args.lang
+    print(f"{info['title'].get(lang) or next(iter(info['title'].values()))}")
+    print(f"  id {info['id']}, version {info['version']}, created {info['created']}")
+    print(f"  languages {', '.join(info['languages'])}; {info['files']} files, "
+          f"{info['bytes'] / 1e6:.1f} MB")
+    print(f"  signed by {info['signed_by']['name']} (key {info['signed_by']['key_id']}), "
+          f"trust list version {info['trust_version']}")
+    for module in verified.manifest["modules"]:
+        title = module["title"].get(lang) or next(iter(module["title"].values()))
+        print(f"  module {module['id']} (level {module['level']}, area {module['area']}): {title}")
+        for lesson in module["lessons"]:
+            ltitle = lesson["title"].get(lang) or next(iter(lesson["title"].values()))
+            print(f"    - {lesson['slug']}: {ltitle} ({lesson['minutes']} min)")
+        if module["quiz"]:
+            print(f"    quiz {module['quiz']}")
+    if info["exam"]:
+        print(f"  exam {info['exam']['quiz']}")
+    if info["placement"]:
+        print(f"  placement {', '.join(info['placement']['quizzes'])}")
+    return 0
+
+
+def cmd_install(args: argparse.Namespace) -> int:
+    from content.library import Library
+    from hocvu.paths import shipped_trust_files
+
+    library = Library(
+        Path(args.library), _roots(), [p.read_bytes() for p in shipped_trust_files()]
+    )
+    installed = library.install(Path(args.pack), force=args.force)
+    print(f"Installed {installed.pack_id} version {installed.version} into {args.library}")
+    return 0
+
+
+def cmd_import_gift(args: argparse.Namespace) -> int:
+    from content.gift import dump_quiz_yaml, import_gift
+
+    source = Path(args.file)
+    try:
+        text = source.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        print(f"{source}: not UTF-8 text; save the file as UTF-8 and try again", file=sys.stderr)
+        return 1
+    result = import_gift(text, source=source.name)
+    out = Path(args.output)
+    if out.exists() and not args.force:
+        print(f"{out}: exists; use --force to replace it", file=sys.stderr)
+        return 1
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(dump_quiz_yaml(result.quiz), encoding="utf-8")
+    print(f"Wrote {out}: {len(result.quiz.get('items', []))} item(s)")
+    for problem in result.problems:
+        print(f"{source}:{problem.line}: {problem.message}", file=sys.stderr)
+    if result.problems:
+        print(f"{len(result.problems)} thing(s) to check by hand (listed above)", file=sys.stderr)
+    return 0
+
+
+def parser(prog: str = "hocvu pack") -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(
+        prog=prog, description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    sub = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("new", help="create a source folder to start a pack from",
+                       description="Create a source folder with one module, a lesson in "
+                       "Vietnamese and English, an illustration and a quiz showing every item type.")
+    p.add_argument("folder", help="the folder to create (must not exist or be empty)")
+    p.add_argument("--id", help="the pack id to put in course.yaml, e.g. vn.mofa.dl.my-topic")
+    p.set_defaults(run=cmd_new)
+
+    p = sub.add_parser("build", help="build and sign a pack from a source folder",
+                       description="Check the sources, build a reproducible .hvpack signed with "
+                       "your trainer key, and verify it as the app would. Warnings point at "
+                       "things to fix (missing translations, explanations, unused files).")
+    p.add_argument("folder", help="the source folder (with course.yaml)")
+    p.add_argument("--key", required=True, help="your trainer private key (.key file)")
+    p.add_argument("-o", "--output", help="the pack to write (default: FOLDER.hvpack)")
+    p.add_argument("--trust", help="the trust.json to ship inside the pack "
+                   "(default: the newest one the app ships)")
+    p.add_argument("--passphrase-env", metavar="VAR",
+                   help="read the key's passphrase from this environment variable")
+    p.add_argument("--strict", action="store_true", help="fail when there is any warning")
+    p.set_defaults(run=cmd_build)
+
+    p = sub.add_parser("verify", help="check that a pack is intact and signed by a trusted key",
+                       description="Run every check the app runs before installing a pack. "
+                       "Exit status 0 when the pack would be accepted, 1 with the reason when not.")
+    p.add_argument("pack", help="the .hvpack file")
+    p.add_argument("--json", action="store_true", help="print the result as JSON")
+    p.set_defaults(run=cmd_verify)
+
+    p = sub.add_parser("info", help="show what a pack holds", description="Verify a pack and "
+                       "show its modules, lessons, quizzes and signer.")
+    p.add_argument("pack", help="the .hvpack file")
+    p.add_argument("--json", action="store_true", help="print as JSON")
+    p.add_argument("--lang", default="vi", help="language of titles (default vi)")
+    p.set_defaults(run=cmd_info)
+
+    p = sub.add_parser("install", help="install a pack into a library folder",
+                       description="Verify and install a pack atomically into a library folder "
+                       "(as the app does). Refuses older or equal versions unless --force.")
+    p.add_argument("pack", help="the .hvpack file")
+    p.add_argument("--library", required=True, help="the library folder")
+    p.add_argument("--force", action="store_true", help="allow an older or equal version")
+    p.set_defaults(run=cmd_install)
+
+    p = sub.add_parser("import-gift", help="convert a Moodle GIFT quiz to a quiz YAML file",
+                       description="Convert a Moodle GIFT file into quizzes/NAME.yaml. "
+                       "Everything that cannot be carried over is listed with its line number.")
+    p.add_argument("file", help="the .gift file (UTF-8)")
+    p.add_argument("-o", "--output", required=True, help="the YAML file to write")
+    p.add_argument("--force", action="store_true", help="replace the output if it exists")
+    p.set_defaults(run=cmd_import_gift)
+    return top
+
+
+def main(argv: list[str], prog: str = "hocvu pack") -> int:
+    args = parser(prog).parse_args(argv)
+    try:
+        return args.run(args)
+    except (PackRefused, SourceError, KeyFileError) as exc:
+        print(f"{prog} {args.command}: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"{prog} {args.command}: {exc.filename or ''}: {exc.strerror}", file=sys.stderr)
+        return 1

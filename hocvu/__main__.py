@@ -1,0 +1,5 @@
+import sys
+
+from hocvu.cli import main
+
+sys.exit(main())

@@ -1,0 +1,221 @@
+"""xAPI 1.0.3 statements as Học Vụ Số writes and accepts them (DESIGN section 5).
+
+The device writes every learning event as a statement first; the server stores it
+as received. One module builds, checks and serialises them so that the learner
+store, the sync client and the server agree on the exact bytes.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+XAPI_VERSION = "1.0.3"
+ACCOUNT_HOME_PAGE = "urn:hocvu:profile"
+
+VERBS: dict[str, str] = {
+    "experienced": "http://adlnet.gov/expapi/verbs/experienced",
+    "completed": "http://adlnet.gov/expapi/verbs/completed",
+    "answered": "http://adlnet.gov/expapi/verbs/answered",
+    "passed": "http://adlnet.gov/expapi/verbs/passed",
+    "failed": "http://adlnet.gov/expapi/verbs/failed",
+    "attempted": "http://adlnet.gov/expapi/verbs/attempted",
+}
+VERB_NAMES = {iri: name for name, iri in VERBS.items()}
+
+EXT_PACK_VERSION = "urn:hocvu:ext:pack-version"
+EXT_APP_VERSION = "urn:hocvu:ext:app-version"
+EXT_DEVICE = "urn:hocvu:ext:device-id"
+
+OBJECT_KINDS = ("lesson", "quiz", "item", "exam", "placement")
+_ACTIVITY = re.compile(
+    r"^urn:hocvu:pack:(?P<pack>[a-z0-9][a-z0-9.-]*):(?P<kind>lesson|quiz|item|exam|placement)"
+    r":(?P<id>[A-Za-z0-9][A-Za-z0-9/_.-]*)$"
+)
+_DURATION = re.compile(r"^P(?:\d+D)?(?:T(?:\d+H)?(?:\d+M)?(?:\d+(?:\.\d+)?S)?)?$")
+
+
+class StatementError(ValueError):
+    """A statement that is not well formed; the message names the field and the fault."""
+
+
+@dataclass(frozen=True)
+class Activity:
+    pack_id: str
+    kind: str
+    local_id: str
+
+    @property
+    def iri(self) -> str:
+        return f"urn:hocvu:pack:{self.pack_id}:{self.kind}:{self.local_id}"
+
+    @classmethod
+    def parse(cls, iri: str) -> Activity:
+        match = _ACTIVITY.match(iri)
+        if not match:
+            raise StatementError(f"object.id {iri!r} is not a Học Vụ Số activity IRI")
+        return cls(match["pack"], match["kind"], match["id"])
+
+
+def activity_iri(pack_id: str, kind: str, local_id: str) -> str:
+    return Activity(pack_id, kind, local_id).iri
+
+
+def iso_duration(seconds: float) -> str:
+    """ISO 8601 duration as xAPI wants it, to the hundredth of a second."""
+    seconds = max(0.0, round(seconds, 2))
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    out = "PT"
+    if hours:
+        out += f"{int(hours)}H"
+    if minutes:
+        out += f"{int(minutes)}M"
+    return out + f"{secs:g}S"
+
+
+def parse_duration(text: str) -> float:
+    if not _DURATION.match(text or ""):
+        raise StatementError(f"result.duration {text!r} is not an ISO 8601 duration")
+    total = 0.0
+    for value, unit in re.findall(r"(\d+(?:\.\d+)?)([DHMS])", text):
+        total += float(value) * {"D": 86400, "H": 3600, "M": 60, "S": 1}[unit]
+    return total
+
+
+def now_iso() -> str:
+    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def make_statement(
+    *,
+    profile_id: str,
+    verb: str,
+    pack_id: str,
+    kind: str,
+    local_id: str,
+    pack_version: int,
+    app_version: str,
+    device_id: str,
+    registration: str | None = None,
+    score: float | None = None,
+    success: bool | None = None,
+    completion: bool | None = None,
+    response: str | None = None,
+    duration_s: float | None = None,
+    timestamp: str | None = None,
+    statement_id: str | None = None,
+) -> dict[str, Any]:
+    """Build a statement dict; everything optional is left out rather than set to null."""
+    if verb not in VERBS:
+        raise StatementError(f"verb {verb!r} is not one of {', '.join(VERBS)}")
+    result: dict[str, Any] = {}
+    if score is not None:
+        result["score"] = {"scaled": round(float(score), 4)}
+    if success is not None:
+        result["success"] = success
+    if completion is not None:
+        result["completion"] = completion
+    if response is not None:
+        result["response"] = response
+    if duration_s is not None:
+        result["duration"] = iso_duration(duration_s)
+    context: dict[str, Any] = {
+        "contextActivities": {"parent": [{"id": f"urn:hocvu:pack:{pack_id}"}]},
+        "extensions": {
+            EXT_PACK_VERSION: pack_version,
+            EXT_APP_VERSION: app_version,
+            EXT_DEVICE: device_id,
+        },
+    }
+    if registration:
+        context["registration"] = registration
+    statement: dict[str, Any] = {
+        "id": statement_id or str(uuid.uuid4()),
+        "actor": {
+            "objectType": "Agent",
+            "account": {"homePage": ACCOUNT_HOME_PAGE, "name": profile_id},
+        },
+        "verb": {"id": VERBS[verb], "display": {"en-US": verb}},
+        "object": {"objectType": "Activity", "id": activity_iri(pack_id, kind, local_id)},
+        "context": context,
+        "timestamp": timestamp or now_iso(),
+        "version": XAPI_VERSION,
+    }
+    if result:
+        statement["result"] = result
+    validate(statement)
+    return statement
+
+
+def validate(statement: Any) -> None:
+    """Raise StatementError naming the first fault; accept any well-formed xAPI statement
+    whose actor is an account and whose object is an activity."""
+    if not isinstance(statement, dict):
+        raise StatementError("a statement must be a JSON object")
+    sid = statement.get("id")
+    try:
+        if not isinstance(sid, str) or str(uuid.UUID(sid)) != sid.lower():
+            raise ValueError
+    except ValueError:
+        raise StatementError(f"id {sid!r} is not a UUID") from None
+    actor = statement.get("actor")
+    account = actor.get("account") if isinstance(actor, dict) else None
+    if not isinstance(account, dict) or not all(
+        isinstance(account.get(k), str) and account.get(k) for k in ("homePage", "name")
+    ):
+        raise StatementError("actor must be an agent identified by an account")
+    verb = statement.get("verb")
+    if not isinstance(verb, dict) or not isinstance(verb.get("id"), str) or ":" not in verb["id"]:
+        raise StatementError("verb.id must be an IRI")
+    obj = statement.get("object")
+    if not isinstance(obj, dict) or not isinstance(obj.get("id"), str) or ":" not in obj["id"]:
+        raise StatementError("object.id must be an activity IRI")
+    if obj.get("objectType", "Activity") != "Activity":
+        raise StatementError("object must be an activity")
+    result = statement.get("result")
+    if result is not None:
+        if not isinstance(result, dict):
+            raise StatementError("result must be an object")
+        scaled = (result.get("score") or {}).get("scaled")
+        if scaled is not None and (
+            isinstance(scaled, bool) or not isinstance(scaled, int | float) or not -1 <= scaled <= 1
+        ):
+            raise StatementError("result.score.scaled must be a number between -1 and 1")
+        for flag in ("success", "completion"):
+            if flag in result and not isinstance(result[flag], bool):
+                raise StatementError(f"result.{flag} must be true or false")
+        if "duration" in result:
+            parse_duration(result["duration"])
+    timestamp = statement.get("timestamp")
+    if timestamp is not None:
+        parse_timestamp(timestamp)
+
+
+def parse_timestamp(text: Any) -> datetime:
+    if not isinstance(text, str):
+        raise StatementError("timestamp must be an ISO 8601 string")
+    try:
+        value = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        raise StatementError(f"timestamp {text!r} is not ISO 8601") from None
+    if value.tzinfo is None:
+        raise StatementError(f"timestamp {text!r} has no time zone")
+    return value
+
+
+def canonical(statement: dict[str, Any]) -> bytes:
+    """The bytes two copies of a statement are compared by (sorted keys, no spaces)."""
+    return json.dumps(statement, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+
+
+def verb_name(statement: dict[str, Any]) -> str | None:
+    return VERB_NAMES.get(statement.get("verb", {}).get("id", ""))
+
+
+def actor_name(statement: dict[str, Any]) -> str:
+    return statement["actor"]["account"]["name"]

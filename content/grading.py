@@ -95,6 +95,8 @@ def _multiple(item: Item, response: Any, lang: str) -> Grade:
     if item.weighted:
         return Grade(_clamp(sum(o.weight or 0.0 for o in chosen.values())), feedback)
     right = sum(1 for o in item.options if o.correct)
+    if right == 0:
+        return Grade(0.0, feedback)
     hits = sum(1 for o in chosen.values() if o.correct)
     misses = len(chosen) - hits
     return Grade(_clamp((hits - misses) / right), feedback)

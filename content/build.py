@@ -47,8 +47,12 @@ def _zip_time(created: datetime) -> tuple[int, int, int, int, int, int]:
 
 
 def write_pack(
-    out: Path, manifest: dict[str, Any], entries: dict[str, bytes], private: Ed25519PrivateKey,
-    trust_bytes: bytes, created: datetime,
+    out: Path,
+    manifest: dict[str, Any],
+    entries: dict[str, bytes],
+    private: Ed25519PrivateKey,
+    trust_bytes: bytes,
+    created: datetime,
 ) -> tuple[bytes, str]:
     """Sign `manifest` (with `files` filled in from `entries`) and write the ZIP atomically.
 

@@ -155,10 +155,14 @@ def cmd_info(args: argparse.Namespace) -> int:
     lang = args.lang
     print(f"{info['title'].get(lang) or next(iter(info['title'].values()))}")
     print(f"  id {info['id']}, version {info['version']}, created {info['created']}")
-    print(f"  languages {', '.join(info['languages'])}; {info['files']} files, "
-          f"{info['bytes'] / 1e6:.1f} MB")
-    print(f"  signed by {info['signed_by']['name']} (key {info['signed_by']['key_id']}), "
-          f"trust list version {info['trust_version']}")
+    print(
+        f"  languages {', '.join(info['languages'])}; {info['files']} files, "
+        f"{info['bytes'] / 1e6:.1f} MB"
+    )
+    print(
+        f"  signed by {info['signed_by']['name']} (key {info['signed_by']['key_id']}), "
+        f"trust list version {info['trust_version']}"
+    )
     for module in verified.manifest["modules"]:
         title = module["title"].get(lang) or next(iter(module["title"].values()))
         print(f"  module {module['id']} (level {module['level']}, area {module['area']}): {title}")
@@ -178,9 +182,7 @@ def cmd_install(args: argparse.Namespace) -> int:
     from content.library import Library
     from hocvu.paths import shipped_trust_files
 
-    library = Library(
-        Path(args.library), _roots(), [p.read_bytes() for p in shipped_trust_files()]
-    )
+    library = Library(Path(args.library), _roots(), [p.read_bytes() for p in shipped_trust_files()])
     installed = library.install(Path(args.pack), force=args.force)
     print(f"Installed {installed.pack_id} version {installed.version} into {args.library}")
     return 0
@@ -216,52 +218,75 @@ def parser(prog: str = "hocvu pack") -> argparse.ArgumentParser:
     )
     sub = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    p = sub.add_parser("new", help="create a source folder to start a pack from",
-                       description="Create a source folder with one module, a lesson in "
-                       "Vietnamese and English, an illustration and a quiz showing every item type.")
+    p = sub.add_parser(
+        "new",
+        help="create a source folder to start a pack from",
+        description="Create a source folder with one module, a lesson in "
+        "Vietnamese and English, an illustration and a quiz showing every item type.",
+    )
     p.add_argument("folder", help="the folder to create (must not exist or be empty)")
     p.add_argument("--id", help="the pack id to put in course.yaml, e.g. vn.mofa.dl.my-topic")
     p.set_defaults(run=cmd_new)
 
-    p = sub.add_parser("build", help="build and sign a pack from a source folder",
-                       description="Check the sources, build a reproducible .hvpack signed with "
-                       "your trainer key, and verify it as the app would. Warnings point at "
-                       "things to fix (missing translations, explanations, unused files).")
+    p = sub.add_parser(
+        "build",
+        help="build and sign a pack from a source folder",
+        description="Check the sources, build a reproducible .hvpack signed with "
+        "your trainer key, and verify it as the app would. Warnings point at "
+        "things to fix (missing translations, explanations, unused files).",
+    )
     p.add_argument("folder", help="the source folder (with course.yaml)")
     p.add_argument("--key", required=True, help="your trainer private key (.key file)")
     p.add_argument("-o", "--output", help="the pack to write (default: FOLDER.hvpack)")
-    p.add_argument("--trust", help="the trust.json to ship inside the pack "
-                   "(default: the newest one the app ships)")
-    p.add_argument("--passphrase-env", metavar="VAR",
-                   help="read the key's passphrase from this environment variable")
+    p.add_argument(
+        "--trust",
+        help="the trust.json to ship inside the pack (default: the newest one the app ships)",
+    )
+    p.add_argument(
+        "--passphrase-env",
+        metavar="VAR",
+        help="read the key's passphrase from this environment variable",
+    )
     p.add_argument("--strict", action="store_true", help="fail when there is any warning")
     p.set_defaults(run=cmd_build)
 
-    p = sub.add_parser("verify", help="check that a pack is intact and signed by a trusted key",
-                       description="Run every check the app runs before installing a pack. "
-                       "Exit status 0 when the pack would be accepted, 1 with the reason when not.")
+    p = sub.add_parser(
+        "verify",
+        help="check that a pack is intact and signed by a trusted key",
+        description="Run every check the app runs before installing a pack. "
+        "Exit status 0 when the pack would be accepted, 1 with the reason when not.",
+    )
     p.add_argument("pack", help="the .hvpack file")
     p.add_argument("--json", action="store_true", help="print the result as JSON")
     p.set_defaults(run=cmd_verify)
 
-    p = sub.add_parser("info", help="show what a pack holds", description="Verify a pack and "
-                       "show its modules, lessons, quizzes and signer.")
+    p = sub.add_parser(
+        "info",
+        help="show what a pack holds",
+        description="Verify a pack and show its modules, lessons, quizzes and signer.",
+    )
     p.add_argument("pack", help="the .hvpack file")
     p.add_argument("--json", action="store_true", help="print as JSON")
     p.add_argument("--lang", default="vi", help="language of titles (default vi)")
     p.set_defaults(run=cmd_info)
 
-    p = sub.add_parser("install", help="install a pack into a library folder",
-                       description="Verify and install a pack atomically into a library folder "
-                       "(as the app does). Refuses older or equal versions unless --force.")
+    p = sub.add_parser(
+        "install",
+        help="install a pack into a library folder",
+        description="Verify and install a pack atomically into a library folder "
+        "(as the app does). Refuses older or equal versions unless --force.",
+    )
     p.add_argument("pack", help="the .hvpack file")
     p.add_argument("--library", required=True, help="the library folder")
     p.add_argument("--force", action="store_true", help="allow an older or equal version")
     p.set_defaults(run=cmd_install)
 
-    p = sub.add_parser("import-gift", help="convert a Moodle GIFT quiz to a quiz YAML file",
-                       description="Convert a Moodle GIFT file into quizzes/NAME.yaml. "
-                       "Everything that cannot be carried over is listed with its line number.")
+    p = sub.add_parser(
+        "import-gift",
+        help="convert a Moodle GIFT quiz to a quiz YAML file",
+        description="Convert a Moodle GIFT file into quizzes/NAME.yaml. "
+        "Everything that cannot be carried over is listed with its line number.",
+    )
     p.add_argument("file", help="the .gift file (UTF-8)")
     p.add_argument("-o", "--output", required=True, help="the YAML file to write")
     p.add_argument("--force", action="store_true", help="replace the output if it exists")

@@ -133,7 +133,9 @@ def _numeric(item: Item, response: Any, lang: str) -> Grade:
             # A relative epsilon so that 0.1 + 0.2 counts as 0.3 with tolerance 0.
             slack = answer.tolerance + 1e-9 * max(1.0, abs(answer.value))
             return abs(number - answer.value) <= slack
-        return answer.min is not None and answer.max is not None and answer.min <= number <= answer.max
+        return (
+            answer.min is not None and answer.max is not None and answer.min <= number <= answer.max
+        )
 
     return _best(item.answers, matches)
 

@@ -105,18 +105,14 @@ def load_private(path: Path, passphrase: str | None) -> Ed25519PrivateKey:
     except OSError as exc:
         raise KeyFileError(f"{path}: cannot read the key file ({exc.strerror})") from None
     try:
-        key = serialization.load_pem_private_key(
-            data, passphrase.encode() if passphrase else None
-        )
+        key = serialization.load_pem_private_key(data, passphrase.encode() if passphrase else None)
     except TypeError:
         raise KeyFileError(
             f"{path}: this key is protected by a passphrase; give it with --passphrase-env "
             "or type it when asked"
         ) from None
     except ValueError:
-        raise KeyFileError(
-            f"{path}: wrong passphrase, or not a PEM private key"
-        ) from None
+        raise KeyFileError(f"{path}: wrong passphrase, or not a PEM private key") from None
     if not isinstance(key, Ed25519PrivateKey):
         raise KeyFileError(f"{path}: not an Ed25519 key")
     return key

@@ -45,7 +45,9 @@ def cmd_init_root(args: argparse.Namespace) -> int:
     out = Path(args.out_dir)
     out.mkdir(parents=True, exist_ok=True)
     key_path, pub_path, trust_path = (
-        out / f"{args.name}.key", out / f"{args.name}.pub.json", out / "trust.json"
+        out / f"{args.name}.key",
+        out / f"{args.name}.pub.json",
+        out / "trust.json",
     )
     for path in (key_path, pub_path, trust_path):
         if path.exists():
@@ -62,7 +64,9 @@ def cmd_init_root(args: argparse.Namespace) -> int:
     print(f"Root key {record.key_id} written to {key_path} (encrypted) and {pub_path}.")
     print(f"Trust list version 1 (no trainers yet) written to {trust_path}.")
     print(f"Pin the public key in the app: copy {pub_path.name} to resources/trust/roots/.")
-    print("Keep the .key file offline; without it and its passphrase no new trust list can be made.")
+    print(
+        "Keep the .key file offline; without it and its passphrase no new trust list can be made."
+    )
     return 0
 
 
@@ -95,8 +99,10 @@ def cmd_add_trainer(args: argparse.Namespace) -> int:
         body, trainer, args.prefix, not_before, not_before + timedelta(days=args.key_days)
     )
     _write_trust(Path(args.output), trust.sign_body(body, root))
-    print(f"Trust list version {body['version']} written to {args.output}: key "
-          f"{trainer.key_id} ({trainer.name}) may sign {', '.join(args.prefix)}.")
+    print(
+        f"Trust list version {body['version']} written to {args.output}: key "
+        f"{trainer.key_id} ({trainer.name}) may sign {', '.join(args.prefix)}."
+    )
     return 0
 
 
@@ -106,22 +112,29 @@ def cmd_revoke(args: argparse.Namespace) -> int:
     body = trust.next_body(current, args.valid_days)
     trust.revoke(body, args.key_id)
     _write_trust(Path(args.output), trust.sign_body(body, root))
-    print(f"Trust list version {body['version']} written to {args.output}: key {args.key_id} "
-          "is revoked. Packs it signed are refused once this list reaches a computer.")
+    print(
+        f"Trust list version {body['version']} written to {args.output}: key {args.key_id} "
+        "is revoked. Packs it signed are refused once this list reaches a computer."
+    )
     return 0
 
 
 def cmd_show(args: argparse.Namespace) -> int:
     from hocvu.paths import root_key_files
 
-    listed = trust.parse(Path(args.trust).read_bytes(), trust.load_roots(root_key_files()),
-                         args.trust)
-    print(f"Trust list version {listed.version}, issued {trust.format_time(listed.issued)}, "
-          f"expires {trust.format_time(listed.expires)} (+{listed.grace_days} days' grace)")
+    listed = trust.parse(
+        Path(args.trust).read_bytes(), trust.load_roots(root_key_files()), args.trust
+    )
+    print(
+        f"Trust list version {listed.version}, issued {trust.format_time(listed.issued)}, "
+        f"expires {trust.format_time(listed.expires)} (+{listed.grace_days} days' grace)"
+    )
     for trainer in listed.trainers.values():
-        print(f"  {trainer.key_id}  {trainer.name}: {', '.join(trainer.prefixes)} "
-              f"({trust.format_time(trainer.not_before)[:10]} to "
-              f"{trust.format_time(trainer.not_after)[:10]})")
+        print(
+            f"  {trainer.key_id}  {trainer.name}: {', '.join(trainer.prefixes)} "
+            f"({trust.format_time(trainer.not_before)[:10]} to "
+            f"{trust.format_time(trainer.not_after)[:10]})"
+        )
     for key_id in sorted(listed.revoked):
         print(f"  {key_id}  revoked")
     return 0
@@ -131,10 +144,14 @@ def _root_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--root", required=True, help="the root private key (.key)")
     p.add_argument("--trust", required=True, help="the current trust.json")
     p.add_argument("-o", "--output", required=True, help="where to write the new trust.json")
-    p.add_argument("--valid-days", type=int, default=365,
-                   help="days until the new list expires (default 365)")
-    p.add_argument("--passphrase-env", metavar="VAR",
-                   help="read the root passphrase from this environment variable")
+    p.add_argument(
+        "--valid-days", type=int, default=365, help="days until the new list expires (default 365)"
+    )
+    p.add_argument(
+        "--passphrase-env",
+        metavar="VAR",
+        help="read the root passphrase from this environment variable",
+    )
 
 
 def parser(prog: str) -> argparse.ArgumentParser:
@@ -143,49 +160,76 @@ def parser(prog: str) -> argparse.ArgumentParser:
     )
     sub = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    p = sub.add_parser("init-root", help="create the ministry's root key and trust list v1",
-                       description="Create a passphrase-encrypted Ed25519 root key, its public "
-                       "key file to pin in the app, and an empty signed trust list (version 1).")
+    p = sub.add_parser(
+        "init-root",
+        help="create the ministry's root key and trust list v1",
+        description="Create a passphrase-encrypted Ed25519 root key, its public "
+        "key file to pin in the app, and an empty signed trust list (version 1).",
+    )
     p.add_argument("--out-dir", required=True, help="where to write the files (keep it offline)")
     p.add_argument("--name", default="root", help="file name stem (default: root)")
     p.add_argument("--label", default="Ministry root", help="a name shown in the app")
     p.add_argument("--valid-days", type=int, default=365, help="days the trust list is valid")
-    p.add_argument("--grace-days", type=int, default=90,
-                   help="days an expired list is still accepted, with a warning (default 90)")
+    p.add_argument(
+        "--grace-days",
+        type=int,
+        default=90,
+        help="days an expired list is still accepted, with a warning (default 90)",
+    )
     p.add_argument("--passphrase-env", metavar="VAR", help="read the passphrase from this variable")
     p.set_defaults(run=cmd_init_root)
 
-    p = sub.add_parser("new-trainer", help="create a trainer's signing key pair",
-                       description="Create an Ed25519 key pair for signing packs: NAME.key "
-                       "(private, keep it) and NAME.pub.json (send it to the ministry).")
+    p = sub.add_parser(
+        "new-trainer",
+        help="create a trainer's signing key pair",
+        description="Create an Ed25519 key pair for signing packs: NAME.key "
+        "(private, keep it) and NAME.pub.json (send it to the ministry).",
+    )
     p.add_argument("--name", required=True, help="the trainer's name, shown to admins")
     p.add_argument("-o", "--output", required=True, help="file name stem, e.g. keys/nguyen-a")
-    p.add_argument("--no-passphrase", action="store_true",
-                   help="store the private key unencrypted (only on an encrypted disk)")
+    p.add_argument(
+        "--no-passphrase",
+        action="store_true",
+        help="store the private key unencrypted (only on an encrypted disk)",
+    )
     p.add_argument("--passphrase-env", metavar="VAR", help="read the passphrase from this variable")
     p.set_defaults(run=cmd_new_trainer)
 
-    p = sub.add_parser("add-trainer", help="allow a trainer key to sign packs (new trust list)",
-                       description="Write a new trust list, one version higher, that lets the "
-                       "trainer's key sign packs whose id starts with the given prefixes.")
+    p = sub.add_parser(
+        "add-trainer",
+        help="allow a trainer key to sign packs (new trust list)",
+        description="Write a new trust list, one version higher, that lets the "
+        "trainer's key sign packs whose id starts with the given prefixes.",
+    )
     _root_options(p)
     p.add_argument("--trainer", required=True, help="the trainer's .pub.json")
-    p.add_argument("--prefix", action="append", required=True,
-                   help="allowed pack-id prefix, e.g. vn.mofa.dl (repeat for several)")
+    p.add_argument(
+        "--prefix",
+        action="append",
+        required=True,
+        help="allowed pack-id prefix, e.g. vn.mofa.dl (repeat for several)",
+    )
     p.add_argument("--not-before", help="when the key becomes valid (default: now)")
-    p.add_argument("--key-days", type=int, default=730,
-                   help="days the key stays valid (default 730)")
+    p.add_argument(
+        "--key-days", type=int, default=730, help="days the key stays valid (default 730)"
+    )
     p.set_defaults(run=cmd_add_trainer)
 
-    p = sub.add_parser("revoke", help="revoke a trainer key (new trust list)",
-                       description="Write a new trust list, one version higher, in which the "
-                       "key is revoked; packs it signed are refused from then on.")
+    p = sub.add_parser(
+        "revoke",
+        help="revoke a trainer key (new trust list)",
+        description="Write a new trust list, one version higher, in which the "
+        "key is revoked; packs it signed are refused from then on.",
+    )
     _root_options(p)
     p.add_argument("key_id", help="the key id to revoke (16 hex digits)")
     p.set_defaults(run=cmd_revoke)
 
-    p = sub.add_parser("show", help="show a trust list", description="Verify a trust list "
-                       "against the app's pinned roots and print its trainers.")
+    p = sub.add_parser(
+        "show",
+        help="show a trust list",
+        description="Verify a trust list against the app's pinned roots and print its trainers.",
+    )
     p.add_argument("trust", help="the trust.json")
     p.set_defaults(run=cmd_show)
     return top

@@ -6,8 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-import yaml
-
+from content import yamltext
 from content.quiz import check_competence
 
 _FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
@@ -30,8 +29,8 @@ def split_front_matter(text: str) -> tuple[LessonMeta, str]:
     if not match:
         raise LessonError("no front matter: the file must start with '---', the fields, '---'")
     try:
-        raw = yaml.safe_load(match[1])
-    except yaml.YAMLError as exc:
+        raw = yamltext.load(match[1])
+    except yamltext.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 2})" if mark else ""
         raise LessonError(f"front matter is not valid YAML{where}: {exc}") from None

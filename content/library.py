@@ -58,7 +58,8 @@ class InstalledPack:
 
     def lesson_languages(self, slug: str) -> list[str]:
         return [
-            lang for lang in self.manifest["languages"]
+            lang
+            for lang in self.manifest["languages"]
             if f"lessons/{slug}.{lang}.md" in self.manifest["files"]
         ]
 
@@ -68,7 +69,8 @@ class InstalledPack:
         if not langs:
             raise KeyError(f"lesson {slug!r} is not in pack {self.pack_id}")
         chosen = lang if lang in langs else langs[0]
-        return (self.path / "lessons" / f"{slug}.{chosen}.md").read_text(encoding="utf-8")
+        data = (self.path / "lessons" / f"{slug}.{chosen}.md").read_bytes()
+        return data.decode("utf-8", "replace")
 
     def lesson(self, slug: str, lang: str) -> RenderedLesson:
         return render_lesson(self.lesson_text(slug, lang), self.media)

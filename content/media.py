@@ -9,7 +9,12 @@ from __future__ import annotations
 
 import re
 
-MEDIA_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".svg": "image/svg+xml"}
+MEDIA_TYPES = {
+    ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".svg": "image/svg+xml",
+}
 _MAGIC = {".png": (b"\x89PNG\r\n\x1a\n",), ".jpg": (b"\xff\xd8\xff",), ".jpeg": (b"\xff\xd8\xff",)}
 _SVG_FORBIDDEN = [
     (re.compile(r"<\s*script", re.I), "contains a <script>"),
@@ -19,8 +24,12 @@ _SVG_FORBIDDEN = [
     (re.compile(r"href\s*=\s*[\"'](?!#)", re.I), "links to something outside the file"),
     (re.compile(r"url\(\s*[\"']?(?!#)", re.I), "uses a url() outside the file"),
     (re.compile(r"@import", re.I), "imports a style sheet"),
-    (re.compile(r"<\s*(image|use|iframe|embed|object|audio|video)\b(?![^>]*href\s*=\s*[\"']#)",
-                re.I), "embeds another resource"),
+    (
+        re.compile(
+            r"<\s*(image|use|iframe|embed|object|audio|video)\b(?![^>]*href\s*=\s*[\"']#)", re.I
+        ),
+        "embeds another resource",
+    ),
 ]
 
 

@@ -231,7 +231,14 @@ class _Compiler:
         if kind not in ITEM_TYPES:
             raise QuizError(f"{where}: type must be one of {', '.join(ITEM_TYPES)}, not {kind!r}")
         known = {
-            "id", "type", "prompt", "explanation", "feedback", "competences", "area", "level",
+            "id",
+            "type",
+            "prompt",
+            "explanation",
+            "feedback",
+            "competences",
+            "area",
+            "level",
         } | _TYPE_FIELDS[kind]
         unknown = sorted(set(raw) - known)
         if unknown:
@@ -354,7 +361,9 @@ class _Compiler:
             }
             if "value" in entry:
                 answer["value"] = self.number(entry["value"], f"{awhere}.value")
-                answer["tolerance"] = abs(self.number(entry.get("tolerance", 0), f"{awhere}.tolerance"))
+                answer["tolerance"] = abs(
+                    self.number(entry.get("tolerance", 0), f"{awhere}.tolerance")
+                )
             elif "min" in entry and "max" in entry:
                 low = self.number(entry["min"], f"{awhere}.min")
                 high = self.number(entry["max"], f"{awhere}.max")
@@ -389,7 +398,10 @@ class _Compiler:
             for p in pairs
         ]
         out["distractors"] = [
-            {"id": str(d["id"]), "text": self.text(d.get("text"), f"{where}.distractors[{d['id']}]")}
+            {
+                "id": str(d["id"]),
+                "text": self.text(d.get("text"), f"{where}.distractors[{d['id']}]"),
+            }
             for d in distractors
         ]
 
@@ -423,7 +435,11 @@ def compile_quiz(
     if not isinstance(items, list) or not items:
         raise QuizError("`items` must be a non-empty list")
     pass_mark = doc.get("pass_mark", default_pass_mark)
-    if isinstance(pass_mark, bool) or not isinstance(pass_mark, int | float) or not 0 < pass_mark <= 1:
+    if (
+        isinstance(pass_mark, bool)
+        or not isinstance(pass_mark, int | float)
+        or not 0 < pass_mark <= 1
+    ):
         raise QuizError(f"pass_mark must be a share between 0 and 1 (e.g. 0.8), not {pass_mark!r}")
     compiled_items = [compiler.item(raw, n) for n, raw in enumerate(items)]
     seen: set[str] = set()

@@ -15,8 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from content import yamltext
 from content.errors import SourceError
 from content.lesson import LessonError, LessonMeta, image_refs, split_front_matter
 from content.localised import localise
@@ -27,10 +26,21 @@ from hocvu import PACK_FORMAT
 
 PACK_ID = re.compile(r"^[a-z][a-z0-9-]*(\.[a-z0-9][a-z0-9-]*)+$")
 LANGUAGE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")
-_LESSON_NAME = re.compile(r"^(?P<slug>[a-z0-9][a-z0-9-]*)\.(?P<lang>[a-z]{2,3}(?:-[A-Za-z0-9]+)?)\.md$")
+_LESSON_NAME = re.compile(
+    r"^(?P<slug>[a-z0-9][a-z0-9-]*)\.(?P<lang>[a-z]{2,3}(?:-[A-Za-z0-9]+)?)\.md$"
+)
 _COURSE_FIELDS = {
-    "id", "version", "languages", "title", "description", "min_app_version", "pass_mark",
-    "created", "modules", "exam", "placement",
+    "id",
+    "version",
+    "languages",
+    "title",
+    "description",
+    "min_app_version",
+    "pass_mark",
+    "created",
+    "modules",
+    "exam",
+    "placement",
 }
 _MODULE_FIELDS = {"id", "area", "level", "title", "lessons", "quiz"}
 
@@ -51,8 +61,8 @@ def load_yaml(path: Path, rel: str) -> Any:
     except OSError as exc:
         raise SourceError(rel, f"cannot be read ({exc.strerror})") from None
     try:
-        return yaml.safe_load(text)
-    except yaml.YAMLError as exc:
+        return yamltext.load(text)
+    except yamltext.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f"line {mark.line + 1}: " if mark else ""
         problem = getattr(exc, "problem", None) or str(exc)
@@ -70,9 +80,7 @@ def _created(course: dict[str, Any], folder: Path) -> datetime:
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch:
         return datetime.fromtimestamp(int(epoch), UTC)
-    newest = max(
-        (p.stat().st_mtime for p in folder.rglob("*") if p.is_file()), default=0.0
-    )
+    newest = max((p.stat().st_mtime for p in folder.rglob("*") if p.is_file()), default=0.0)
     return datetime.fromtimestamp(int(newest), UTC)
 
 
@@ -93,7 +101,9 @@ class _Reader:
 
     def read(self) -> SourcePack:
         if not (self.folder / "course.yaml").is_file():
-            raise SourceError(str(self.folder), "no course.yaml here; is this a pack source folder?")
+            raise SourceError(
+                str(self.folder), "no course.yaml here; is this a pack source folder?"
+            )
         course = load_yaml(self.folder / "course.yaml", "course.yaml")
         if not isinstance(course, dict):
             raise SourceError("course.yaml", "expected a mapping (id, version, title, modules…)")
@@ -102,7 +112,9 @@ class _Reader:
             raise SourceError("course.yaml", f"unknown field(s) {', '.join(unknown)}")
         pack_id = course.get("id")
         if not isinstance(pack_id, str) or not PACK_ID.match(pack_id):
-            raise SourceError("course.yaml", f"id {pack_id!r} must be reverse-DNS, e.g. vn.mofa.dl.l1")
+            raise SourceError(
+                "course.yaml", f"id {pack_id!r} must be reverse-DNS, e.g. vn.mofa.dl.l1"
+            )
         version = course.get("version")
         if isinstance(version, bool) or not isinstance(version, int) or version < 1:
             raise SourceError("course.yaml", "version must be a whole number from 1 up")
@@ -112,7 +124,11 @@ class _Reader:
         ):
             raise SourceError("course.yaml", "languages must be a list of codes like [vi, en]")
         pass_mark = course.get("pass_mark", DEFAULT_PASS_MARK)
-        if isinstance(pass_mark, bool) or not isinstance(pass_mark, int | float) or not 0 < pass_mark <= 1:
+        if (
+            isinstance(pass_mark, bool)
+            or not isinstance(pass_mark, int | float)
+            or not 0 < pass_mark <= 1
+        ):
             raise SourceError("course.yaml", "pass_mark must be a share between 0 and 1, e.g. 0.8")
         min_app = str(course.get("min_app_version", "0.1.0"))
         if not re.fullmatch(r"\d+(\.\d+){0,2}", min_app):
@@ -150,8 +166,12 @@ class _Reader:
                 course["description"], "course.yaml", "description", languages
             )
         self._check_unexpected()
-        return SourcePack(manifest, dict(sorted(self.entries.items())), _created(course, self.folder),
-                          self.warnings)
+        return SourcePack(
+            manifest,
+            dict(sorted(self.entries.items())),
+            _created(course, self.folder),
+            self.warnings,
+        )
 
     def _lessons(self, languages: list[str]) -> dict[str, dict[str, tuple[LessonMeta, str]]]:
         """slug → language → (front matter, Markdown body)."""
@@ -227,13 +247,18 @@ class _Reader:
             for slug in slugs:
                 if slug not in lessons:
                     raise SourceError(
-                        "course.yaml", f"{where}: lesson {slug!r} has no file lessons/{slug}.<lang>.md"
+                        "course.yaml",
+                        f"{where}: lesson {slug!r} has no file lessons/{slug}.<lang>.md",
                     )
-                metas = {lang: lessons[slug][lang][0] for lang in languages if lang in lessons[slug]}
+                metas = {
+                    lang: lessons[slug][lang][0] for lang in languages if lang in lessons[slug]
+                }
                 for lang in languages:
                     if lang not in metas:
-                        self.warn(f"lessons/{slug}.{lang}.md: missing; learners will see "
-                                  f"the {next(iter(metas))!r} text")
+                        self.warn(
+                            f"lessons/{slug}.{lang}.md: missing; learners will see "
+                            f"the {next(iter(metas))!r} text"
+                        )
                 first = next(iter(metas.values()))
                 entries.append(
                     {
@@ -256,7 +281,9 @@ class _Reader:
                     "id": mid,
                     "area": module["area"],
                     "level": module["level"],
-                    "title": self.text(module.get("title"), "course.yaml", f"{where}.title", languages),
+                    "title": self.text(
+                        module.get("title"), "course.yaml", f"{where}.title", languages
+                    ),
                     "lessons": entries,
                     "quiz": quiz,
                     "lesson_slugs": slugs,
@@ -270,7 +297,9 @@ class _Reader:
         if not isinstance(raw, dict) or not isinstance(raw.get("quiz"), str):
             raise SourceError("course.yaml", "exam must be a mapping with a quiz slug")
         limit = raw.get("time_limit_minutes")
-        if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int) or limit < 1):
+        if limit is not None and (
+            isinstance(limit, bool) or not isinstance(limit, int) or limit < 1
+        ):
             raise SourceError("course.yaml", "exam.time_limit_minutes must be a whole number")
         levels = sorted({m["level"] for m in modules})
         quizzes.append(raw["quiz"])
@@ -338,4 +367,3 @@ class _Reader:
 
 def read_sources(folder: Path) -> SourcePack:
     return _Reader(folder).read()
-

@@ -46,8 +46,10 @@ class TrainerKey:
     not_after: datetime
 
     def covers(self, pack_id: str) -> bool:
-        return any(pack_id == p.rstrip(".") or pack_id.startswith(p.rstrip(".") + ".")
-                   for p in self.prefixes)
+        return any(
+            pack_id == p.rstrip(".") or pack_id.startswith(p.rstrip(".") + ".")
+            for p in self.prefixes
+        )
 
 
 @dataclass(frozen=True)
@@ -61,7 +63,9 @@ class TrustList:
     document: Mapping[str, Any] = field(repr=False)
 
     def to_bytes(self) -> bytes:
-        return json.dumps(self.document, ensure_ascii=False, indent=2, sort_keys=True).encode() + b"\n"
+        return (
+            json.dumps(self.document, ensure_ascii=False, indent=2, sort_keys=True).encode() + b"\n"
+        )
 
     def expiry_state(self, now: datetime) -> str:
         """'valid', 'grace' (expired, still accepted with a warning) or 'expired'."""
@@ -120,7 +124,9 @@ def parse(data: bytes, roots: Mapping[str, Ed25519PublicKey], path: str = TRUST_
         and keys.verify(roots[sig["key_id"]], str(sig.get("signature", "")), signed)
         for sig in signatures
     ):
-        raise PackRefused(path, Rule.UNTRUSTED_TRUST_LIST, "no signature by a pinned root key verifies")
+        raise PackRefused(
+            path, Rule.UNTRUSTED_TRUST_LIST, "no signature by a pinned root key verifies"
+        )
     try:
         trainers = {}
         for entry in body.get("trainers", []):
@@ -172,7 +178,10 @@ def sign_body(body: dict, root: Ed25519PrivateKey) -> bytes:
     document = {
         "trust": body,
         "signatures": [
-            {"key_id": keys.key_id(root.public_key()), "signature": keys.sign(root, canonical_json(body))}
+            {
+                "key_id": keys.key_id(root.public_key()),
+                "signature": keys.sign(root, canonical_json(body)),
+            }
         ],
     }
     return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True).encode() + b"\n"

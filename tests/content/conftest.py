@@ -76,8 +76,9 @@ def make_pack(
         manifest(src.manifest)
     if entries:
         entries(src.entries)
-    write_pack(out, src.manifest, src.entries, key or dev.trainer, trust_bytes or dev.trust_bytes,
-               created)
+    write_pack(
+        out, src.manifest, src.entries, key or dev.trainer, trust_bytes or dev.trust_bytes, created
+    )
     return out
 
 
@@ -108,8 +109,11 @@ def resign(dev: DevKeys, src: Path, dst: Path, change: Callable[[dict, dict], No
         p: {"sha256": hashlib.sha256(d).hexdigest(), "size": len(d)} for p, d in entries.items()
     }
     manifest_bytes = json_bytes(manifest)
-    signature = {"algorithm": "ed25519", "key_id": keys.key_id(dev.trainer.public_key()),
-                 "signature": keys.sign(dev.trainer, manifest_bytes)}
+    signature = {
+        "algorithm": "ed25519",
+        "key_id": keys.key_id(dev.trainer.public_key()),
+        "signature": keys.sign(dev.trainer, manifest_bytes),
+    }
     with zipfile.ZipFile(dst, "w") as out:
         out.writestr("manifest.json", manifest_bytes)
         out.writestr("signature.json", json_bytes(signature))

@@ -19,15 +19,30 @@ def hocvu(*args: str, cwd: Path, env: dict | None = None) -> subprocess.Complete
     import os
 
     full_env = {**os.environ, **(env or {})}
-    return subprocess.run([sys.executable, "-m", "hocvu", *args], cwd=cwd, env=full_env,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "hocvu", *args],
+        cwd=cwd,
+        env=full_env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 SUBCOMMANDS = [
-    ["pack"], ["pack", "new"], ["pack", "build"], ["pack", "verify"], ["pack", "info"],
-    ["pack", "install"], ["pack", "import-gift"],
-    ["keys"], ["keys", "init-root"], ["keys", "new-trainer"], ["keys", "add-trainer"],
-    ["keys", "revoke"], ["keys", "show"],
+    ["pack"],
+    ["pack", "new"],
+    ["pack", "build"],
+    ["pack", "verify"],
+    ["pack", "info"],
+    ["pack", "install"],
+    ["pack", "import-gift"],
+    ["keys"],
+    ["keys", "init-root"],
+    ["keys", "new-trainer"],
+    ["keys", "add-trainer"],
+    ["keys", "revoke"],
+    ["keys", "show"],
 ]
 
 
@@ -46,8 +61,17 @@ def test_top_level_help_and_version(tmp_path):
 
 def test_trainer_workflow_new_build_verify_info(tmp_path):
     assert hocvu("pack", "new", "demo", cwd=tmp_path).returncode == 0
-    built = hocvu("pack", "build", "demo", "--key", str(DEV_KEY), "-o", "demo.hvpack",
-                  "--strict", cwd=tmp_path)
+    built = hocvu(
+        "pack",
+        "build",
+        "demo",
+        "--key",
+        str(DEV_KEY),
+        "-o",
+        "demo.hvpack",
+        "--strict",
+        cwd=tmp_path,
+    )
     assert built.returncode == 0, built.stderr
     assert "Built demo.hvpack" in built.stdout and built.stderr == ""
     verified = hocvu("pack", "verify", "demo.hvpack", cwd=tmp_path)
@@ -61,9 +85,14 @@ def test_trainer_workflow_new_build_verify_info(tmp_path):
 def test_verify_of_a_tampered_pack_fails_with_the_reason(tmp_path):
     hocvu("pack", "new", "demo", cwd=tmp_path)
     hocvu("pack", "build", "demo", "--key", str(DEV_KEY), "-o", "demo.hvpack", cwd=tmp_path)
-    rewrite_zip(tmp_path / "demo.hvpack", tmp_path / "bad.hvpack", lambda items: [
-        (i, d.replace(b"Strong", b"Strung") if i.filename.endswith(".en.md") else d)
-        for i, d in items])
+    rewrite_zip(
+        tmp_path / "demo.hvpack",
+        tmp_path / "bad.hvpack",
+        lambda items: [
+            (i, d.replace(b"Strong", b"Strung") if i.filename.endswith(".en.md") else d)
+            for i, d in items
+        ],
+    )
     result = hocvu("pack", "verify", "bad.hvpack", cwd=tmp_path)
     assert result.returncode == 1
     assert "lessons/strong-passwords.en.md" in result.stderr
@@ -81,21 +110,70 @@ def test_build_error_names_file_without_traceback(tmp_path):
 
 def test_keys_workflow_root_trainer_add_revoke(tmp_path):
     env = {"ROOT_PASS": "correct horse battery staple", "TRAINER_PASS": "trainer secret 1"}
-    assert hocvu("keys", "init-root", "--out-dir", "root", "--passphrase-env", "ROOT_PASS",
-                 cwd=tmp_path, env=env).returncode == 0
+    assert (
+        hocvu(
+            "keys",
+            "init-root",
+            "--out-dir",
+            "root",
+            "--passphrase-env",
+            "ROOT_PASS",
+            cwd=tmp_path,
+            env=env,
+        ).returncode
+        == 0
+    )
     assert b"ENCRYPTED" in (tmp_path / "root" / "root.key").read_bytes()
-    made = hocvu("keys", "new-trainer", "--name", "Trainer A", "-o", "a",
-                 "--passphrase-env", "TRAINER_PASS", cwd=tmp_path, env=env)
+    made = hocvu(
+        "keys",
+        "new-trainer",
+        "--name",
+        "Trainer A",
+        "-o",
+        "a",
+        "--passphrase-env",
+        "TRAINER_PASS",
+        cwd=tmp_path,
+        env=env,
+    )
     assert made.returncode == 0, made.stderr
-    added = hocvu("keys", "add-trainer", "--root", "root/root.key", "--trust", "root/trust.json",
-                  "--trainer", "a.pub.json", "--prefix", "vn.mofa.dl", "-o", "trust2.json",
-                  "--passphrase-env", "ROOT_PASS", cwd=tmp_path, env=env)
+    added = hocvu(
+        "keys",
+        "add-trainer",
+        "--root",
+        "root/root.key",
+        "--trust",
+        "root/trust.json",
+        "--trainer",
+        "a.pub.json",
+        "--prefix",
+        "vn.mofa.dl",
+        "-o",
+        "trust2.json",
+        "--passphrase-env",
+        "ROOT_PASS",
+        cwd=tmp_path,
+        env=env,
+    )
     assert added.returncode == 0, added.stderr
     second = json.loads((tmp_path / "trust2.json").read_text())["trust"]
     key_id = json.loads((tmp_path / "a.pub.json").read_text())["key_id"]
     assert second["version"] == 2 and second["trainers"][0]["key_id"] == key_id
-    revoked = hocvu("keys", "revoke", "--root", "root/root.key", "--trust", "trust2.json", key_id,
-                    "-o", "trust3.json", "--passphrase-env", "ROOT_PASS", cwd=tmp_path, env=env)
+    revoked = hocvu(
+        "keys",
+        "revoke",
+        "--root",
+        "root/root.key",
+        "--trust",
+        "trust2.json",
+        key_id,
+        "-o",
+        "trust3.json",
+        "--passphrase-env",
+        "ROOT_PASS",
+        cwd=tmp_path,
+        env=env,
+    )
     assert revoked.returncode == 0, revoked.stderr
     third = json.loads((tmp_path / "trust3.json").read_text())["trust"]
     assert third["version"] == 3 and third["revoked"] == [key_id] and third["trainers"] == []
@@ -103,11 +181,34 @@ def test_keys_workflow_root_trainer_add_revoke(tmp_path):
 
 def test_wrong_root_passphrase_is_reported(tmp_path):
     env = {"ROOT_PASS": "correct horse battery staple", "WRONG": "not the passphrase"}
-    hocvu("keys", "init-root", "--out-dir", "root", "--passphrase-env", "ROOT_PASS",
-          cwd=tmp_path, env=env)
+    hocvu(
+        "keys",
+        "init-root",
+        "--out-dir",
+        "root",
+        "--passphrase-env",
+        "ROOT_PASS",
+        cwd=tmp_path,
+        env=env,
+    )
     hocvu("keys", "new-trainer", "--name", "B", "-o", "b", "--no-passphrase", cwd=tmp_path)
-    result = hocvu("keys", "add-trainer", "--root", "root/root.key", "--trust", "root/trust.json",
-                   "--trainer", "b.pub.json", "--prefix", "vn.mofa", "-o", "t.json",
-                   "--passphrase-env", "WRONG", cwd=tmp_path, env=env)
+    result = hocvu(
+        "keys",
+        "add-trainer",
+        "--root",
+        "root/root.key",
+        "--trust",
+        "root/trust.json",
+        "--trainer",
+        "b.pub.json",
+        "--prefix",
+        "vn.mofa",
+        "-o",
+        "t.json",
+        "--passphrase-env",
+        "WRONG",
+        cwd=tmp_path,
+        env=env,
+    )
     assert result.returncode == 1 and "wrong passphrase" in result.stderr
     assert not (tmp_path / "t.json").exists()

@@ -13,9 +13,15 @@ ids = st.text("abcdefgh", min_size=1, max_size=3)
 
 
 def single(correct="b", item_id="i"):
-    return Item(item_id, "single", T, options=tuple(
-        Option(o, T, correct=o == correct, feedback={"vi": f"fb {o}", "en": f"fb {o}"})
-        for o in "abc"))
+    return Item(
+        item_id,
+        "single",
+        T,
+        options=tuple(
+            Option(o, T, correct=o == correct, feedback={"vi": f"fb {o}", "en": f"fb {o}"})
+            for o in "abc"
+        ),
+    )
 
 
 def test_single_right_wrong_and_feedback():
@@ -27,8 +33,17 @@ def test_single_right_wrong_and_feedback():
 
 
 def test_multiple_partial_credit_and_penalty():
-    item = Item("i", "multiple", T, options=(
-        Option("a", T, True), Option("b", T, True), Option("c", T, False), Option("d", T, False)))
+    item = Item(
+        "i",
+        "multiple",
+        T,
+        options=(
+            Option("a", T, True),
+            Option("b", T, True),
+            Option("c", T, False),
+            Option("d", T, False),
+        ),
+    )
     assert grade(item, {"a", "b"}).score == 1
     assert grade(item, {"a"}).score == 0.5
     assert grade(item, {"a", "c"}).score == 0
@@ -37,23 +52,43 @@ def test_multiple_partial_credit_and_penalty():
 
 
 def test_weighted_options():
-    item = Item("i", "multiple", T, options=(
-        Option("a", T, weight=0.5), Option("b", T, weight=0.5), Option("c", T, weight=-1.0)))
+    item = Item(
+        "i",
+        "multiple",
+        T,
+        options=(
+            Option("a", T, weight=0.5),
+            Option("b", T, weight=0.5),
+            Option("c", T, weight=-1.0),
+        ),
+    )
     assert grade(item, ["a", "b"]).score == 1
     assert grade(item, ["a"]).score == 0.5
     assert grade(item, ["a", "b", "c"]).score == 0
 
 
 def test_short_answer_ignores_case_spacing_and_diacritics_by_default():
-    item = Item("i", "short_answer", T, accept={
-        "vi": (Answer(text="bảo mật"), Answer(text="an ninh", weight=0.5)),
-        "en": (Answer(text="security"),)})
+    item = Item(
+        "i",
+        "short_answer",
+        T,
+        accept={
+            "vi": (Answer(text="bảo mật"), Answer(text="an ninh", weight=0.5)),
+            "en": (Answer(text="security"),),
+        },
+    )
     assert grade(item, "  BAO   mat ", "vi").score == 1
     assert grade(item, "an ninh", "vi").score == 0.5
     assert grade(item, "Security", "en").score == 1
     assert grade(item, "", "vi").score == 0
-    strict = Item("i", "short_answer", T, accept={"vi": (Answer(text="Đà Nẵng"),)},
-                  case_sensitive=True, ignore_diacritics=False)
+    strict = Item(
+        "i",
+        "short_answer",
+        T,
+        accept={"vi": (Answer(text="Đà Nẵng"),)},
+        case_sensitive=True,
+        ignore_diacritics=False,
+    )
     assert grade(strict, "Đà Nẵng").score == 1 and grade(strict, "Da Nang").score == 0
 
 
@@ -62,8 +97,12 @@ def test_fold_treats_d_stroke_as_d():
 
 
 def test_numeric_tolerance_ranges_and_decimal_comma():
-    item = Item("i", "numeric", T, answers=(
-        Answer(value=3.14, tolerance=0.01), Answer(min=3.0, max=3.5, weight=0.5)))
+    item = Item(
+        "i",
+        "numeric",
+        T,
+        answers=(Answer(value=3.14, tolerance=0.01), Answer(min=3.0, max=3.5, weight=0.5)),
+    )
     assert grade(item, 3.145).score == 1
     assert grade(item, "3,14").score == 1
     assert grade(item, 3.3).score == 0.5
@@ -80,8 +119,9 @@ def test_ordering_partial_credit_by_pairs_in_order():
 
 
 def test_matching_share_of_right_pairs_with_distractor():
-    item = Item("i", "matching", T, pairs=tuple(Pair(p, T, T) for p in "abc"),
-                distractors=(Step("z", T),))
+    item = Item(
+        "i", "matching", T, pairs=tuple(Pair(p, T, T) for p in "abc"), distractors=(Step("z", T),)
+    )
     assert grade(item, {"a": "a", "b": "b", "c": "c"}).score == 1
     assert grade(item, {"a": "a", "b": "z", "c": "b"}).score == 1 / 3
 
@@ -107,20 +147,34 @@ options_st = st.lists(
 
 
 def choice_item(kind: str, opts, weighted: bool) -> Item:
-    return Item("i", kind, T, options=tuple(
-        Option(f"o{n}", T, correct=(c and not weighted), weight=(w if weighted else None))
-        for n, (c, w) in enumerate(opts)))
+    return Item(
+        "i",
+        kind,
+        T,
+        options=tuple(
+            Option(f"o{n}", T, correct=(c and not weighted), weight=(w if weighted else None))
+            for n, (c, w) in enumerate(opts)
+        ),
+    )
 
 
 any_response = st.one_of(
-    st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True), st.text(max_size=5),
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=True),
+    st.text(max_size=5),
     st.lists(st.text("o0123456789", max_size=3), max_size=6),
     st.dictionaries(st.text("abc", max_size=2), st.text("abc", max_size=2), max_size=4),
 )
 
 
-@given(opts=options_st, weighted=st.booleans(), response=any_response,
-       kind=st.sampled_from(["single", "multiple"]))
+@given(
+    opts=options_st,
+    weighted=st.booleans(),
+    response=any_response,
+    kind=st.sampled_from(["single", "multiple"]),
+)
 def test_choice_scores_stay_between_zero_and_one(opts, weighted, response, kind):
     score = grade(choice_item(kind, opts, weighted), response).score
     assert 0.0 <= score <= 1.0
@@ -174,7 +228,9 @@ def test_multiple_response_survives_xapi_encoding(opts, data):
 
 def test_matching_and_ordering_responses_survive_xapi_encoding():
     match = Item("i", "matching", T, pairs=tuple(Pair(p, T, T) for p in "ab"))
-    assert decode_response(match, encode_response(match, {"a": "b", "b": "a"})) == {"a": "b",
-                                                                                     "b": "a"}
+    assert decode_response(match, encode_response(match, {"a": "b", "b": "a"})) == {
+        "a": "b",
+        "b": "a",
+    }
     order = Item("i", "ordering", T, steps=tuple(Step(s, T) for s in "abc"))
     assert decode_response(order, encode_response(order, ["c", "a", "b"])) == ["c", "a", "b"]

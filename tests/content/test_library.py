@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from content import library as library_module
+from content.errors import PackRefused
 from content.library import Library
 from tests.content.conftest import make_pack, snapshot
 
@@ -17,8 +18,9 @@ def test_new_version_replaces_old_and_old_files_are_gone(library, dev, tmp_path)
     assert [p.pack_id for p in library.installed()] == ["vn.mofa.dl.demo"]
 
 
-def test_crash_between_extraction_and_switch_leaves_previous_version(library, dev, tmp_path,
-                                                                      monkeypatch):
+def test_crash_between_extraction_and_switch_leaves_previous_version(
+    library, dev, tmp_path, monkeypatch
+):
     pack = make_pack(dev, tmp_path / "v2.hvpack", version=2)
 
     def power_cut(path, data):
@@ -60,7 +62,7 @@ def test_first_install_into_missing_folder_that_fails_leaves_nothing(dev, tmp_pa
     lib = Library(root, dev.roots, [dev.trust_bytes])
     bad = tmp_path / "bad.hvpack"
     bad.write_bytes(make_pack(dev, tmp_path / "ok.hvpack").read_bytes()[:-40])
-    with pytest.raises(Exception):
+    with pytest.raises(PackRefused):
         lib.install(bad)
     assert not root.exists()
 

@@ -15,7 +15,6 @@ import pytest
 from content import keys, trust
 from content.errors import PackRefused, Rule
 from content.library import Library
-
 from tests.content.conftest import make_pack, resign, rewrite_zip, snapshot
 
 
@@ -54,8 +53,16 @@ def add_entry(name: str, data: bytes = b"x", attr: int | None = None):
 
 @pytest.mark.parametrize(
     "name",
-    ["../evil.md", "lessons/../../evil.md", "/etc/evil", "C:/evil.md", "c:evil.md",
-     "lessons\\evil.md", "lessons/./x.md", "lessons//x.md"],
+    [
+        "../evil.md",
+        "lessons/../../evil.md",
+        "/etc/evil",
+        "C:/evil.md",
+        "c:evil.md",
+        "lessons\\evil.md",
+        "lessons/./x.md",
+        "lessons//x.md",
+    ],
 )
 def test_pack_with_traversal_entry_is_refused_and_library_unchanged(library, v2, tmp_path, name):
     bad = rewrite_zip(v2, tmp_path / "bad.hvpack", add_entry(name))
@@ -63,14 +70,21 @@ def test_pack_with_traversal_entry_is_refused_and_library_unchanged(library, v2,
 
 
 def test_pack_with_traversal_path_in_manifest_is_refused(library, v2, tmp_path, dev):
-    bad = resign(dev, v2, tmp_path / "bad.hvpack",
-                 lambda m, e: e.__setitem__("media/../../x.svg", b"<svg></svg>"))
+    bad = resign(
+        dev,
+        v2,
+        tmp_path / "bad.hvpack",
+        lambda m, e: e.__setitem__("media/../../x.svg", b"<svg></svg>"),
+    )
     refused(library, bad, Rule.PATH_TRAVERSAL, "media/../../x.svg")
 
 
 def test_pack_with_symlink_entry_is_refused(library, v2, tmp_path):
-    bad = rewrite_zip(v2, tmp_path / "bad.hvpack",
-                      add_entry("media/link.svg", b"/etc/passwd", stat.S_IFLNK | 0o777))
+    bad = rewrite_zip(
+        v2,
+        tmp_path / "bad.hvpack",
+        add_entry("media/link.svg", b"/etc/passwd", stat.S_IFLNK | 0o777),
+    )
     refused(library, bad, Rule.SYMLINK, "media/link.svg")
 
 
@@ -103,8 +117,11 @@ def test_pack_with_oversize_entry_is_refused(library, v2, tmp_path):
     # Claim 300 MB in the central directory, as a crafted archive would.
     raw = bytearray(bad.read_bytes())
     name = b"media/huge.png"
-    at = next(i for i in range(len(raw)) if raw.startswith(b"PK\x01\x02", i)
-              and raw[i + 46 : i + 46 + len(name)] == name)
+    at = next(
+        i
+        for i in range(len(raw))
+        if raw.startswith(b"PK\x01\x02", i) and raw[i + 46 : i + 46 + len(name)] == name
+    )
     struct.pack_into("<I", raw, at + 24, 300 * 1024 * 1024)
     bad.write_bytes(bytes(raw))
     refused(library, bad, Rule.ENTRY_TOO_LARGE, "media/huge.png")
@@ -121,13 +138,18 @@ def test_pack_with_compression_bomb_is_refused(library, v2, tmp_path):
 
 
 def test_pack_with_unlisted_file_is_refused(library, v2, tmp_path):
-    bad = rewrite_zip(v2, tmp_path / "bad.hvpack", add_entry("media/extra.png", b"\x89PNG\r\n\x1a\n"))
+    bad = rewrite_zip(
+        v2, tmp_path / "bad.hvpack", add_entry("media/extra.png", b"\x89PNG\r\n\x1a\n")
+    )
     refused(library, bad, Rule.UNLISTED_FILE, "media/extra.png")
 
 
 def test_pack_with_missing_file_is_refused(library, v2, tmp_path):
-    bad = rewrite_zip(v2, tmp_path / "bad.hvpack",
-                      lambda items: [(i, d) for i, d in items if i.filename != "media/example.svg"])
+    bad = rewrite_zip(
+        v2,
+        tmp_path / "bad.hvpack",
+        lambda items: [(i, d) for i, d in items if i.filename != "media/example.svg"],
+    )
     refused(library, bad, Rule.MISSING_FILE, "media/example.svg")
 
 
@@ -141,8 +163,10 @@ def test_pack_with_size_mismatch_is_refused(library, v2, tmp_path):
 
 def test_pack_with_changed_file_is_refused_by_hash(library, v2, tmp_path):
     def flip(items):
-        return [(i, d.replace(b"Strong", b"Strung") if i.filename.endswith(".en.md") else d)
-                for i, d in items]
+        return [
+            (i, d.replace(b"Strong", b"Strung") if i.filename.endswith(".en.md") else d)
+            for i, d in items
+        ]
 
     bad = rewrite_zip(v2, tmp_path / "bad.hvpack", flip)
     refused(library, bad, Rule.HASH_MISMATCH, "lessons/strong-passwords.en.md")
@@ -150,8 +174,10 @@ def test_pack_with_changed_file_is_refused_by_hash(library, v2, tmp_path):
 
 def test_pack_with_changed_manifest_fails_signature(library, v2, tmp_path):
     def edit(items):
-        return [(i, d.replace(b'"version": 2', b'"version": 9') if i.filename == "manifest.json"
-                 else d) for i, d in items]
+        return [
+            (i, d.replace(b'"version": 2', b'"version": 9') if i.filename == "manifest.json" else d)
+            for i, d in items
+        ]
 
     bad = rewrite_zip(v2, tmp_path / "bad.hvpack", edit)
     refused(library, bad, Rule.BAD_SIGNATURE, "manifest.json")
@@ -161,8 +187,9 @@ def test_trust_list_signed_by_unknown_root_is_refused(library, dev, tmp_path):
     stranger = keys.new_key()
     body = json.loads(dev.trust_bytes)["trust"]
     body["version"] = 5
-    pack = make_pack(dev, tmp_path / "bad.hvpack", version=2,
-                     trust_bytes=trust.sign_body(body, stranger))
+    pack = make_pack(
+        dev, tmp_path / "bad.hvpack", version=2, trust_bytes=trust.sign_body(body, stranger)
+    )
     refused(library, pack, Rule.UNTRUSTED_TRUST_LIST, "trust.json")
 
 
@@ -221,8 +248,12 @@ def test_malformed_manifest_json_is_refused(library, v2, tmp_path):
 
 
 def test_malformed_quiz_json_is_refused(library, dev, v2, tmp_path):
-    bad = resign(dev, v2, tmp_path / "bad.hvpack",
-                 lambda m, e: e.__setitem__("quizzes/demo-quiz.json", b'{"items": ['))
+    bad = resign(
+        dev,
+        v2,
+        tmp_path / "bad.hvpack",
+        lambda m, e: e.__setitem__("quizzes/demo-quiz.json", b'{"items": ['),
+    )
     refused(library, bad, Rule.MALFORMED, "quizzes/demo-quiz.json")
 
 

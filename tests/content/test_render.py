@@ -10,15 +10,20 @@ MEDIA = {"media/ok.svg"}
 def test_scripts_handlers_and_iframes_are_removed():
     html = render_markdown(
         "Hi <script>alert(1)</script> <b onclick='x()'>bold</b>\n\n<iframe src='https://x'>"
-        "</iframe>\n\n<img src=x onerror=alert(1)>", MEDIA)
+        "</iframe>\n\n<img src=x onerror=alert(1)>",
+        MEDIA,
+    )
     for bad in ("<script", "alert(1)", "onclick", "<iframe", "onerror"):
         assert bad not in html
     assert "<b>bold</b>" in html
 
 
 def test_only_pack_media_images_survive():
-    html = render_markdown("![a](media/ok.svg) ![b](https://evil.example/t.png) "
-                           "![c](media/missing.png) ![d](file:///etc/passwd)", MEDIA)
+    html = render_markdown(
+        "![a](media/ok.svg) ![b](https://evil.example/t.png) "
+        "![c](media/missing.png) ![d](file:///etc/passwd)",
+        MEDIA,
+    )
     assert 'src="media/ok.svg"' in html
     assert html.count("src=") == 1
 

@@ -57,11 +57,9 @@ def cmd_new(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_build(args: argparse.Namespace) -> int:
+def _signing_material(args: argparse.Namespace):
     from content import trust
-    from content.build import build_pack
     from content.passphrase import ask
-    from content.verify import verify_pack
 
     key_path = Path(args.key)
     passphrase = None
@@ -70,29 +68,58 @@ def cmd_build(args: argparse.Namespace) -> int:
     private = keys.load_private(key_path, passphrase)
     trust_bytes = Path(args.trust).read_bytes() if args.trust else _default_trust_bytes()
     trust.parse(trust_bytes, _roots(), args.trust or "trust.json")
-    folder = Path(args.folder)
-    out = Path(args.output) if args.output else Path(f"{folder.resolve().name}.hvpack")
+    return private, trust_bytes
+
+
+def _build_one(folder: Path, out: Path, private, trust_bytes: bytes) -> list[str]:
+    """Build, print warnings, and verify the result exactly as the app will, so a
+    trainer learns about a refusal now rather than from a diplomat abroad."""
+    from content.build import build_pack
+    from content.verify import verify_pack
+
     result = build_pack(folder, private, trust_bytes, out)
     for warning in result.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
-    # Check the result exactly as the app will, so a trainer learns now, not abroad.
+        print(f"warning: {folder.name}: {warning}", file=sys.stderr)
     try:
         verified = verify_pack(out, _roots())
     except PackRefused as refusal:
         out.unlink(missing_ok=True)
-        print(f"hocvu pack build: the app would refuse this pack: {refusal}", file=sys.stderr)
-        return 1
-    files = result.manifest["files"]
+        raise SourceError(str(folder), f"the app would refuse this pack: {refusal}") from None
     print(
         f"Built {out} ({result.manifest['id']} version {result.manifest['version']}, "
-        f"{len(files)} files, {out.stat().st_size / 1e6:.1f} MB), signed with key "
-        f"{verified.signer.key_id} ({verified.signer.name})"
+        f"{len(result.manifest['files'])} files, {out.stat().st_size / 1e6:.1f} MB), signed "
+        f"with key {verified.signer.key_id} ({verified.signer.name}); sha256 {result.sha256}"
     )
-    print(f"sha256 {result.sha256}")
-    if result.warnings and args.strict:
-        print(f"{len(result.warnings)} warning(s) and --strict: failing", file=sys.stderr)
+    return result.warnings
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    private, trust_bytes = _signing_material(args)
+    folder = Path(args.folder)
+    out = Path(args.output) if args.output else Path(f"{folder.resolve().name}.hvpack")
+    warnings = _build_one(folder, out, private, trust_bytes)
+    if warnings and args.strict:
+        print(f"{len(warnings)} warning(s) and --strict: failing", file=sys.stderr)
         return 1
     return 0
+
+
+def cmd_build_all(args: argparse.Namespace) -> int:
+    from content import yamltext
+
+    private, trust_bytes = _signing_material(args)
+    root, out_dir = Path(args.folder), Path(args.output)
+    folders = sorted(p.parent for p in root.glob("*/course.yaml"))
+    if not folders:
+        print(f"{root}: no sub-folder with a course.yaml", file=sys.stderr)
+        return 1
+    warnings = 0
+    for folder in folders:
+        course = yamltext.load((folder / "course.yaml").read_text(encoding="utf-8"))
+        pack_id = course.get("id", folder.name) if isinstance(course, dict) else folder.name
+        warnings += len(_build_one(folder, out_dir / f"{pack_id}.hvpack", private, trust_bytes))
+    print(f"{len(folders)} pack(s) in {out_dir}, {warnings} warning(s)")
+    return 1 if warnings and args.strict else 0
 
 
 def _summary(verified) -> dict:
@@ -228,6 +255,19 @@ def parser(prog: str = "hocvu pack") -> argparse.ArgumentParser:
     p.add_argument("--id", help="the pack id to put in course.yaml, e.g. vn.mofa.dl.my-topic")
     p.set_defaults(run=cmd_new)
 
+    def signing_options(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--key", required=True, help="your trainer private key (.key file)")
+        p.add_argument(
+            "--trust",
+            help="the trust.json to ship inside the pack (default: the newest the app ships)",
+        )
+        p.add_argument(
+            "--passphrase-env",
+            metavar="VAR",
+            help="read the key's passphrase from this environment variable",
+        )
+        p.add_argument("--strict", action="store_true", help="fail when there is any warning")
+
     p = sub.add_parser(
         "build",
         help="build and sign a pack from a source folder",
@@ -236,19 +276,20 @@ def parser(prog: str = "hocvu pack") -> argparse.ArgumentParser:
         "things to fix (missing translations, explanations, unused files).",
     )
     p.add_argument("folder", help="the source folder (with course.yaml)")
-    p.add_argument("--key", required=True, help="your trainer private key (.key file)")
     p.add_argument("-o", "--output", help="the pack to write (default: FOLDER.hvpack)")
-    p.add_argument(
-        "--trust",
-        help="the trust.json to ship inside the pack (default: the newest one the app ships)",
-    )
-    p.add_argument(
-        "--passphrase-env",
-        metavar="VAR",
-        help="read the key's passphrase from this environment variable",
-    )
-    p.add_argument("--strict", action="store_true", help="fail when there is any warning")
+    signing_options(p)
     p.set_defaults(run=cmd_build)
+
+    p = sub.add_parser(
+        "build-all",
+        help="build every pack under a folder (e.g. content/courses)",
+        description="Build each sub-folder that has a course.yaml into OUTPUT/<pack id>.hvpack, "
+        "as `build` does for one.",
+    )
+    p.add_argument("folder", help="the folder whose sub-folders are pack sources")
+    p.add_argument("-o", "--output", required=True, help="the folder to write the packs to")
+    signing_options(p)
+    p.set_defaults(run=cmd_build_all)
 
     p = sub.add_parser(
         "verify",

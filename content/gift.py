@@ -28,6 +28,7 @@ skipped, each with a problem.
 
 from __future__ import annotations
 
+import html
 import math
 import re
 import unicodedata
@@ -88,7 +89,7 @@ def dump_quiz_yaml(quiz: dict) -> str:
         allow_unicode=True,
         sort_keys=False,
         default_flow_style=False,
-        width=100,
+        width=1_000_000,  # one text, one line: editors wrap, YAML folding confuses
         indent=2,
     )
 
@@ -220,11 +221,16 @@ class _HtmlText(HTMLParser):
 
 def _html_to_text(text: str) -> tuple[str, set[str]]:
     parser = _HtmlText()
-    parser.feed(text)
-    parser.close()
-    lines = [" ".join(line.split()) for line in "".join(parser.parts).split("\n")]
+    try:
+        parser.feed(text)
+        parser.close()
+        joined, tags = "".join(parser.parts), parser.tags
+    except AssertionError:  # html.parser gives up on some marked sections (`<![foo[`)
+        tags = {name.lower() for name in re.findall(r"</?([A-Za-z][\w-]*)", text)}
+        joined = html.unescape(re.sub(r"<[^>]*>", " ", text))
+    lines = [" ".join(line.split()) for line in joined.split("\n")]
     plain = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
-    return plain, parser.tags
+    return plain, tags
 
 
 # --- Names ----------------------------------------------------------------------------
@@ -289,7 +295,9 @@ def _weight_text(weight: float) -> str:
 
 _FORMAT_RE = re.compile(r"\s*\[(moodle|plain|markdown|html)\]")
 _TRUE_FALSE = {"t": True, "true": True, "f": False, "false": False}
-_EPSILON = 1e-6
+_NUMERIC_TILDE = (
+    "numeric answer in the form `{#..}` with multiple choice notation (`~`) not supported; dropped"
+)
 
 
 @dataclass
@@ -338,11 +346,15 @@ class _QuestionReader:
         self.report(offset, message)
         return _Skip()
 
-    def plain(self, start: int, end: int) -> str:
-        """The text of text[start:end] with escapes resolved and `[html]` tags removed."""
+    def plain(self, start: int, end: int, *, own_format: bool = True) -> str:
+        """text[start:end] with escapes resolved and `[html]` tags removed.
+
+        An answer or feedback may start with its own format marker; the parts of the
+        question text around the answer block may not (the question's marker was read).
+        """
         raw = self.text[start:end]
         text_format = self.format
-        if match := _FORMAT_RE.match(raw):
+        if own_format and (match := _FORMAT_RE.match(raw)):
             text_format = match.group(1)
             raw = raw[match.end() :]
         text = _unescape(raw)
@@ -402,8 +414,8 @@ class _QuestionReader:
                 stray, "unescaped `}` outside an answer block (write `\\}` for a brace); skipped"
             )
 
-        before = self.plain_prompt_part(pos, opening)
-        after = self.plain(closing + 1, len(text)) if text[closing + 1 :].strip() else ""
+        before = self.plain(pos, opening, own_format=False)
+        after = self.plain(closing + 1, len(text), own_format=False)
         if after:  # "missing word": the answer goes where the block was
             spaced_before = before + " " if text[opening - 1 : opening].isspace() else before
             spaced_after = " " + after if text[closing + 1 : closing + 2].isspace() else after
@@ -414,15 +426,17 @@ class _QuestionReader:
             raise self.skip(pos, "question has no text; skipped")
 
         body_start = opening + 1
-        numeric = text[body_start:closing].lstrip().startswith("#")
-        general = _find(text, "####", body_start + (1 if numeric else 0), closing)
+        # As in Moodle, general feedback is cut off first, so `{####…}` is an essay.
+        general = _find(text, "####", body_start, closing)
         body_end = general if general >= 0 else closing
         explanation = self.plain(general + 4, closing) if general >= 0 else ""
 
         body = text[body_start:body_end].strip()
+        numeric = body.startswith("#")
         if not body:
             raise self.skip(
-                opening, "essay question (empty answer block `{}`): no equivalent item type; skipped"
+                opening,
+                "essay question (empty answer block `{}`): no equivalent item type; skipped",
             )
         if numeric:
             details = self.read_numeric(body_start, body_end)
@@ -435,20 +449,6 @@ class _QuestionReader:
         if explanation:
             item["explanation"] = explanation
         return title, item
-
-    def plain_prompt_part(self, start: int, end: int) -> str:
-        # The question's own format marker was consumed already; `plain` would take a
-        # second one at the start of the text as a marker too, which Moodle does not.
-        saved, self.format = self.format, self.format
-        raw = self.text[start:end]
-        text = _unescape(raw)
-        if saved == "html":
-            text, tags = _html_to_text(text)
-            if tags:
-                self.html_tags |= tags
-                if self.html_offset is None:
-                    self.html_offset = start
-        return text.strip()
 
     # True / false.
 
@@ -502,7 +502,7 @@ class _QuestionReader:
         weight = None
         if text.startswith("%", pos, stop):
             closing = text.find("%", pos + 1, stop)
-            if closing > 0:
+            if closing >= 0:
                 raw = text[pos + 1 : closing]
                 value = _number(raw.replace(",", "."))
                 if value is None:
@@ -543,36 +543,52 @@ class _QuestionReader:
             weight = default if answer.weight is None else answer.weight
             kept.append((text, weight, answer.feedback))
         if len(kept) < 2:
-            raise self.skip(start_of(answers), "multiple choice needs two answers or more; skipped")
+            raise self.skip(
+                _start_of(answers), "multiple choice needs two answers or more; skipped"
+            )
         positive = [weight for _, weight, _ in kept if weight > 0]
         if not positive:
-            raise self.skip(start_of(answers), "multiple choice has no right answer; skipped")
+            raise self.skip(
+                _start_of(answers), "no answer earns credit (no `=` or positive weight); skipped"
+            )
 
         several = not any(answer.marker == "=" for answer in answers) and len(positive) > 1
+        # The pack format takes either `correct` or `weight` on the options of an item,
+        # and `correct` on one option only in a single-choice item.
+        weights = [weight for _, weight, _ in kept]
+        weighted = several or any(w not in (0, 1) for w in weights) or weights.count(1) > 1
         options = []
         for index, (text, weight, feedback) in enumerate(kept):
             option: dict = {"id": _letter_id(index), "text": text}
-            if not several and weight == 1:
+            if weighted and weight != 0:
+                option["weight"] = float(weight)
+            elif not weighted and weight == 1:
                 option["correct"] = True
-            elif weight != 0:
-                option["weight"] = weight
             if feedback:
                 option["feedback"] = feedback
             options.append(option)
 
         if several and sum(positive) < 1 - 0.001:
             self.report(
-                start_of(answers),
+                _start_of(answers),
                 f"the right answers' weights add up to {_weight_text(sum(positive))}, "
                 "so no response scores 100%; check the weights",
             )
-        elif not several and max(positive) < 1:
+        elif not several:
+            self.check_full_marks(_start_of(answers), weights)
+        return {"type": "multiple" if several else "single", "options": options}
+
+    def check_full_marks(self, offset: int, weights: list[float]) -> None:
+        """Skip a question no response earns credit for; warn when none scores 100%."""
+        best = max(weights, default=0)
+        if best <= 0:
+            raise self.skip(offset, "no answer earns credit (no `=` or positive weight); skipped")
+        if best < 1:
             self.report(
-                start_of(answers),
-                f"the best answer is worth {_weight_text(max(positive))}, "
+                offset,
+                f"the best answer is worth {_weight_text(best)}, "
                 "so no response scores 100%; check the weights",
             )
-        return {"type": "multiple" if several else "single", "options": options}
 
     def read_short_answer(self, answers: list[_Answer]) -> dict:
         accept: list = []
@@ -597,14 +613,9 @@ class _QuestionReader:
                 entry["feedback"] = answer.feedback
             accept.append(entry)
         if not accept:
-            raise self.skip(start_of(answers), "short answer has no answer; skipped")
+            raise self.skip(_start_of(answers), "short answer has no answer; skipped")
         weights = [1.0 if isinstance(entry, str) else entry.get("weight", 1.0) for entry in accept]
-        if max(weights) < 1:
-            self.report(
-                start_of(answers),
-                f"the best answer is worth {_weight_text(max(weights))}, "
-                "so no response scores 100%; check the weights",
-            )
+        self.check_full_marks(_start_of(answers), weights)
         return {"type": "short_answer", "accept": accept}
 
     def read_matching(self, answers: list[_Answer]) -> dict:
@@ -618,9 +629,7 @@ class _QuestionReader:
             if answer.weight is not None:
                 self.report(answer.offset, "weight on a matching pair has no equivalent; dropped")
             if answer.feedback:
-                self.report(
-                    answer.offset, "feedback on a matching pair has no equivalent; dropped"
-                )
+                self.report(answer.offset, "feedback on a matching pair has no equivalent; dropped")
             left_end = answer.text_offset + arrow
             left = self.plain(answer.text_offset, left_end)
             right = self.plain(left_end + 2, answer.text_offset + len(answer.text))
@@ -631,7 +640,7 @@ class _QuestionReader:
             else:
                 distractors.append(right)
         if len(pairs) < 2:
-            raise self.skip(start_of(answers), "matching needs two pairs or more; skipped")
+            raise self.skip(_start_of(answers), "matching needs two pairs or more; skipped")
         details: dict = {
             "type": "matching",
             "pairs": [
@@ -653,21 +662,21 @@ class _QuestionReader:
         if self.text[pos:end].lstrip().startswith("="):
             answers = self.split_answers(pos, end, "=~")
         else:
-            answers = [self.read_answer(pos - 1, end)]
+            tilde = _find(self.text, "~", pos, end)
+            if tilde >= 0:
+                self.report(tilde, _NUMERIC_TILDE)
+            answers = [self.read_answer(pos - 1, tilde if tilde >= 0 else end)]
         ranges = []
         for answer in answers:
             if answer.marker == "~":
-                self.report(
-                    answer.offset,
-                    "numeric answer in the form `{#..}` with multiple choice notation (`~`) "
-                    "not supported; dropped",
-                )
+                self.report(answer.offset, _NUMERIC_TILDE)
                 continue
             entry = self.read_range(answer)
             if entry is not None:
                 ranges.append(entry)
         if not ranges:
             raise self.skip(start, "numeric question has no usable answer; skipped")
+        self.check_full_marks(start, [entry.get("weight", 1.0) for entry in ranges])
         only = ranges[0]
         if len(ranges) == 1 and "value" in only and set(only) <= {"value", "tolerance"}:
             details: dict = {"type": "numeric", "answer": only["value"]}
@@ -709,7 +718,7 @@ class _QuestionReader:
         return entry
 
 
-def start_of(answers: list[_Answer]) -> int:
+def _start_of(answers: list[_Answer]) -> int:
     return answers[0].offset if answers else 0
 
 
@@ -794,5 +803,7 @@ class _FileReader:
             used.add(item_id)
             items.append({"id": item_id, **imported.item})
 
+        if not items:
+            self.problems.append(GiftProblem(1, "no question could be imported"))
         problems = sorted(self.problems, key=lambda problem: problem.line)
         return GiftImport(quiz={"title": title, "items": items}, problems=problems)

@@ -48,7 +48,10 @@ def parse_meta(raw: Any) -> LessonMeta:
         raise LessonError("front matter: `minutes` must be a whole number from 1 to 240")
     objectives = raw.get("objectives") or []
     if not isinstance(objectives, list) or not all(isinstance(o, str) for o in objectives):
-        raise LessonError("front matter: `objectives` must be a list of sentences")
+        hint = ""
+        if isinstance(objectives, list) and any(isinstance(o, dict) for o in objectives):
+            hint = " (a sentence containing ': ' must be put in quotes)"
+        raise LessonError(f"front matter: `objectives` must be a list of sentences{hint}")
     tags = raw.get("competences") or []
     if not isinstance(tags, list):
         raise LessonError("front matter: `competences` must be a list like ['4.1']")

@@ -90,6 +90,7 @@ def write_pack(
         with open(tmp, "rb") as done:
             for chunk in iter(lambda: done.read(1 << 20), b""):
                 digest.update(chunk)
+        os.chmod(tmp, 0o644)  # mkstemp makes it private; a pack is meant to be handed out
         os.replace(tmp, out)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

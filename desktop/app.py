@@ -1,0 +1,47 @@
+"""Starting the desktop app: `hocvu` with no command.
+
+Only what the unlock screen needs is imported before the window shows; the store,
+the library and the lesson renderer load on the workers afterwards.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+
+def run(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="hocvu", description="Học Vụ Số, the desktop app.")
+    parser.add_argument("--data-dir", type=Path, help="where to keep profiles and packs")
+    parser.add_argument(
+        "--smoke-test",
+        action="store_true",
+        help="start, create a profile, open a lesson and quit (packaging check)",
+    )
+    args = parser.parse_args(argv)
+
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.datadir import data_dir
+    from desktop.i18n import Languages
+    from desktop.ui.main_window import MainWindow
+    from desktop.workspace import Workspace
+    from hocvu.paths import resources_dir
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Học Vụ Số")
+    app.setOrganizationName("MOFA")
+    style = resources_dir() / "style.qss"
+    if style.exists():
+        app.setStyleSheet(style.read_text(encoding="utf-8"))
+    workspace = Workspace(args.data_dir or data_dir())
+    languages = Languages(app)
+    languages.use(workspace.settings.language)
+    window = MainWindow(workspace, languages)
+    window.show()
+    if args.smoke_test:
+        from desktop.smoke import run_smoke
+
+        return run_smoke(app, window)
+    return app.exec()

@@ -1,0 +1,55 @@
+"""What the home screen shows, computed from the log off the UI thread."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from content.localised import pick
+from desktop.catalog import Catalog, LessonRef
+
+
+@dataclass(frozen=True)
+class HomeData:
+    display_name: str
+    continue_ref: LessonRef | None
+    continue_title: str
+    placement_taken: bool
+    has_placement: bool
+    areas: list[tuple[int, float]]
+    levels: list[tuple[int, float]]
+    review_due: int
+    assigned: list[tuple[str, str]] = field(default_factory=list)
+    certificates: list[tuple[int, str, bool]] = field(default_factory=list)
+
+
+def home_data(learner, display_name: str, catalog: Catalog, lang: str) -> HomeData:
+    progress = learner.progress(catalog.course_map())
+    ref, title = None, ""
+    point = progress.continue_at
+    if point is not None:
+        ref = LessonRef(point.pack_id, point.module_id, point.lesson_slug)
+        try:
+            title = catalog.lesson_title(ref, lang)
+        except (KeyError, StopIteration):
+            ref, title = None, ""
+    assigned = []
+    for entry in learner.setting("assignments", []) or []:
+        pack = catalog.packs.get(entry.get("pack_id", ""))
+        name = pick(pack.manifest["title"], lang) if pack else entry.get("pack_id", "")
+        assigned.append((name, entry.get("due", "")))
+    certificates = [
+        (c.level or 0, c.passed_at[:10], c.status.value != "signed") for c in learner.certificates()
+    ]
+    return HomeData(
+        display_name=display_name,
+        continue_ref=ref,
+        continue_title=title,
+        placement_taken=progress.placement.taken,
+        has_placement=catalog.placement is not None,
+        areas=[(a, p.fraction) for a, p in sorted(progress.areas.items())],
+        levels=[(n, p.fraction) for n, p in sorted(progress.levels.items())],
+        review_due=len(learner.review_queue(datetime.now(UTC))),
+        assigned=assigned,
+        certificates=certificates,
+    )

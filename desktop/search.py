@@ -1,0 +1,117 @@
+"""Full-text search over installed lessons (SQLite FTS5), insensitive to diacritics.
+
+Lesson text is not personal, so the index is a plain SQLite file beside the library.
+Both the indexed text and the query are folded the way answers are (`fold_text`:
+no case, no diacritics, đ as d), so "bao mat" finds "bảo mật".
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from content.grading import fold_text
+from content.lesson import LessonError, split_front_matter
+from content.library import InstalledPack
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+_MARKUP = re.compile(r"!\[[^\]]*\]\([^)]*\)|[#*_>`|\[\]()-]+")
+
+
+@dataclass(frozen=True)
+class Hit:
+    pack_id: str
+    slug: str
+    lang: str
+    title: str
+    snippet: str
+
+
+def fold(text: str) -> str:
+    return fold_text(text, case_sensitive=False, ignore_diacritics=True)
+
+
+class SearchIndex:
+    def __init__(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.db = sqlite3.connect(path, check_same_thread=False)
+        self.db.execute(
+            "CREATE VIRTUAL TABLE IF NOT EXISTS lessons USING fts5("
+            "pack_id UNINDEXED, version UNINDEXED, slug UNINDEXED, lang UNINDEXED, "
+            "title UNINDEXED, body UNINDEXED, folded, tokenize='unicode61')"
+        )
+
+    def indexed_versions(self) -> dict[str, int]:
+        rows = self.db.execute("SELECT pack_id, MAX(version) FROM lessons GROUP BY pack_id")
+        return {pack_id: int(version) for pack_id, version in rows}
+
+    def refresh(self, packs: list[InstalledPack]) -> int:
+        """Index packs that are new or changed, drop packs no longer installed.
+        Returns the number of lessons (re)indexed."""
+        have = self.indexed_versions()
+        wanted = {p.pack_id: p for p in packs}
+        count = 0
+        with self.db:
+            for pack_id in set(have) - set(wanted):
+                self.db.execute("DELETE FROM lessons WHERE pack_id = ?", (pack_id,))
+            for pack in wanted.values():
+                if have.get(pack.pack_id) == pack.version:
+                    continue
+                self.db.execute("DELETE FROM lessons WHERE pack_id = ?", (pack.pack_id,))
+                for module in pack.manifest["modules"]:
+                    for lesson in module["lessons"]:
+                        for lang in pack.lesson_languages(lesson["slug"]):
+                            count += self._add(pack, lesson["slug"], lang)
+        return count
+
+    def _add(self, pack: InstalledPack, slug: str, lang: str) -> int:
+        try:
+            meta, body = split_front_matter(pack.lesson_text(slug, lang))
+        except LessonError:
+            return 0
+        plain = " ".join(_MARKUP.sub(" ", body).split())
+        self.db.execute(
+            "INSERT INTO lessons (pack_id, version, slug, lang, title, body, folded) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (
+                pack.pack_id,
+                pack.version,
+                slug,
+                lang,
+                meta.title,
+                plain,
+                fold(f"{meta.title} {meta.title} {plain}"),
+            ),
+        )
+        return 1
+
+    def search(self, query: str, lang: str | None = None, limit: int = 30) -> list[Hit]:
+        words = _WORD.findall(fold(query))
+        if not words:
+            return []
+        # Every word must appear; the last one may be a prefix (search as you type).
+        match = " ".join(f'"{w}"' for w in words[:-1]) + f' "{words[-1]}"*'
+        sql = "SELECT pack_id, slug, lang, title, body, folded FROM lessons WHERE lessons MATCH ?"
+        args: list[object] = [f"folded : ({match.strip()})"]
+        if lang:
+            sql += " AND lang = ?"
+            args.append(lang)
+        sql += " ORDER BY rank LIMIT ?"
+        args.append(limit)
+        return [
+            Hit(pack_id, slug, lng, title, _snippet(body, words))
+            for pack_id, slug, lng, title, body, _ in self.db.execute(sql, args)
+        ]
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def _snippet(body: str, words: list[str], width: int = 160) -> str:
+    folded = fold(body)
+    at = min((i for i in (folded.find(w) for w in words) if i >= 0), default=0)
+    start = max(0, at - width // 3)
+    text = body[start : start + width]
+    return ("…" if start else "") + text + ("…" if start + width < len(body) else "")

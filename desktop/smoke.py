@@ -1,0 +1,51 @@
+"""`hocvu --smoke-test`: prove a built app works end to end, with no person at the keys.
+
+Creates a throw-away profile, waits for the starter packs, opens the first lesson and
+quits with 0; any failure quits with 1. Used by packaging checks.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import QTimer
+
+
+def run_smoke(app, window) -> int:
+    state = {"code": 1, "step": "start"}
+
+    def fail(message: str) -> None:
+        print(f"smoke test failed at {state['step']}: {message}", file=sys.stderr)
+        app.exit(1)
+
+    def poll() -> None:
+        try:
+            if state["step"] == "start" and window.stack.currentWidget() is window.new_profile:
+                state["step"] = "create"
+                window.new_profile.name.setText("Smoke test")
+                window.new_profile.passphrase.setText("smoke test passphrase 42")
+                window.new_profile.repeat.setText("smoke test passphrase 42")
+                window.new_profile.placement.setChecked(False)
+                window.new_profile.create_button.click()
+            elif (
+                state["step"] == "create"
+                and window.stack.currentWidget() is window.home
+                and window.home._data is not None
+            ):
+                state["step"] = "lesson"
+                first = window.workspace.catalog.lesson_sequence()[0]
+                window.open_lesson(first)
+            elif state["step"] == "lesson" and window.lesson.browser.toPlainText().strip():
+                print(f"smoke test ok: {window.lesson.title.text()}")
+                state["code"] = 0
+                app.exit(0)
+                return
+        except Exception as error:
+            fail(repr(error))
+            return
+        QTimer.singleShot(100, poll)
+
+    QTimer.singleShot(0, poll)
+    QTimer.singleShot(120_000, lambda: fail("timed out"))
+    app.exec()
+    return state["code"]

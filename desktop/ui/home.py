@@ -1,0 +1,133 @@
+"""Home: continue where you left off, progress by area and level, review, certificates."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.ui.names import Names
+from desktop.ui.widgets import BarChart, heading
+
+
+class HomeScreen(QWidget):
+    continue_requested = Signal()
+    review_requested = Signal()
+    placement_requested = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.names = Names()
+        self.greeting = heading(size=1.6)
+        self.continue_label = QLabel()
+        self.continue_label.setWordWrap(True)
+        self.continue_button = QPushButton()
+        self.continue_button.clicked.connect(self.continue_requested)
+        self.placement_button = QPushButton()
+        self.placement_button.clicked.connect(self.placement_requested)
+        self.review_label = QLabel()
+        self.review_button = QPushButton()
+        self.review_button.clicked.connect(self.review_requested)
+        self.areas_box, self.levels_box = QGroupBox(), QGroupBox()
+        self.areas_chart, self.levels_chart = BarChart(), BarChart()
+        QVBoxLayout(self.areas_box).addWidget(self.areas_chart)
+        QVBoxLayout(self.levels_box).addWidget(self.levels_chart)
+        self.assigned_box, self.certificates_box = QGroupBox(), QGroupBox()
+        self.assigned = QListWidget()
+        self.certificates = QListWidget()
+        for box, widget in (
+            (self.assigned_box, self.assigned),
+            (self.certificates_box, self.certificates),
+        ):
+            widget.setMaximumHeight(120)
+            QVBoxLayout(box).addWidget(widget)
+        self.continue_box, self.review_box = QGroupBox(), QGroupBox()
+        row = QHBoxLayout(self.continue_box)
+        row.addWidget(self.continue_label, 1)
+        row.addWidget(self.placement_button)
+        row.addWidget(self.continue_button)
+        row = QHBoxLayout(self.review_box)
+        row.addWidget(self.review_label, 1)
+        row.addWidget(self.review_button)
+        grid = QGridLayout()
+        grid.addWidget(self.continue_box, 0, 0, 1, 2)
+        grid.addWidget(self.areas_box, 1, 0)
+        grid.addWidget(self.levels_box, 1, 1)
+        grid.addWidget(self.review_box, 2, 0, 1, 2)
+        grid.addWidget(self.assigned_box, 3, 0)
+        grid.addWidget(self.certificates_box, 3, 1)
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        layout.addWidget(self.greeting)
+        layout.addLayout(grid)
+        layout.addStretch()
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(content)
+        QVBoxLayout(self).addWidget(scroll)
+        self._data = None
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.continue_box.setTitle(self.tr("Continue"))
+        self.continue_button.setText(self.tr("&Continue"))
+        self.placement_button.setText(self.tr("Take the &placement test"))
+        self.areas_box.setTitle(self.tr("Progress by area"))
+        self.levels_box.setTitle(self.tr("Progress by level"))
+        self.review_box.setTitle(self.tr("Review"))
+        self.review_button.setText(self.tr("&Review now"))
+        self.assigned_box.setTitle(self.tr("Assigned to you"))
+        self.certificates_box.setTitle(self.tr("Certificates"))
+        self.assigned.setAccessibleName(self.tr("Assigned packs"))
+        self.certificates.setAccessibleName(self.tr("Certificates earned"))
+        if self._data is not None:
+            self.show_data(self._data)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def show_data(self, data) -> None:
+        """`data` is a `desktop.home_data.HomeData`."""
+        self._data = data
+        self.greeting.setText(self.tr("Hello, %1").replace("%1", data.display_name))
+        if data.continue_title:
+            self.continue_label.setText(self.tr("Next: %1").replace("%1", data.continue_title))
+            self.continue_button.setEnabled(True)
+        else:
+            self.continue_label.setText(self.tr("Everything is done. Well done!"))
+            self.continue_button.setEnabled(False)
+        self.placement_button.setVisible(not data.placement_taken and data.has_placement)
+        self.areas_chart.set_rows([(self.names.area(a), f) for a, f in data.areas])
+        self.levels_chart.set_rows([(self.names.level(n), f) for n, f in data.levels])
+        self.review_label.setText(
+            self.tr("%n question(s) to review today.", "", data.review_due)
+            if data.review_due
+            else self.tr("Nothing to review today.")
+        )
+        self.review_button.setEnabled(data.review_due > 0)
+        self.assigned.clear()
+        for title, due in data.assigned:
+            self.assigned.addItem(
+                self.tr("%1 — due %2").replace("%1", title).replace("%2", due) if due else title
+            )
+        if not data.assigned:
+            self.assigned.addItem(self.tr("Nothing assigned yet."))
+        self.certificates.clear()
+        for level, date, provisional in data.certificates:
+            text = self.tr("%1 — %2").replace("%1", self.names.level(level)).replace("%2", date)
+            if provisional:
+                text += " " + self.tr("(provisional until synced)")
+            self.certificates.addItem(text)
+        if not data.certificates:
+            self.certificates.addItem(self.tr("No certificate yet: pass a level exam."))

@@ -1,0 +1,195 @@
+"""One widget per item type; each gives the learner's response in the form
+`content.grading.grade` takes, and can show a saved one again. All usable by keyboard."""
+
+from __future__ import annotations
+
+import random
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QDoubleValidator
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from content.localised import pick
+from content.quiz import Item
+
+
+class ItemWidget(QWidget):
+    def __init__(self, item: Item, lang: str) -> None:
+        super().__init__()
+        self.item = item
+        self.lang = lang
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.setContentsMargins(0, 0, 0, 0)
+
+    def response(self) -> Any:
+        raise NotImplementedError
+
+    def set_response(self, response: Any) -> None:
+        raise NotImplementedError
+
+    def has_response(self) -> bool:
+        value = self.response()
+        return value not in (None, "", [], {}, set())
+
+
+class ChoiceWidget(ItemWidget):
+    """single and true_false: radio buttons; multiple: check boxes."""
+
+    def __init__(self, item: Item, lang: str) -> None:
+        super().__init__(item, lang)
+        self.group = QButtonGroup(self)
+        self.group.setExclusive(item.type != "multiple")
+        if item.type == "true_false":
+            choices = [(True, self.tr("True")), (False, self.tr("False"))]
+        else:
+            choices = [(o.id, pick(o.text, lang)) for o in item.options]
+        self.buttons: list[tuple[Any, QRadioButton | QCheckBox]] = []
+        for value, text in choices:
+            button = QCheckBox(text) if item.type == "multiple" else QRadioButton(text)
+            button.setAccessibleName(text)
+            self.group.addButton(button)
+            self.layout_.addWidget(button)
+            self.buttons.append((value, button))
+
+    def response(self) -> Any:
+        chosen = [value for value, button in self.buttons if button.isChecked()]
+        if self.item.type == "multiple":
+            return set(chosen)
+        return chosen[0] if chosen else None
+
+    def set_response(self, response: Any) -> None:
+        wanted = set(response) if self.item.type == "multiple" else {response}
+        for value, button in self.buttons:
+            button.setChecked(value in wanted)
+
+    def has_response(self) -> bool:
+        return any(button.isChecked() for _, button in self.buttons)
+
+
+class TextWidget(ItemWidget):
+    """short_answer and numeric."""
+
+    def __init__(self, item: Item, lang: str) -> None:
+        super().__init__(item, lang)
+        self.edit = QLineEdit()
+        self.edit.setAccessibleName(self.tr("Your answer"))
+        self.edit.setPlaceholderText(self.tr("Type your answer"))
+        if item.type == "numeric":
+            validator = QDoubleValidator(self)
+            validator.setNotation(QDoubleValidator.Notation.StandardNotation)
+            self.edit.setPlaceholderText(self.tr("Type a number"))
+        self.layout_.addWidget(self.edit)
+
+    def response(self) -> Any:
+        return self.edit.text()
+
+    def set_response(self, response: Any) -> None:
+        self.edit.setText("" if response is None else str(response))
+
+
+class OrderingWidget(ItemWidget):
+    def __init__(self, item: Item, lang: str) -> None:
+        super().__init__(item, lang)
+        self.list = QListWidget()
+        self.list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.list.setAccessibleName(self.tr("Steps to put in order"))
+        steps = list(item.steps)
+        shuffled = steps[:]
+        while len(steps) > 1 and shuffled == steps:
+            random.shuffle(shuffled)
+        for step in shuffled:
+            entry = QListWidgetItem(pick(step.text, lang))
+            entry.setData(Qt.ItemDataRole.UserRole, step.id)
+            self.list.addItem(entry)
+        self.list.setCurrentRow(0)
+        self.up, self.down = QPushButton(self.tr("Move &up")), QPushButton(self.tr("Move &down"))
+        self.up.clicked.connect(lambda: self.move(-1))
+        self.down.clicked.connect(lambda: self.move(+1))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.up)
+        buttons.addWidget(self.down)
+        buttons.addStretch()
+        self.layout_.addWidget(self.list)
+        self.layout_.addLayout(buttons)
+        self.list.setMaximumHeight(self.list.sizeHintForRow(0) * (len(steps) + 1) + 8)
+
+    def move(self, step: int) -> None:
+        row = self.list.currentRow()
+        target = row + step
+        if row < 0 or not 0 <= target < self.list.count():
+            return
+        entry = self.list.takeItem(row)
+        self.list.insertItem(target, entry)
+        self.list.setCurrentRow(target)
+
+    def response(self) -> Any:
+        return [self.list.item(n).data(Qt.ItemDataRole.UserRole) for n in range(self.list.count())]
+
+    def set_response(self, response: Any) -> None:
+        order = {step_id: n for n, step_id in enumerate(response or [])}
+        entries = [self.list.takeItem(0) for _ in range(self.list.count())]
+        entries.sort(key=lambda e: order.get(e.data(Qt.ItemDataRole.UserRole), 99))
+        for entry in entries:
+            self.list.addItem(entry)
+
+    def has_response(self) -> bool:
+        return True
+
+
+class MatchingWidget(ItemWidget):
+    def __init__(self, item: Item, lang: str) -> None:
+        super().__init__(item, lang)
+        form = QFormLayout()
+        choices = [(p.id, pick(p.right, lang)) for p in item.pairs]
+        choices += [(d.id, pick(d.text, lang)) for d in item.distractors]
+        random.shuffle(choices)
+        self.combos: dict[str, QComboBox] = {}
+        for pair in item.pairs:
+            combo = QComboBox()
+            combo.addItem(self.tr("— choose —"), None)
+            for choice_id, text in choices:
+                combo.addItem(text, choice_id)
+            label = QLabel(pick(pair.left, lang))
+            label.setWordWrap(True)
+            label.setBuddy(combo)
+            combo.setAccessibleName(pick(pair.left, lang))
+            form.addRow(label, combo)
+            self.combos[pair.id] = combo
+        self.layout_.addLayout(form)
+
+    def response(self) -> Any:
+        return {
+            left: combo.currentData()
+            for left, combo in self.combos.items()
+            if combo.currentData() is not None
+        }
+
+    def set_response(self, response: Any) -> None:
+        for left, combo in self.combos.items():
+            combo.setCurrentIndex(max(0, combo.findData((response or {}).get(left))))
+
+
+def item_widget(item: Item, lang: str) -> ItemWidget:
+    if item.type in ("single", "multiple", "true_false"):
+        return ChoiceWidget(item, lang)
+    if item.type in ("short_answer", "numeric"):
+        return TextWidget(item, lang)
+    if item.type == "ordering":
+        return OrderingWidget(item, lang)
+    return MatchingWidget(item, lang)

@@ -1,0 +1,280 @@
+"""Quiz, exam and placement test: one question at a time, then the results.
+
+Practice mode checks each answer at once and shows the explanation. Exam mode
+(level exams and the placement test) shows nothing until the end and may have a
+timer; answers are recorded as they are given, so an interrupted attempt resumes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from content.localised import pick
+from desktop.quiz_run import QuizResult, QuizRun
+from desktop.ui.items import ItemWidget, item_widget
+from desktop.ui.widgets import heading
+
+
+class QuizScreen(QWidget):
+    closed = Signal(bool)  # True when the attempt was finished
+
+    def __init__(self, run_on_db: Callable) -> None:
+        super().__init__()
+        self._db = run_on_db  # (work, done) -> runs work on the store's worker thread
+        self.run: QuizRun | None = None
+        self.lang = "vi"
+        self.index = 0
+        self.widget: ItemWidget | None = None
+        self.title = heading(size=1.3)
+        self.position = QLabel()
+        self.clock = QLabel()
+        self.clock.setObjectName("clock")
+        self.prompt = QLabel()
+        self.prompt.setWordWrap(True)
+        self.prompt.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.prompt.font()
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.prompt.setFont(font)
+        self.item_area = QVBoxLayout()
+        self.feedback = QLabel()
+        self.feedback.setWordWrap(True)
+        self.feedback.setObjectName("feedback")
+        self.previous, self.check, self.next, self.finish = (QPushButton() for _ in range(4))
+        self.previous.clicked.connect(lambda: self._go(self.index - 1))
+        self.check.clicked.connect(self._check)
+        self.next.clicked.connect(self._next)
+        self.finish.clicked.connect(self._finish)
+        question = QWidget()
+        body = QVBoxLayout(question)
+        body.addWidget(self.prompt)
+        body.addLayout(self.item_area)
+        body.addWidget(self.feedback)
+        body.addStretch()
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(question)
+        header = QHBoxLayout()
+        header.addWidget(self.title, 1)
+        header.addWidget(self.position)
+        header.addWidget(self.clock)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.previous)
+        buttons.addStretch()
+        buttons.addWidget(self.check)
+        buttons.addWidget(self.next)
+        buttons.addWidget(self.finish)
+        asking = QWidget()
+        layout = QVBoxLayout(asking)
+        layout.addLayout(header)
+        layout.addWidget(scroll, 1)
+        layout.addLayout(buttons)
+
+        self.result_title = heading(size=1.5)
+        self.result_text = QLabel()
+        self.result_text.setWordWrap(True)
+        self.review_label = QLabel()
+        self.review_list = QListWidget()
+        self.review_list.setWordWrap(True)
+        self.back = QPushButton()
+        self.back.clicked.connect(lambda: self.closed.emit(True))
+        results = QWidget()
+        layout = QVBoxLayout(results)
+        layout.addWidget(self.result_title)
+        layout.addWidget(self.result_text)
+        layout.addWidget(self.review_label)
+        layout.addWidget(self.review_list, 1)
+        row = QHBoxLayout()
+        row.addStretch()
+        row.addWidget(self.back)
+        layout.addLayout(row)
+
+        self.pages = QStackedWidget()
+        self.pages.addWidget(asking)
+        self.pages.addWidget(results)
+        QVBoxLayout(self).addWidget(self.pages)
+        self.timer = QTimer(self)
+        self.timer.setInterval(1000)
+        self.timer.timeout.connect(self._tick)
+        self.result: QuizResult | None = None
+        self.retranslate()
+
+    # --- texts ------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self.previous.setText(self.tr("← &Previous"))
+        self.check.setText(self.tr("C&heck"))
+        self.next.setText(self.tr("&Next →"))
+        self.finish.setText(self.tr("&Finish"))
+        self.back.setText(self.tr("&Back to the library"))
+        self.review_label.setText(self.tr("To review:"))
+        self.prompt.setAccessibleName(self.tr("Question"))
+        if self.run is not None and self.pages.currentIndex() == 0:
+            self._update_position()
+        if self.result is not None:
+            self._show_result(self.result)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # --- flow -------------------------------------------------------------------------
+
+    def start(self, run: QuizRun, title: str, lang: str) -> None:
+        self.run, self.lang, self.result = run, lang, None
+        self.title.setText(title)
+        self.pages.setCurrentIndex(0)
+        self.check.setVisible(run.practice)
+        self.clock.setVisible(run.time_limit_s is not None)
+        if run.time_limit_s is not None:
+            self.timer.start()
+            self._tick()
+        self._go(min(run.first_unanswered(), len(run.questions) - 1))
+
+    def _go(self, index: int) -> None:
+        run = self.run
+        if run is None or not 0 <= index < len(run.questions):
+            return
+        self.index = index
+        question = run.questions[index]
+        self.prompt.setText(pick(question.item.prompt, self.lang))
+        if self.widget is not None:
+            self.widget.setParent(None)
+            self.widget.deleteLater()
+        self.widget = item_widget(question.item, self.lang)
+        self.item_area.addWidget(self.widget)
+        saved = run.answers.get((question.quiz_slug, question.item.id))
+        self.feedback.clear()
+        if saved is not None:
+            self.widget.set_response(saved[0])
+            if run.practice:
+                self._show_feedback(saved[1])
+        self._update_position()
+        self.widget.setFocus()
+        first = self.widget.findChild(QWidget)
+        if first is not None:
+            first.setFocus()
+
+    def _update_position(self) -> None:
+        run = self.run
+        self.position.setText(
+            self.tr("Question %1 of %2")
+            .replace("%1", str(self.index + 1))
+            .replace("%2", str(len(run.questions)))
+        )
+        last = self.index == len(run.questions) - 1
+        self.previous.setEnabled(self.index > 0)
+        self.next.setVisible(not last)
+        self.finish.setVisible(last or not run.practice)
+
+    def _record(self, then: Callable[[object], None] | None = None) -> None:
+        """Record the current answer (if any) on the store's thread, then call `then`."""
+        run, widget = self.run, self.widget
+        if run is None or widget is None or not widget.has_response():
+            if then:
+                then(None)
+            return
+        question = run.questions[self.index]
+        response = widget.response()
+        saved = run.answers.get((question.quiz_slug, question.item.id))
+        if saved is not None and saved[0] == response:
+            if then:
+                then(saved[1])
+            return
+        self._db(lambda: run.answer(question, response, self.lang), then)
+
+    def _check(self) -> None:
+        self._record(lambda grade: grade is not None and self._show_feedback(grade))
+
+    def _show_feedback(self, grade) -> None:
+        item = self.run.questions[self.index].item
+        lines = [
+            self.tr("✓ Correct.")
+            if grade.correct
+            else self.tr("Partly right (%1%).").replace("%1", str(round(grade.score * 100)))
+            if grade.score > 0
+            else self.tr("✗ Not quite.")
+        ]
+        lines += [pick(text, self.lang) for text in grade.feedback]
+        if item.explanation:
+            lines.append(pick(item.explanation, self.lang))
+        self.feedback.setText("\n\n".join(lines))
+        self.feedback.setProperty("correct", grade.correct)
+        self.feedback.style().unpolish(self.feedback)
+        self.feedback.style().polish(self.feedback)
+
+    def _next(self) -> None:
+        self._record(lambda _grade: self._go(self.index + 1))
+
+    def _finish(self) -> None:
+        run = self.run
+        self.finish.setEnabled(False)
+
+        def done(result: QuizResult) -> None:
+            self.finish.setEnabled(True)
+            self.timer.stop()
+            self.result = result
+            self._show_result(result)
+
+        self._record(lambda _grade: self._db(run.finish, done))
+
+    def _tick(self) -> None:
+        run = self.run
+        if run is None or run.remaining_s is None:
+            return
+        left = int(run.remaining_s)
+        self.clock.setText(f"{left // 60:02d}:{left % 60:02d}")
+        if left <= 0:
+            self.timer.stop()
+            self._finish()
+
+    def _show_result(self, result: QuizResult) -> None:
+        run = self.run
+        self.pages.setCurrentIndex(1)
+        percent = round(result.score * 100)
+        if run.kind == "placement":
+            self.result_title.setText(self.tr("Placement test finished"))
+            self.result_text.setText(
+                self.tr(
+                    "Your score: %1%. Modules you already master are marked “skipped by "
+                    "placement” in the library; the home screen shows where to start."
+                ).replace("%1", str(percent))
+            )
+        elif result.passed:
+            self.result_title.setText(self.tr("Passed: %1%").replace("%1", str(percent)))
+            self.result_text.setText(
+                self.tr("Well done. The pass mark is %1%.").replace(
+                    "%1", str(round(result.pass_mark * 100))
+                )
+            )
+        else:
+            self.result_title.setText(self.tr("Not passed yet: %1%").replace("%1", str(percent)))
+            self.result_text.setText(
+                self.tr(
+                    "The pass mark is %1%. Read the questions below again, then try once more."
+                ).replace("%1", str(round(result.pass_mark * 100)))
+            )
+        self.review_list.clear()
+        for question in result.wrong:
+            text = pick(question.item.prompt, self.lang)
+            if question.item.explanation:
+                text += "\n→ " + pick(question.item.explanation, self.lang)
+            self.review_list.addItem(text)
+        self.review_label.setVisible(bool(result.wrong))
+        self.review_list.setVisible(bool(result.wrong))
+        self.back.setFocus()
+
+    def stop(self) -> None:
+        self.timer.stop()

@@ -1,0 +1,255 @@
+"""Choosing a profile and typing its passphrase; creating the first profile."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.ui.widgets import heading
+
+
+class UnlockScreen(QWidget):
+    unlock_requested = Signal(str, str)  # profile id, passphrase
+    new_profile_requested = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.title = heading(size=1.8)
+        self.subtitle = QLabel()
+        self.subtitle.setWordWrap(True)
+        self.profile = QComboBox()
+        self.passphrase = QLineEdit()
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase.returnPressed.connect(self._unlock)
+        self.error = QLabel()
+        self.error.setObjectName("error")
+        self.error.setWordWrap(True)
+        self.unlock_button = QPushButton()
+        self.unlock_button.setDefault(True)
+        self.unlock_button.clicked.connect(self._unlock)
+        self.new_button = QPushButton()
+        self.new_button.clicked.connect(self.new_profile_requested)
+        self.profile_label, self.passphrase_label = QLabel(), QLabel()
+        form = QFormLayout()
+        form.addRow(self.profile_label, self.profile)
+        form.addRow(self.passphrase_label, self.passphrase)
+        self.profile_label.setBuddy(self.profile)
+        self.passphrase_label.setBuddy(self.passphrase)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.new_button)
+        buttons.addStretch()
+        buttons.addWidget(self.unlock_button)
+        box = QVBoxLayout()
+        box.addWidget(self.title)
+        box.addWidget(self.subtitle)
+        box.addSpacing(12)
+        box.addLayout(form)
+        box.addWidget(self.error)
+        box.addLayout(buttons)
+        card = QWidget()
+        card.setObjectName("card")
+        card.setLayout(box)
+        card.setMaximumWidth(520)
+        outer = QVBoxLayout(self)
+        outer.addStretch()
+        row = QHBoxLayout()
+        row.addStretch()
+        row.addWidget(card)
+        row.addStretch()
+        outer.addLayout(row)
+        outer.addStretch()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Học Vụ Số"))
+        self.subtitle.setText(self.tr("Choose your profile and type your passphrase to continue."))
+        self.profile_label.setText(self.tr("&Profile"))
+        self.passphrase_label.setText(self.tr("Pass&phrase"))
+        self.unlock_button.setText(self.tr("&Unlock"))
+        self.new_button.setText(self.tr("&New profile…"))
+        self.profile.setAccessibleName(self.tr("Profile"))
+        self.passphrase.setAccessibleName(self.tr("Passphrase"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def set_profiles(self, profiles: list[tuple[str, str]]) -> None:
+        self.profile.clear()
+        for profile_id, name in profiles:
+            self.profile.addItem(name, profile_id)
+        self.passphrase.clear()
+        self.error.clear()
+        self.passphrase.setFocus()
+
+    def show_error(self, message: str) -> None:
+        self.error.setText(message)
+        self.passphrase.selectAll()
+        self.passphrase.setFocus()
+        self.unlock_button.setEnabled(True)
+
+    def _unlock(self) -> None:
+        if self.profile.currentData() is None or not self.passphrase.text():
+            return
+        self.error.setText(self.tr("Unlocking…"))
+        self.unlock_button.setEnabled(False)
+        self.unlock_requested.emit(self.profile.currentData(), self.passphrase.text())
+
+
+class NewProfileScreen(QWidget):
+    """First run and "new profile": language, name, passphrase, placement test."""
+
+    create_requested = Signal(str, str, bool)  # display name, passphrase, take placement
+    language_chosen = Signal(str)
+    cancelled = Signal()
+
+    def __init__(self, hint) -> None:
+        super().__init__()
+        self._hint = hint  # passphrase -> PassphraseHint, from the store (no Qt)
+        self.title = heading(size=1.6)
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        self.language = QComboBox()
+        self.language.addItem("Tiếng Việt", "vi")
+        self.language.addItem("English", "en")
+        self.language.currentIndexChanged.connect(
+            lambda: self.language_chosen.emit(self.language.currentData())
+        )
+        self.name = QLineEdit()
+        self.passphrase = QLineEdit()
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase.textChanged.connect(self._update_hint)
+        self.repeat = QLineEdit()
+        self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
+        self.strength = QLabel()
+        self.strength.setWordWrap(True)
+        self.placement = QCheckBox()
+        self.placement.setChecked(True)
+        self.error = QLabel()
+        self.error.setObjectName("error")
+        self.error.setWordWrap(True)
+        self.create_button = QPushButton()
+        self.create_button.setDefault(True)
+        self.create_button.clicked.connect(self._create)
+        self.cancel_button = QPushButton()
+        self.cancel_button.clicked.connect(self.cancelled)
+        self.labels = [QLabel() for _ in range(4)]
+        form = QFormLayout()
+        for label, field in zip(
+            self.labels, (self.language, self.name, self.passphrase, self.repeat), strict=True
+        ):
+            label.setBuddy(field)
+            form.addRow(label, field)
+        form.addRow("", self.strength)
+        form.addRow("", self.placement)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.cancel_button)
+        buttons.addStretch()
+        buttons.addWidget(self.create_button)
+        box = QVBoxLayout()
+        box.addWidget(self.title)
+        box.addWidget(self.intro)
+        box.addSpacing(8)
+        box.addLayout(form)
+        box.addWidget(self.error)
+        box.addLayout(buttons)
+        card = QWidget()
+        card.setObjectName("card")
+        card.setLayout(box)
+        card.setMaximumWidth(640)
+        outer = QVBoxLayout(self)
+        outer.addStretch()
+        row = QHBoxLayout()
+        row.addStretch()
+        row.addWidget(card)
+        row.addStretch()
+        outer.addLayout(row)
+        outer.addStretch()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Create your profile"))
+        self.intro.setText(
+            self.tr(
+                "Your progress stays on this computer, encrypted with your passphrase. "
+                "The name is shown on the unlock screen, so a nickname is fine. "
+                "There is no way to recover a forgotten passphrase on this computer; "
+                "once you have synced, the ministry server holds a copy of your results."
+            )
+        )
+        for label, text in zip(
+            self.labels,
+            (self.tr("&Language"), self.tr("&Name"), self.tr("Pass&phrase"), self.tr("&Repeat it")),
+            strict=True,
+        ):
+            label.setText(text)
+        self.language.setAccessibleName(self.tr("Language"))
+        self.name.setAccessibleName(self.tr("Name"))
+        self.passphrase.setAccessibleName(self.tr("Passphrase"))
+        self.repeat.setAccessibleName(self.tr("Repeat the passphrase"))
+        self.placement.setText(self.tr("Take the placement test to skip what I already know"))
+        self.create_button.setText(self.tr("&Create profile"))
+        self.cancel_button.setText(self.tr("Cancel"))
+        self._update_hint()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def reset(self, language: str, can_cancel: bool) -> None:
+        self.language.blockSignals(True)
+        self.language.setCurrentIndex(max(0, self.language.findData(language)))
+        self.language.blockSignals(False)
+        for field in (self.name, self.passphrase, self.repeat):
+            field.clear()
+        self.error.clear()
+        self.create_button.setEnabled(True)
+        self.cancel_button.setVisible(can_cancel)
+        self.name.setFocus()
+
+    def _update_hint(self) -> None:
+        text = self.passphrase.text()
+        if not text:
+            self.strength.setText(
+                self.tr("Use four or more random words, e.g. “river cloud pencil forty-two”.")
+            )
+            return
+        hint = self._hint(text)
+        labels = {
+            "TOO_SHORT": self.tr("Too short: use at least 8 characters; longer is better."),
+            "WEAK": self.tr("Weak: too easy to guess."),
+            "FAIR": self.tr("Fair: add another word or two."),
+            "GOOD": self.tr("Good."),
+            "STRONG": self.tr("Strong. Write it down somewhere safe, away from the computer."),
+        }
+        self.strength.setText(labels.get(hint.strength.name, hint.strength.name))
+
+    def show_error(self, message: str) -> None:
+        self.error.setText(message)
+        self.create_button.setEnabled(True)
+
+    def _create(self) -> None:
+        name = self.name.text().strip()
+        if not name:
+            self.show_error(self.tr("Please enter a name."))
+            self.name.setFocus()
+            return
+        if self.passphrase.text() != self.repeat.text():
+            self.show_error(self.tr("The two passphrases differ."))
+            self.repeat.setFocus()
+            return
+        self.error.setText(self.tr("Creating your encrypted profile…"))
+        self.create_button.setEnabled(False)
+        self.create_requested.emit(name, self.passphrase.text(), self.placement.isChecked())

@@ -23,6 +23,12 @@ class HomeData:
     certificates: list[tuple[int, str, bool]] = field(default_factory=list)
 
 
+def end_of_today() -> datetime:
+    """Items due before midnight (local time) count as "to review today"."""
+    now = datetime.now().astimezone()
+    return now.replace(hour=23, minute=59, second=59).astimezone(UTC)
+
+
 def home_data(learner, display_name: str, catalog: Catalog, lang: str) -> HomeData:
     progress = learner.progress(catalog.course_map())
     ref, title = None, ""
@@ -49,7 +55,7 @@ def home_data(learner, display_name: str, catalog: Catalog, lang: str) -> HomeDa
         has_placement=catalog.placement is not None,
         areas=[(a, p.fraction) for a, p in sorted(progress.areas.items())],
         levels=[(n, p.fraction) for n, p in sorted(progress.levels.items())],
-        review_due=len(learner.review_queue(datetime.now(UTC))),
+        review_due=len(learner.review_queue(end_of_today())),
         assigned=assigned,
         certificates=certificates,
     )

@@ -88,13 +88,22 @@ class SearchIndex:
         return 1
 
     def search(self, query: str, lang: str | None = None, limit: int = 30) -> list[Hit]:
+        """Lessons holding the words as a phrase first, then those holding all of them;
+        the last word may be a prefix (search as you type)."""
         words = _WORD.findall(fold(query))
         if not words:
             return []
-        # Every word must appear; the last one may be a prefix (search as you type).
-        match = " ".join(f'"{w}"' for w in words[:-1]) + f' "{words[-1]}"*'
-        sql = "SELECT pack_id, slug, lang, title, body, folded FROM lessons WHERE lessons MATCH ?"
-        args: list[object] = [f"folded : ({match.strip()})"]
+        phrase = '"' + " ".join(words) + '"*'
+        every = " ".join(f'"{w}"' for w in words[:-1]) + f' "{words[-1]}"*'
+        hits: dict[tuple[str, str, str], Hit] = {}
+        for match in (phrase, every) if len(words) > 1 else (every,):
+            for hit in self._query(match.strip(), words, lang, limit):
+                hits.setdefault((hit.pack_id, hit.slug, hit.lang), hit)
+        return list(hits.values())[:limit]
+
+    def _query(self, match: str, words: list[str], lang: str | None, limit: int) -> list[Hit]:
+        sql = "SELECT pack_id, slug, lang, title, body FROM lessons WHERE lessons MATCH ?"
+        args: list[object] = [f"folded : ({match})"]
         if lang:
             sql += " AND lang = ?"
             args.append(lang)
@@ -102,7 +111,7 @@ class SearchIndex:
         args.append(limit)
         return [
             Hit(pack_id, slug, lng, title, _snippet(body, words))
-            for pack_id, slug, lng, title, body, _ in self.db.execute(sql, args)
+            for pack_id, slug, lng, title, body in self.db.execute(sql, args)
         ]
 
     def close(self) -> None:
@@ -111,7 +120,9 @@ class SearchIndex:
 
 def _snippet(body: str, words: list[str], width: int = 160) -> str:
     folded = fold(body)
-    at = min((i for i in (folded.find(w) for w in words) if i >= 0), default=0)
+    at = folded.find(" ".join(words))
+    if at < 0:
+        at = min((i for i in (folded.find(w) for w in words) if i >= 0), default=0)
     start = max(0, at - width // 3)
     text = body[start : start + width]
     return ("…" if start else "") + text + ("…" if start + width < len(body) else "")

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from content import trust
 from content.library import InstalledPack, Library
+from content.verify import PackReader
 from desktop.app_settings import AppSettings
 from desktop.catalog import Catalog
 from desktop.search import SearchIndex
@@ -22,15 +23,18 @@ from desktop.store import STORE_FILE_NAME, KdfParams, Store
 from hocvu.paths import resources_dir, root_key_files, shipped_trust_files
 
 
-def bundled_packs() -> list[Path]:
+def bundled_packs_dir() -> Path:
     """The starter packs shipped with the app (built by scripts/setup.sh or packaging)."""
-    return sorted((resources_dir() / "packs").glob("*.hvpack"))
+    return resources_dir() / "packs"
 
 
 class Workspace:
-    def __init__(self, folder: Path, kdf_params: KdfParams | None = None) -> None:
+    def __init__(
+        self, folder: Path, kdf_params: KdfParams | None = None, bundled: Path | None = None
+    ) -> None:
         self.folder = folder
         self.kdf_params = kdf_params
+        self.bundled = bundled or bundled_packs_dir()
         self.settings_path = folder / "settings.json"
         self.settings = AppSettings.load(self.settings_path)
         self._store: Store | None = None
@@ -71,10 +75,8 @@ class Workspace:
     def install_bundled(self, progress: Callable[[int, int], None] | None = None) -> int:
         """Install the shipped starter packs that are missing or older; returns how many."""
         done = 0
-        packs = bundled_packs()
+        packs = sorted(self.bundled.glob("*.hvpack"))
         for n, path in enumerate(packs):
-            from content.verify import PackReader
-
             with PackReader(path, self.library.roots, self.library.trust()) as reader:
                 pack_id, version = reader.verified.pack_id, reader.verified.version
             current = self.library.get(pack_id)

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from content.localised import pick
 from desktop import store
 from desktop.catalog import LessonRef
-from desktop.home_data import home_data
+from desktop.home_data import end_of_today, home_data
 from desktop.quiz_run import QuizRun
 from desktop.tasks import Tasks
 from desktop.ui.certificates import CertificatesScreen
@@ -545,7 +545,7 @@ class MainWindow(QMainWindow):
         def make() -> QuizRun:
             from content.quiz import Quiz
 
-            due = learner.review_queue(datetime.now(UTC))
+            due = learner.review_queue(end_of_today())
             if not due:
                 raise LookupError("nothing to review")
             pack = catalog.packs[due[0].pack_id]

@@ -1,0 +1,85 @@
+"""Driving the real main window in tests: start it, wait for it, answer questions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from content.quiz import Item
+from desktop.i18n import Languages
+from desktop.store import KdfParams
+from desktop.ui.main_window import MainWindow
+from desktop.workspace import Workspace
+
+CHEAP_KDF = KdfParams(memory_kib=8, iterations=1, lanes=1)
+PASSPHRASE = "sông núi mây trời 2026"
+
+
+def start_app(qtbot, qapp, folder: Path, packs: Path, lang: str = "vi") -> MainWindow:
+    workspace = Workspace(folder, kdf_params=CHEAP_KDF, bundled=packs)
+    languages = Languages(qapp)
+    languages.use(lang)
+    window = MainWindow(workspace, languages)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    return window
+
+
+def idle(qtbot, window: MainWindow, timeout: int = 20_000) -> None:
+    """Wait until no background work is running."""
+    qtbot.waitUntil(lambda: window.tasks.running == 0, timeout=timeout)
+
+
+def right_answer(item: Item, lang: str = "vi") -> Any:
+    if item.type == "single":
+        return max(item.options, key=lambda o: o.weight if o.weight is not None else o.correct).id
+    if item.type == "multiple":
+        if item.weighted:
+            return {o.id for o in item.options if (o.weight or 0) > 0}
+        return {o.id for o in item.options if o.correct}
+    if item.type == "true_false":
+        return item.answer
+    if item.type == "short_answer":
+        answers = item.accept.get(lang) or next(iter(item.accept.values()))
+        return max(answers, key=lambda a: a.weight).text
+    if item.type == "numeric":
+        best = max(item.answers, key=lambda a: a.weight)
+        return str(best.value if best.value is not None else best.min)
+    if item.type == "ordering":
+        return [s.id for s in item.steps]
+    return {p.id: p.id for p in item.pairs}
+
+
+def wrong_answer(item: Item) -> Any:
+    if item.type == "single":
+        return next(o.id for o in item.options if not o.correct and not (o.weight or 0) > 0)
+    if item.type == "multiple":
+        return {o.id for o in item.options if not o.correct and not (o.weight or 0) > 0}
+    if item.type == "true_false":
+        return not item.answer
+    if item.type in ("short_answer", "numeric"):
+        return "999999"
+    if item.type == "ordering":
+        return [s.id for s in reversed(item.steps)]
+    ids = [p.id for p in item.pairs]
+    return {left: ids[(n + 1) % len(ids)] for n, left in enumerate(ids)}
+
+
+def answer_all(qtbot, window: MainWindow, choose) -> None:
+    """Answer each question of the running quiz with `choose(question)` (None: skip),
+    through the item widgets, then press Finish."""
+    quiz = window.quiz
+    while True:
+        question = quiz.run.questions[quiz.index]
+        response = choose(question)
+        if response is not None:
+            quiz.widget.set_response(response)
+        last = quiz.index == len(quiz.run.questions) - 1
+        if last:
+            quiz.finish.click()
+            break
+        before = quiz.index
+        quiz.next.click()
+        qtbot.waitUntil(lambda before=before: quiz.index == before + 1, timeout=10_000)
+    qtbot.waitUntil(lambda: quiz.pages.currentIndex() == 1, timeout=20_000)

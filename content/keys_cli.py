@@ -9,7 +9,7 @@ from pathlib import Path
 
 from content import keys, trust
 from content.errors import KeyFileError, PackRefused
-from content.library import write_atomic
+from content.files import write_atomic
 from content.passphrase import ask
 
 DESCRIPTION = """Manage the trust chain of content packs.

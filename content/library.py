@@ -32,6 +32,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from content import trust
 from content.errors import PackRefused, Rule
+from content.files import fsync_dir, write_atomic
 from content.quiz import Quiz
 from content.render import RenderedLesson, render_lesson
 from content.verify import PackReader, VerifiedPack
@@ -78,31 +79,6 @@ class InstalledPack:
     def quiz(self, slug: str) -> Quiz:
         data = json.loads((self.path / "quizzes" / f"{slug}.json").read_text(encoding="utf-8"))
         return Quiz.from_json(data)
-
-
-def _fsync_dir(path: Path) -> None:
-    if os.name != "posix":
-        return
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Replace a small file so that readers see the old or the new content, never half."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    _fsync_dir(path.parent)
 
 
 class Library:
@@ -207,7 +183,7 @@ class Library:
         folder.mkdir(parents=True, exist_ok=True)
         name = f"v{verified.version}-{secrets.token_hex(4)}"
         os.replace(staging, folder / name)
-        _fsync_dir(folder)
+        fsync_dir(folder)
         write_atomic(folder / POINTER, (name + "\n").encode())
         if previous is not None:
             shutil.rmtree(previous.path, ignore_errors=True)

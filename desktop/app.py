@@ -24,24 +24,32 @@ def run(argv: list[str]) -> int:
     from PySide6.QtWidgets import QApplication
 
     from desktop.datadir import data_dir
-    from desktop.i18n import Languages
-    from desktop.ui.main_window import MainWindow
-    from desktop.workspace import Workspace
-    from hocvu.paths import resources_dir
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setApplicationName("Học Vụ Số")
-    app.setOrganizationName("MOFA")
-    style = resources_dir() / "style.qss"
-    if style.exists():
-        app.setStyleSheet(style.read_text(encoding="utf-8"))
-    workspace = Workspace(args.data_dir or data_dir())
-    languages = Languages(app)
-    languages.use(workspace.settings.language)
-    window = MainWindow(workspace, languages)
-    window.show()
+    window = build_window(app, args.data_dir or data_dir())
     if args.smoke_test:
         from desktop.smoke import run_smoke
 
         return run_smoke(app, window)
     return app.exec()
+
+
+def build_window(app, folder: Path):
+    """The styled, translated main window on `folder`, shown."""
+    from desktop.i18n import Languages
+    from desktop.ui.main_window import MainWindow
+    from desktop.workspace import Workspace
+    from hocvu.paths import resources_dir
+
+    app.setApplicationName("Học Vụ Số")
+    app.setOrganizationName("MOFA")
+    style = resources_dir() / "style.qss"
+    if style.exists():
+        app.setStyleSheet(style.read_text(encoding="utf-8"))
+    workspace = Workspace(folder)
+    languages = Languages(app)
+    languages.use(workspace.settings.language)
+    window = MainWindow(workspace, languages)
+    window.resize(1366, 768)
+    window.show()
+    return window

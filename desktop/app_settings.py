@@ -7,7 +7,7 @@ import json
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
-from content.library import write_atomic
+from content.files import write_atomic
 
 LANGUAGES = ("vi", "en")
 

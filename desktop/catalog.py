@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from content.library import InstalledPack, Library
 from content.localised import pick
-from content.quiz import Quiz
-from desktop.store import CourseMap, ExamMap, ModuleMap, PackMap
+
+if TYPE_CHECKING:
+    from content.library import InstalledPack, Library
+    from content.quiz import Quiz
+    from desktop.store import CourseMap
 
 
 @dataclass(frozen=True)
@@ -104,6 +106,8 @@ class Catalog:
         return [(p, p.manifest["exam"]) for p in self.level_packs if p.manifest.get("exam")]
 
     def course_map(self) -> CourseMap:
+        from desktop.store import CourseMap, ExamMap, ModuleMap, PackMap
+
         packs = []
         for pack in [*self.level_packs, *([self.placement] if self.placement else [])]:
             manifest = pack.manifest

@@ -11,11 +11,13 @@ import random
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from content.grading import Grade, decode_response, encode_response, grade
-from content.library import InstalledPack
 from content.quiz import Item, Quiz
+
+if TYPE_CHECKING:
+    from content.library import InstalledPack
 
 
 @dataclass(frozen=True)

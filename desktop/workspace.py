@@ -12,15 +12,21 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from content import trust
-from content.library import InstalledPack, Library
-from content.verify import PackReader
 from desktop.app_settings import AppSettings
-from desktop.catalog import Catalog
-from desktop.search import SearchIndex
-from desktop.store import STORE_FILE_NAME, KdfParams, Store
+from desktop.profile_names import read_profile_names
 from hocvu.paths import resources_dir, root_key_files, shipped_trust_files
+
+if TYPE_CHECKING:
+    from content.library import InstalledPack, Library
+    from desktop.catalog import Catalog
+    from desktop.search import SearchIndex
+    from desktop.store import KdfParams, Store
+
+# The store's file (desktop.store.STORE_FILE_NAME; a test keeps the two equal). Named
+# here so that the unlock screen can list profiles before the store code is loaded.
+STORE_FILE = "learners.sqlite"
 
 
 def bundled_packs_dir() -> Path:
@@ -42,16 +48,25 @@ class Workspace:
         self._catalog: Catalog | None = None
         self._search: SearchIndex | None = None
 
+    def quick_profile_names(self) -> list[tuple[str, str]] | None:
+        """Profile ids and names without loading the store; None if it must be asked."""
+        return read_profile_names(self.folder / STORE_FILE)
+
     @property
     def store(self) -> Store:
         if self._store is None:
+            from desktop.store import Store
+
             self.folder.mkdir(parents=True, exist_ok=True)
-            self._store = Store.open(self.folder / STORE_FILE_NAME, kdf_params=self.kdf_params)
+            self._store = Store.open(self.folder / STORE_FILE, kdf_params=self.kdf_params)
         return self._store
 
     @property
     def library(self) -> Library:
         if self._library is None:
+            from content import trust
+            from content.library import Library
+
             roots = trust.load_roots(root_key_files())
             shipped = [p.read_bytes() for p in shipped_trust_files()]
             self._library = Library(self.folder / "library", roots, shipped)
@@ -60,12 +75,16 @@ class Workspace:
     @property
     def catalog(self) -> Catalog:
         if self._catalog is None:
+            from desktop.catalog import Catalog
+
             self._catalog = Catalog.from_library(self.library)
         return self._catalog
 
     @property
     def search(self) -> SearchIndex:
         if self._search is None:
+            from desktop.search import SearchIndex
+
             self._search = SearchIndex(self.folder / "search.sqlite")
         return self._search
 
@@ -74,6 +93,8 @@ class Workspace:
 
     def install_bundled(self, progress: Callable[[int, int], None] | None = None) -> int:
         """Install the shipped starter packs that are missing or older; returns how many."""
+        from content.verify import PackReader
+
         done = 0
         packs = sorted(self.bundled.glob("*.hvpack"))
         for n, path in enumerate(packs):

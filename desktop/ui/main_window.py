@@ -27,10 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from content.localised import pick
-from desktop import store
 from desktop.catalog import LessonRef
-from desktop.home_data import end_of_today, home_data
-from desktop.quiz_run import QuizRun
 from desktop.tasks import Tasks
 from desktop.ui.certificates import CertificatesScreen
 from desktop.ui.home import HomeScreen
@@ -65,7 +62,7 @@ class MainWindow(QMainWindow):
         self.resize(1280, 760)
 
         self.unlock = UnlockScreen()
-        self.new_profile = NewProfileScreen(store.passphrase_hint)
+        self.new_profile = NewProfileScreen(_passphrase_hint)
         self.home = HomeScreen()
         self.library = LibraryScreen()
         self.lesson = LessonScreen()
@@ -172,16 +169,27 @@ class MainWindow(QMainWindow):
 
     def show_unlock(self) -> None:
         self.nav.setVisible(False)
+        self.stack.setCurrentWidget(self.unlock)
 
-        def listed(profiles) -> None:
+        def listed(profiles: list[tuple[str, str]]) -> None:
             if not profiles:
                 self._show_new_profile(False)
                 return
-            self.unlock.set_profiles([(p.profile_id, p.display_name) for p in profiles])
+            self.unlock.set_profiles(profiles)
             self.stack.setCurrentWidget(self.unlock)
 
-        self.stack.setCurrentWidget(self.unlock)
-        self.tasks.db(lambda: self.workspace.store.profiles(), listed, self.fail_unlock)
+        quick = self.workspace.quick_profile_names()
+        if quick is not None:
+            listed(quick)
+        # Opening the store loads SQLAlchemy and the crypto stack; do it now on the store's
+        # worker, while the learner types the passphrase. The store's own list is the
+        # authority whenever the quick read could not answer.
+        self.tasks.db(
+            lambda: [(p.profile_id, p.display_name) for p in self.workspace.store.profiles()],
+            None if quick is not None else listed,
+            self.fail_unlock,
+        )
+        self.tasks.background(_warm_up)
 
     def _show_new_profile(self, can_cancel: bool) -> None:
         self.nav.setVisible(False)
@@ -364,6 +372,8 @@ class MainWindow(QMainWindow):
             self.tasks.background(self._about_facts, self.settings.show_about, self.fail)
 
     def refresh_home(self) -> None:
+        from desktop.home_data import home_data
+
         learner, catalog, lang = self.learner, self.workspace.catalog, self.lesson_lang
         name = self.display_name
         self.tasks.db(
@@ -478,13 +488,15 @@ class MainWindow(QMainWindow):
     # --- quizzes ----------------------------------------------------------------------
 
     def _start_run(self, make, title: str) -> None:
-        def started(run: QuizRun) -> None:
+        def started(run) -> None:
             self.stack.setCurrentWidget(self.quiz)
             self.quiz.start(run, title, self.lesson_lang)
 
         self.tasks.db(make, started, self.fail)
 
     def start_module_quiz(self, pack_id: str, module_id: str) -> None:
+        from desktop.quiz_run import QuizRun
+
         catalog, learner = self.workspace.catalog, self.learner
         module = catalog.module(pack_id, module_id)
         pack = catalog.packs[pack_id]
@@ -495,6 +507,8 @@ class MainWindow(QMainWindow):
         )
 
     def start_exam(self, pack_id: str) -> None:
+        from desktop.quiz_run import QuizRun
+
         catalog, learner = self.workspace.catalog, self.learner
         pack = catalog.packs[pack_id]
         exam = pack.manifest["exam"]
@@ -517,6 +531,8 @@ class MainWindow(QMainWindow):
         )
 
     def start_placement(self) -> None:
+        from desktop.quiz_run import QuizRun
+
         catalog, learner = self.workspace.catalog, self.learner
         pack = catalog.placement
         if pack is None or learner is None:
@@ -539,11 +555,14 @@ class MainWindow(QMainWindow):
         self._start_run(make, self.tr("Placement test"))
 
     def start_review(self) -> None:
+        from desktop.quiz_run import QuizRun
+
         """Practise the due review items, grouped as one practice quiz per pack."""
         catalog, learner = self.workspace.catalog, self.learner
 
         def make() -> QuizRun:
             from content.quiz import Quiz
+            from desktop.home_data import end_of_today
 
             due = learner.review_queue(end_of_today())
             if not due:
@@ -640,6 +659,21 @@ class MainWindow(QMainWindow):
             self.learner.lock()
         self.workspace.close()
         super().closeEvent(event)
+
+
+def _warm_up() -> None:
+    """Import what the screens after unlock need, off the UI thread."""
+    import content.library  # noqa: F401
+    import desktop.catalog
+    import desktop.home_data
+    import desktop.quiz_run
+    import desktop.search  # noqa: F401
+
+
+def _passphrase_hint(text: str):
+    from desktop.store import passphrase_hint
+
+    return passphrase_hint(text)
 
 
 def _root_files():

@@ -9,11 +9,12 @@ from __future__ import annotations
 from PySide6.QtCore import QObject
 
 from content.errors import PackRefused, Rule
-from desktop import store
 
 
 class Messages(QObject):
     def error(self, error: BaseException) -> str:
+        from desktop import store  # loaded by then: errors come from the store's calls
+
         if isinstance(error, store.WrongPassphrase):
             return self.tr(
                 "Wrong passphrase. Check Caps Lock and the keyboard layout, then try again."

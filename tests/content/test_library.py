@@ -26,7 +26,7 @@ def test_crash_between_extraction_and_switch_leaves_previous_version(
     def power_cut(path, data):
         raise KeyboardInterrupt("simulated crash before the pointer is switched")
 
-    monkeypatch.setattr(library_module, "write_atomic", power_cut)
+    monkeypatch.setattr(library_module, "write_atomic", power_cut)  # the pointer switch
     with pytest.raises(KeyboardInterrupt):
         library.install(pack)
     monkeypatch.undo()

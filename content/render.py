@@ -82,7 +82,11 @@ def render_markdown(body: str, media: Collection[str]) -> str:
             return value if value.startswith(("https://", "http://", "mailto:", "#")) else None
         return value
 
-    html = markdown.markdown(body, extensions=_EXTENSIONS, output_format="html")
+    converter = markdown.Markdown(extensions=_EXTENSIONS, output_format="html")
+    # Raw HTML in a lesson is shown as text, never interpreted: lessons are Markdown only.
+    converter.preprocessors.deregister("html_block")
+    converter.inlinePatterns.deregister("html")
+    html = converter.convert(body)
     return nh3.clean(
         html,
         tags=_TAGS,

@@ -29,6 +29,7 @@ LANGUAGE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")
 _LESSON_NAME = re.compile(
     r"^(?P<slug>[a-z0-9][a-z0-9-]*)\.(?P<lang>[a-z]{2,3}(?:-[A-Za-z0-9]+)?)\.md$"
 )
+RAW_HTML = re.compile(r"<(?:[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?|/[a-zA-Z][a-zA-Z0-9]*)>")
 _COURSE_FIELDS = {
     "id",
     "version",
@@ -345,6 +346,8 @@ class _Reader:
         for slug in sorted(used):
             for lang, (_meta, body) in lessons[slug].items():
                 rel = f"lessons/{slug}.{lang}.md"
+                if RAW_HTML.search(re.sub(r"`[^`]*`", "", body)):
+                    self.warn(f"{rel}: contains raw HTML, which is shown as text; use Markdown")
                 for ref in image_refs(body):
                     if ref not in media:
                         raise SourceError(

@@ -159,6 +159,11 @@ class MainWindow(QMainWindow):
 
     def set_language(self, lang: str) -> None:
         self.languages.use(lang)
+        # Qt delivers LanguageChange on the next turn of the event loop; retranslate now so
+        # the switch is visible at once (the later event only repeats it).
+        self.retranslate()
+        for n in range(self.stack.count()):
+            self.stack.widget(n).retranslate()
         self.workspace.settings.language = lang
         self.lesson_lang = lang
         self.workspace.save_settings()

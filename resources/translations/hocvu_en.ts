@@ -1,0 +1,1058 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>CertificatesScreen</name>
+    <message>
+        <location filename="../../desktop/ui/certificates.py" line="47"/>
+        <source>Certificates</source>
+        <translation>Certificates</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/certificates.py" line="50"/>
+        <source>A certificate is provisional until the ministry server has signed it; it is signed at your next sync. Both kinds export to PDF with a QR code.</source>
+        <translation>A certificate is provisional until the ministry server has signed it; it is signed at your next sync. Both kinds export to PDF with a QR code.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/certificates.py" line="54"/>
+        <source>&amp;Export to PDF…</source>
+        <translation>&amp;Export to PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/certificates.py" line="55"/>
+        <source>Certificates earned</source>
+        <translation>Certificates earned</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/certificates.py" line="68"/>
+        <source>signed by the ministry</source>
+        <translation>signed by the ministry</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/certificates.py" line="68"/>
+        <source>provisional</source>
+        <translation>provisional</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/certificates.py" line="78"/>
+        <source>No certificate yet: pass a level exam to earn one.</source>
+        <translation>No certificate yet: pass a level exam to earn one.</translation>
+    </message>
+</context>
+<context>
+    <name>ChoiceWidget</name>
+    <message>
+        <location filename="../../desktop/ui/items.py" line="59"/>
+        <source>True</source>
+        <translation>True</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/items.py" line="59"/>
+        <source>False</source>
+        <translation>False</translation>
+    </message>
+</context>
+<context>
+    <name>HomeScreen</name>
+    <message>
+        <location filename="../../desktop/ui/home.py" line="81"/>
+        <source>Continue</source>
+        <translation>Continue</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/home.py" line="82"/>
+        <source>&amp;Continue</source>
+        <translation>&amp;Continue</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/home.py" line="83"/>
+        <source>Take the &amp;placement test</source>
+        <translation>Take the &amp;placement test</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/home.py" line="84"/>
+        <source>Progress by area</source>
+        <translation>Progress by area</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/home.py" line="85"/>
+        <source>Progress by level</source>
+        <translation>Progress by level</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/home.py" line="86"/>
+        <source>Review</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/home.py" line="87"/>
+        <source>&amp;Review now</source>
+        <translation>&amp;Review now</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/home.py" line="88"/>
+        <source>Assigned to you</source>
+        <translation>Assigned to you</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/home.py" line="89"/>
+        <source>Certificates</source>
+        <translation>Certificates</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/home.py" line="90"/>
+        <source>Assigned packs</source>
+        <translation>Assigned packs</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/home.py" line="91"/>
+        <source>Certificates earned</source>
+        <translation>Certificates earned</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/home.py" line="103"/>
+        <source>Hello, %1</source>
+        <translation>Hello, %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/home.py" line="105"/>
+        <source>Next: %1</source>
+        <translation>Next: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/home.py" line="108"/>
+        <source>Everything is done. Well done!</source>
+        <translation>You have finished everything. Well done!</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/home.py" line="114"/>
+        <source>%n question(s) to review today.</source>
+        <translation>
+            <numerusform>%n question to review today.</numerusform>
+            <numerusform>%n questions to review today.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/home.py" line="116"/>
+        <source>Nothing to review today.</source>
+        <translation>Nothing to review today.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/home.py" line="122"/>
+        <source>%1 — due %2</source>
+        <translation>%1 — due %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/home.py" line="125"/>
+        <source>Nothing assigned yet.</source>
+        <translation>Nothing assigned yet.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/home.py" line="128"/>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/home.py" line="130"/>
+        <source>(provisional until synced)</source>
+        <translation>(provisional until synced)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/home.py" line="133"/>
+        <source>No certificate yet: pass a level exam.</source>
+        <translation>No certificate yet: pass a level exam.</translation>
+    </message>
+</context>
+<context>
+    <name>LessonScreen</name>
+    <message>
+        <location filename="../../desktop/ui/lesson.py" line="79"/>
+        <source>← &amp;Previous</source>
+        <translation>← &amp;Previous</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/lesson.py" line="80"/>
+        <source>&amp;Next →</source>
+        <translation>&amp;Next →</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/lesson.py" line="82"/>
+        <source>Lesson language</source>
+        <translation>Lesson language</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/lesson.py" line="83"/>
+        <location filename="../../desktop/ui/lesson.py" line="85"/>
+        <source>Smaller text</source>
+        <translation>Smaller text</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/lesson.py" line="84"/>
+        <location filename="../../desktop/ui/lesson.py" line="86"/>
+        <source>Larger text</source>
+        <translation>Larger text</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/lesson.py" line="87"/>
+        <source>Lesson text</source>
+        <translation>Lesson text</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/lesson.py" line="98"/>
+        <source>about %1 min</source>
+        <translation>about %1 min</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/lesson.py" line="121"/>
+        <source>✓ Done</source>
+        <translation>✓ Done</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/lesson.py" line="121"/>
+        <source>&amp;Mark as done</source>
+        <translation>&amp;Mark as done</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryScreen</name>
+    <message>
+        <location filename="../../desktop/ui/library.py" line="48"/>
+        <source>Library</source>
+        <translation>Library</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library.py" line="49"/>
+        <source>Content</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library.py" line="49"/>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library.py" line="50"/>
+        <source>Levels, modules and lessons</source>
+        <translation>Levels, modules and lessons</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library.py" line="51"/>
+        <source>&amp;Open</source>
+        <translation>&amp;Open</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library.py" line="95"/>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library.py" line="102"/>
+        <source>Module quiz</source>
+        <translation>Module quiz</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library.py" line="105"/>
+        <source>best %1%</source>
+        <translation>best %1%</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library.py" line="116"/>
+        <source>Level exam</source>
+        <translation>Level exam</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library.py" line="117"/>
+        <source>passed</source>
+        <translation>passed</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="140"/>
+        <location filename="../../desktop/ui/main_window.py" line="639"/>
+        <location filename="../../desktop/ui/main_window.py" line="651"/>
+        <source>Học Vụ Số</source>
+        <translation>Học Vụ Số</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="142"/>
+        <source>Home</source>
+        <translation>Home</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="143"/>
+        <source>Library</source>
+        <translation>Library</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="144"/>
+        <source>Search</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="145"/>
+        <source>Certificates</source>
+        <translation>Certificates</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="146"/>
+        <source>Import a pack…</source>
+        <translation>Import a pack…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="147"/>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="148"/>
+        <source>Lock</source>
+        <translation>Lock</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="153"/>
+        <source>Navigation</source>
+        <translation>Navigation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="265"/>
+        <source>Preparing the lessons…</source>
+        <translation>Preparing the lessons…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="299"/>
+        <source>Import a content pack</source>
+        <translation>Import a content pack</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="301"/>
+        <source>Content packs (*.hvpack)</source>
+        <translation>Content packs (*.hvpack)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="306"/>
+        <source>Checking and installing %1…</source>
+        <translation>Checking and installing %1…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="321"/>
+        <source>Installed “%1”, version %2.</source>
+        <translation>Installed “%1”, version %2.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="535"/>
+        <source>Level exam</source>
+        <translation>Level exam</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="560"/>
+        <source>Placement test</source>
+        <translation>Placement test</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="593"/>
+        <source>Review</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="606"/>
+        <source>Export certificate</source>
+        <translation>Export certificate</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="608"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF documents (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="613"/>
+        <source>Certificate of digital competence</source>
+        <translation>Certificate of digital competence</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="616"/>
+        <source>Passed on %1</source>
+        <translation>Passed on %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="617"/>
+        <source>Signed by the ministry server</source>
+        <translation>Signed by the ministry server</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="619"/>
+        <source>Provisional: not yet signed by the ministry server</source>
+        <translation>Provisional: not yet signed by the ministry server</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="621"/>
+        <source>The QR code holds this record; a signed record can be checked offline with the ministry&apos;s public key.</source>
+        <translation>The QR code holds this record; a signed record can be checked offline with the ministry&apos;s public key.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="630"/>
+        <source>Saved %1.</source>
+        <translation>Saved %1.</translation>
+    </message>
+</context>
+<context>
+    <name>MatchingWidget</name>
+    <message>
+        <location filename="../../desktop/ui/items.py" line="165"/>
+        <source>— choose —</source>
+        <translation>— choose —</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="20"/>
+        <source>Wrong passphrase. Check Caps Lock and the keyboard layout, then try again.</source>
+        <translation>Wrong passphrase. Check Caps Lock and the keyboard layout, then try again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="24"/>
+        <source>This profile&apos;s record on this computer is damaged, so it cannot be unlocked. Your synced results are safe on the ministry server; ask your IT officer to restore the profile.</source>
+        <translation>This profile&apos;s record on this computer is damaged, so it cannot be unlocked. Your synced results are safe on the ministry server; ask your IT officer to restore the profile.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="30"/>
+        <source>The learner data file is damaged or is not a Học Vụ Số file. Nothing was changed. Ask your IT officer for help.</source>
+        <translation>The learner data file is damaged or is not a Học Vụ Số file. Nothing was changed. Ask your IT officer for help.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="35"/>
+        <source>Your data was saved by a newer version of Học Vụ Số. Install the newer version to open it.</source>
+        <translation>Your data was saved by a newer version of Học Vụ Số. Install the newer version to open it.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="40"/>
+        <source>This passphrase is too short or too common. Use at least 8 characters; four random words are best.</source>
+        <translation>This passphrase is too short or too common. Use at least 8 characters; four random words are best.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="47"/>
+        <source>The file could not be read or written (%1). Check the disk and try again.</source>
+        <translation>The file could not be read or written (%1). Check the disk and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="49"/>
+        <source>Something went wrong (%1). Nothing was lost; please try again.</source>
+        <translation>Something went wrong (%1). Nothing was lost; please try again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="55"/>
+        <source>it is not a content pack, or it is damaged or incomplete</source>
+        <translation>it is not a content pack, or it is damaged or incomplete</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="56"/>
+        <source>a file name in it tries to escape the pack</source>
+        <translation>a file name in it tries to escape the pack</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="57"/>
+        <source>it contains a link instead of a file</source>
+        <translation>it contains a link instead of a file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="58"/>
+        <source>a file appears twice in it</source>
+        <translation>a file appears twice in it</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="59"/>
+        <source>two file names differ only in letter case</source>
+        <translation>two file names differ only in letter case</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="60"/>
+        <source>it holds far too many files</source>
+        <translation>it holds far too many files</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="61"/>
+        <source>a file in it is far too large</source>
+        <translation>a file in it is far too large</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="62"/>
+        <source>a file in it would unpack to a huge size</source>
+        <translation>a file in it would unpack to a huge size</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="63"/>
+        <source>it holds a file that its signed list does not mention</source>
+        <translation>it holds a file that its signed list does not mention</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="64"/>
+        <source>a file of its signed list is missing</source>
+        <translation>a file in its signed list is missing</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="65"/>
+        <location filename="../../desktop/ui/messages.py" line="66"/>
+        <source>a file was changed after the pack was signed</source>
+        <translation>a file was changed after the pack was signed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="67"/>
+        <source>its signature does not match its content</source>
+        <translation>its signature does not match its content</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="68"/>
+        <source>it is not signed under the ministry&apos;s keys</source>
+        <translation>it is not signed under the ministry&apos;s keys</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="70"/>
+        <source>its list of trusted keys has expired; sync or get a newer pack</source>
+        <translation>its list of trusted keys has expired; sync or get a newer pack</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="72"/>
+        <source>it is signed by a key the ministry does not list</source>
+        <translation>it is signed by a key the ministry does not list</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="73"/>
+        <source>its signing key was not valid when it was made</source>
+        <translation>its signing key was not valid when the pack was made</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="74"/>
+        <source>its signing key has been revoked</source>
+        <translation>its signing key has been revoked</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="75"/>
+        <source>its signer may not publish this kind of pack</source>
+        <translation>its signer may not publish this kind of pack</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="76"/>
+        <source>the same or a newer version is already installed</source>
+        <translation>the same or a newer version is already installed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="77"/>
+        <source>it was made for a newer version of the app</source>
+        <translation>it was made for a newer version of the app</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="78"/>
+        <source>a file in it is malformed</source>
+        <translation>a file in it is malformed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="79"/>
+        <source>an image in it is not a safe picture</source>
+        <translation>an image in it is not a safe picture</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="80"/>
+        <source>it needs a newer version of the app</source>
+        <translation>it needs a newer version of the app</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="84"/>
+        <source>The pack was refused: %1 (%2). Your library was not changed. Ask the sender for a fresh copy of the pack.</source>
+        <translation>The pack was refused: %1 (%2). Your library was not changed. Ask the sender for a fresh copy of the pack.</translation>
+    </message>
+</context>
+<context>
+    <name>Names</name>
+    <message>
+        <location filename="../../desktop/ui/names.py" line="11"/>
+        <source>Data and information</source>
+        <translation>Data and information</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/names.py" line="12"/>
+        <source>Communication and collaboration</source>
+        <translation>Communication and collaboration</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/names.py" line="13"/>
+        <source>Digital content creation</source>
+        <translation>Digital content creation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/names.py" line="14"/>
+        <source>Safety</source>
+        <translation>Safety</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/names.py" line="15"/>
+        <source>Problem solving</source>
+        <translation>Problem solving</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/names.py" line="16"/>
+        <source>Applying AI</source>
+        <translation>Applying AI</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/names.py" line="22"/>
+        <source>Level 1 — Basic</source>
+        <translation>Level 1 — Basic</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/names.py" line="23"/>
+        <source>Level 2 — Intermediate</source>
+        <translation>Level 2 — Intermediate</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/names.py" line="24"/>
+        <source>Level 3 — Advanced</source>
+        <translation>Level 3 — Advanced</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/names.py" line="25"/>
+        <source>Level 4 — Specialised</source>
+        <translation>Level 4 — Specialised</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/names.py" line="31"/>
+        <location filename="../../desktop/ui/names.py" line="44"/>
+        <source>not started</source>
+        <translation>not started</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/names.py" line="32"/>
+        <location filename="../../desktop/ui/names.py" line="43"/>
+        <source>in progress</source>
+        <translation>in progress</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/names.py" line="33"/>
+        <source>done</source>
+        <translation>done</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/names.py" line="39"/>
+        <source>skipped by placement</source>
+        <translation>skipped by placement</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/names.py" line="41"/>
+        <source>mastered</source>
+        <translation>mastered</translation>
+    </message>
+</context>
+<context>
+    <name>NewProfileScreen</name>
+    <message>
+        <location filename="../../desktop/ui/unlock.py" line="182"/>
+        <source>Create your profile</source>
+        <translation>Create your profile</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/unlock.py" line="185"/>
+        <source>Your progress stays on this computer, encrypted with your passphrase. The name is shown on the unlock screen, so a nickname is fine. There is no way to recover a forgotten passphrase on this computer; once you have synced, the ministry server holds a copy of your results.</source>
+        <translation>Your progress stays on this computer, encrypted with your passphrase. The name is shown on the unlock screen, so a nickname is fine. There is no way to recover a forgotten passphrase on this computer; once you have synced, the ministry server holds a copy of your results.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/unlock.py" line="193"/>
+        <source>&amp;Language</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/unlock.py" line="193"/>
+        <source>&amp;Name</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/unlock.py" line="193"/>
+        <source>Pass&amp;phrase</source>
+        <translation>Pass&amp;phrase</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/unlock.py" line="193"/>
+        <source>&amp;Repeat it</source>
+        <translation>&amp;Repeat it</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/unlock.py" line="197"/>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/unlock.py" line="198"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/unlock.py" line="199"/>
+        <source>Passphrase</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/unlock.py" line="200"/>
+        <source>Repeat the passphrase</source>
+        <translation>Repeat the passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/unlock.py" line="201"/>
+        <source>Take the placement test to skip what I already know</source>
+        <translation>Take the placement test to skip what I already know</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/unlock.py" line="202"/>
+        <source>&amp;Create profile</source>
+        <translation>&amp;Create profile</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/unlock.py" line="203"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/unlock.py" line="226"/>
+        <source>Use four or more random words, e.g. “river cloud pencil forty-two”.</source>
+        <translation>Use four or more random words, e.g. “river cloud pencil forty-two”.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/unlock.py" line="231"/>
+        <source>Too short: use at least 8 characters; longer is better.</source>
+        <translation>Too short: use at least 8 characters; longer is better.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/unlock.py" line="232"/>
+        <source>Weak: too easy to guess.</source>
+        <translation>Weak: too easy to guess.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/unlock.py" line="233"/>
+        <source>Fair: add another word or two.</source>
+        <translation>Fair: add another word or two.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/unlock.py" line="234"/>
+        <source>Good.</source>
+        <translation>Good.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/unlock.py" line="235"/>
+        <source>Strong. Write it down somewhere safe, away from the computer.</source>
+        <translation>Strong. Write it down somewhere safe, away from the computer.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/unlock.py" line="246"/>
+        <source>Please enter a name.</source>
+        <translation>Please enter a name.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/unlock.py" line="250"/>
+        <source>The two passphrases differ.</source>
+        <translation>The two passphrases do not match.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/unlock.py" line="253"/>
+        <source>Creating your encrypted profile…</source>
+        <translation>Creating your encrypted profile…</translation>
+    </message>
+</context>
+<context>
+    <name>OrderingWidget</name>
+    <message>
+        <location filename="../../desktop/ui/items.py" line="111"/>
+        <source>Steps to put in order</source>
+        <translation>Steps to put in order</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/items.py" line="121"/>
+        <source>Move &amp;up</source>
+        <translation>Move &amp;up</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/items.py" line="121"/>
+        <source>Move &amp;down</source>
+        <translation>Move &amp;down</translation>
+    </message>
+</context>
+<context>
+    <name>QuizScreen</name>
+    <message>
+        <location filename="../../desktop/ui/quiz.py" line="116"/>
+        <source>← &amp;Previous</source>
+        <translation>← &amp;Previous</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz.py" line="117"/>
+        <source>C&amp;heck</source>
+        <translation>C&amp;heck</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz.py" line="118"/>
+        <source>&amp;Next →</source>
+        <translation>&amp;Next →</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz.py" line="119"/>
+        <source>&amp;Finish</source>
+        <translation>&amp;Finish</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz.py" line="120"/>
+        <source>&amp;Back to the library</source>
+        <translation>&amp;Back to the library</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz.py" line="121"/>
+        <source>To review:</source>
+        <translation>To review:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz.py" line="122"/>
+        <source>Question</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz.py" line="173"/>
+        <source>Question %1 of %2</source>
+        <translation>Question %1 of %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz.py" line="204"/>
+        <source>✓ Correct.</source>
+        <translation>✓ Correct.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz.py" line="206"/>
+        <source>Partly right (%1%).</source>
+        <translation>Partly right (%1%).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz.py" line="208"/>
+        <source>✗ Not quite.</source>
+        <translation>✗ Not quite.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz.py" line="248"/>
+        <source>Placement test finished</source>
+        <translation>Placement test finished</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz.py" line="251"/>
+        <source>Your score: %1%. Modules you already master are marked “skipped by placement” in the library; the home screen shows where to start.</source>
+        <translation>Your score: %1%. Modules you already master are marked “skipped by placement” in the library; the home screen shows where to start.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz.py" line="256"/>
+        <source>Passed: %1%</source>
+        <translation>Passed: %1%</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz.py" line="258"/>
+        <source>Well done. The pass mark is %1%.</source>
+        <translation>Well done. The pass mark is %1%.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz.py" line="263"/>
+        <source>Not passed yet: %1%</source>
+        <translation>Not passed yet: %1%</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz.py" line="266"/>
+        <source>The pass mark is %1%. Read the questions below again, then try once more.</source>
+        <translation>The pass mark is %1%. Read the questions below again, then try once more.</translation>
+    </message>
+</context>
+<context>
+    <name>SearchScreen</name>
+    <message>
+        <location filename="../../desktop/ui/search.py" line="38"/>
+        <source>Search</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/search.py" line="39"/>
+        <source>Words to find, with or without accents</source>
+        <translation>Words to find, with or without accents</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/search.py" line="40"/>
+        <source>Search lessons</source>
+        <translation>Search lessons</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/search.py" line="41"/>
+        <source>Search results</source>
+        <translation>Search results</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/search.py" line="55"/>
+        <source>%n lesson(s) found.</source>
+        <translation>
+            <numerusform>%n lesson found.</numerusform>
+            <numerusform>%n lessons found.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SettingsScreen</name>
+    <message>
+        <location filename="../../desktop/ui/settings.py" line="66"/>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings.py" line="67"/>
+        <source>This computer</source>
+        <translation>This computer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings.py" line="71"/>
+        <source>&amp;Language</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings.py" line="72"/>
+        <source>&amp;Text size</source>
+        <translation>&amp;Text size</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings.py" line="73"/>
+        <source>&amp;Lock after (minutes idle)</source>
+        <translation>&amp;Lock after (minutes idle)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings.py" line="74"/>
+        <source>&amp;Server address</source>
+        <translation>&amp;Server address</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings.py" line="79"/>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings.py" line="80"/>
+        <source>Text size</source>
+        <translation>Text size</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings.py" line="81"/>
+        <source>Lock after minutes idle</source>
+        <translation>Idle minutes before the app locks</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings.py" line="82"/>
+        <source>Server address</source>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings.py" line="83"/>
+        <source>https://… (given by your ministry)</source>
+        <translation>https://… (given by your ministry)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings.py" line="84"/>
+        <source>About</source>
+        <translation>About</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings.py" line="106"/>
+        <source>Học Vụ Số %1 (pack format %2, Qt %3)</source>
+        <translation>Học Vụ Số %1 (pack format %2, Qt %3)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings.py" line="110"/>
+        <source>Trust list version %1, issued %2 (%3 days ago), expires %4.</source>
+        <translation>Trust list version %1, issued %2 (%3 days ago), expires %4.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings.py" line="116"/>
+        <source>No trust list installed.</source>
+        <translation>No trust list installed.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/settings.py" line="117"/>
+        <source>%n pack(s) installed.</source>
+        <translation>
+            <numerusform>%n pack installed.</numerusform>
+            <numerusform>%n packs installed.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings.py" line="118"/>
+        <source>Data folder: %1</source>
+        <translation>Data folder: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings.py" line="122"/>
+        <source>This build trusts the DEVELOPMENT root key: not for production use.</source>
+        <translation>This build trusts the DEVELOPMENT root key: not for production use.</translation>
+    </message>
+</context>
+<context>
+    <name>TextWidget</name>
+    <message>
+        <location filename="../../desktop/ui/items.py" line="91"/>
+        <source>Your answer</source>
+        <translation>Your answer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/items.py" line="92"/>
+        <source>Type your answer</source>
+        <translation>Type your answer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/items.py" line="96"/>
+        <source>Type a number</source>
+        <translation>Type a number</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockScreen</name>
+    <message>
+        <location filename="../../desktop/ui/unlock.py" line="74"/>
+        <source>Học Vụ Số</source>
+        <translation>Học Vụ Số</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/unlock.py" line="75"/>
+        <source>Choose your profile and type your passphrase to continue.</source>
+        <translation>Choose your profile and type your passphrase to continue.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/unlock.py" line="76"/>
+        <source>&amp;Profile</source>
+        <translation>&amp;Profile</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/unlock.py" line="77"/>
+        <source>Pass&amp;phrase</source>
+        <translation>Pass&amp;phrase</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/unlock.py" line="78"/>
+        <source>&amp;Unlock</source>
+        <translation>&amp;Unlock</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/unlock.py" line="79"/>
+        <source>&amp;New profile…</source>
+        <translation>&amp;New profile…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/unlock.py" line="80"/>
+        <source>Profile</source>
+        <translation>Profile</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/unlock.py" line="81"/>
+        <source>Passphrase</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/unlock.py" line="105"/>
+        <source>Unlocking…</source>
+        <translation>Unlocking…</translation>
+    </message>
+</context>
+</TS>

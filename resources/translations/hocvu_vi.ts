@@ -1,0 +1,1055 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="vi_VN">
+<context>
+    <name>CertificatesScreen</name>
+    <message>
+        <location filename="../../desktop/ui/certificates.py" line="47"/>
+        <source>Certificates</source>
+        <translation>Chứng chỉ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/certificates.py" line="50"/>
+        <source>A certificate is provisional until the ministry server has signed it; it is signed at your next sync. Both kinds export to PDF with a QR code.</source>
+        <translation>Chứng chỉ là tạm thời cho đến khi được máy chủ của Bộ ký; việc ký được thực hiện ở lần đồng bộ tiếp theo của bạn. Cả hai loại đều xuất được ra PDF kèm mã QR.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/certificates.py" line="54"/>
+        <source>&amp;Export to PDF…</source>
+        <translation>&amp;Xuất ra PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/certificates.py" line="55"/>
+        <source>Certificates earned</source>
+        <translation>Chứng chỉ đã đạt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/certificates.py" line="68"/>
+        <source>signed by the ministry</source>
+        <translation>đã được Bộ ký</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/certificates.py" line="68"/>
+        <source>provisional</source>
+        <translation>tạm thời</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/certificates.py" line="78"/>
+        <source>No certificate yet: pass a level exam to earn one.</source>
+        <translation>Chưa có chứng chỉ: hãy vượt qua một bài thi cấp độ để nhận chứng chỉ.</translation>
+    </message>
+</context>
+<context>
+    <name>ChoiceWidget</name>
+    <message>
+        <location filename="../../desktop/ui/items.py" line="59"/>
+        <source>True</source>
+        <translation>Đúng</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/items.py" line="59"/>
+        <source>False</source>
+        <translation>Sai</translation>
+    </message>
+</context>
+<context>
+    <name>HomeScreen</name>
+    <message>
+        <location filename="../../desktop/ui/home.py" line="81"/>
+        <source>Continue</source>
+        <translation>Học tiếp</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/home.py" line="82"/>
+        <source>&amp;Continue</source>
+        <translation>&amp;Tiếp tục</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/home.py" line="83"/>
+        <source>Take the &amp;placement test</source>
+        <translation>Làm bài &amp;kiểm tra đầu vào</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/home.py" line="84"/>
+        <source>Progress by area</source>
+        <translation>Tiến độ theo lĩnh vực</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/home.py" line="85"/>
+        <source>Progress by level</source>
+        <translation>Tiến độ theo cấp độ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/home.py" line="86"/>
+        <source>Review</source>
+        <translation>Ôn tập</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/home.py" line="87"/>
+        <source>&amp;Review now</source>
+        <translation>Ôn tập &amp;ngay</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/home.py" line="88"/>
+        <source>Assigned to you</source>
+        <translation>Được giao cho bạn</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/home.py" line="89"/>
+        <source>Certificates</source>
+        <translation>Chứng chỉ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/home.py" line="90"/>
+        <source>Assigned packs</source>
+        <translation>Gói nội dung được giao</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/home.py" line="91"/>
+        <source>Certificates earned</source>
+        <translation>Chứng chỉ đã đạt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/home.py" line="103"/>
+        <source>Hello, %1</source>
+        <translation>Xin chào, %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/home.py" line="105"/>
+        <source>Next: %1</source>
+        <translation>Tiếp theo: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/home.py" line="108"/>
+        <source>Everything is done. Well done!</source>
+        <translation>Bạn đã hoàn thành tất cả. Xin chúc mừng!</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/home.py" line="114"/>
+        <source>%n question(s) to review today.</source>
+        <translation>
+            <numerusform>Hôm nay có %n câu hỏi cần ôn tập.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/home.py" line="116"/>
+        <source>Nothing to review today.</source>
+        <translation>Hôm nay không có câu hỏi nào cần ôn tập.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/home.py" line="122"/>
+        <source>%1 — due %2</source>
+        <translation>%1 — hạn %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/home.py" line="125"/>
+        <source>Nothing assigned yet.</source>
+        <translation>Chưa có nội dung nào được giao.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/home.py" line="128"/>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/home.py" line="130"/>
+        <source>(provisional until synced)</source>
+        <translation>(tạm thời cho đến khi đồng bộ)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/home.py" line="133"/>
+        <source>No certificate yet: pass a level exam.</source>
+        <translation>Chưa có chứng chỉ: hãy vượt qua một bài thi cấp độ.</translation>
+    </message>
+</context>
+<context>
+    <name>LessonScreen</name>
+    <message>
+        <location filename="../../desktop/ui/lesson.py" line="79"/>
+        <source>← &amp;Previous</source>
+        <translation>← Bài &amp;trước</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/lesson.py" line="80"/>
+        <source>&amp;Next →</source>
+        <translation>Bài &amp;sau →</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/lesson.py" line="82"/>
+        <source>Lesson language</source>
+        <translation>Ngôn ngữ bài học</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/lesson.py" line="83"/>
+        <location filename="../../desktop/ui/lesson.py" line="85"/>
+        <source>Smaller text</source>
+        <translation>Chữ nhỏ hơn</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/lesson.py" line="84"/>
+        <location filename="../../desktop/ui/lesson.py" line="86"/>
+        <source>Larger text</source>
+        <translation>Chữ lớn hơn</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/lesson.py" line="87"/>
+        <source>Lesson text</source>
+        <translation>Nội dung bài học</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/lesson.py" line="98"/>
+        <source>about %1 min</source>
+        <translation>khoảng %1 phút</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/lesson.py" line="121"/>
+        <source>✓ Done</source>
+        <translation>✓ Đã học xong</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/lesson.py" line="121"/>
+        <source>&amp;Mark as done</source>
+        <translation>Đánh &amp;dấu đã học xong</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryScreen</name>
+    <message>
+        <location filename="../../desktop/ui/library.py" line="48"/>
+        <source>Library</source>
+        <translation>Thư viện</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library.py" line="49"/>
+        <source>Content</source>
+        <translation>Nội dung</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library.py" line="49"/>
+        <source>State</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library.py" line="50"/>
+        <source>Levels, modules and lessons</source>
+        <translation>Cấp độ, học phần và bài học</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library.py" line="51"/>
+        <source>&amp;Open</source>
+        <translation>&amp;Mở</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library.py" line="95"/>
+        <source>%1 min</source>
+        <translation>%1 phút</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library.py" line="102"/>
+        <source>Module quiz</source>
+        <translation>Bài kiểm tra học phần</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library.py" line="105"/>
+        <source>best %1%</source>
+        <translation>cao nhất %1%</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library.py" line="116"/>
+        <source>Level exam</source>
+        <translation>Bài thi cấp độ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library.py" line="117"/>
+        <source>passed</source>
+        <translation>đã đạt</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="140"/>
+        <location filename="../../desktop/ui/main_window.py" line="639"/>
+        <location filename="../../desktop/ui/main_window.py" line="651"/>
+        <source>Học Vụ Số</source>
+        <translation>Học Vụ Số</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="142"/>
+        <source>Home</source>
+        <translation>Trang chủ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="143"/>
+        <source>Library</source>
+        <translation>Thư viện</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="144"/>
+        <source>Search</source>
+        <translation>Tìm kiếm</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="145"/>
+        <source>Certificates</source>
+        <translation>Chứng chỉ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="146"/>
+        <source>Import a pack…</source>
+        <translation>Nhập gói nội dung…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="147"/>
+        <source>Settings</source>
+        <translation>Cài đặt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="148"/>
+        <source>Lock</source>
+        <translation>Khóa</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="153"/>
+        <source>Navigation</source>
+        <translation>Điều hướng</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="265"/>
+        <source>Preparing the lessons…</source>
+        <translation>Đang chuẩn bị bài học…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="299"/>
+        <source>Import a content pack</source>
+        <translation>Nhập gói nội dung</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="301"/>
+        <source>Content packs (*.hvpack)</source>
+        <translation>Gói nội dung (*.hvpack)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="306"/>
+        <source>Checking and installing %1…</source>
+        <translation>Đang kiểm tra và cài đặt %1…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="321"/>
+        <source>Installed “%1”, version %2.</source>
+        <translation>Đã cài đặt “%1”, phiên bản %2.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="535"/>
+        <source>Level exam</source>
+        <translation>Bài thi cấp độ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="560"/>
+        <source>Placement test</source>
+        <translation>Kiểm tra đầu vào</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="593"/>
+        <source>Review</source>
+        <translation>Ôn tập</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="606"/>
+        <source>Export certificate</source>
+        <translation>Xuất chứng chỉ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="608"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Tài liệu PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="613"/>
+        <source>Certificate of digital competence</source>
+        <translation>Chứng chỉ năng lực số</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="616"/>
+        <source>Passed on %1</source>
+        <translation>Đạt ngày %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="617"/>
+        <source>Signed by the ministry server</source>
+        <translation>Đã được máy chủ của Bộ ký</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="619"/>
+        <source>Provisional: not yet signed by the ministry server</source>
+        <translation>Tạm thời: chưa được máy chủ của Bộ ký</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="621"/>
+        <source>The QR code holds this record; a signed record can be checked offline with the ministry&apos;s public key.</source>
+        <translation>Mã QR chứa dữ liệu của chứng chỉ này; chứng chỉ đã ký có thể được xác minh mà không cần kết nối mạng, bằng khóa công khai của Bộ.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="630"/>
+        <source>Saved %1.</source>
+        <translation>Đã lưu %1.</translation>
+    </message>
+</context>
+<context>
+    <name>MatchingWidget</name>
+    <message>
+        <location filename="../../desktop/ui/items.py" line="165"/>
+        <source>— choose —</source>
+        <translation>— chọn —</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="20"/>
+        <source>Wrong passphrase. Check Caps Lock and the keyboard layout, then try again.</source>
+        <translation>Cụm mật khẩu không đúng. Hãy kiểm tra phím Caps Lock và bộ gõ bàn phím, rồi thử lại.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="24"/>
+        <source>This profile&apos;s record on this computer is damaged, so it cannot be unlocked. Your synced results are safe on the ministry server; ask your IT officer to restore the profile.</source>
+        <translation>Dữ liệu của hồ sơ này trên máy tính đã bị hỏng nên không thể mở khóa. Các kết quả đã đồng bộ của bạn vẫn được lưu an toàn trên máy chủ của Bộ; hãy đề nghị cán bộ công nghệ thông tin khôi phục hồ sơ.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="30"/>
+        <source>The learner data file is damaged or is not a Học Vụ Số file. Nothing was changed. Ask your IT officer for help.</source>
+        <translation>Tệp dữ liệu học tập bị hỏng hoặc không phải tệp của Học Vụ Số. Không có gì bị thay đổi. Hãy liên hệ cán bộ công nghệ thông tin để được hỗ trợ.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="35"/>
+        <source>Your data was saved by a newer version of Học Vụ Số. Install the newer version to open it.</source>
+        <translation>Dữ liệu của bạn được lưu bởi một phiên bản Học Vụ Số mới hơn. Hãy cài đặt phiên bản mới hơn để mở dữ liệu này.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="40"/>
+        <source>This passphrase is too short or too common. Use at least 8 characters; four random words are best.</source>
+        <translation>Cụm mật khẩu này quá ngắn hoặc quá phổ biến. Hãy dùng ít nhất 8 ký tự; tốt nhất là bốn từ ngẫu nhiên.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="47"/>
+        <source>The file could not be read or written (%1). Check the disk and try again.</source>
+        <translation>Không thể đọc hoặc ghi tệp (%1). Hãy kiểm tra ổ đĩa rồi thử lại.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="49"/>
+        <source>Something went wrong (%1). Nothing was lost; please try again.</source>
+        <translation>Đã xảy ra lỗi (%1). Không có dữ liệu nào bị mất; vui lòng thử lại.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="55"/>
+        <source>it is not a content pack, or it is damaged or incomplete</source>
+        <translation>đây không phải gói nội dung, hoặc gói bị hỏng hay không đầy đủ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="56"/>
+        <source>a file name in it tries to escape the pack</source>
+        <translation>một tên tệp trong gói trỏ ra ngoài phạm vi của gói</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="57"/>
+        <source>it contains a link instead of a file</source>
+        <translation>gói chứa một liên kết thay vì một tệp</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="58"/>
+        <source>a file appears twice in it</source>
+        <translation>một tệp xuất hiện hai lần trong gói</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="59"/>
+        <source>two file names differ only in letter case</source>
+        <translation>có hai tên tệp chỉ khác nhau ở chữ hoa và chữ thường</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="60"/>
+        <source>it holds far too many files</source>
+        <translation>gói chứa quá nhiều tệp</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="61"/>
+        <source>a file in it is far too large</source>
+        <translation>một tệp trong gói quá lớn</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="62"/>
+        <source>a file in it would unpack to a huge size</source>
+        <translation>một tệp trong gói khi giải nén sẽ có dung lượng quá lớn</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="63"/>
+        <source>it holds a file that its signed list does not mention</source>
+        <translation>gói chứa một tệp không có trong danh sách đã ký của gói</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="64"/>
+        <source>a file of its signed list is missing</source>
+        <translation>thiếu một tệp có trong danh sách đã ký của gói</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="65"/>
+        <location filename="../../desktop/ui/messages.py" line="66"/>
+        <source>a file was changed after the pack was signed</source>
+        <translation>một tệp đã bị thay đổi sau khi gói được ký</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="67"/>
+        <source>its signature does not match its content</source>
+        <translation>chữ ký không khớp với nội dung của gói</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="68"/>
+        <source>it is not signed under the ministry&apos;s keys</source>
+        <translation>gói không được ký bằng các khóa của Bộ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="70"/>
+        <source>its list of trusted keys has expired; sync or get a newer pack</source>
+        <translation>danh sách khóa tin cậy của gói đã hết hạn; hãy đồng bộ hoặc lấy gói mới hơn</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="72"/>
+        <source>it is signed by a key the ministry does not list</source>
+        <translation>gói được ký bằng một khóa không có trong danh sách của Bộ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="73"/>
+        <source>its signing key was not valid when it was made</source>
+        <translation>khóa ký của gói không có hiệu lực vào thời điểm gói được tạo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="74"/>
+        <source>its signing key has been revoked</source>
+        <translation>khóa ký của gói đã bị thu hồi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="75"/>
+        <source>its signer may not publish this kind of pack</source>
+        <translation>người ký gói không được phép phát hành loại gói này</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="76"/>
+        <source>the same or a newer version is already installed</source>
+        <translation>phiên bản này hoặc một phiên bản mới hơn đã được cài đặt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="77"/>
+        <source>it was made for a newer version of the app</source>
+        <translation>gói được tạo cho một phiên bản ứng dụng mới hơn</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="78"/>
+        <source>a file in it is malformed</source>
+        <translation>một tệp trong gói có định dạng không hợp lệ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="79"/>
+        <source>an image in it is not a safe picture</source>
+        <translation>một hình ảnh trong gói không an toàn</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="80"/>
+        <source>it needs a newer version of the app</source>
+        <translation>gói cần một phiên bản ứng dụng mới hơn</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="84"/>
+        <source>The pack was refused: %1 (%2). Your library was not changed. Ask the sender for a fresh copy of the pack.</source>
+        <translation>Gói nội dung bị từ chối: %1 (%2). Thư viện của bạn không thay đổi. Hãy đề nghị người gửi cung cấp lại một bản mới của gói.</translation>
+    </message>
+</context>
+<context>
+    <name>Names</name>
+    <message>
+        <location filename="../../desktop/ui/names.py" line="11"/>
+        <source>Data and information</source>
+        <translation>Dữ liệu và thông tin</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/names.py" line="12"/>
+        <source>Communication and collaboration</source>
+        <translation>Giao tiếp và hợp tác</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/names.py" line="13"/>
+        <source>Digital content creation</source>
+        <translation>Sáng tạo nội dung số</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/names.py" line="14"/>
+        <source>Safety</source>
+        <translation>An toàn</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/names.py" line="15"/>
+        <source>Problem solving</source>
+        <translation>Giải quyết vấn đề</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/names.py" line="16"/>
+        <source>Applying AI</source>
+        <translation>Ứng dụng trí tuệ nhân tạo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/names.py" line="22"/>
+        <source>Level 1 — Basic</source>
+        <translation>Cấp độ 1 — Cơ bản</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/names.py" line="23"/>
+        <source>Level 2 — Intermediate</source>
+        <translation>Cấp độ 2 — Trung cấp</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/names.py" line="24"/>
+        <source>Level 3 — Advanced</source>
+        <translation>Cấp độ 3 — Nâng cao</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/names.py" line="25"/>
+        <source>Level 4 — Specialised</source>
+        <translation>Cấp độ 4 — Chuyên sâu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/names.py" line="31"/>
+        <location filename="../../desktop/ui/names.py" line="44"/>
+        <source>not started</source>
+        <translation>chưa bắt đầu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/names.py" line="32"/>
+        <location filename="../../desktop/ui/names.py" line="43"/>
+        <source>in progress</source>
+        <translation>đang học</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/names.py" line="33"/>
+        <source>done</source>
+        <translation>đã hoàn thành</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/names.py" line="39"/>
+        <source>skipped by placement</source>
+        <translation>được miễn nhờ kiểm tra đầu vào</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/names.py" line="41"/>
+        <source>mastered</source>
+        <translation>đã thành thạo</translation>
+    </message>
+</context>
+<context>
+    <name>NewProfileScreen</name>
+    <message>
+        <location filename="../../desktop/ui/unlock.py" line="182"/>
+        <source>Create your profile</source>
+        <translation>Tạo hồ sơ của bạn</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/unlock.py" line="185"/>
+        <source>Your progress stays on this computer, encrypted with your passphrase. The name is shown on the unlock screen, so a nickname is fine. There is no way to recover a forgotten passphrase on this computer; once you have synced, the ministry server holds a copy of your results.</source>
+        <translation>Tiến độ học tập của bạn được lưu trên máy tính này và được mã hóa bằng cụm mật khẩu của bạn. Tên sẽ hiển thị trên màn hình mở khóa, vì vậy bạn có thể dùng biệt danh. Trên máy tính này không có cách nào khôi phục cụm mật khẩu đã quên; sau khi bạn đồng bộ, máy chủ của Bộ sẽ lưu một bản sao kết quả học tập của bạn.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/unlock.py" line="193"/>
+        <source>&amp;Language</source>
+        <translation>N&amp;gôn ngữ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/unlock.py" line="193"/>
+        <source>&amp;Name</source>
+        <translation>&amp;Tên</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/unlock.py" line="193"/>
+        <source>Pass&amp;phrase</source>
+        <translation>&amp;Cụm mật khẩu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/unlock.py" line="193"/>
+        <source>&amp;Repeat it</source>
+        <translation>&amp;Nhập lại</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/unlock.py" line="197"/>
+        <source>Language</source>
+        <translation>Ngôn ngữ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/unlock.py" line="198"/>
+        <source>Name</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/unlock.py" line="199"/>
+        <source>Passphrase</source>
+        <translation>Cụm mật khẩu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/unlock.py" line="200"/>
+        <source>Repeat the passphrase</source>
+        <translation>Nhập lại cụm mật khẩu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/unlock.py" line="201"/>
+        <source>Take the placement test to skip what I already know</source>
+        <translation>Làm bài kiểm tra đầu vào để bỏ qua những nội dung tôi đã biết</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/unlock.py" line="202"/>
+        <source>&amp;Create profile</source>
+        <translation>Tạo &amp;hồ sơ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/unlock.py" line="203"/>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/unlock.py" line="226"/>
+        <source>Use four or more random words, e.g. “river cloud pencil forty-two”.</source>
+        <translation>Hãy dùng từ bốn từ ngẫu nhiên trở lên, ví dụ “dòng sông mây trắng bút chì bốn mươi hai”.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/unlock.py" line="231"/>
+        <source>Too short: use at least 8 characters; longer is better.</source>
+        <translation>Quá ngắn: hãy dùng ít nhất 8 ký tự; càng dài càng tốt.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/unlock.py" line="232"/>
+        <source>Weak: too easy to guess.</source>
+        <translation>Yếu: quá dễ đoán.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/unlock.py" line="233"/>
+        <source>Fair: add another word or two.</source>
+        <translation>Trung bình: hãy thêm một hoặc hai từ nữa.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/unlock.py" line="234"/>
+        <source>Good.</source>
+        <translation>Tốt.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/unlock.py" line="235"/>
+        <source>Strong. Write it down somewhere safe, away from the computer.</source>
+        <translation>Mạnh. Hãy ghi lại và cất ở nơi an toàn, tách biệt với máy tính.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/unlock.py" line="246"/>
+        <source>Please enter a name.</source>
+        <translation>Vui lòng nhập tên.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/unlock.py" line="250"/>
+        <source>The two passphrases differ.</source>
+        <translation>Hai cụm mật khẩu không khớp nhau.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/unlock.py" line="253"/>
+        <source>Creating your encrypted profile…</source>
+        <translation>Đang tạo hồ sơ được mã hóa của bạn…</translation>
+    </message>
+</context>
+<context>
+    <name>OrderingWidget</name>
+    <message>
+        <location filename="../../desktop/ui/items.py" line="111"/>
+        <source>Steps to put in order</source>
+        <translation>Các bước cần sắp xếp theo thứ tự</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/items.py" line="121"/>
+        <source>Move &amp;up</source>
+        <translation>Chuyển &amp;lên</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/items.py" line="121"/>
+        <source>Move &amp;down</source>
+        <translation>Chuyển &amp;xuống</translation>
+    </message>
+</context>
+<context>
+    <name>QuizScreen</name>
+    <message>
+        <location filename="../../desktop/ui/quiz.py" line="116"/>
+        <source>← &amp;Previous</source>
+        <translation>← Câu &amp;trước</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz.py" line="117"/>
+        <source>C&amp;heck</source>
+        <translation>&amp;Kiểm tra</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz.py" line="118"/>
+        <source>&amp;Next →</source>
+        <translation>Câu &amp;sau →</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz.py" line="119"/>
+        <source>&amp;Finish</source>
+        <translation>&amp;Nộp bài</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz.py" line="120"/>
+        <source>&amp;Back to the library</source>
+        <translation>&amp;Quay lại Thư viện</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz.py" line="121"/>
+        <source>To review:</source>
+        <translation>Cần ôn lại:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz.py" line="122"/>
+        <source>Question</source>
+        <translation>Câu hỏi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz.py" line="173"/>
+        <source>Question %1 of %2</source>
+        <translation>Câu hỏi %1/%2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz.py" line="204"/>
+        <source>✓ Correct.</source>
+        <translation>✓ Chính xác.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz.py" line="206"/>
+        <source>Partly right (%1%).</source>
+        <translation>Đúng một phần (%1%).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz.py" line="208"/>
+        <source>✗ Not quite.</source>
+        <translation>✗ Chưa đúng.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz.py" line="248"/>
+        <source>Placement test finished</source>
+        <translation>Đã hoàn thành bài kiểm tra đầu vào</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz.py" line="251"/>
+        <source>Your score: %1%. Modules you already master are marked “skipped by placement” in the library; the home screen shows where to start.</source>
+        <translation>Điểm của bạn: %1%. Các học phần bạn đã nắm vững được đánh dấu “được miễn nhờ kiểm tra đầu vào” trong Thư viện; Trang chủ cho biết bạn nên bắt đầu từ đâu.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz.py" line="256"/>
+        <source>Passed: %1%</source>
+        <translation>Đạt: %1%</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz.py" line="258"/>
+        <source>Well done. The pass mark is %1%.</source>
+        <translation>Xin chúc mừng. Điểm đạt là %1%.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz.py" line="263"/>
+        <source>Not passed yet: %1%</source>
+        <translation>Chưa đạt: %1%</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz.py" line="266"/>
+        <source>The pass mark is %1%. Read the questions below again, then try once more.</source>
+        <translation>Điểm đạt là %1%. Hãy đọc lại các câu hỏi dưới đây, rồi thử lại lần nữa.</translation>
+    </message>
+</context>
+<context>
+    <name>SearchScreen</name>
+    <message>
+        <location filename="../../desktop/ui/search.py" line="38"/>
+        <source>Search</source>
+        <translation>Tìm kiếm</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/search.py" line="39"/>
+        <source>Words to find, with or without accents</source>
+        <translation>Từ cần tìm, có dấu hoặc không dấu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/search.py" line="40"/>
+        <source>Search lessons</source>
+        <translation>Tìm trong bài học</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/search.py" line="41"/>
+        <source>Search results</source>
+        <translation>Kết quả tìm kiếm</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/search.py" line="55"/>
+        <source>%n lesson(s) found.</source>
+        <translation>
+            <numerusform>Tìm thấy %n bài học.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SettingsScreen</name>
+    <message>
+        <location filename="../../desktop/ui/settings.py" line="66"/>
+        <source>Settings</source>
+        <translation>Cài đặt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings.py" line="67"/>
+        <source>This computer</source>
+        <translation>Máy tính này</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings.py" line="71"/>
+        <source>&amp;Language</source>
+        <translation>&amp;Ngôn ngữ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings.py" line="72"/>
+        <source>&amp;Text size</source>
+        <translation>&amp;Cỡ chữ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings.py" line="73"/>
+        <source>&amp;Lock after (minutes idle)</source>
+        <translation>&amp;Khóa sau (số phút không sử dụng)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings.py" line="74"/>
+        <source>&amp;Server address</source>
+        <translation>Địa chỉ &amp;máy chủ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings.py" line="79"/>
+        <source>Language</source>
+        <translation>Ngôn ngữ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings.py" line="80"/>
+        <source>Text size</source>
+        <translation>Cỡ chữ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings.py" line="81"/>
+        <source>Lock after minutes idle</source>
+        <translation>Số phút không sử dụng trước khi ứng dụng tự khóa</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings.py" line="82"/>
+        <source>Server address</source>
+        <translation>Địa chỉ máy chủ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings.py" line="83"/>
+        <source>https://… (given by your ministry)</source>
+        <translation>https://… (do Bộ cung cấp)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings.py" line="84"/>
+        <source>About</source>
+        <translation>Giới thiệu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings.py" line="106"/>
+        <source>Học Vụ Số %1 (pack format %2, Qt %3)</source>
+        <translation>Học Vụ Số %1 (định dạng gói %2, Qt %3)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings.py" line="110"/>
+        <source>Trust list version %1, issued %2 (%3 days ago), expires %4.</source>
+        <translation>Danh sách tin cậy phiên bản %1, ban hành ngày %2 (%3 ngày trước), hết hạn ngày %4.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings.py" line="116"/>
+        <source>No trust list installed.</source>
+        <translation>Chưa cài đặt danh sách tin cậy.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/settings.py" line="117"/>
+        <source>%n pack(s) installed.</source>
+        <translation>
+            <numerusform>Đã cài đặt %n gói nội dung.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings.py" line="118"/>
+        <source>Data folder: %1</source>
+        <translation>Thư mục dữ liệu: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings.py" line="122"/>
+        <source>This build trusts the DEVELOPMENT root key: not for production use.</source>
+        <translation>Bản dựng này tin cậy khóa gốc dành cho PHÁT TRIỂN: không được sử dụng chính thức.</translation>
+    </message>
+</context>
+<context>
+    <name>TextWidget</name>
+    <message>
+        <location filename="../../desktop/ui/items.py" line="91"/>
+        <source>Your answer</source>
+        <translation>Câu trả lời của bạn</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/items.py" line="92"/>
+        <source>Type your answer</source>
+        <translation>Nhập câu trả lời</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/items.py" line="96"/>
+        <source>Type a number</source>
+        <translation>Nhập một số</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockScreen</name>
+    <message>
+        <location filename="../../desktop/ui/unlock.py" line="74"/>
+        <source>Học Vụ Số</source>
+        <translation>Học Vụ Số</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/unlock.py" line="75"/>
+        <source>Choose your profile and type your passphrase to continue.</source>
+        <translation>Hãy chọn hồ sơ của bạn và nhập cụm mật khẩu để tiếp tục.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/unlock.py" line="76"/>
+        <source>&amp;Profile</source>
+        <translation>&amp;Hồ sơ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/unlock.py" line="77"/>
+        <source>Pass&amp;phrase</source>
+        <translation>&amp;Cụm mật khẩu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/unlock.py" line="78"/>
+        <source>&amp;Unlock</source>
+        <translation>Mở &amp;khóa</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/unlock.py" line="79"/>
+        <source>&amp;New profile…</source>
+        <translation>Hồ sơ &amp;mới…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/unlock.py" line="80"/>
+        <source>Profile</source>
+        <translation>Hồ sơ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/unlock.py" line="81"/>
+        <source>Passphrase</source>
+        <translation>Cụm mật khẩu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/unlock.py" line="105"/>
+        <source>Unlocking…</source>
+        <translation>Đang mở khóa…</translation>
+    </message>
+</context>
+</TS>

@@ -43,6 +43,10 @@ def build_window(app, folder: Path):
 
     app.setApplicationName("Học Vụ Số")
     app.setOrganizationName("MOFA")
+    font = app.font()  # the system's font, so the app follows the learner's size setting
+    if font.pointSizeF() < 10:
+        font.setPointSizeF(10)
+        app.setFont(font)
     style = resources_dir() / "style.qss"
     if style.exists():
         app.setStyleSheet(style.read_text(encoding="utf-8"))

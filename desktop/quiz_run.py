@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import random
 import time
+import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -46,6 +47,7 @@ class QuizRun:
     practice: bool
     level: int | None = None
     time_limit_s: float | None = None
+    review: bool = False  # a review session: answers feed the review queue, nothing is passed
     registrations: dict[str, str] = field(default_factory=dict)
     answers: dict[tuple[str, str], tuple[Any, Grade]] = field(default_factory=dict)
     questions: list[Question] = field(default_factory=list)
@@ -72,8 +74,12 @@ class QuizRun:
     ) -> QuizRun:
         run = cls(learner, pack, quizzes, kind, practice, **extra)
         for quiz in quizzes:
-            run.registrations[quiz.slug] = learner.attempt_started(
-                pack.pack_id, pack.version, quiz.slug, kind=kind
+            # A review session answers a few items of a quiz; it must not start (or later
+            # pass) an attempt at the whole quiz.
+            run.registrations[quiz.slug] = (
+                str(uuid.uuid4())
+                if run.review
+                else learner.attempt_started(pack.pack_id, pack.version, quiz.slug, kind=kind)
             )
         return run
 
@@ -145,6 +151,8 @@ class QuizRun:
             ]
             score = sum(scores) / len(scores) if scores else 0.0
             per_quiz[quiz.slug] = score
+            if self.review:
+                continue
             self.learner.quiz_finished(
                 self.pack.pack_id,
                 self.pack.version,

@@ -19,10 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 
-from desktop.i18n import Languages
-from desktop.ui.main_window import MainWindow
-from desktop.workspace import Workspace
-from hocvu.paths import resources_dir
+from desktop.app import build_window
 
 
 def settle(app: QApplication, window, ms: int = 150) -> None:
@@ -42,14 +39,8 @@ def main() -> None:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "build/screenshots")
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication([])
-    app.setStyleSheet((resources_dir() / "style.qss").read_text(encoding="utf-8"))
     data = Path(tempfile.mkdtemp(prefix="hocvu-shots-"))
-    workspace = Workspace(data)
-    languages = Languages(app)
-    languages.use("vi")
-    window = MainWindow(workspace, languages)
-    window.resize(1366, 768)
-    window.show()
+    window = build_window(app, data)  # as `hocvu` builds it: style, font, translations
     settle(app, window)
 
     def shot(name: str, lang: str) -> None:
@@ -66,7 +57,7 @@ def main() -> None:
     window.new_profile.placement.setChecked(False)
     window.new_profile.create_button.click()
     settle(app, window, 300)
-    catalog = workspace.catalog
+    catalog = window.workspace.catalog
     first = catalog.lesson_sequence()[0]
     for lang in ("vi", "en"):
         window.set_language(lang)
@@ -76,6 +67,10 @@ def main() -> None:
         shot("library", lang)
         window.open_lesson(first, lang)
         shot("lesson", lang)
+        pictured = next(ref for ref in catalog.lesson_sequence() if ref.slug.endswith("phishing"))
+        window.open_lesson(pictured, lang)
+        window.lesson.browser.verticalScrollBar().setValue(400)
+        shot("lesson-picture", lang)
         module = next(catalog.modules())
         window.start_module_quiz(module.pack_id, module.module_id)
         shot("quiz", lang)

@@ -1,0 +1,108 @@
+"""The encrypted learner store and the learning engine (DESIGN sections 4 and 5).
+
+Plain Python, no Qt: the app calls it from its database worker thread.
+
+    from desktop.store import Store, CourseMap, PackMap, ModuleMap, ExamMap
+
+    store = Store.open(data_dir / STORE_FILE_NAME)    # ForeignFile, StoreDamaged, StoreTooNew
+    store.profiles()                                  # [ProfileInfo(profile_id, display_name)]
+    passphrase_hint(text)                             # PassphraseHint(strength, advice, bits)
+    learner = store.create_profile(name, passphrase)  # WeakPassphrase
+    learner = store.unlock(profile_id, passphrase)    # WrongPassphrase, ProfileDamaged
+    store.change_passphrase(profile_id, old, new)
+    store.delete_profile(profile_id, passphrase)
+
+    learner.lesson_opened(pack_id, pack_version, slug)
+    learner.lesson_completed(pack_id, pack_version, slug, duration_s)
+    registration = learner.attempt_started(pack_id, pack_version, quiz_slug, kind="exam")
+    learner.item_answered(pack_id, pack_version, quiz_slug, item_id, response, score,
+                          success, registration, duration_s)
+    learner.quiz_finished(pack_id, pack_version, quiz_slug, score, passed, registration,
+                          duration_s, kind="exam", level=1)
+    learner.record(statement)                            # any sync.xapi statement
+
+    learner.pending(limit) / mark_synced(ids) / insert_pulled(statements)   # sync client
+    learner.progress(course_map)     # Progress: lessons, modules, areas, levels,
+                                     #   placement, continue_at
+    learner.review_queue(now)        # [ReviewItem] due, soonest first (FSRS)
+    learner.open_attempts()          # [OpenAttempt] to resume after a restart
+    learner.certificates() / attach_signed_certificate(statement_id, signed)
+    learner.lock()
+
+Errors are `errors.StoreError` subclasses with messages a user can act on.
+"""
+
+from .certificates import Certificate, CertificateStatus
+from .crypto import MINIMUM_KDF, KdfParams
+from .curriculum import CourseMap, ExamMap, ModuleMap, PackMap
+from .engine import (
+    AnsweredItem,
+    AreaProgress,
+    ContinuePoint,
+    LessonProgress,
+    LessonState,
+    LevelProgress,
+    ModuleProgress,
+    OpenAttempt,
+    PlacementResult,
+    Progress,
+)
+from .errors import (
+    ForeignFile,
+    IntegrityError,
+    NotFound,
+    ProfileDamaged,
+    ProfileLocked,
+    ProfileNotFound,
+    StatementRefused,
+    StoreDamaged,
+    StoreError,
+    StoreTooNew,
+    WeakPassphrase,
+    WrongPassphrase,
+)
+from .passphrase import PassphraseHint, Strength, passphrase_hint
+from .profiles import STORE_FILE_NAME, ProfileInfo, Store
+from .review import ReviewItem
+from .unlocked import UnlockedProfile
+
+__all__ = [
+    "MINIMUM_KDF",
+    "STORE_FILE_NAME",
+    "AnsweredItem",
+    "AreaProgress",
+    "Certificate",
+    "CertificateStatus",
+    "ContinuePoint",
+    "CourseMap",
+    "ExamMap",
+    "ForeignFile",
+    "IntegrityError",
+    "KdfParams",
+    "LessonProgress",
+    "LessonState",
+    "LevelProgress",
+    "ModuleMap",
+    "ModuleProgress",
+    "NotFound",
+    "OpenAttempt",
+    "PackMap",
+    "PassphraseHint",
+    "PlacementResult",
+    "ProfileDamaged",
+    "ProfileInfo",
+    "ProfileLocked",
+    "ProfileNotFound",
+    "Progress",
+    "ReviewItem",
+    "StatementRefused",
+    "Store",
+    "StoreDamaged",
+    "StoreError",
+    "StoreTooNew",
+    "Strength",
+    "UnlockedProfile",
+    "WeakPassphrase",
+    "WrongPassphrase",
+    "passphrase_hint",
+]

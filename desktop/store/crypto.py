@@ -49,8 +49,9 @@ class KdfParams:
 
 # RFC 9106 section 4, second recommended option: 64 MiB, t=3, p=1.
 MINIMUM_KDF = KdfParams(memory_kib=64 * 1024, iterations=3, lanes=1)
-# Unlocking should take 0.3 to 1 s on a two-core laptop (DESIGN section 4).
-UNLOCK_TARGET_S = 0.3
+# Unlocking should take 0.3 to 1 s on a two-core laptop (DESIGN section 4). Tuning aims a
+# little above 0.3 s, so that a busy moment while it measures does not leave the cost under.
+UNLOCK_TARGET_S = 0.4
 UNLOCK_LIMIT_S = 1.0
 
 

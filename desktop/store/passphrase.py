@@ -12,6 +12,7 @@ import math
 import unicodedata
 from dataclasses import dataclass
 from enum import IntEnum, StrEnum
+from itertools import pairwise
 
 MINIMUM_LENGTH = 8
 
@@ -101,7 +102,7 @@ def _effective_length(text: str) -> int:
     """Length after discounting repeats of the previous character and steps of one code
     point (runs like 'abcd' or '4321')."""
     count = 1
-    for before, ch in zip(text, text[1:], strict=False):
+    for before, ch in pairwise(text):
         if ch == before or abs(ord(ch) - ord(before)) == 1:
             continue
         count += 1

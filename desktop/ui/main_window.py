@@ -588,7 +588,7 @@ class MainWindow(QMainWindow):
                 )
                 for slug, items in by_quiz.items()
             ]
-            return QuizRun.start(learner, pack, quizzes, "quiz", practice=True)
+            return QuizRun.start(learner, pack, quizzes, "quiz", practice=True, review=True)
 
         self._start_run(make, self.tr("Review"))
 

@@ -157,6 +157,7 @@ class QuizScreen(QWidget):
         self.item_area.addWidget(self.widget)
         saved = run.answers.get((question.quiz_slug, question.item.id))
         self.feedback.clear()
+        self.feedback.setVisible(False)
         if saved is not None:
             self.widget.set_response(saved[0])
             if run.practice:
@@ -211,6 +212,7 @@ class QuizScreen(QWidget):
         if item.explanation:
             lines.append(pick(item.explanation, self.lang))
         self.feedback.setText("\n\n".join(lines))
+        self.feedback.setVisible(True)
         self.feedback.setProperty("correct", grade.correct)
         self.feedback.style().unpolish(self.feedback)
         self.feedback.style().polish(self.feedback)
@@ -244,7 +246,12 @@ class QuizScreen(QWidget):
         run = self.run
         self.pages.setCurrentIndex(1)
         percent = round(result.score * 100)
-        if run.kind == "placement":
+        if run.review:
+            self.result_title.setText(self.tr("Review done: %1%").replace("%1", str(percent)))
+            self.result_text.setText(
+                self.tr("The questions you missed come back for review when they are due.")
+            )
+        elif run.kind == "placement":
             self.result_title.setText(self.tr("Placement test finished"))
             self.result_text.setText(
                 self.tr(

@@ -812,52 +812,62 @@
         <translation>Question</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="173"/>
+        <location filename="../../desktop/ui/quiz.py" line="174"/>
         <source>Question %1 of %2</source>
         <translation>Question %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="204"/>
+        <location filename="../../desktop/ui/quiz.py" line="205"/>
         <source>✓ Correct.</source>
         <translation>✓ Correct.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="206"/>
+        <location filename="../../desktop/ui/quiz.py" line="207"/>
         <source>Partly right (%1%).</source>
         <translation>Partly right (%1%).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="208"/>
+        <location filename="../../desktop/ui/quiz.py" line="209"/>
         <source>✗ Not quite.</source>
         <translation>✗ Not quite.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="248"/>
+        <location filename="../../desktop/ui/quiz.py" line="250"/>
+        <source>Review done: %1%</source>
+        <translation>Review done: %1%</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz.py" line="252"/>
+        <source>The questions you missed come back for review when they are due.</source>
+        <translation>The questions you missed come back for review when they are due.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz.py" line="254"/>
         <source>Placement test finished</source>
         <translation>Placement test finished</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="251"/>
+        <location filename="../../desktop/ui/quiz.py" line="257"/>
         <source>Your score: %1%. Modules you already master are marked “skipped by placement” in the library; the home screen shows where to start.</source>
         <translation>Your score: %1%. Modules you already master are marked “skipped by placement” in the library; the home screen shows where to start.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="256"/>
+        <location filename="../../desktop/ui/quiz.py" line="262"/>
         <source>Passed: %1%</source>
         <translation>Passed: %1%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="258"/>
+        <location filename="../../desktop/ui/quiz.py" line="264"/>
         <source>Well done. The pass mark is %1%.</source>
         <translation>Well done. The pass mark is %1%.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="263"/>
+        <location filename="../../desktop/ui/quiz.py" line="269"/>
         <source>Not passed yet: %1%</source>
         <translation>Not passed yet: %1%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="266"/>
+        <location filename="../../desktop/ui/quiz.py" line="272"/>
         <source>The pass mark is %1%. Read the questions below again, then try once more.</source>
         <translation>The pass mark is %1%. Read the questions below again, then try once more.</translation>
     </message>

@@ -811,52 +811,62 @@
         <translation>Câu hỏi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="173"/>
+        <location filename="../../desktop/ui/quiz.py" line="174"/>
         <source>Question %1 of %2</source>
         <translation>Câu hỏi %1/%2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="204"/>
+        <location filename="../../desktop/ui/quiz.py" line="205"/>
         <source>✓ Correct.</source>
         <translation>✓ Chính xác.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="206"/>
+        <location filename="../../desktop/ui/quiz.py" line="207"/>
         <source>Partly right (%1%).</source>
         <translation>Đúng một phần (%1%).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="208"/>
+        <location filename="../../desktop/ui/quiz.py" line="209"/>
         <source>✗ Not quite.</source>
         <translation>✗ Chưa đúng.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="248"/>
+        <location filename="../../desktop/ui/quiz.py" line="250"/>
+        <source>Review done: %1%</source>
+        <translation>Ôn tập xong: %1%</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz.py" line="252"/>
+        <source>The questions you missed come back for review when they are due.</source>
+        <translation>Những câu bạn làm sai sẽ quay lại để ôn tập khi đến hạn.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz.py" line="254"/>
         <source>Placement test finished</source>
         <translation>Đã hoàn thành bài kiểm tra đầu vào</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="251"/>
+        <location filename="../../desktop/ui/quiz.py" line="257"/>
         <source>Your score: %1%. Modules you already master are marked “skipped by placement” in the library; the home screen shows where to start.</source>
         <translation>Điểm của bạn: %1%. Các học phần bạn đã nắm vững được đánh dấu “được miễn nhờ kiểm tra đầu vào” trong Thư viện; Trang chủ cho biết bạn nên bắt đầu từ đâu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="256"/>
+        <location filename="../../desktop/ui/quiz.py" line="262"/>
         <source>Passed: %1%</source>
         <translation>Đạt: %1%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="258"/>
+        <location filename="../../desktop/ui/quiz.py" line="264"/>
         <source>Well done. The pass mark is %1%.</source>
         <translation>Xin chúc mừng. Điểm đạt là %1%.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="263"/>
+        <location filename="../../desktop/ui/quiz.py" line="269"/>
         <source>Not passed yet: %1%</source>
         <translation>Chưa đạt: %1%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="266"/>
+        <location filename="../../desktop/ui/quiz.py" line="272"/>
         <source>The pass mark is %1%. Read the questions below again, then try once more.</source>
         <translation>Điểm đạt là %1%. Hãy đọc lại các câu hỏi dưới đây, rồi thử lại lần nữa.</translation>
     </message>

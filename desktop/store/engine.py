@@ -1,0 +1,457 @@
+"""The learning engine: everything the UI shows about a learner's progress, derived
+from the statement log and the course map. Pure functions, no database.
+
+The log is first reduced to `Fact`s (one per statement this engine understands)
+and put in *learning order*: by timestamp, ties broken by statement id, each id
+once. Every result is computed from that order, so it does not depend on the
+order in which statements were recorded or arrived from other devices.
+
+Verbs as the app records them (DESIGN section 5):
+
+    lesson     experienced (opened), completed (duration = time spent)
+    quiz/exam/placement
+               attempted (starts an attempt; the registration groups it),
+               passed / failed (ends it, with the score)
+    item       answered (local id "<quiz-slug>/<item-id>", with response, score, success)
+
+Rules:
+
+- A lesson is *not started*, *in progress* (opened, never completed) or *done*.
+- A module is *mastered* when a `passed` statement for its quiz carries a score at
+  or above the module's pass mark; *skipped* when the placement test showed it.
+  Its `fraction` is the share of its steps (lessons and quiz) done, and 1.0 once
+  it is mastered or skipped: the quiz is what proves the module.
+- A level is *complete* when every module of the pack that holds the level's exam
+  is mastered or skipped and that exam was passed at its pass mark.
+- Placement: for each placement quiz, the latest finished attempt counts. For each
+  (area, level), the mean score of that attempt's items probing it; at or above
+  the pass mark of the module(s) of that area and level, they are skipped. The
+  start level is the lowest level that has a module not skipped.
+- Continue: the lesson most recently opened and not done, if it was opened after
+  the latest completion; else the next lesson after the most recently completed
+  one (in study order, skipping done lessons and complete modules); else the first
+  lesson of the first module not complete from the start level on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from contextlib import suppress
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from enum import StrEnum
+from operator import itemgetter
+from typing import Any, NamedTuple
+
+from sync.xapi import VERB_NAMES, parse_duration
+
+from .curriculum import CourseMap, ModuleMap, PackMap
+
+_PREFIX = "urn:hocvu:pack:"
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_EPSILON = 1e-9
+
+LessonKey = tuple[str, str]  # (pack id, lesson slug)
+ModuleKey = tuple[str, str]  # (pack id, module id)
+
+
+class Fact(NamedTuple):
+    """The parts of a statement the engine uses."""
+
+    ts: datetime
+    id: str
+    verb: str
+    pack: str
+    kind: str
+    local: str
+    registration: str | None
+    score: float | None
+    success: bool | None
+    response: str | None
+    duration: str | None
+
+
+def fact_of(statement: Mapping[str, Any]) -> Fact | None:
+    """The fact of one statement, or None when it is not a Học Vụ Số learning event."""
+    obj = statement.get("object", {}).get("id", "")
+    verb = VERB_NAMES.get(statement.get("verb", {}).get("id", ""))
+    if verb is None or not obj.startswith(_PREFIX):
+        return None
+    parts = obj[len(_PREFIX) :].split(":", 2)
+    if len(parts) != 3:
+        return None
+    stamp = statement.get("timestamp")
+    try:
+        ts = datetime.fromisoformat(stamp).astimezone(UTC) if stamp else _EPOCH
+    except (TypeError, ValueError):
+        return None
+    result = statement.get("result") or {}
+    score = (result.get("score") or {}).get("scaled")
+    return Fact(
+        ts,
+        statement["id"],
+        verb,
+        parts[0],
+        parts[1],
+        parts[2],
+        (statement.get("context") or {}).get("registration"),
+        score,
+        result.get("success"),
+        result.get("response"),
+        result.get("duration"),
+    )
+
+
+def facts_of(statements: Iterable[Mapping[str, Any]]) -> list[Fact]:
+    return [fact for fact in map(fact_of, statements) if fact is not None]
+
+
+def learning_order(facts: Iterable[Fact]) -> list[Fact]:
+    """Facts by timestamp then statement id, each statement id once."""
+    ordered = sorted(facts, key=itemgetter(0, 1))
+    out: list[Fact] = []
+    seen: set[str] = set()
+    for fact in ordered:
+        if fact.id not in seen:
+            seen.add(fact.id)
+            out.append(fact)
+    return out
+
+
+# ---------------------------------------------------------------- results
+
+
+class LessonState(StrEnum):
+    NOT_STARTED = "not_started"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+
+
+@dataclass(frozen=True)
+class LessonProgress:
+    pack_id: str
+    module_id: str
+    slug: str
+    state: LessonState
+    last_opened: datetime | None
+    time_spent_s: float
+
+
+@dataclass(frozen=True)
+class ModuleProgress:
+    pack_id: str
+    module_id: str
+    area: int
+    level: int
+    lessons: tuple[LessonProgress, ...]
+    lessons_done: int
+    mastered: bool
+    skipped: bool
+    best_score: float | None
+    fraction: float
+
+    @property
+    def key(self) -> ModuleKey:
+        return (self.pack_id, self.module_id)
+
+    @property
+    def complete(self) -> bool:
+        return self.mastered or self.skipped
+
+
+@dataclass(frozen=True)
+class AreaProgress:
+    area: int
+    modules: tuple[ModuleKey, ...]
+    modules_complete: int
+    fraction: float
+
+
+@dataclass(frozen=True)
+class LevelProgress:
+    level: int
+    modules: tuple[ModuleKey, ...]
+    required: tuple[ModuleKey, ...]
+    exam: tuple[str, str] | None  # (pack id, exam quiz slug)
+    exam_passed: bool
+    exam_best_score: float | None
+    complete: bool
+    fraction: float
+
+
+@dataclass(frozen=True)
+class PlacementResult:
+    taken: bool
+    skipped: frozenset[ModuleKey]
+    start_level: int | None
+    scores: Mapping[tuple[int, int], float]  # (area, level) -> mean item score
+
+
+@dataclass(frozen=True)
+class ContinuePoint:
+    pack_id: str
+    module_id: str
+    lesson_slug: str
+    reason: str  # "resume" (opened, not done), "next" (after the last done), "start"
+
+
+@dataclass(frozen=True)
+class Progress:
+    lessons: Mapping[LessonKey, LessonProgress]
+    modules: Mapping[ModuleKey, ModuleProgress]
+    areas: Mapping[int, AreaProgress]
+    levels: Mapping[int, LevelProgress]
+    placement: PlacementResult
+    continue_at: ContinuePoint | None
+
+
+@dataclass(frozen=True)
+class AnsweredItem:
+    item_id: str
+    response: str | None
+    score: float | None
+    success: bool | None
+    answered_at: datetime
+
+
+@dataclass(frozen=True)
+class OpenAttempt:
+    """A quiz, exam or placement attempt that was started and never ended with passed
+    or failed: the app can resume it with the items already answered."""
+
+    registration: str
+    pack_id: str
+    kind: str
+    quiz_slug: str
+    started: datetime
+    answered: Mapping[str, AnsweredItem]
+
+
+# ---------------------------------------------------------------- derivation
+
+
+def derive(ordered: list[Fact], course: CourseMap) -> Progress:
+    """Progress from facts in learning order (see `learning_order`)."""
+    opened: dict[LessonKey, datetime] = {}
+    completed: dict[LessonKey, datetime] = {}
+    spent: dict[LessonKey, float] = {}
+    passed_best: dict[tuple[str, str, str], float] = {}  # (pack, kind, slug) -> best passed score
+    last_open: Fact | None = None
+    last_done: Fact | None = None
+    placement_end: dict[tuple[str, str], str] = {}  # (pack, quiz) -> latest finished registration
+    answers: dict[str, dict[str, float]] = {}  # registration -> item local id -> score
+
+    for fact in ordered:
+        kind = fact.kind
+        verb = fact.verb
+        if kind == "lesson":
+            key = (fact.pack, fact.local)
+            if verb == "experienced":
+                opened[key] = fact.ts
+                last_open = fact
+            elif verb == "completed":
+                completed.setdefault(key, fact.ts)
+                last_done = fact
+                if fact.duration:
+                    with suppress(ValueError):
+                        spent[key] = spent.get(key, 0.0) + parse_duration(fact.duration)
+        elif kind == "item":
+            if verb == "answered" and fact.registration:
+                answers.setdefault(fact.registration, {})[fact.local] = fact.score or 0.0
+        elif verb == "passed":
+            if fact.score is not None:
+                key3 = (fact.pack, kind, fact.local)
+                passed_best[key3] = max(passed_best.get(key3, -1.0), fact.score)
+            if kind == "placement" and fact.registration:
+                placement_end[(fact.pack, fact.local)] = fact.registration
+        elif verb == "failed" and kind == "placement" and fact.registration:
+            placement_end[(fact.pack, fact.local)] = fact.registration
+
+    placement = _placement(course, placement_end, answers)
+
+    lessons: dict[LessonKey, LessonProgress] = {}
+    modules: dict[ModuleKey, ModuleProgress] = {}
+    for pack, module in course.modules_in_order():
+        rows = []
+        for slug in module.lessons:
+            key = (pack.pack_id, slug)
+            if key in completed:
+                state = LessonState.DONE
+            elif key in opened:
+                state = LessonState.IN_PROGRESS
+            else:
+                state = LessonState.NOT_STARTED
+            row = LessonProgress(
+                pack.pack_id, module.module_id, slug, state, opened.get(key), spent.get(key, 0.0)
+            )
+            lessons[key] = row
+            rows.append(row)
+        best = passed_best.get((pack.pack_id, "quiz", module.quiz))
+        mastered = best is not None and best >= module.pass_mark - _EPSILON
+        skipped = (pack.pack_id, module.module_id) in placement.skipped
+        done = sum(row.state is LessonState.DONE for row in rows)
+        fraction = 1.0 if mastered or skipped else done / (len(rows) + 1)
+        modules[(pack.pack_id, module.module_id)] = ModuleProgress(
+            pack.pack_id,
+            module.module_id,
+            module.area,
+            module.level,
+            tuple(rows),
+            done,
+            mastered,
+            skipped,
+            best,
+            fraction,
+        )
+
+    areas = {}
+    for area in course.areas():
+        in_area = [m for m in modules.values() if m.area == area]
+        areas[area] = AreaProgress(
+            area,
+            tuple(m.key for m in in_area),
+            sum(m.complete for m in in_area),
+            sum(m.fraction for m in in_area) / len(in_area),
+        )
+
+    levels = {level: _level(level, course, modules, passed_best) for level in course.levels()}
+    continue_at = _continue(course, modules, last_open, last_done, placement)
+    return Progress(lessons, modules, areas, levels, placement, continue_at)
+
+
+def _level(
+    level: int,
+    course: CourseMap,
+    modules: Mapping[ModuleKey, ModuleProgress],
+    passed_best: Mapping[tuple[str, str, str], float],
+) -> LevelProgress:
+    at_level = tuple(key for key, m in modules.items() if m.level == level)
+    exam_pack: PackMap | None = next(
+        (p for p in course.packs if p.exam and p.exam.level == level), None
+    )
+    if exam_pack is None or exam_pack.exam is None:
+        fraction = sum(modules[k].fraction for k in at_level) / max(len(at_level), 1)
+        return LevelProgress(level, at_level, at_level, None, False, None, False, fraction)
+    exam = exam_pack.exam
+    required = tuple(k for k in at_level if k[0] == exam_pack.pack_id) or at_level
+    best = passed_best.get((exam_pack.pack_id, "exam", exam.quiz))
+    exam_passed = best is not None and best >= exam.pass_mark - _EPSILON
+    all_complete = all(modules[k].complete for k in required)
+    fraction = (sum(modules[k].fraction for k in required) + exam_passed) / (len(required) + 1)
+    return LevelProgress(
+        level,
+        at_level,
+        required,
+        (exam_pack.pack_id, exam.quiz),
+        exam_passed,
+        best,
+        exam_passed and all_complete,
+        fraction,
+    )
+
+
+def _placement(
+    course: CourseMap,
+    finished: Mapping[tuple[str, str], str],
+    answers: Mapping[str, Mapping[str, float]],
+) -> PlacementResult:
+    probes: dict[tuple[int, int], list[float]] = {}
+    for pack in course.packs:
+        for quiz in pack.placement_quizzes:
+            registration = finished.get((pack.pack_id, quiz))
+            if registration is None:
+                continue
+            for local, score in answers.get(registration, {}).items():
+                target = pack.placement_items.get(local)
+                if target is not None and local.startswith(quiz + "/"):
+                    probes.setdefault(tuple(target), []).append(score)
+    scores = {target: sum(values) / len(values) for target, values in probes.items()}
+    skipped = set()
+    for pack, module in course.modules_in_order():
+        mean = scores.get((module.area, module.level))
+        if mean is not None and mean >= module.pass_mark - _EPSILON:
+            skipped.add((pack.pack_id, module.module_id))
+    levels = course.levels()
+    open_levels = [
+        m.level for p, m in course.modules_in_order() if (p.pack_id, m.module_id) not in skipped
+    ]
+    start = min(open_levels) if open_levels else (levels[-1] if levels else None)
+    return PlacementResult(bool(finished), frozenset(skipped), start, scores)
+
+
+def _continue(
+    course: CourseMap,
+    modules: Mapping[ModuleKey, ModuleProgress],
+    last_open: Fact | None,
+    last_done: Fact | None,
+    placement: PlacementResult,
+) -> ContinuePoint | None:
+    order: list[tuple[str, ModuleMap, str]] = [
+        (pack.pack_id, module, slug)
+        for pack, module in course.modules_in_order()
+        for slug in module.lessons
+    ]
+    position = {(pack_id, slug): i for i, (pack_id, _, slug) in enumerate(order)}
+
+    def state(i: int) -> LessonState:
+        pack_id, module, slug = order[i]
+        return next(
+            row.state for row in modules[(pack_id, module.module_id)].lessons if row.slug == slug
+        )
+
+    def open_to_study(i: int) -> bool:
+        pack_id, module, _ = order[i]
+        if modules[(pack_id, module.module_id)].complete:
+            return False
+        return state(i) is not LessonState.DONE
+
+    if last_open is not None and (last_done is None or last_open.ts > last_done.ts):
+        i = position.get((last_open.pack, last_open.local))
+        if i is not None and state(i) is not LessonState.DONE:
+            pack_id, module, slug = order[i]
+            return ContinuePoint(pack_id, module.module_id, slug, "resume")
+    if last_done is not None:
+        i = position.get((last_done.pack, last_done.local))
+        if i is not None:
+            for j in (*range(i + 1, len(order)), *range(0, i)):
+                if open_to_study(j):
+                    pack_id, module, slug = order[j]
+                    return ContinuePoint(pack_id, module.module_id, slug, "next")
+            return None
+    start = placement.start_level
+    candidates = [i for i in range(len(order)) if open_to_study(i)]
+    preferred = [i for i in candidates if start is None or order[i][1].level >= start]
+    for i in preferred or candidates:
+        pack_id, module, slug = order[i]
+        return ContinuePoint(pack_id, module.module_id, slug, "start")
+    return None
+
+
+def open_attempts(ordered: list[Fact]) -> list[OpenAttempt]:
+    """Attempts with an `attempted` statement and no passed/failed yet, oldest first."""
+    started: dict[str, Fact] = {}
+    ended: set[str] = set()
+    for fact in ordered:
+        if fact.registration is not None and fact.kind in ("quiz", "exam", "placement"):
+            if fact.verb == "attempted":
+                started.setdefault(fact.registration, fact)
+            elif fact.verb in ("passed", "failed"):
+                ended.add(fact.registration)
+    still_open = {r: f for r, f in started.items() if r not in ended}
+    answered: dict[str, dict[str, AnsweredItem]] = {r: {} for r in still_open}
+    if still_open:
+        for fact in ordered:
+            registration = fact.registration or ""
+            if registration not in answered or fact.kind != "item" or fact.verb != "answered":
+                continue
+            quiz_slug, _, item_id = fact.local.partition("/")
+            if quiz_slug == still_open[registration].local:
+                answered[registration][item_id] = AnsweredItem(
+                    item_id, fact.response, fact.score, fact.success, fact.ts
+                )
+    attempts = [
+        OpenAttempt(registration, fact.pack, fact.kind, fact.local, fact.ts, answered[registration])
+        for registration, fact in still_open.items()
+    ]
+    attempts.sort(key=lambda a: (a.started, a.registration))
+    return attempts

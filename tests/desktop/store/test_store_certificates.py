@@ -1,0 +1,89 @@
+"""Exam results: provisional certificates, signed ones from the server, and exam
+attempts that survive closing the app."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from desktop.store import CertificateStatus, NotFound, Store
+from tests.desktop.store.learner_logs import CHEAP_KDF, L1, PASSPHRASE, LogBuilder
+
+
+def test_passing_an_exam_stores_a_provisional_certificate(learner):
+    registration = learner.attempt_started(L1, 1, "l1-exam", kind="exam")
+    passed = learner.quiz_finished(
+        L1, 1, "l1-exam", 0.9, True, registration, 1800, kind="exam", level=1
+    )
+    [certificate] = learner.certificates()
+    assert certificate.statement_id == passed["id"]
+    assert certificate.status is CertificateStatus.PROVISIONAL
+    assert (certificate.pack_id, certificate.exam_slug, certificate.level) == (L1, "l1-exam", 1)
+    assert certificate.score == pytest.approx(0.9)
+    assert certificate.passed_at == passed["timestamp"]
+    assert certificate.signed is None
+
+
+def test_failed_exams_and_passed_quizzes_make_no_certificate(learner):
+    registration = learner.attempt_started(L1, 1, "l1-exam", kind="exam")
+    learner.quiz_finished(L1, 1, "l1-exam", 0.5, False, registration, kind="exam", level=1)
+    learner.quiz_finished(L1, 1, "l1-a1-quiz", 1.0, True, registration)
+    assert learner.certificates() == []
+
+
+def test_a_signed_certificate_replaces_the_provisional_one(store, learner, store_path):
+    registration = learner.attempt_started(L1, 1, "l1-exam", kind="exam")
+    passed = learner.quiz_finished(L1, 1, "l1-exam", 0.9, True, registration, kind="exam", level=1)
+    signed = {"certificate": {"level": 1, "learner": "L-0042"}, "signature": "base64…"}
+    updated = learner.attach_signed_certificate(passed["id"], signed)
+    assert updated.status is CertificateStatus.SIGNED
+    assert updated.signed == signed
+    again = store.unlock(learner.profile_id, PASSPHRASE)
+    assert again.certificates() == [updated]
+    with sqlite3.connect(store_path) as raw:
+        assert raw.execute("SELECT count(*) FROM certificates").fetchone()[0] == 1
+
+
+def test_a_certificate_for_an_exam_passed_on_another_device_attaches_to_its_pulled_statement(
+    learner,
+):
+    other = LogBuilder()
+    registration = other.attempt(L1, "l1-exam", "exam")
+    passed = other.finish(L1, "l1-exam", 0.95, registration, "exam")
+    learner.insert_pulled(other.statements)
+    assert learner.certificates() == []
+
+    certificate = learner.attach_signed_certificate(passed["id"], {"level": 1, "sig": "x"})
+    assert certificate.status is CertificateStatus.SIGNED
+    assert certificate.level == 1
+    assert learner.certificates() == [certificate]
+
+
+def test_a_certificate_for_an_unknown_statement_is_refused(learner):
+    with pytest.raises(NotFound, match="pull statements"):
+        learner.attach_signed_certificate("3b0c8c43-9c8e-4a59-9f3e-2d4f6b7a8c9d", {"level": 1})
+
+
+def test_an_exam_attempt_can_be_resumed_after_the_app_is_closed(store_path):
+    store = Store.open(store_path, kdf_params=CHEAP_KDF)
+    learner = store.create_profile("Lan", PASSPHRASE)
+    registration = learner.attempt_started(L1, 1, "l1-exam", kind="exam")
+    learner.item_answered(L1, 1, "l1-exam", "e1", "a[,]b", 1.0, True, registration, 30)
+    learner.item_answered(L1, 1, "l1-exam", "e2", "true", 0.0, False, registration, 12)
+    store.close()
+
+    reopened = Store.open(store_path, kdf_params=CHEAP_KDF)
+    again = reopened.unlock(learner.profile_id, PASSPHRASE)
+    [attempt] = again.open_attempts()
+    assert (attempt.registration, attempt.kind, attempt.quiz_slug) == (
+        registration,
+        "exam",
+        "l1-exam",
+    )
+    assert {k: v.response for k, v in attempt.answered.items()} == {"e1": "a[,]b", "e2": "true"}
+
+    again.item_answered(L1, 1, "l1-exam", "e3", "b", 1.0, True, registration)
+    again.quiz_finished(L1, 1, "l1-exam", 0.67, False, registration, kind="exam", level=1)
+    assert again.open_attempts() == []
+    reopened.close()

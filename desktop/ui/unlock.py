@@ -7,15 +7,13 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
-from desktop.ui.widgets import heading
+from desktop.ui.widgets import centred_card, heading
 
 
 class UnlockScreen(QWidget):
@@ -45,29 +43,12 @@ class UnlockScreen(QWidget):
         form.addRow(self.passphrase_label, self.passphrase)
         self.profile_label.setBuddy(self.profile)
         self.passphrase_label.setBuddy(self.passphrase)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.new_button)
-        buttons.addStretch()
-        buttons.addWidget(self.unlock_button)
-        box = QVBoxLayout()
-        box.addWidget(self.title)
-        box.addWidget(self.subtitle)
-        box.addSpacing(12)
-        box.addLayout(form)
-        box.addWidget(self.error)
-        box.addLayout(buttons)
-        card = QWidget()
-        card.setObjectName("card")
-        card.setLayout(box)
-        card.setMaximumWidth(520)
-        outer = QVBoxLayout(self)
-        outer.addStretch()
-        row = QHBoxLayout()
-        row.addStretch()
-        row.addWidget(card)
-        row.addStretch()
-        outer.addLayout(row)
-        outer.addStretch()
+        centred_card(
+            self,
+            [self.title, self.subtitle, form, self.error],
+            (self.new_button, self.unlock_button),
+            520,
+        )
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -153,29 +134,12 @@ class NewProfileScreen(QWidget):
             form.addRow(label, field)
         form.addRow("", self.strength)
         form.addRow("", self.placement)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.cancel_button)
-        buttons.addStretch()
-        buttons.addWidget(self.create_button)
-        box = QVBoxLayout()
-        box.addWidget(self.title)
-        box.addWidget(self.intro)
-        box.addSpacing(8)
-        box.addLayout(form)
-        box.addWidget(self.error)
-        box.addLayout(buttons)
-        card = QWidget()
-        card.setObjectName("card")
-        card.setLayout(box)
-        card.setMaximumWidth(640)
-        outer = QVBoxLayout(self)
-        outer.addStretch()
-        row = QHBoxLayout()
-        row.addStretch()
-        row.addWidget(card)
-        row.addStretch()
-        outer.addLayout(row)
-        outer.addStretch()
+        centred_card(
+            self,
+            [self.title, self.intro, form, self.error],
+            (self.cancel_button, self.create_button),
+            640,
+        )
         self.retranslate()
 
     def retranslate(self) -> None:

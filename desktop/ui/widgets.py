@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette
-from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 
 def heading(text: str = "", size: float = 1.5) -> QLabel:
@@ -15,6 +15,37 @@ def heading(text: str = "", size: float = 1.5) -> QLabel:
     label.setFont(font)
     label.setWordWrap(True)
     return label
+
+
+def centred_card(
+    screen: QWidget, parts: list, buttons: tuple[QWidget, QWidget], max_width: int
+) -> None:
+    """Lay out `parts` (widgets or layouts) in a card centred on `screen`, with the
+    secondary button on the left and the main one on the right."""
+    box = QVBoxLayout()
+    for part in parts:
+        if isinstance(part, QWidget):
+            box.addWidget(part)
+        else:
+            box.addSpacing(8)
+            box.addLayout(part)
+    row = QHBoxLayout()
+    row.addWidget(buttons[0])
+    row.addStretch()
+    row.addWidget(buttons[1])
+    box.addLayout(row)
+    card = QWidget()
+    card.setObjectName("card")
+    card.setLayout(box)
+    card.setMaximumWidth(max_width)
+    outer = QVBoxLayout(screen)
+    outer.addStretch()
+    middle = QHBoxLayout()
+    middle.addStretch()
+    middle.addWidget(card)
+    middle.addStretch()
+    outer.addLayout(middle)
+    outer.addStretch()
 
 
 class BarChart(QWidget):

@@ -7,6 +7,7 @@ the library and the lesson renderer load on the workers afterwards.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -20,6 +21,16 @@ def run(argv: list[str]) -> int:
         help="start, create a profile, open a lesson and quit (packaging check)",
     )
     args = parser.parse_args(argv)
+    if (
+        sys.platform.startswith("linux")
+        and not any(os.environ.get(v) for v in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
+    ):
+        print(
+            "hocvu: no graphical display here (DISPLAY and WAYLAND_DISPLAY are unset). Start it "
+            "from a desktop session, or set QT_QPA_PLATFORM=offscreen for a headless check.",
+            file=sys.stderr,
+        )
+        return 1
 
     from PySide6.QtWidgets import QApplication
 

@@ -21,9 +21,8 @@ def run(argv: list[str]) -> int:
         help="start, create a profile, open a lesson and quit (packaging check)",
     )
     args = parser.parse_args(argv)
-    if (
-        sys.platform.startswith("linux")
-        and not any(os.environ.get(v) for v in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
+    if sys.platform.startswith("linux") and not any(
+        os.environ.get(v) for v in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
     ):
         print(
             "hocvu: no graphical display here (DISPLAY and WAYLAND_DISPLAY are unset). Start it "

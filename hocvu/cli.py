@@ -13,6 +13,8 @@ from hocvu import APP_VERSION, PACK_FORMAT
 _GROUPS = {
     "pack": ("content.cli", "build, check and inspect content packs (trainers)"),
     "keys": ("content.keys_cli", "manage the trust root and trainer signing keys"),
+    "server": ("sync.server.cli", "run the ministry server"),
+    "admin": ("sync.server.admin_cli", "administer the ministry server (units, learners, packs)"),
 }
 
 USAGE = """usage: hocvu [--version] [COMMAND ...]
@@ -32,7 +34,7 @@ def main(argv: list[str] | None = None) -> int:
         print(_usage())
         return 0
     if args and args[0] == "--version":
-        print(f"hocvu {APP_VERSION} (pack format {PACK_FORMAT})")
+        print(f"hocvu {APP_VERSION} (pack format {PACK_FORMAT}, store schema {_store_schema()})")
         return 0
     if args and args[0] in _GROUPS:
         import importlib
@@ -57,6 +59,35 @@ def _run_app(args: list[str]) -> int:
         )
         return 1
     return run(args)
+
+
+def _store_schema() -> int:
+    """The learner store's schema version, without importing the store.
+
+    `desktop.store` loads SQLAlchemy and cryptography (a third of a second), so the one
+    module that holds the number, `desktop.store.migrations` (stdlib only), is loaded on
+    its own, through whichever finder serves the code (source tree, wheel or frozen build).
+    """
+    import importlib.util
+
+    import desktop
+
+    name = "desktop.store.migrations"
+    search = [f"{folder}/store" for folder in desktop.__path__]
+    for finder in sys.meta_path:
+        find_spec = getattr(finder, "find_spec", None)
+        spec = find_spec(name, search) if find_spec else None
+        if spec is not None and spec.loader is not None:
+            module = importlib.util.module_from_spec(spec)
+            sys.modules[name] = module  # dataclasses look their module up while defined
+            try:
+                spec.loader.exec_module(module)
+            finally:
+                del sys.modules[name]
+            return module.CURRENT_VERSION
+    from desktop.store.migrations import CURRENT_VERSION
+
+    return CURRENT_VERSION
 
 
 def _usage() -> str:

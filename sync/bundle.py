@@ -1,0 +1,354 @@
+"""Offline sync bundles (`.hvsync`) for missions that cannot reach the server.
+
+Statement bundle, device → server (one binary file):
+
+    MAGIC (8 bytes: b"HVSYNC\\x00\\x01")
+    header length (4 bytes, big-endian) | header (canonical JSON, UTF-8)
+    ciphertext length (8 bytes, big-endian) | ciphertext
+    signature (64 bytes): Ed25519 by the device key over everything before it
+
+The header names the format, device, profile, the server key it is encrypted to,
+the creation time, the ephemeral X25519 public key and the AES-GCM nonce. The
+payload (JSON: the statements, and for a device that was never online the
+enrolment code, its public key and profile id) is encrypted with AES-256-GCM
+under a key from X25519(ephemeral, server) and HKDF-SHA256, with the header as
+associated data: neither part can be changed without the import noticing.
+
+Return bundle, server → device: a ZIP holding `bundle.json` (who it is for, and
+every other file's SHA-256 and size), `bundle.sig` (Ed25519 by the server's
+signing key over `bundle.json`), `trust.json`, `certificates.json`,
+`statements.json` (the learner's statements on the server) and `packs/*.hvpack`.
+Packs verify themselves as always; the signature ties the rest to the server.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import os
+import struct
+import tempfile
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+from content import keys as content_keys
+from sync.server_keys import PublicServerKeys, x25519_key_id, x25519_raw
+from sync.xapi import now_iso
+
+MAGIC = b"HVSYNC\x00\x01"
+FORMAT = 1
+_INFO = b"hocvu hvsync v1"
+_MAX_HEADER = 64 * 1024
+RETURN_INDEX = "bundle.json"
+RETURN_SIGNATURE = "bundle.sig"
+
+
+class BundleRefused(Exception):
+    """A bundle that must not be used; the message names what is wrong."""
+
+    def __init__(self, where: str, detail: str) -> None:
+        self.where = where
+        self.detail = detail
+        super().__init__(f"{where}: {detail}")
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode()
+
+
+def _unb64(text: Any, what: str, where: str) -> bytes:
+    try:
+        return base64.b64decode(str(text), validate=True)
+    except ValueError:
+        raise BundleRefused(where, f"the header's {what} is not base64") from None
+
+
+def _canonical(value: Any) -> bytes:
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+
+
+def _key(shared: bytes, ephemeral: bytes, recipient: bytes) -> bytes:
+    return HKDF(
+        algorithm=hashes.SHA256(), length=32, salt=ephemeral + recipient, info=_INFO
+    ).derive(shared)
+
+
+# ------------------------------------------------------------------ statement bundles
+
+
+def seal(
+    payload: dict[str, Any],
+    *,
+    device_id: str,
+    profile_id: str,
+    device_key: Ed25519PrivateKey,
+    server: PublicServerKeys,
+    enrolment: bool = False,
+) -> bytes:
+    """The bytes of a statement bundle for `server`, signed by `device_key`."""
+    ephemeral = X25519PrivateKey.generate()
+    recipient = server.bundle_key
+    ephemeral_raw = x25519_raw(ephemeral.public_key())
+    key = _key(ephemeral.exchange(recipient), ephemeral_raw, x25519_raw(recipient))
+    nonce = os.urandom(12)
+    header = _canonical(
+        {
+            "format": FORMAT,
+            "kind": "statements",
+            "device_id": device_id,
+            "profile_id": profile_id,
+            "device_public_key": content_keys.public_b64(device_key.public_key()),
+            "server_key_id": server.bundle_key_id,
+            "created": now_iso(),
+            "enrolment": enrolment,
+            "count": len(payload.get("statements", [])),
+            "ephemeral_public": _b64(ephemeral_raw),
+            "nonce": _b64(nonce),
+        }
+    )
+    ciphertext = AESGCM(key).encrypt(nonce, _canonical(payload), header)
+    signed = (
+        MAGIC
+        + struct.pack(">I", len(header))
+        + header
+        + struct.pack(">Q", len(ciphertext))
+        + ciphertext
+    )
+    return signed + device_key.sign(signed)
+
+
+@dataclass(frozen=True)
+class SealedBundle:
+    header: dict[str, Any]
+    header_bytes: bytes
+    ciphertext: bytes
+    signed: bytes
+    signature: bytes
+
+    def signed_by(self, public_key: Ed25519PublicKey) -> bool:
+        try:
+            public_key.verify(self.signature, self.signed)
+        except Exception:
+            return False
+        return True
+
+    def decrypt(self, server_key: X25519PrivateKey, where: str) -> dict[str, Any]:
+        if self.header.get("server_key_id") != x25519_key_id(server_key.public_key()):
+            raise BundleRefused(
+                where,
+                f"it is encrypted to server key {self.header.get('server_key_id')!r}, not to "
+                f"this server's key {x25519_key_id(server_key.public_key())}: it was made "
+                "for another server",
+            )
+        ephemeral_raw = _unb64(self.header.get("ephemeral_public"), "ephemeral key", where)
+        nonce = _unb64(self.header.get("nonce"), "nonce", where)
+        try:
+            ephemeral = X25519PublicKey.from_public_bytes(ephemeral_raw)
+            key = _key(
+                server_key.exchange(ephemeral),
+                ephemeral_raw,
+                x25519_raw(server_key.public_key()),
+            )
+            plain = AESGCM(key).decrypt(nonce, self.ciphertext, self.header_bytes)
+        except (InvalidTag, ValueError):
+            raise BundleRefused(
+                where, "the contents cannot be decrypted: the bundle is damaged or was altered"
+            ) from None
+        try:
+            payload = json.loads(plain)
+        except ValueError:
+            raise BundleRefused(where, "the decrypted contents are not JSON") from None
+        if not isinstance(payload, dict) or not isinstance(payload.get("statements"), list):
+            raise BundleRefused(where, "the contents hold no list of statements")
+        return payload
+
+
+def open_sealed(data: bytes, where: str = "bundle") -> SealedBundle:
+    """Split a statement bundle into its parts; refuse anything malformed or truncated."""
+    if data[:2] == b"PK":
+        raise BundleRefused(
+            where, "this is a return bundle from the server; open it in the app, not here"
+        )
+    if not data.startswith(MAGIC):
+        raise BundleRefused(where, "not a Học Vụ Số sync bundle (.hvsync)")
+    try:
+        (header_len,) = struct.unpack_from(">I", data, len(MAGIC))
+        if header_len > _MAX_HEADER:
+            raise ValueError
+        start = len(MAGIC) + 4
+        header_bytes = data[start : start + header_len]
+        (cipher_len,) = struct.unpack_from(">Q", data, start + header_len)
+        body_start = start + header_len + 8
+        ciphertext = data[body_start : body_start + cipher_len]
+        signature = data[body_start + cipher_len :]
+        if len(header_bytes) != header_len or len(ciphertext) != cipher_len:
+            raise ValueError
+        if len(signature) != 64:
+            raise ValueError
+    except (struct.error, ValueError):
+        raise BundleRefused(where, "the file is truncated or damaged") from None
+    try:
+        header = json.loads(header_bytes)
+    except ValueError:
+        raise BundleRefused(where, "the header is not JSON") from None
+    if not isinstance(header, dict) or header.get("format") != FORMAT:
+        raise BundleRefused(where, f"unknown bundle format {header.get('format')!r}")
+    return SealedBundle(
+        header, header_bytes, ciphertext, data[: body_start + cipher_len], signature
+    )
+
+
+# ------------------------------------------------------------------ return bundles
+
+
+def write_return_bundle(
+    out: Path,
+    *,
+    server_key: Ed25519PrivateKey,
+    learner_id: str,
+    profile_ids: list[str],
+    trust: bytes | None,
+    certificates: list[dict[str, Any]],
+    statements: list[dict[str, Any]],
+    packs: list[Path],
+) -> None:
+    files: dict[str, bytes | Path] = {
+        "certificates.json": _canonical(certificates),
+        "statements.json": _canonical(statements),
+    }
+    if trust is not None:
+        files["trust.json"] = trust
+    for pack in packs:
+        files[f"packs/{pack.name}"] = pack
+    listing = {}
+    for name, content in files.items():
+        data = content.read_bytes() if isinstance(content, Path) else content
+        listing[name] = {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
+    index = _canonical(
+        {
+            "format": FORMAT,
+            "kind": "return",
+            "learner_id": learner_id,
+            "profile_ids": sorted(profile_ids),
+            "created": now_iso(),
+            "server_key_id": content_keys.key_id(server_key.public_key()),
+            "files": listing,
+        }
+    )
+    signature = _canonical(
+        {
+            "key_id": content_keys.key_id(server_key.public_key()),
+            "signature": content_keys.sign(server_key, index),
+        }
+    )
+    fd, tmp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.")
+    os.close(fd)
+    try:
+        with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as archive:
+            archive.writestr(RETURN_INDEX, index)
+            archive.writestr(RETURN_SIGNATURE, signature)
+            for name, content in files.items():
+                if isinstance(content, Path):
+                    archive.write(content, name, compress_type=zipfile.ZIP_STORED)
+                else:
+                    archive.writestr(name, content)
+        os.replace(tmp, out)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+@dataclass
+class ReturnBundle:
+    index: dict[str, Any]
+    trust: bytes | None
+    certificates: list[dict[str, Any]]
+    statements: list[dict[str, Any]]
+    packs: list[Path] = field(default_factory=list)
+
+
+def read_return_bundle(
+    path: Path, server: PublicServerKeys, extract_to: Path, profile_id: str | None = None
+) -> ReturnBundle:
+    """Check a return bundle's signature and every file's hash; packs are written to
+    `extract_to`. Refuses a bundle for another learner when `profile_id` is given."""
+    from content.errors import PackRefused
+    from content.verify import check_path
+
+    where = path.name
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise BundleRefused(where, f"not a return bundle from the server ({exc})") from None
+    with archive:
+        names = archive.namelist()
+        if RETURN_INDEX not in names or RETURN_SIGNATURE not in names:
+            raise BundleRefused(where, "not a return bundle: bundle.json or bundle.sig missing")
+        index_bytes = archive.read(RETURN_INDEX)
+        try:
+            signature = json.loads(archive.read(RETURN_SIGNATURE))
+            index = json.loads(index_bytes)
+        except ValueError:
+            raise BundleRefused(where, "bundle.json or bundle.sig is not JSON") from None
+        if signature.get("key_id") != server.signing_key_id:
+            raise BundleRefused(
+                where,
+                f"signed by key {signature.get('key_id')!r}, not by this app's server "
+                f"({server.signing_key_id}): it comes from another server",
+            )
+        if not content_keys.verify(
+            server.signing_key, str(signature.get("signature", "")), index_bytes
+        ):
+            raise BundleRefused(where, "the server's signature does not verify: it was altered")
+        if index.get("format") != FORMAT or index.get("kind") != "return":
+            raise BundleRefused(where, "not a return bundle of a format this app reads")
+        if profile_id is not None and profile_id not in index.get("profile_ids", []):
+            raise BundleRefused(where, "this bundle is for another learner's profile")
+        listed = index.get("files", {})
+        for name in names:
+            if name not in (RETURN_INDEX, RETURN_SIGNATURE) and name not in listed:
+                raise BundleRefused(where, f"{name} is not listed in bundle.json")
+        contents: dict[str, bytes] = {}
+        packs: list[Path] = []
+        for name, entry in listed.items():
+            try:
+                check_path(name)
+            except PackRefused as exc:
+                raise BundleRefused(where, str(exc)) from None
+            if name not in names:
+                raise BundleRefused(where, f"{name} is listed but missing")
+            data = archive.read(name)
+            if len(data) != entry.get("size") or (
+                hashlib.sha256(data).hexdigest() != entry.get("sha256")
+            ):
+                raise BundleRefused(where, f"{name} differs from bundle.json: it was altered")
+            if name.startswith("packs/"):
+                target = extract_to / Path(name).name
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(data)
+                packs.append(target)
+            else:
+                contents[name] = data
+    try:
+        certificates = json.loads(contents.get("certificates.json", b"[]"))
+        statements = json.loads(contents.get("statements.json", b"[]"))
+    except ValueError:
+        raise BundleRefused(where, "certificates.json or statements.json is not JSON") from None
+    return ReturnBundle(index, contents.get("trust.json"), certificates, statements, packs)
+
+
+def read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise BundleRefused(path.name, f"cannot be read ({exc.strerror})") from None

@@ -1,0 +1,486 @@
+"""Sync as the app uses it: connect once, then `sync_once()` at start, every few
+minutes and on demand, from a worker thread (never the UI thread).
+
+    engine = SyncEngine(store, library, work_dir=data_dir / "sync")
+    engine.connect("https://hocvu.mofa.gov.vn", "ABCD-EFGH-JKMN", "Laptop, Embassy X")
+    report = engine.sync_once()            # SyncReport: what happened, step by step
+    engine.status()                        # SyncStatus for the always-visible widget
+
+    engine.export_bundle(path, server_keys, enrolment_code)   # offline missions
+    engine.apply_return_bundle(path)
+
+Each step (push, pull, trust, certificates, packs) is tried on its own; a failed
+step is named in the report with a message for the user, and loses nothing: a
+statement is marked synced only once the server said it holds it exactly.
+
+The learner store is another package's (`desktop/store/`, which sync must not
+import); `SyncStore` below is what sync needs of it, and `PackLibrary` what it
+needs of `content.library.Library`.
+"""
+
+from __future__ import annotations
+
+import base64
+import os
+import tempfile
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Protocol
+
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from content import keys as content_keys
+from content.errors import PackRefused, Rule
+from sync.bundle import BundleRefused, read_return_bundle, seal
+from sync.certificates import CertificateInvalid, verify_certificate
+from sync.client import NotEnrolled, SyncClient, SyncError
+from sync.server_keys import PublicServerKeys, ServerKeyError
+
+BATCH = 500
+SERVER = "sync.server"
+CURSOR = "sync.cursor"
+REJECTED = "sync.rejected"
+DEVICE_KEY = "sync.device_key"
+OFFLINE = "sync.offline"
+LAST = "sync.last"
+STEPS = ("push", "pull", "trust", "certificates", "packs")
+
+
+class SyncStore(Protocol):
+    """What sync needs of the learner's (unlocked) profile store."""
+
+    profile_id: str
+
+    @property
+    def device_id(self) -> str: ...
+
+    @property
+    def device_token(self) -> str | None: ...
+
+    def set_device_token(self, token: str | None) -> None: ...
+
+    def setting(self, name: str, default: Any = None) -> Any: ...
+
+    def set_setting(self, name: str, value: Any) -> None: ...
+
+    def pending(self, limit: int | None = None) -> list[dict[str, Any]]:
+        """Statements not yet accepted by the server, oldest recorded first."""
+        ...
+
+    def mark_synced(self, ids: Iterable[str]) -> int: ...
+
+    def insert_pulled(self, statements: Iterable[dict[str, Any]]) -> int:
+        """Store statements from the server; ids already present are skipped."""
+        ...
+
+    def attach_signed_certificate(self, statement_id: str, signed: dict[str, Any]) -> Any: ...
+
+
+class PackLibrary(Protocol):
+    """What sync needs of `content.library.Library`."""
+
+    def get(self, pack_id: str) -> Any: ...
+
+    def install(self, pack_path: Path, *, progress: Callable[[int, int], None] | None = None): ...
+
+    def adopt_trust(self, data: bytes) -> Any: ...
+
+
+@dataclass
+class SyncReport:
+    started: str
+    finished: str = ""
+    pushed: int = 0
+    duplicates: int = 0
+    rejected: dict[str, str] = field(default_factory=dict)
+    pulled: int = 0
+    trust_version: int | None = None
+    certificates: int = 0
+    packs_installed: list[str] = field(default_factory=list)
+    errors: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def summary(self) -> str:
+        if "connect" in self.errors:
+            return self.errors["connect"]
+        parts = [f"{self.pushed} sent", f"{self.pulled} received"]
+        if self.packs_installed:
+            parts.append(f"{len(self.packs_installed)} pack(s) installed")
+        if self.errors:
+            parts.append("problems: " + "; ".join(f"{k}: {v}" for k, v in self.errors.items()))
+        return ", ".join(parts)
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    connected: bool
+    server_url: str | None
+    pending: int
+    last_sync: str | None
+    last_ok: bool | None
+    last_message: str | None
+
+
+@dataclass(frozen=True)
+class ReturnReport:
+    packs_installed: list[str]
+    packs_skipped: list[str]
+    trust_version: int | None
+    certificates: int
+    statements: int
+
+
+Progress = Callable[[str, int, int], None]
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+class SyncEngine:
+    def __init__(
+        self,
+        store: SyncStore,
+        library: PackLibrary | None = None,
+        *,
+        work_dir: Path,
+        batch_size: int = BATCH,
+        client_factory: Callable[..., SyncClient] = SyncClient,
+    ) -> None:
+        self.store = store
+        self.library = library
+        self.work_dir = work_dir
+        self.batch_size = batch_size
+        self._client_factory = client_factory
+
+    # ------------------------------------------------------------------ set-up
+
+    def device_key(self) -> Ed25519PrivateKey:
+        """The device's Ed25519 key, made on first use and kept in the encrypted store."""
+        raw = self.store.setting(DEVICE_KEY)
+        if raw:
+            return Ed25519PrivateKey.from_private_bytes(base64.b64decode(raw))
+        key = Ed25519PrivateKey.generate()
+        private = key.private_bytes(
+            serialization.Encoding.Raw,
+            serialization.PrivateFormat.Raw,
+            serialization.NoEncryption(),
+        )
+        self.store.set_setting(DEVICE_KEY, base64.b64encode(private).decode())
+        return key
+
+    @property
+    def server(self) -> dict[str, Any] | None:
+        return self.store.setting(SERVER)
+
+    @property
+    def connected(self) -> bool:
+        return bool(self.server and self.store.device_token)
+
+    def connect(
+        self,
+        server_url: str,
+        enrolment_code: str,
+        device_name: str,
+        *,
+        ca_bundle: str | None = None,
+    ) -> dict[str, Any]:
+        """Enrol this profile on a server with a one-time code; raises SyncError."""
+        key = self.device_key()
+        with self._client_factory(server_url, ca_bundle=ca_bundle) as client:
+            enrolment = client.enrol(
+                enrolment_code,
+                device_name,
+                content_keys.public_b64(key.public_key()),
+                self.store.profile_id,
+                self.store.device_id,
+            )
+        config = {
+            "url": client.base_url,
+            "ca_bundle": ca_bundle,
+            "device_id": enrolment.device_id,
+            "learner_id": enrolment.learner_id,
+            "server_public_keys": enrolment.server_public_keys,
+        }
+        self.store.set_device_token(enrolment.device_token)
+        self.store.set_setting(SERVER, config)
+        self.store.set_setting(CURSOR, 0)
+        return config
+
+    def disconnect(self) -> None:
+        self.store.set_device_token(None)
+        self.store.set_setting(SERVER, None)
+
+    def _server_keys(self) -> PublicServerKeys | None:
+        config = self.server or self.store.setting(OFFLINE) or {}
+        keys = config.get("server_public_keys")
+        return PublicServerKeys.from_json(keys) if keys else None
+
+    # ------------------------------------------------------------------ status
+
+    def status(self) -> SyncStatus:
+        last = self.store.setting(LAST) or {}
+        pending = getattr(self.store, "pending_count", None)
+        count = pending() if callable(pending) else len(self.store.pending())
+        server = self.server or {}
+        return SyncStatus(
+            self.connected,
+            server.get("url"),
+            count,
+            last.get("finished"),
+            last.get("ok"),
+            last.get("message"),
+        )
+
+    # ------------------------------------------------------------------ sync
+
+    def sync_once(self, progress: Progress | None = None) -> SyncReport:
+        report = SyncReport(started=_now())
+        config = self.server
+        token = self.store.device_token
+        if not config or not token:
+            report.errors["connect"] = (
+                "not connected to a server: enter its address and your enrolment code in Settings"
+            )
+            return self._finish(report)
+        client = self._client_factory(config["url"], token, ca_bundle=config.get("ca_bundle"))
+        steps: list[tuple[str, Callable[[SyncClient, SyncReport, Progress | None], None]]] = [
+            ("push", self._push),
+            ("pull", self._pull),
+            ("trust", self._trust),
+            ("certificates", self._certificates),
+            ("packs", self._packs),
+        ]
+        with client:
+            for name, step in steps:
+                try:
+                    step(client, report, progress)
+                except NotEnrolled as exc:
+                    report.errors[name] = str(exc)
+                    break
+                except (SyncError, PackRefused, BundleRefused, OSError, ValueError) as exc:
+                    report.errors[name] = str(exc)
+        return self._finish(report)
+
+    def _finish(self, report: SyncReport) -> SyncReport:
+        report.finished = _now()
+        self.store.set_setting(
+            LAST, {"finished": report.finished, "ok": report.ok, "message": report.summary()}
+        )
+        return report
+
+    def _push(self, client: SyncClient, report: SyncReport, progress: Progress | None) -> None:
+        rejected: dict[str, str] = dict(self.store.setting(REJECTED) or {})
+        while True:
+            candidates = self.store.pending(self.batch_size + len(rejected))
+            batch = [s for s in candidates if s["id"] not in rejected][: self.batch_size]
+            if not batch:
+                return
+            result = client.push(batch)
+            self.store.mark_synced(result.stored)
+            report.pushed += len(result.accepted)
+            report.duplicates += len(result.duplicates)
+            fresh = {
+                sid: "the server holds other content under this id" for sid in result.conflicts
+            }
+            fresh.update({e["id"]: e["error"] for e in result.errors})
+            if fresh:
+                rejected.update(fresh)
+                report.rejected.update(fresh)
+                self.store.set_setting(REJECTED, rejected)
+            if progress:
+                progress("push", report.pushed + report.duplicates, 0)
+            if not result.stored and not fresh:
+                raise SyncError("the server stored none of the batch; sync will try again")
+
+    def _pull(self, client: SyncClient, report: SyncReport, progress: Progress | None) -> None:
+        cursor = int(self.store.setting(CURSOR) or 0)
+        while True:
+            page = client.pull(cursor, self.batch_size)
+            if page.statements:
+                report.pulled += self.store.insert_pulled(page.statements)
+            # The cursor moves only after the statements are safely in the store.
+            cursor = page.next
+            self.store.set_setting(CURSOR, cursor)
+            if progress:
+                progress("pull", report.pulled, 0)
+            if not page.more:
+                return
+
+    def _trust(self, client: SyncClient, report: SyncReport, progress: Progress | None) -> None:
+        if self.library is None:
+            return
+        data = client.trust()
+        if data is not None:
+            report.trust_version = self.library.adopt_trust(data).version
+
+    def _certificates(
+        self, client: SyncClient, report: SyncReport, progress: Progress | None
+    ) -> None:
+        keys = self._server_keys()
+        if keys is None:
+            return
+        problems = []
+        for document in client.certificates():
+            try:
+                body = verify_certificate(document, keys.signing_key)
+                self.store.attach_signed_certificate(body["statement_id"], document)
+                report.certificates += 1
+            except CertificateInvalid as exc:
+                problems.append(f"a certificate was refused: {exc}")
+            except Exception as exc:  # the store's own errors (e.g. not pulled yet)
+                problems.append(str(exc))
+        if problems:
+            raise SyncError("; ".join(problems[:3]))
+
+    def _packs(self, client: SyncClient, report: SyncReport, progress: Progress | None) -> None:
+        if self.library is None:
+            return
+        downloads = self.work_dir / "downloads"
+        problems = []
+        for entry in client.catalog():
+            installed = self.library.get(entry.pack_id)
+            if installed is not None and installed.version >= entry.version:
+                continue
+
+            def step(done: int, total: int, name: str = entry.pack_id) -> None:
+                if progress:
+                    progress(f"pack {name}", done, total)
+
+            path = client.download(entry, downloads, step)
+            try:
+                self.library.install(path)
+                report.packs_installed.append(f"{entry.pack_id} v{entry.version}")
+            except PackRefused as exc:
+                if exc.rule is not Rule.VERSION_NOT_NEWER:
+                    problems.append(f"{entry.pack_id}: {exc}")
+            finally:
+                path.unlink(missing_ok=True)
+        if problems:
+            raise SyncError("; ".join(problems))
+
+    # ------------------------------------------------------------------ offline bundles
+
+    def export_bundle(
+        self,
+        out: Path,
+        server_keys: PublicServerKeys | None = None,
+        enrolment_code: str | None = None,
+        device_name: str = "offline device",
+    ) -> int:
+        """Write the pending statements to a `.hvsync` file for the server; returns how
+        many it holds. A device that was never online gives the server's public keys
+        (the file the admin handed out) and its enrolment code the first time."""
+        if server_keys is not None or enrolment_code is not None:
+            offline = dict(self.store.setting(OFFLINE) or {})
+            if server_keys is not None:
+                offline["server_public_keys"] = server_keys.to_json()
+            if enrolment_code is not None:
+                offline["code"] = enrolment_code
+                offline["device_name"] = device_name
+            self.store.set_setting(OFFLINE, offline)
+        keys = server_keys or self._server_keys()
+        if keys is None:
+            raise ServerKeyError(
+                "the server's public keys are needed: connect once, or load the key file "
+                "your administrator gave you"
+            )
+        key = self.device_key()
+        offline = self.store.setting(OFFLINE) or {}
+        rejected = self.store.setting(REJECTED) or {}
+        statements = [s for s in self.store.pending() if s["id"] not in rejected]
+        payload: dict[str, Any] = {"statements": statements}
+        config = self.server
+        enrolling = not config and bool(offline.get("code"))
+        if enrolling:
+            payload["enrolment"] = {
+                "code": offline["code"],
+                "device_public_key": content_keys.public_b64(key.public_key()),
+                "device_name": offline.get("device_name", device_name),
+            }
+        elif not config:
+            raise SyncError(
+                "this device is not enrolled: enter the enrolment code from your administrator"
+            )
+        data = seal(
+            payload,
+            device_id=config["device_id"] if config else self.store.device_id,
+            profile_id=self.store.profile_id,
+            device_key=key,
+            server=keys,
+            enrolment=enrolling,
+        )
+        _write_atomic(out, data)
+        return len(statements)
+
+    def apply_return_bundle(self, path: Path, progress: Progress | None = None) -> ReturnReport:
+        """Verify and apply a return bundle from the server: packs, trust list,
+        certificates, and the learner's statements (which also confirms which of this
+        device's statements the server holds)."""
+        keys = self._server_keys()
+        if keys is None:
+            raise ServerKeyError("the server's public keys are needed to check this bundle")
+        self.work_dir.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryDirectory(dir=self.work_dir, prefix=".return-") as tmp:
+            bundle = read_return_bundle(path, keys, Path(tmp), self.store.profile_id)
+            installed, skipped = [], []
+            trust_version = None
+            if self.library is not None:
+                if bundle.trust is not None:
+                    trust_version = self.library.adopt_trust(bundle.trust).version
+                for pack in bundle.packs:
+                    try:
+                        done = self.library.install(pack)
+                        installed.append(f"{done.pack_id} v{done.version}")
+                    except PackRefused as exc:
+                        if exc.rule is not Rule.VERSION_NOT_NEWER:
+                            raise
+                        skipped.append(pack.name)
+        self.store.insert_pulled(bundle.statements)
+        self.store.mark_synced([s["id"] for s in bundle.statements if isinstance(s, dict)])
+        attached = 0
+        for document in bundle.certificates:
+            body = verify_certificate(document, keys.signing_key)
+            self.store.attach_signed_certificate(body["statement_id"], document)
+            attached += 1
+        return ReturnReport(installed, skipped, trust_version, attached, len(bundle.statements))
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def sync_once(
+    store: SyncStore, library: PackLibrary | None, work_dir: Path, progress: Progress | None = None
+) -> SyncReport:
+    return SyncEngine(store, library, work_dir=work_dir).sync_once(progress)
+
+
+class SyncSchedule:
+    """When to sync next: every `interval` seconds after success, backing off to
+    `longest` after failures, so an offline laptop does not keep retrying."""
+
+    def __init__(self, interval: float = 300, longest: float = 1800) -> None:
+        self.interval = interval
+        self.longest = longest
+        self.failures = 0
+
+    def delay_after(self, report: SyncReport) -> float:
+        self.failures = 0 if report.ok else self.failures + 1
+        return min(self.longest, self.interval * (2 ** min(self.failures, 6)))

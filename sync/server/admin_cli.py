@@ -1,0 +1,339 @@
+"""`hocvu admin`: the administrator's commands against the server's database.
+
+Every command that changes something writes an audit entry (actor `cli:<user>`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+from datetime import date
+from pathlib import Path
+
+DESCRIPTION = """Administer the ministry server (run on the server machine).
+
+  hocvu admin add-unit "Bộ Ngoại giao" --kind ministry
+  hocvu admin add-unit "Đại sứ quán tại Tokyo" --kind mission --parent 1
+  hocvu admin add-learner "Nguyễn Văn A" --unit 2
+  hocvu admin enrolment-code LEARNER-ID            # one-time, 14 days
+  hocvu admin server-keys -o server-keys.json      # hand out with codes for offline missions
+  hocvu admin add-pack level1.hvpack
+  hocvu admin assign --pack vn.mofa.dl.l1 --unit 1 --due 2027-06-30
+  hocvu admin import-bundle mission.hvsync
+  hocvu admin export-bundle --learner LEARNER-ID -o return.hvsync
+
+Use the same --data-dir/--database-url as `hocvu server`.
+"""
+
+
+def _actor() -> str:
+    try:
+        return f"cli:{getpass.getuser()}"
+    except (KeyError, OSError):
+        return "cli"
+
+
+def _context(args):
+    from sync.server.context import ServerContext, ServerSettings
+
+    passphrase = None
+    if args.key_passphrase_env:
+        passphrase = os.environ.get(args.key_passphrase_env)
+    settings = ServerSettings(
+        data_dir=Path(args.data_dir).resolve(),
+        database_url=args.database_url,
+        key_passphrase=passphrase,
+    )
+    ctx = ServerContext(settings)
+    ctx.db.migrate()
+    return ctx
+
+
+def cmd_add_unit(args, ctx) -> int:
+    from sync.server import admin
+
+    with ctx.db.write() as session:
+        unit = admin.create_unit(session, _actor(), args.name, args.kind, args.parent)
+        print(f"unit {unit.id}: {unit.name} ({unit.kind})")
+    return 0
+
+
+def cmd_list_units(args, ctx) -> int:
+    from sqlalchemy import select
+
+    from sync.server.models import Unit
+
+    with ctx.db.read() as session:
+        units = session.scalars(select(Unit).order_by(Unit.id)).all()
+    children: dict[int | None, list] = {}
+    for unit in units:
+        children.setdefault(unit.parent_id, []).append(unit)
+
+    def show(parent: int | None, depth: int) -> None:
+        for unit in children.get(parent, []):
+            print(f"{'  ' * depth}{unit.id}  {unit.name} ({unit.kind})")
+            show(unit.id, depth + 1)
+
+    show(None, 0)
+    return 0
+
+
+def cmd_add_learner(args, ctx) -> int:
+    from sync.server import admin
+
+    with ctx.db.write() as session:
+        learner = admin.create_learner(session, _actor(), args.name, args.unit, args.staff_ref)
+        print(f"learner {learner.id}: {learner.name}")
+    return 0
+
+
+def cmd_list_learners(args, ctx) -> int:
+    from sqlalchemy import select
+
+    from sync.server.models import Learner
+
+    with ctx.db.read() as session:
+        query = select(Learner).order_by(Learner.name)
+        if args.unit is not None:
+            query = query.where(Learner.unit_id == args.unit)
+        for learner in session.scalars(query):
+            print(f"{learner.id}  unit {learner.unit_id}  {learner.name}")
+    return 0
+
+
+def cmd_enrolment_code(args, ctx) -> int:
+    from sync.server import admin
+
+    with ctx.db.write() as session:
+        code = admin.create_enrolment_code(session, _actor(), args.learner, args.days)
+    print(code)
+    print(f"(one use, valid {args.days} days; the server keeps only its hash)", file=sys.stderr)
+    return 0
+
+
+def cmd_add_admin(args, ctx) -> int:
+    from content.passphrase import ask
+    from sync.server import admin
+
+    password = ask(args.password_env, f"Password for {args.username}: ", confirm=True)
+    with ctx.db.write() as session:
+        admin.create_admin(session, _actor(), args.username, password, args.role, args.unit)
+    print(f"admin {args.username}: {args.role} of unit {args.unit}")
+    return 0
+
+
+def cmd_list_devices(args, ctx) -> int:
+    from sqlalchemy import select
+
+    from sync.server.models import Device
+
+    with ctx.db.read() as session:
+        query = select(Device).order_by(Device.created)
+        if args.learner:
+            query = query.where(Device.learner_id == args.learner)
+        for device in session.scalars(query):
+            state = "revoked" if device.revoked else "active"
+            print(f"{device.id}  {state:<7}  learner {device.learner_id}  {device.name}")
+    return 0
+
+
+def cmd_revoke_device(args, ctx) -> int:
+    from sync.server import admin
+
+    with ctx.db.write() as session:
+        device = admin.revoke_device(session, _actor(), args.device)
+    print(f"device {device.id} revoked; its token no longer works")
+    return 0
+
+
+def cmd_add_pack(args, ctx) -> int:
+    from sync.server import admin
+
+    added = admin.add_pack(ctx.db, _actor(), Path(args.file), ctx.settings.data_dir, ctx.roots)
+    for warning in added.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    print(f"pack {added.pack_id} version {added.version} ({added.size} bytes) added")
+    return 0
+
+
+def cmd_assign(args, ctx) -> int:
+    from sync.server import admin
+
+    due = date.fromisoformat(args.due) if args.due else None
+    with ctx.db.write() as session:
+        admin.assign(session, _actor(), args.pack, args.unit, due)
+    print(f"{args.pack} assigned to unit {args.unit}" + (f", due {due}" if due else ""))
+    return 0
+
+
+def cmd_set_trust(args, ctx) -> int:
+    from sync.server import admin
+
+    with ctx.db.write() as session:
+        offered = admin.set_trust(session, _actor(), Path(args.file).read_bytes(), ctx.roots)
+    print(f"trust list version {offered.version} is now served")
+    return 0
+
+
+def cmd_add_xapi_client(args, ctx) -> int:
+    from sync.server import admin
+
+    with ctx.db.write() as session:
+        key, secret = admin.add_xapi_client(session, _actor(), args.name, args.unit)
+    print(f"endpoint: <server>/xapi/\nkey:      {key}\nsecret:   {secret}")
+    print("(the secret is shown once; the server keeps only its hash)", file=sys.stderr)
+    return 0
+
+
+def cmd_import_bundle(args, ctx) -> int:
+    from sync.bundle import read_bytes
+    from sync.server.bundles import import_bundle
+
+    for name in args.files:
+        path = Path(name)
+        done = import_bundle(ctx, read_bytes(path), _actor(), path.name)
+        r = done.result
+        print(
+            f"{path.name}: device {done.device_id}"
+            + (" (enrolled now)" if done.enrolled else "")
+            + f": {len(r.accepted)} new, {len(r.duplicates)} already stored, "
+            f"{len(r.conflicts)} conflicts, {len(r.errors)} malformed"
+        )
+        for sid in r.conflicts:
+            print(f"  conflict: {sid} is stored with other content", file=sys.stderr)
+        for error in r.errors:
+            print(f"  malformed: {error['id']}: {error['error']}", file=sys.stderr)
+    return 0
+
+
+def cmd_export_bundle(args, ctx) -> int:
+    from sync.server.bundles import export_return_bundle
+
+    summary = export_return_bundle(ctx, args.learner, Path(args.output), _actor())
+    print(
+        f"{args.output}: {len(summary['packs'])} pack(s), {summary['certificates']} "
+        f"certificate(s), {summary['statements']} statement(s)"
+    )
+    return 0
+
+
+def cmd_server_keys(args, ctx) -> int:
+    text = ctx.keys.public_json()
+    if args.output:
+        Path(args.output).write_text(text, encoding="utf-8")
+        print(f"{args.output}: the server's public keys (give them to offline missions)")
+    else:
+        print(text, end="")
+    return 0
+
+
+def cmd_verify_cert(args, ctx) -> int:
+    from sync.certificates import verify_certificate
+
+    document = json.loads(Path(args.file).read_text(encoding="utf-8"))
+    body = verify_certificate(document, ctx.keys.signing.public_key())
+    print(
+        f"valid: {body.get('learner_name')} passed level {body.get('level')} "
+        f"({body.get('pack_id')}) on {str(body.get('passed_at'))[:10]}, issued "
+        f"{str(body.get('issued'))[:10]}"
+    )
+    return 0
+
+
+def parser(prog: str) -> argparse.ArgumentParser:
+    from sync.server.admin import ROLES, UNIT_KINDS
+
+    p = argparse.ArgumentParser(
+        prog=prog, description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    p.add_argument("--data-dir", default=os.environ.get("HOCVU_SERVER_DATA", "hocvu-server"))
+    p.add_argument("--database-url", default=os.environ.get("HOCVU_DATABASE_URL"))
+    p.add_argument("--key-passphrase-env", help="variable holding the server keys' passphrase")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    def command(name: str, run, help_: str) -> argparse.ArgumentParser:
+        cmd = sub.add_parser(name, help=help_, description=help_)
+        cmd.set_defaults(run=run)
+        return cmd
+
+    c = command("add-unit", cmd_add_unit, "create a unit (ministry, department or mission)")
+    c.add_argument("name")
+    c.add_argument("--kind", choices=UNIT_KINDS, required=True)
+    c.add_argument("--parent", type=int, help="the parent unit's id")
+    command("list-units", cmd_list_units, "show the unit tree")
+    c = command("add-learner", cmd_add_learner, "create a learner in a unit")
+    c.add_argument("name")
+    c.add_argument("--unit", type=int, required=True)
+    c.add_argument("--staff-ref", help="the ministry's staff number, if any")
+    c = command("list-learners", cmd_list_learners, "list learners")
+    c.add_argument("--unit", type=int)
+    c = command("enrolment-code", cmd_enrolment_code, "make a one-time enrolment code")
+    c.add_argument("learner", help="the learner's id")
+    c.add_argument("--days", type=int, default=14)
+    c = command("add-admin", cmd_add_admin, "create an admin account")
+    c.add_argument("username")
+    c.add_argument("--role", choices=ROLES, required=True)
+    c.add_argument("--unit", type=int, required=True, help="the unit the admin may see")
+    c.add_argument("--password-env", help="variable holding the password (else asked)")
+    c = command("list-devices", cmd_list_devices, "list enrolled devices")
+    c.add_argument("--learner")
+    c = command("revoke-device", cmd_revoke_device, "revoke a device's token and key")
+    c.add_argument("device")
+    c = command("add-pack", cmd_add_pack, "verify a pack and publish it on the server")
+    c.add_argument("file")
+    c = command("assign", cmd_assign, "assign a pack to a unit and everything below it")
+    c.add_argument("--pack", required=True)
+    c.add_argument("--unit", type=int, required=True)
+    c.add_argument("--due", help="YYYY-MM-DD")
+    c = command("set-trust", cmd_set_trust, "serve a newer trust.json")
+    c.add_argument("file")
+    c = command("add-xapi-client", cmd_add_xapi_client, "credentials for an xAPI tool")
+    c.add_argument("name")
+    c.add_argument("--unit", type=int, required=True)
+    c = command("import-bundle", cmd_import_bundle, "import .hvsync files from offline devices")
+    c.add_argument("files", nargs="+")
+    c = command("export-bundle", cmd_export_bundle, "write a return bundle for a learner")
+    c.add_argument("--learner", required=True)
+    c.add_argument("-o", "--output", required=True)
+    c = command("server-keys", cmd_server_keys, "print or save the server's public keys")
+    c.add_argument("-o", "--output")
+    c = command("verify-cert", cmd_verify_cert, "check a certificate file's signature")
+    c.add_argument("file")
+    return p
+
+
+def main(argv: list[str], prog: str = "hocvu admin") -> int:
+    args = parser(prog).parse_args(argv)
+    from content.errors import KeyFileError, PackRefused
+    from sync.bundle import BundleRefused
+    from sync.certificates import CertificateInvalid
+    from sync.server.admin import AdminError
+    from sync.server.keys import ServerKeyError
+
+    try:
+        ctx = _context(args)
+        try:
+            return args.run(args, ctx)
+        finally:
+            ctx.db.dispose()
+    except (
+        AdminError,
+        PackRefused,
+        BundleRefused,
+        CertificateInvalid,
+        KeyFileError,
+        ServerKeyError,
+        ValueError,
+    ) as exc:
+        print(f"{prog} {args.command}: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"{prog} {args.command}: {exc.filename or ''}: {exc.strerror}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,68 @@
+"""What every request handler of one server process shares: settings, database, keys."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import timedelta
+from pathlib import Path
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+from fastapi import Request
+
+from sync.server.db import Database, sqlite_url
+from sync.server.keys import ServerKeys, load_or_create
+
+DATABASE_FILE = "hocvu-server.db"
+MAX_BATCH = 500
+
+
+@dataclass
+class ServerSettings:
+    data_dir: Path
+    database_url: str | None = None
+    key_passphrase: str | None = None
+    enrol_code_days: int = 14
+    # Failed enrolment attempts allowed per window, per source address and per code.
+    rate_window: timedelta = timedelta(minutes=15)
+    rate_per_source: int = 20
+    rate_per_code: int = 5
+    # Test-only fault injection: answer the first N API requests with 503 Retry-After.
+    fail_first: int = 0
+    retry_after: int = 1
+    migrate: bool = True
+
+    @property
+    def url(self) -> str:
+        return self.database_url or sqlite_url(self.data_dir / DATABASE_FILE)
+
+    @classmethod
+    def from_env(cls) -> ServerSettings:
+        """Settings for a worker process started by `hocvu server --workers N`."""
+        return cls(
+            data_dir=Path(os.environ.get("HOCVU_SERVER_DATA", "hocvu-server")),
+            database_url=os.environ.get("HOCVU_DATABASE_URL") or None,
+            key_passphrase=os.environ.get("HOCVU_SERVER_KEY_PASSPHRASE") or None,
+            fail_first=int(os.environ.get("HOCVU_TEST_FAIL_FIRST", "0")),
+            retry_after=int(os.environ.get("HOCVU_TEST_RETRY_AFTER", "1")),
+        )
+
+
+class ServerContext:
+    def __init__(self, settings: ServerSettings, db: Database | None = None) -> None:
+        from content import trust
+        from hocvu.paths import root_key_files
+
+        self.settings = settings
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
+        self.db = db or Database(settings.url)
+        self.keys: ServerKeys = load_or_create(settings.data_dir / "keys", settings.key_passphrase)
+        self.roots: dict[str, Ed25519PublicKey] = trust.load_roots(root_key_files())
+
+    @property
+    def packs_dir(self) -> Path:
+        return self.settings.data_dir / "packs"
+
+
+def server(request: Request) -> ServerContext:
+    return request.app.state.server

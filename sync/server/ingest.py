@@ -1,0 +1,368 @@
+"""Storing pushed statements: one path for device pushes, xAPI clients and bundles.
+
+Each statement is checked (`sync.xapi.validate`), then the whole batch goes to the
+database in one multi-row `INSERT … ON CONFLICT (statement_id) DO NOTHING
+RETURNING statement_id`. The ids the database did not return were already
+stored: their content hashes are compared, identical → duplicate (accepted
+again, nothing changes), different → conflict (the stored statement stays).
+Pushing the same batch any number of times therefore leaves one row per id, and
+concurrent pushes of the same id cannot both insert it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from sync.certificates import sign_certificate
+from sync.server.keys import ServerKeys
+from sync.server.models import Certificate, Learner, Pack, Profile, Statement
+from sync.xapi import (
+    ACCOUNT_HOME_PAGE,
+    VERBS,
+    Activity,
+    StatementError,
+    canonical,
+    parse_timestamp,
+    validate,
+)
+
+_PASSED = VERBS["passed"]
+_CHUNK = 500
+
+
+@dataclass
+class IngestResult:
+    accepted: list[str] = field(default_factory=list)
+    duplicates: list[str] = field(default_factory=list)
+    conflicts: list[str] = field(default_factory=list)
+    errors: list[dict[str, Any]] = field(default_factory=list)
+    certificates: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "accepted": self.accepted,
+            "duplicates": self.duplicates,
+            "conflicts": self.conflicts,
+            "errors": self.errors,
+        }
+
+    def merge(self, other: IngestResult) -> None:
+        self.accepted += other.accepted
+        self.duplicates += other.duplicates
+        self.conflicts += other.conflicts
+        self.errors += other.errors
+        self.certificates += other.certificates
+
+
+class ForeignStatements(Exception):
+    """Statements whose actor is not a profile of the pushing device's learner."""
+
+    def __init__(self, ids: list[str]) -> None:
+        self.ids = ids
+        shown = ", ".join(ids[:5]) + (" …" if len(ids) > 5 else "")
+        super().__init__(
+            f"{len(ids)} statement(s) are for a learner other than this device's "
+            f"({shown}); nothing in the batch was stored"
+        )
+
+
+@dataclass
+class _Prepared:
+    sid: str  # as sent
+    key: str  # lower-case, how the database returns it
+    statement: dict[str, Any]
+    body: str
+    digest: bytes
+    actor: str
+    home_page: str
+    actor_key: str | None  # the actor's account name as a lower-case UUID, if it is one
+
+
+def _statement_id(raw: Any) -> str:
+    sid = raw.get("id") if isinstance(raw, dict) else None
+    return sid if isinstance(sid, str) else "(no id)"
+
+
+def prepare(raw_statements: Iterable[Any]) -> tuple[list[_Prepared], list[dict[str, Any]]]:
+    """Check each statement; return the good ones (canonical bytes, hash) and the errors."""
+    good: list[_Prepared] = []
+    errors: list[dict[str, Any]] = []
+    for raw in raw_statements:
+        try:
+            validate(raw)
+        except StatementError as exc:
+            errors.append({"id": _statement_id(raw), "error": str(exc)})
+            continue
+        body = canonical(raw)
+        account = raw["actor"]["account"]
+        good.append(
+            _Prepared(
+                raw["id"],
+                raw["id"].lower(),
+                raw,
+                body.decode(),
+                hashlib.sha256(body).digest(),
+                account["name"],
+                account["homePage"],
+                lower_uuid(account["name"]),
+            )
+        )
+    return good, errors
+
+
+def learner_profiles(session: Session, learner_id: str) -> set[str]:
+    return set(session.scalars(select(Profile.profile_id).where(Profile.learner_id == learner_id)))
+
+
+def check_actors(prepared: list[_Prepared], profiles: set[str]) -> None:
+    """Raise ForeignStatements unless every actor is one of `profiles` (DESIGN 6)."""
+    foreign = [
+        p.sid for p in prepared if p.home_page != ACCOUNT_HOME_PAGE or p.actor_key not in profiles
+    ]
+    if foreign:
+        raise ForeignStatements(foreign)
+
+
+def lower_uuid(text: str) -> str | None:
+    try:
+        return str(uuid.UUID(text))
+    except ValueError:
+        return None
+
+
+def store(
+    session: Session,
+    prepared: list[_Prepared],
+    *,
+    learner_of: dict[str, str | None],
+    device_id: str | None,
+    xapi_client_id: int | None,
+    now: datetime,
+    keys: ServerKeys,
+) -> IngestResult:
+    """Insert checked statements idempotently in the caller's transaction.
+    `learner_of` maps a lower-case profile UUID to its learner (None: unattached)."""
+    result = IngestResult()
+    batch: dict[str, _Prepared] = {}
+    for item in prepared:
+        first = batch.get(item.key)
+        if first is None:
+            batch[item.key] = item
+        elif first.digest == item.digest:
+            result.duplicates.append(item.sid)
+        else:
+            result.conflicts.append(item.sid)
+    items = list(batch.values())
+    if session.get_bind().dialect.name == "sqlite":
+        inserted = _insert_sqlite(session, items, learner_of, device_id, xapi_client_id, now)
+    else:
+        inserted = _insert_returning(session, items, learner_of, device_id, xapi_client_id, now)
+    existing = [p for p in items if p.key not in inserted]
+    if existing:
+        stored = dict(
+            session.execute(
+                select(Statement.statement_id, Statement.content_hash).where(
+                    Statement.statement_id.in_([p.key for p in existing])
+                )
+            ).all()
+        )
+        for p in existing:
+            if bytes(stored.get(p.key, b"")) == p.digest:
+                result.duplicates.append(p.sid)
+            else:
+                result.conflicts.append(p.sid)
+    fresh = [p for p in items if p.key in inserted]
+    result.accepted = [p.sid for p in fresh]
+    for p in fresh:
+        learner_id = learner_of.get(p.actor_key or "")
+        if learner_id and _is_exam_pass(p.statement):
+            issued = issue_certificate(session, p.statement, learner_id, now, keys)
+            if issued:
+                result.certificates.append(issued)
+    return result
+
+
+def _timestamp(statement: dict[str, Any]) -> datetime | None:
+    text = statement.get("timestamp")
+    return None if text is None else parse_timestamp(text).astimezone(UTC)
+
+
+_COLUMNS = (
+    "statement_id, learner_id, device_id, xapi_client_id, body, content_hash, verb, "
+    "object_id, timestamp, stored"
+)
+
+
+def _insert_returning(
+    session: Session,
+    items: list[_Prepared],
+    learner_of: dict[str, str | None],
+    device_id: str | None,
+    xapi_client_id: int | None,
+    now: datetime,
+) -> set[str]:
+    """PostgreSQL: one multi-row `INSERT … ON CONFLICT DO NOTHING RETURNING` per chunk,
+    safe under any number of concurrent writers; the ids returned are the ones this
+    transaction stored. Sent through psycopg directly: building 5,000 bound values
+    through SQLAlchemy's type processing cost more than the insert."""
+    cursor = session.connection().connection.driver_connection.cursor()
+    inserted: set[str] = set()
+    for start in range(0, len(items), _CHUNK):
+        chunk = items[start : start + _CHUNK]
+        params: list[Any] = []
+        for p in chunk:
+            params += (
+                p.key,
+                learner_of.get(p.actor_key or ""),
+                device_id,
+                xapi_client_id,
+                p.body,
+                p.digest,
+                p.statement["verb"]["id"],
+                p.statement["object"]["id"],
+                _timestamp(p.statement),
+                now,
+            )
+        rows = ",".join(["(%s::uuid,%s::uuid,%s::uuid,%s,%s,%s,%s,%s,%s,%s)"] * len(chunk))
+        cursor.execute(
+            f"INSERT INTO statements ({_COLUMNS}) VALUES {rows} "
+            "ON CONFLICT (statement_id) DO NOTHING RETURNING statement_id",
+            params,
+        )
+        inserted.update(str(row[0]) for row in cursor.fetchall())
+    cursor.close()
+    return inserted
+
+
+_SQLITE_INSERT = f"INSERT OR IGNORE INTO statements ({_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?)"
+
+
+def _sqlite_time(value: datetime | None) -> str | None:
+    # The text form SQLAlchemy's SQLite DateTime reads back (UTC, no zone); isoformat
+    # is several times faster than strftime.
+    if value is None:
+        return None
+    return value.replace(tzinfo=None).isoformat(" ", "microseconds")
+
+
+def _insert_sqlite(
+    session: Session,
+    items: list[_Prepared],
+    learner_of: dict[str, str | None],
+    device_id: str | None,
+    xapi_client_id: int | None,
+    now: datetime,
+) -> set[str]:
+    """SQLite: one look-up of the batch's ids, then one `executemany` on the driver.
+
+    The transaction began with BEGIN IMMEDIATE (`Database.write`), so it holds the
+    write lock: no other writer can store one of these ids between the look-up and
+    the insert. Going to the driver directly skips SQLAlchemy's per-value type
+    processing, which was a third of the time of a push.
+    """
+    cursor = session.connection().connection.driver_connection.cursor()
+    ids = [uuid.UUID(p.key).bytes for p in items]
+    present: set[bytes] = set()
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start : start + _CHUNK]
+        marks = ",".join("?" * len(chunk))
+        cursor.execute(
+            f"SELECT statement_id FROM statements WHERE statement_id IN ({marks})", chunk
+        )
+        present.update(bytes(row[0]) for row in cursor.fetchall())
+    learners = {k: uuid.UUID(v).bytes for k, v in learner_of.items() if v}
+    device = uuid.UUID(device_id).bytes if device_id else None
+    stored = _sqlite_time(now.astimezone(UTC))
+    rows = []
+    inserted: set[str] = set()
+    for p, key in zip(items, ids, strict=True):
+        if key in present:
+            continue
+        inserted.add(p.key)
+        rows.append(
+            (
+                key,
+                learners.get(p.actor_key or ""),
+                device,
+                xapi_client_id,
+                p.body,
+                p.digest,
+                p.statement["verb"]["id"],
+                p.statement["object"]["id"],
+                _sqlite_time(_timestamp(p.statement)),
+                stored,
+            )
+        )
+    cursor.executemany(_SQLITE_INSERT, rows)
+    cursor.close()
+    return inserted
+
+
+def _is_exam_pass(statement: dict[str, Any]) -> bool:
+    if statement["verb"]["id"] != _PASSED:
+        return False
+    if (statement.get("result") or {}).get("success") is False:
+        return False
+    try:
+        return Activity.parse(statement["object"]["id"]).kind == "exam"
+    except StatementError:
+        return False
+
+
+def issue_certificate(
+    session: Session, statement: dict[str, Any], learner_id: str, now: datetime, keys: ServerKeys
+) -> str | None:
+    """Sign a certificate for a passed exam of a pack this server holds. An exam of a
+    pack the server has never seen gets none: its level could not be vouched for."""
+    activity = Activity.parse(statement["object"]["id"])
+    pack = session.execute(
+        select(Pack.manifest, Pack.exam_level)
+        .where(Pack.pack_id == activity.pack_id)
+        .order_by(Pack.version.desc())
+        .limit(1)
+    ).first()
+    if pack is None:
+        return None
+    exam = (json.loads(pack.manifest).get("exam") or {}).get("quiz")
+    if exam is not None and exam != activity.local_id:
+        return None
+    learner_name = session.scalar(select(Learner.name).where(Learner.id == learner_id))
+    score = ((statement.get("result") or {}).get("score") or {}).get("scaled")
+    certificate_id = str(uuid.uuid4())
+    document = sign_certificate(
+        {
+            "id": certificate_id,
+            "learner_id": learner_id,
+            "learner_name": learner_name,
+            "level": pack.exam_level,
+            "pack_id": activity.pack_id,
+            "exam": activity.local_id,
+            "score": score,
+            "passed_at": statement.get("timestamp"),
+            "issued": now.isoformat(timespec="seconds"),
+            "statement_id": statement["id"],
+        },
+        keys.signing,
+    )
+    session.add(
+        Certificate(
+            id=certificate_id,
+            learner_id=learner_id,
+            statement_id=statement["id"].lower(),
+            pack_id=activity.pack_id,
+            level=pack.exam_level,
+            score=score,
+            issued=now,
+            document=json.dumps(document, ensure_ascii=False, sort_keys=True),
+        )
+    )
+    return certificate_id

@@ -1,0 +1,230 @@
+"""The ministry server's tables (SQLAlchemy 2.0).
+
+Statements are the hot path: one multi-row insert per pushed batch, so the table
+keeps only the columns the server filters on and two indexes (the statement id for
+idempotency, learner and sequence for pull). Everything else here is small:
+the unit tree, learners and the profile UUIDs bound to them, devices, enrolment
+codes, packs and their assignments, trust lists, certificates, admin accounts,
+xAPI clients, the database-backed rate limiter and the audit log.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.dialects import postgresql
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.types import TypeEngine
+
+
+class UUIDText(TypeDecorator[str]):
+    """A UUID kept as text in Python: native `uuid` on PostgreSQL, 16 bytes on SQLite
+    (half the size of the hex text, which keeps the statement-id index in cache)."""
+
+    impl = LargeBinary(16)
+    cache_ok = True
+
+    def load_dialect_impl(self, dialect: Dialect) -> TypeEngine:
+        if dialect.name == "postgresql":
+            return dialect.type_descriptor(postgresql.UUID(as_uuid=False))
+        return dialect.type_descriptor(LargeBinary(16))
+
+    def process_bind_param(self, value: str | None, dialect: Dialect):
+        if value is None or dialect.name == "postgresql":
+            return value
+        return uuid.UUID(value).bytes
+
+    def process_result_value(self, value, dialect: Dialect) -> str | None:
+        if value is None:
+            return None
+        if dialect.name == "postgresql":
+            return str(value)
+        return str(uuid.UUID(bytes=bytes(value)))
+
+
+# SQLite only gives an auto-incrementing rowid to an INTEGER PRIMARY KEY.
+SEQ = BigInteger().with_variant(Integer(), "sqlite")
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Unit(Base):
+    """A node of the ministry's tree: the ministry, a department or a mission."""
+
+    __tablename__ = "units"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(20))
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"), index=True)
+    created: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class Learner(Base):
+    __tablename__ = "learners"
+    id: Mapped[str] = mapped_column(UUIDText, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"), index=True)
+    staff_ref: Mapped[str | None] = mapped_column(String(100))
+    created: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class Profile(Base):
+    """A profile UUID made on a device, bound to exactly one learner at enrolment."""
+
+    __tablename__ = "profiles"
+    profile_id: Mapped[str] = mapped_column(UUIDText, primary_key=True)
+    learner_id: Mapped[str] = mapped_column(ForeignKey("learners.id"), index=True)
+    created: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class Device(Base):
+    __tablename__ = "devices"
+    id: Mapped[str] = mapped_column(UUIDText, primary_key=True)
+    learner_id: Mapped[str] = mapped_column(ForeignKey("learners.id"), index=True)
+    profile_id: Mapped[str] = mapped_column(ForeignKey("profiles.profile_id"))
+    name: Mapped[str] = mapped_column(String(200))
+    public_key: Mapped[str] = mapped_column(String(64))
+    # SHA-256 of the bearer token; the token itself is never stored.
+    token_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
+    created: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    revoked: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class EnrolmentCode(Base):
+    __tablename__ = "enrolment_codes"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    learner_id: Mapped[str] = mapped_column(ForeignKey("learners.id"), index=True)
+    created: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    expires: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    used: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    device_id: Mapped[str | None] = mapped_column(UUIDText)
+
+
+class RateEvent(Base):
+    """One failed attempt (enrolment, admin login) under a key such as `ip:…` or
+    `code:<hash>`; kept in the database so every server process sees the same count."""
+
+    __tablename__ = "rate_events"
+    id: Mapped[int] = mapped_column(SEQ, primary_key=True, autoincrement=True)
+    key: Mapped[str] = mapped_column(String(100))
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    __table_args__ = (Index("ix_rate_events_key_at", "key", "at"),)
+
+
+class Statement(Base):
+    __tablename__ = "statements"
+    # The pull cursor: strictly increasing in commit order per row, never reused.
+    seq: Mapped[int] = mapped_column(SEQ, primary_key=True, autoincrement=True)
+    statement_id: Mapped[str] = mapped_column(UUIDText, unique=True)
+    # Null for statements an xAPI client wrote for an account no learner has claimed.
+    learner_id: Mapped[str | None] = mapped_column(UUIDText)
+    device_id: Mapped[str | None] = mapped_column(UUIDText)
+    xapi_client_id: Mapped[int | None] = mapped_column(Integer)
+    body: Mapped[str] = mapped_column(Text)
+    content_hash: Mapped[bytes] = mapped_column(LargeBinary(32))
+    verb: Mapped[str] = mapped_column(String(200))
+    object_id: Mapped[str] = mapped_column(String(500))
+    timestamp: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    stored: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    __table_args__ = (Index("ix_statements_learner_seq", "learner_id", "seq"),)
+
+
+class Pack(Base):
+    __tablename__ = "packs"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    pack_id: Mapped[str] = mapped_column(String(200))
+    version: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    size: Mapped[int] = mapped_column(BigInteger)
+    # Relative to the server's data folder.
+    file: Mapped[str] = mapped_column(String(500))
+    manifest: Mapped[str] = mapped_column(Text)
+    exam_level: Mapped[int | None] = mapped_column(Integer)
+    uploaded: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    __table_args__ = (UniqueConstraint("pack_id", "version"),)
+
+
+class Assignment(Base):
+    """A pack (every version, the newest served) assigned to a unit and all below it."""
+
+    __tablename__ = "assignments"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    pack_id: Mapped[str] = mapped_column(String(200))
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"), index=True)
+    due: Mapped[date | None] = mapped_column(Date)
+    created: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    __table_args__ = (UniqueConstraint("pack_id", "unit_id"),)
+
+
+class TrustDocument(Base):
+    __tablename__ = "trust_documents"
+    version: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    body: Mapped[bytes] = mapped_column(LargeBinary)
+    added: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class Certificate(Base):
+    __tablename__ = "certificates"
+    id: Mapped[str] = mapped_column(UUIDText, primary_key=True)
+    learner_id: Mapped[str] = mapped_column(ForeignKey("learners.id"), index=True)
+    statement_id: Mapped[str] = mapped_column(UUIDText, unique=True)
+    pack_id: Mapped[str] = mapped_column(String(200))
+    level: Mapped[int | None] = mapped_column(Integer)
+    score: Mapped[float | None]
+    issued: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    # The signed document exactly as handed out.
+    document: Mapped[str] = mapped_column(Text)
+
+
+class AdminAccount(Base):
+    __tablename__ = "admin_accounts"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    username: Mapped[str] = mapped_column(String(100), unique=True)
+    # Argon2id in PHC string form.
+    password_hash: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(20))
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"))
+    created: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    disabled: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class XapiClient(Base):
+    """Credentials for an ordinary xAPI tool (HTTP Basic: key and secret)."""
+
+    __tablename__ = "xapi_clients"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    key: Mapped[str] = mapped_column(String(64), unique=True)
+    secret_hash: Mapped[str] = mapped_column(String(64))
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"))
+    created: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    revoked: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class AuditEntry(Base):
+    __tablename__ = "audit_log"
+    id: Mapped[int] = mapped_column(SEQ, primary_key=True, autoincrement=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    actor: Mapped[str] = mapped_column(String(200))
+    action: Mapped[str] = mapped_column(String(100))
+    target: Mapped[str | None] = mapped_column(String(300))
+    detail: Mapped[str | None] = mapped_column(Text)

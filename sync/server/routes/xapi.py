@@ -1,0 +1,203 @@
+"""The xAPI 1.0.3 statements resource, for ordinary xAPI tools (DESIGN section 6).
+
+Clients authenticate with HTTP Basic credentials an admin made for them (`hocvu
+admin add-xapi-client`). Statements must still name an account actor: one whose
+account is a Học Vụ Số profile (homePage `urn:hocvu:profile`, name the profile
+UUID) is attached to that profile's learner, who must be inside the client's unit;
+any other account is stored unattached, visible only to the client that wrote it.
+Every response carries `X-Experience-API-Version`; statement requests without it
+are refused with 400, as the specification asks.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from datetime import datetime
+from typing import Annotated, Any
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Depends, Header, HTTPException, Query, Request, Response
+from fastapi.responses import JSONResponse
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+from starlette.concurrency import run_in_threadpool
+
+from sync.server.auth import AuthenticatedXapiClient, current_xapi_client
+from sync.server.context import MAX_BATCH, ServerContext, server
+from sync.server.db import aware, now
+from sync.server.ingest import lower_uuid, prepare, store
+from sync.server.models import Learner, Profile, Statement, Unit
+from sync.xapi import ACCOUNT_HOME_PAGE, XAPI_VERSION, parse_timestamp
+
+VERSION_HEADER = "X-Experience-API-Version"
+router = APIRouter(tags=["xAPI"])
+
+
+def require_version(
+    version: Annotated[str | None, Header(alias=VERSION_HEADER)] = None,
+) -> str:
+    if not version:
+        raise HTTPException(400, f"the {VERSION_HEADER} header is required")
+    if not version.startswith("1.0"):
+        raise HTTPException(400, f"xAPI version {version} is not supported; use 1.0.x")
+    return version
+
+
+Client = Annotated[AuthenticatedXapiClient, Depends(current_xapi_client)]
+Context = Annotated[ServerContext, Depends(server)]
+
+
+@router.get("/about")
+def about() -> dict[str, Any]:
+    return {"version": [XAPI_VERSION], "extensions": {"urn:hocvu:server": "Học Vụ Số"}}
+
+
+def unit_subtree(session: Session, unit_id: int) -> set[int]:
+    found = {unit_id}
+    frontier = [unit_id]
+    while frontier:
+        children = session.scalars(select(Unit.id).where(Unit.parent_id.in_(frontier))).all()
+        frontier = [c for c in children if c not in found]
+        found.update(frontier)
+    return found
+
+
+def _save(ctx: ServerContext, client: AuthenticatedXapiClient, statements: list[Any]) -> list[str]:
+    prepared, errors = prepare(statements)
+    if errors:
+        raise HTTPException(
+            400, "; ".join(f"statement {e['id']}: {e['error']}" for e in errors[:10])
+        )
+    with ctx.db.write() as session:
+        names = {
+            key
+            for p in prepared
+            if p.home_page == ACCOUNT_HOME_PAGE and (key := lower_uuid(p.actor))
+        }
+        learner_of: dict[str, str | None] = {}
+        if names:
+            rows = session.execute(
+                select(Profile.profile_id, Profile.learner_id, Learner.unit_id)
+                .join(Learner, Learner.id == Profile.learner_id)
+                .where(Profile.profile_id.in_(names))
+            ).all()
+            scope = unit_subtree(session, client.unit_id)
+            outside = [r.profile_id for r in rows if r.unit_id not in scope]
+            if outside:
+                raise HTTPException(
+                    403, f"profile(s) {', '.join(outside)} belong to learners outside your unit"
+                )
+            learner_of = {r.profile_id: r.learner_id for r in rows}
+        result = store(
+            session,
+            prepared,
+            learner_of=learner_of,
+            device_id=None,
+            xapi_client_id=client.client_id,
+            now=now(),
+            keys=ctx.keys,
+        )
+    if result.conflicts:
+        raise HTTPException(
+            409, f"statement id(s) {', '.join(result.conflicts)} are stored with other content"
+        )
+    return [p.sid for p in prepared]
+
+
+async def _json_body(request: Request) -> Any:
+    try:
+        return json.loads(await request.body())
+    except ValueError:
+        raise HTTPException(400, "the body is not JSON") from None
+
+
+@router.put("/statements", status_code=204, dependencies=[Depends(require_version)])
+async def put_statement(
+    request: Request,
+    client: Client,
+    ctx: Context,
+    statement_id: Annotated[str, Query(alias="statementId")],
+) -> Response:
+    statement = await _json_body(request)
+    if not isinstance(statement, dict):
+        raise HTTPException(400, "PUT takes one statement")
+    if "id" in statement and str(statement["id"]).lower() != statement_id.lower():
+        raise HTTPException(400, "the statement's id differs from the statementId parameter")
+    statement = {**statement, "id": statement_id}
+    await run_in_threadpool(_save, ctx, client, [statement])
+    return Response(status_code=204)
+
+
+@router.post("/statements", dependencies=[Depends(require_version)])
+async def post_statements(request: Request, client: Client, ctx: Context) -> list[str]:
+    body = await _json_body(request)
+    statements = body if isinstance(body, list) else [body]
+    if len(statements) > MAX_BATCH:
+        raise HTTPException(413, f"at most {MAX_BATCH} statements per request")
+    statements = [
+        {**s, "id": str(uuid.uuid4())} if isinstance(s, dict) and "id" not in s else s
+        for s in statements
+    ]
+    return await run_in_threadpool(_save, ctx, client, statements)
+
+
+def _visible(session: Session, client: AuthenticatedXapiClient):
+    scope = unit_subtree(session, client.unit_id)
+    learners = select(Learner.id).where(Learner.unit_id.in_(scope))
+    return or_(Statement.xapi_client_id == client.client_id, Statement.learner_id.in_(learners))
+
+
+def _with_stored(body: str, stored: datetime) -> dict[str, Any]:
+    statement = json.loads(body)
+    statement["stored"] = aware(stored).isoformat(timespec="milliseconds")
+    return statement
+
+
+@router.get("/statements", dependencies=[Depends(require_version)])
+def get_statements(
+    client: Client,
+    ctx: Context,
+    statement_id: Annotated[str | None, Query(alias="statementId")] = None,
+    voided_id: Annotated[str | None, Query(alias="voidedStatementId")] = None,
+    since: Annotated[str | None, Query()] = None,
+    limit: Annotated[int, Query(ge=0)] = 100,
+    cursor: Annotated[int, Query(ge=0, description="from a `more` link")] = 0,
+) -> JSONResponse:
+    headers = {"X-Experience-API-Consistent-Through": now().isoformat(timespec="seconds")}
+    with ctx.db.read() as session:
+        if voided_id is not None:
+            raise HTTPException(404, "this server keeps no voided statements")
+        if statement_id is not None:
+            try:
+                key = str(uuid.UUID(statement_id))
+            except ValueError:
+                raise HTTPException(400, "statementId is not a UUID") from None
+            row = session.execute(
+                select(Statement.body, Statement.stored).where(
+                    Statement.statement_id == key, _visible(session, client)
+                )
+            ).first()
+            if row is None:
+                raise HTTPException(404, f"no statement {statement_id}")
+            return JSONResponse(_with_stored(row.body, row.stored), headers=headers)
+        limit = min(limit or MAX_BATCH, MAX_BATCH)
+        query = select(Statement.seq, Statement.body, Statement.stored).where(
+            Statement.seq > cursor, _visible(session, client)
+        )
+        if since:
+            try:
+                query = query.where(Statement.stored > parse_timestamp(since))
+            except ValueError as exc:
+                raise HTTPException(400, f"since: {exc}") from None
+        rows = session.execute(query.order_by(Statement.seq).limit(limit)).all()
+    more = ""
+    if len(rows) == limit:
+        params: dict[str, Any] = {"cursor": rows[-1].seq, "limit": limit}
+        if since:
+            params["since"] = since
+        more = "/xapi/statements?" + urlencode(params)
+    return JSONResponse(
+        {"statements": [_with_stored(r.body, r.stored) for r in rows], "more": more},
+        headers=headers,
+    )

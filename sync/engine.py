@@ -21,7 +21,6 @@ needs of `content.library.Library`.
 from __future__ import annotations
 
 import base64
-import os
 import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -34,6 +33,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from content import keys as content_keys
 from content.errors import PackRefused, Rule
+from content.files import write_atomic
 from sync.bundle import BundleRefused, read_return_bundle, seal
 from sync.certificates import CertificateInvalid, verify_certificate
 from sync.client import NotEnrolled, SyncClient, SyncError
@@ -416,7 +416,8 @@ class SyncEngine:
             server=keys,
             enrolment=enrolling,
         )
-        _write_atomic(out, data)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(out, data)
         return len(statements)
 
     def apply_return_bundle(self, path: Path, progress: Progress | None = None) -> ReturnReport:
@@ -450,20 +451,6 @@ class SyncEngine:
             self.store.attach_signed_certificate(body["statement_id"], document)
             attached += 1
         return ReturnReport(installed, skipped, trust_version, attached, len(bundle.statements))
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def sync_once(

@@ -42,7 +42,10 @@ from sync.server.models import (
 )
 
 UNIT_KINDS = ("ministry", "department", "mission")
-ROLES = ("superadmin", "admin", "viewer")
+# ministry_admin: the whole subtree of their unit; unit_admin: likewise, the
+# usual account of a department or mission; trainer: numbers and item analysis,
+# never a learner's name or id (DESIGN section 7).
+ROLES = ("ministry_admin", "unit_admin", "trainer")
 
 
 class AdminError(Exception):

@@ -207,6 +207,18 @@ class AdminAccount(Base):
     disabled: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
+class AdminSession(Base):
+    """A dashboard login. The cookie holds a random token; only its SHA-256 is kept
+    here, in the database, so every server process accepts the same sessions."""
+
+    __tablename__ = "admin_sessions"
+    id: Mapped[int] = mapped_column(SEQ, primary_key=True, autoincrement=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    admin_id: Mapped[int] = mapped_column(ForeignKey("admin_accounts.id"), index=True)
+    created: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    last_seen: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
 class XapiClient(Base):
     """Credentials for an ordinary xAPI tool (HTTP Basic: key and secret)."""
 
@@ -228,3 +240,24 @@ class AuditEntry(Base):
     action: Mapped[str] = mapped_column(String(100))
     target: Mapped[str | None] = mapped_column(String(300))
     detail: Mapped[str | None] = mapped_column(Text)
+
+
+class LearnerResult(Base):
+    """The best result of a learner on a quiz, exam or placement activity, derived from
+    the passed/failed statements by ingest in the same transaction (see
+    `sync.server.reporting.results`): the dashboard's overview reads these few rows
+    per learner instead of a million statement bodies."""
+
+    __tablename__ = "learner_results"
+    learner_id: Mapped[str] = mapped_column(UUIDText, primary_key=True)
+    pack_id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20), primary_key=True)
+    local_id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    # The earliest timestamp of a pass (device clock); null while never passed.
+    first_passed: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    best_score: Mapped[float | None]
+    attempts: Mapped[int] = mapped_column(Integer)
+    last_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    __table_args__ = (
+        Index("ix_learner_results_activity", "kind", "pack_id", "local_id", "first_passed"),
+    )

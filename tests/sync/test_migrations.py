@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import text
 
-from sync.server.db import Database
+from sync.server.db import Database, alembic_config
 from sync.server.models import Base
+
+
+def _head() -> str:
+    return ScriptDirectory.from_config(alembic_config()).get_current_head()
 
 
 def test_fresh_database_migrated_to_head_matches_the_models(database_url):
@@ -25,5 +32,36 @@ def test_migrating_twice_is_harmless(database_url):
     db.migrate()
     db.migrate()
     with db.engine.connect() as connection:
-        assert MigrationContext.configure(connection).get_current_revision() == "0001"
+        assert MigrationContext.configure(connection).get_current_revision() == _head()
+    db.dispose()
+
+
+def test_first_release_role_names_become_the_dashboard_roles(database_url):
+    db = Database(database_url)
+    db.migrate()
+    # Back to the first release's schema (the PostgreSQL copy starts at head).
+    config = alembic_config()
+    with db.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0001")
+    with db.engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO units (id, name, kind, parent_id, created) "
+                "VALUES (1, 'Bộ', 'ministry', NULL, CURRENT_TIMESTAMP)"
+            )
+        )
+        for number, role in enumerate(("superadmin", "admin", "viewer"), start=1):
+            connection.execute(
+                text(
+                    "INSERT INTO admin_accounts "
+                    "(id, username, password_hash, role, unit_id, created, disabled) "
+                    "VALUES (:id, :name, 'x', :role, 1, CURRENT_TIMESTAMP, false)"
+                ),
+                {"id": number, "name": f"a{number}", "role": role},
+            )
+    db.migrate()
+    with db.engine.connect() as connection:
+        roles = connection.execute(text("SELECT role FROM admin_accounts ORDER BY id")).scalars()
+        assert list(roles) == ["ministry_admin", "unit_admin", "trainer"]
     db.dispose()

@@ -4,6 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
+bash scripts/chromium.sh  # the dashboard's browser tests (tests/e2e) use Debian's chromium
 export QT_QPA_PLATFORM=offscreen
 # The server tests run against PostgreSQL as well as SQLite (DESIGN section 8). If it
 # cannot start here, the PostgreSQL tests fail under CI (and skip, saying why, locally).

@@ -53,6 +53,13 @@ def build_window(app, folder: Path):
 
     app.setApplicationName("Học Vụ Số")
     app.setOrganizationName("MOFA")
+    # Matches the .desktop file, so the window groups under the launcher's icon.
+    app.setDesktopFileName("vn.gov.mofa.HocVuSo")
+    icon = resources_dir() / "icons" / "hocvu.svg"
+    if icon.exists():
+        from PySide6.QtGui import QIcon
+
+        app.setWindowIcon(QIcon(str(icon)))
     font = app.font()  # the system's font, so the app follows the learner's size setting
     if font.pointSizeF() < 10:
         font.setPointSizeF(10)

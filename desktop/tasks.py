@@ -10,6 +10,7 @@ the only code that may touch widgets.
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
@@ -40,6 +41,7 @@ class Tasks:
         self._db = ThreadPoolExecutor(max_workers=1, thread_name_prefix="hocvu-db")
         self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="hocvu-bg")
         self.running = 0
+        self.closed = False
 
     def on_ui(self, call: Callable[[], None]) -> None:
         """Run `call` on the UI thread (safe to call from any thread)."""
@@ -52,6 +54,11 @@ class Tasks:
         done: Callable[[Any], None] | None,
         failed: Callable[[BaseException], None] | None,
     ) -> Future:
+        if self.closed:
+            # The window is closing (a late timer, say): there is nobody to answer.
+            future: Future = Future()
+            future.cancel()
+            return future
         self.running += 1
 
         def finished(future: Future) -> None:
@@ -76,9 +83,17 @@ class Tasks:
         """Store access, strictly one at a time, in order."""
         return self._submit(self._db, work, done, failed)
 
+    def db_wait(self, work: Callable[[], Any]) -> Any:
+        """Run `work` on the store's worker and wait for its result. Only for long jobs
+        already on the pool (sync) that need the store now and then: never call it from
+        the UI thread or from the store's worker, which would wait for itself."""
+        assert threading.current_thread().name.startswith("hocvu-bg"), "db_wait off the pool"
+        return self._db.submit(work).result()
+
     def background(self, work, done=None, failed=None) -> Future:
         return self._submit(self._pool, work, done, failed)
 
     def shutdown(self) -> None:
+        self.closed = True
         self._db.shutdown(wait=True)
         self._pool.shutdown(wait=True, cancel_futures=True)

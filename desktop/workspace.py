@@ -117,7 +117,12 @@ class Workspace:
         return installed
 
     def reindex(self) -> int:
-        return self.search.refresh(self.library.installed())
+        """Refresh the search index and the catalog after packs came or went (import,
+        sync, a return bundle); run off the UI thread."""
+        self._catalog = None
+        count = self.search.refresh(self.library.installed())
+        self.catalog  # noqa: B018 - built here, off the UI thread, not on first use
+        return count
 
     def close(self) -> None:
         if self._store is not None:

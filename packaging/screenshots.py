@@ -64,6 +64,10 @@ def main() -> None:
         window.show_screen("home")
         shot("home", lang)
         window.show_screen("library")
+        # The longest status line a learner sees: offline with results waiting.
+        from desktop.ui.sync_panel import SyncView
+
+        window.sync_line.show_view(SyncView(SyncView.OFFLINE, 12))
         shot("library", lang)
         window.open_lesson(first, lang)
         shot("lesson", lang)

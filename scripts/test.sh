@@ -16,3 +16,8 @@ fi
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
 .venv/bin/python -m pytest "$@"
+# The installable bundle (issue 8): build it and run its smoke test (about a minute).
+# Skipped when pytest was given arguments, i.e. when running a chosen subset.
+if [ $# -eq 0 ]; then
+  packaging/check
+fi

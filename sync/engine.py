@@ -36,7 +36,7 @@ from content.errors import PackRefused, Rule
 from content.files import write_atomic
 from sync.bundle import BundleRefused, read_return_bundle, seal
 from sync.certificates import CertificateInvalid, verify_certificate
-from sync.client import NotEnrolled, SyncClient, SyncError
+from sync.client import NotEnrolled, ServerUnreachable, SyncClient, SyncError
 from sync.server_keys import PublicServerKeys, ServerKeyError
 
 BATCH = 500
@@ -46,6 +46,8 @@ REJECTED = "sync.rejected"
 DEVICE_KEY = "sync.device_key"
 OFFLINE = "sync.offline"
 LAST = "sync.last"
+# The packs assigned to the learner's unit, with due dates, as the home screen lists them.
+ASSIGNMENTS = "assignments"
 STEPS = ("push", "pull", "trust", "certificates", "packs")
 
 
@@ -101,6 +103,10 @@ class SyncReport:
     certificates: int = 0
     packs_installed: list[str] = field(default_factory=list)
     errors: dict[str, str] = field(default_factory=dict)
+    # The server could not be reached at all (no network, server down): nothing to fix.
+    offline: bool = False
+    # The server no longer accepts this device (revoked, or never enrolled).
+    not_enrolled: bool = False
 
     @property
     def ok(self) -> bool:
@@ -125,6 +131,8 @@ class SyncStatus:
     last_sync: str | None
     last_ok: bool | None
     last_message: str | None
+    offline: bool = False
+    not_enrolled: bool = False
 
 
 @dataclass(frozen=True)
@@ -236,6 +244,8 @@ class SyncEngine:
             last.get("finished"),
             last.get("ok"),
             last.get("message"),
+            bool(last.get("offline")),
+            bool(last.get("not_enrolled")),
         )
 
     # ------------------------------------------------------------------ sync
@@ -263,6 +273,12 @@ class SyncEngine:
                     step(client, report, progress)
                 except NotEnrolled as exc:
                     report.errors[name] = str(exc)
+                    report.not_enrolled = True
+                    break
+                except ServerUnreachable as exc:
+                    # The next steps would only wait for the same timeouts again.
+                    report.errors[name] = str(exc)
+                    report.offline = True
                     break
                 except (SyncError, PackRefused, BundleRefused, OSError, ValueError) as exc:
                     report.errors[name] = str(exc)
@@ -271,7 +287,14 @@ class SyncEngine:
     def _finish(self, report: SyncReport) -> SyncReport:
         report.finished = _now()
         self.store.set_setting(
-            LAST, {"finished": report.finished, "ok": report.ok, "message": report.summary()}
+            LAST,
+            {
+                "finished": report.finished,
+                "ok": report.ok,
+                "message": report.summary(),
+                "offline": report.offline,
+                "not_enrolled": report.not_enrolled,
+            },
         )
         return report
 
@@ -340,11 +363,16 @@ class SyncEngine:
             raise SyncError("; ".join(problems[:3]))
 
     def _packs(self, client: SyncClient, report: SyncReport, progress: Progress | None) -> None:
+        catalog = client.catalog()
+        self.store.set_setting(
+            ASSIGNMENTS,
+            [{"pack_id": e.pack_id, "due": e.due.isoformat() if e.due else ""} for e in catalog],
+        )
         if self.library is None:
             return
         downloads = self.work_dir / "downloads"
         problems = []
-        for entry in client.catalog():
+        for entry in catalog:
             installed = self.library.get(entry.pack_id)
             if installed is not None and installed.version >= entry.version:
                 continue

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressDialog,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -38,6 +39,8 @@ from desktop.ui.names import Names
 from desktop.ui.quiz import QuizScreen
 from desktop.ui.search import SearchScreen
 from desktop.ui.settings import SettingsScreen
+from desktop.ui.sync_controller import SyncController
+from desktop.ui.sync_panel import SyncStatusLine
 from desktop.ui.unlock import NewProfileScreen, UnlockScreen
 from desktop.workspace import Workspace
 from hocvu import APP_VERSION, PACK_FORMAT
@@ -92,10 +95,19 @@ class MainWindow(QMainWindow):
             self.nav.addItem(entry)
         self.nav.itemActivated.connect(self._nav)
         self.nav.itemClicked.connect(self._nav)
+        self.sync_line = SyncStatusLine()
+        self.sync_line.setFixedWidth(210)
+        # The navigation and the sync status line form one column that unlock hides.
+        self.side = QWidget()
+        column = QVBoxLayout(self.side)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.nav, 1)
+        column.addWidget(self.sync_line)
         central = QWidget()
         row = QHBoxLayout(central)
         row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.nav)
+        row.addWidget(self.side)
         row.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
@@ -123,6 +135,11 @@ class MainWindow(QMainWindow):
         self.settings.font_size_changed.connect(self._font_size)
         self.settings.idle_lock_changed.connect(self._idle_minutes)
         self.settings.server_changed.connect(self._server)
+        self.sync = SyncController(
+            self, self.tasks, self.sync_line, self.settings.sync, self.fail, self.information
+        )
+        self.sync.content_changed.connect(self._synced_content)
+        self.settings.sync.connect_requested.connect(lambda url, *_: self._server(url))
 
         self.idle = QTimer(self)
         self.idle.setSingleShot(True)
@@ -173,7 +190,7 @@ class MainWindow(QMainWindow):
     # --- unlocking --------------------------------------------------------------------
 
     def show_unlock(self) -> None:
-        self.nav.setVisible(False)
+        self.side.setVisible(False)
         self.stack.setCurrentWidget(self.unlock)
 
         def listed(profiles: list[tuple[str, str]]) -> None:
@@ -197,7 +214,7 @@ class MainWindow(QMainWindow):
         self.tasks.background(_warm_up)
 
     def _show_new_profile(self, can_cancel: bool) -> None:
-        self.nav.setVisible(False)
+        self.side.setVisible(False)
         self.new_profile.reset(self.workspace.settings.language, can_cancel)
         self.stack.setCurrentWidget(self.new_profile)
 
@@ -225,8 +242,9 @@ class MainWindow(QMainWindow):
     def _unlocked(self, learner, name: str, then_placement: bool = False) -> None:
         self.learner = learner
         self.display_name = name
-        self.nav.setVisible(True)
+        self.side.setVisible(True)
         self._reset_idle()
+        self.sync.start(learner, self.workspace.library, self.workspace.folder)
         self._ensure_packs(
             lambda: self.start_placement() if then_placement else self.show_screen("home")
         )
@@ -235,6 +253,7 @@ class MainWindow(QMainWindow):
         if self.learner is None:
             return
         learner, self.learner = self.learner, None
+        self.sync.stop()
         self.quiz.stop()
         self.tasks.db(learner.lock)
         self.show_unlock()
@@ -374,6 +393,7 @@ class MainWindow(QMainWindow):
         elif key == "settings":
             self.settings.show_settings(self.workspace.settings)
             self.stack.setCurrentWidget(self.settings)
+            self.sync.refresh()
             self.tasks.background(self._about_facts, self.settings.show_about, self.fail)
 
     def refresh_home(self) -> None:
@@ -399,9 +419,12 @@ class MainWindow(QMainWindow):
     def _about_facts(self) -> dict:
         listed = self.workspace.library.trust()
         now = datetime.now(UTC)
+        from desktop.store.migrations import CURRENT_VERSION
+
         facts = {
             "app": APP_VERSION,
             "format": PACK_FORMAT,
+            "schema": CURRENT_VERSION,
             "qt": qVersion(),
             "packs": len(self.workspace.library.installed()),
             "data_dir": str(self.workspace.folder),
@@ -489,6 +512,23 @@ class MainWindow(QMainWindow):
     def _server(self, url: str) -> None:
         self.workspace.settings.server_url = url
         self.workspace.save_settings()
+
+    def _synced_content(self, packs_installed: bool) -> None:
+        """After a sync: new packs join the library and search; home shows assignments."""
+
+        def shown() -> None:
+            if self.learner is None:
+                return
+            current = self.stack.currentWidget()
+            if current is self.home:
+                self.refresh_home()
+            elif current is self.library and packs_installed:
+                self.show_library()
+
+        if packs_installed:
+            self.tasks.background(self.workspace.reindex, lambda _n: shown(), self.fail)
+        else:
+            shown()
 
     # --- quizzes ----------------------------------------------------------------------
 
@@ -659,6 +699,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:
         QApplication.instance().removeEventFilter(self)
         self.quiz.stop()
+        self.sync.stop()
         self.tasks.shutdown()
         if self.learner is not None:
             self.learner.lock()

@@ -6,6 +6,8 @@ line; here each kind gets a sentence that says what is wrong and what to do.
 
 from __future__ import annotations
 
+import sys
+
 from PySide6.QtCore import QObject
 
 from content.errors import PackRefused, Rule
@@ -42,6 +44,9 @@ class Messages(QObject):
             )
         if isinstance(error, PackRefused):
             return self.pack_refused(error)
+        sync_message = self.sync_error(error)
+        if sync_message:
+            return sync_message
         if isinstance(error, OSError):
             return self.tr(
                 "The file could not be read or written (%1). Check the disk and try again."
@@ -49,6 +54,47 @@ class Messages(QObject):
         return self.tr("Something went wrong (%1). Nothing was lost; please try again.").replace(
             "%1", type(error).__name__
         )
+
+    def sync_error(self, error: BaseException) -> str | None:
+        # Sync's modules load requests; an error of theirs can only exist once they are
+        # loaded, so look them up instead of importing them at start-up.
+        client = sys.modules.get("sync.client")
+        bundle = sys.modules.get("sync.bundle")
+        server_keys = sys.modules.get("sync.server_keys")
+        if client is not None:
+            if isinstance(error, client.InsecureServerAddress):
+                return self.tr(
+                    "This address uses plain http, which anyone on the network could read "
+                    "or change. Use the https:// address your ministry gave you."
+                )
+            if isinstance(error, client.ServerUnreachable):
+                return self.tr(
+                    "The ministry server cannot be reached. Check the address and the "
+                    "network connection; nothing was lost, and sync will try again later."
+                )
+            if isinstance(error, client.NotEnrolled):
+                return self.tr(
+                    "The server no longer accepts this computer. Ask your administrator "
+                    "for a new enrolment code and connect again in Settings."
+                )
+            if isinstance(error, client.ServerRefused):
+                return self.tr(
+                    "The server refused the request (%1). If you were connecting, check "
+                    "the enrolment code: each code works once and expires; your "
+                    "administrator can give you a new one."
+                ).replace("%1", error.detail)
+            if isinstance(error, client.SyncError):
+                return self.tr("Sync could not finish (%1). Nothing was lost.").replace(
+                    "%1", str(error)
+                )
+        if (bundle is not None and isinstance(error, bundle.BundleRefused)) or (
+            server_keys is not None and isinstance(error, server_keys.ServerKeyError)
+        ):
+            return self.tr(
+                "This file was refused (%1). Nothing was changed. Ask your administrator "
+                "for a fresh copy."
+            ).replace("%1", str(error))
+        return None
 
     def pack_refused(self, error: PackRefused) -> str:
         reasons = {

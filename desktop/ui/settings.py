@@ -1,4 +1,4 @@
-"""Settings: language, text size, idle lock, server address; about this app."""
+"""Settings: language, text size, idle lock; the ministry server; about this app."""
 
 from __future__ import annotations
 
@@ -8,12 +8,12 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QLabel,
-    QLineEdit,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
+from desktop.ui.sync_panel import SyncBox
 from desktop.ui.widgets import heading
 
 
@@ -38,15 +38,14 @@ class SettingsScreen(QWidget):
         self.idle = QSpinBox()
         self.idle.setRange(1, 240)
         self.idle.valueChanged.connect(self.idle_lock_changed)
-        self.server = QLineEdit()
-        self.server.editingFinished.connect(
-            lambda: self.server_changed.emit(self.server.text().strip())
-        )
-        self.labels = [QLabel() for _ in range(4)]
+        self.sync = SyncBox()
+        self.server = self.sync.server
+        self.sync.server_changed.connect(self.server_changed)
+        self.labels = [QLabel() for _ in range(3)]
         self.box = QGroupBox()
         form = QFormLayout(self.box)
         for label, field in zip(
-            self.labels, (self.language, self.font_size, self.idle, self.server), strict=True
+            self.labels, (self.language, self.font_size, self.idle), strict=True
         ):
             label.setBuddy(field)
             form.addRow(label, field)
@@ -57,6 +56,7 @@ class SettingsScreen(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.box)
+        layout.addWidget(self.sync)
         layout.addWidget(self.about_box)
         layout.addStretch()
         self._about_facts = None
@@ -71,7 +71,6 @@ class SettingsScreen(QWidget):
                 self.tr("&Language"),
                 self.tr("&Text size"),
                 self.tr("&Lock after (minutes idle)"),
-                self.tr("&Server address"),
             ),
             strict=True,
         ):
@@ -79,8 +78,7 @@ class SettingsScreen(QWidget):
         self.language.setAccessibleName(self.tr("Language"))
         self.font_size.setAccessibleName(self.tr("Text size"))
         self.idle.setAccessibleName(self.tr("Lock after minutes idle"))
-        self.server.setAccessibleName(self.tr("Server address"))
-        self.server.setPlaceholderText(self.tr("https://… (given by your ministry)"))
+        self.sync.retranslate()
         self.about_box.setTitle(self.tr("About"))
         if self._about_facts:
             self.show_about(self._about_facts)
@@ -103,10 +101,11 @@ class SettingsScreen(QWidget):
     def show_about(self, facts: dict) -> None:
         self._about_facts = facts
         lines = [
-            self.tr("Học Vụ Số %1 (pack format %2, Qt %3)")
+            self.tr("Học Vụ Số %1 (pack format %2, store schema %3, Qt %4)")
             .replace("%1", facts["app"])
             .replace("%2", str(facts["format"]))
-            .replace("%3", facts["qt"]),
+            .replace("%3", str(facts["schema"]))
+            .replace("%4", facts["qt"]),
             self.tr("Trust list version %1, issued %2 (%3 days ago), expires %4.")
             .replace("%1", str(facts["trust_version"]))
             .replace("%2", facts["trust_issued"])

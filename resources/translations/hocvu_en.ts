@@ -269,129 +269,129 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="140"/>
-        <location filename="../../desktop/ui/main_window.py" line="639"/>
-        <location filename="../../desktop/ui/main_window.py" line="651"/>
+        <location filename="../../desktop/ui/main_window.py" line="157"/>
+        <location filename="../../desktop/ui/main_window.py" line="679"/>
+        <location filename="../../desktop/ui/main_window.py" line="691"/>
         <source>Học Vụ Số</source>
         <translation>Học Vụ Số</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="142"/>
+        <location filename="../../desktop/ui/main_window.py" line="159"/>
         <source>Home</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="143"/>
+        <location filename="../../desktop/ui/main_window.py" line="160"/>
         <source>Library</source>
         <translation>Library</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="144"/>
+        <location filename="../../desktop/ui/main_window.py" line="161"/>
         <source>Search</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="145"/>
+        <location filename="../../desktop/ui/main_window.py" line="162"/>
         <source>Certificates</source>
         <translation>Certificates</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="146"/>
+        <location filename="../../desktop/ui/main_window.py" line="163"/>
         <source>Import a pack…</source>
         <translation>Import a pack…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="147"/>
+        <location filename="../../desktop/ui/main_window.py" line="164"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="148"/>
+        <location filename="../../desktop/ui/main_window.py" line="165"/>
         <source>Lock</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="153"/>
+        <location filename="../../desktop/ui/main_window.py" line="170"/>
         <source>Navigation</source>
         <translation>Navigation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="265"/>
+        <location filename="../../desktop/ui/main_window.py" line="284"/>
         <source>Preparing the lessons…</source>
         <translation>Preparing the lessons…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="299"/>
+        <location filename="../../desktop/ui/main_window.py" line="318"/>
         <source>Import a content pack</source>
         <translation>Import a content pack</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="301"/>
+        <location filename="../../desktop/ui/main_window.py" line="320"/>
         <source>Content packs (*.hvpack)</source>
         <translation>Content packs (*.hvpack)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="306"/>
+        <location filename="../../desktop/ui/main_window.py" line="325"/>
         <source>Checking and installing %1…</source>
         <translation>Checking and installing %1…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="321"/>
+        <location filename="../../desktop/ui/main_window.py" line="340"/>
         <source>Installed “%1”, version %2.</source>
         <translation>Installed “%1”, version %2.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="535"/>
+        <location filename="../../desktop/ui/main_window.py" line="575"/>
         <source>Level exam</source>
         <translation>Level exam</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="560"/>
+        <location filename="../../desktop/ui/main_window.py" line="600"/>
         <source>Placement test</source>
         <translation>Placement test</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="593"/>
+        <location filename="../../desktop/ui/main_window.py" line="633"/>
         <source>Review</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="606"/>
+        <location filename="../../desktop/ui/main_window.py" line="646"/>
         <source>Export certificate</source>
         <translation>Export certificate</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="608"/>
+        <location filename="../../desktop/ui/main_window.py" line="648"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF documents (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="613"/>
+        <location filename="../../desktop/ui/main_window.py" line="653"/>
         <source>Certificate of digital competence</source>
         <translation>Certificate of digital competence</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="616"/>
+        <location filename="../../desktop/ui/main_window.py" line="656"/>
         <source>Passed on %1</source>
         <translation>Passed on %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="617"/>
+        <location filename="../../desktop/ui/main_window.py" line="657"/>
         <source>Signed by the ministry server</source>
         <translation>Signed by the ministry server</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="619"/>
+        <location filename="../../desktop/ui/main_window.py" line="659"/>
         <source>Provisional: not yet signed by the ministry server</source>
         <translation>Provisional: not yet signed by the ministry server</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="621"/>
+        <location filename="../../desktop/ui/main_window.py" line="661"/>
         <source>The QR code holds this record; a signed record can be checked offline with the ministry&apos;s public key.</source>
         <translation>The QR code holds this record; a signed record can be checked offline with the ministry&apos;s public key.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="630"/>
+        <location filename="../../desktop/ui/main_window.py" line="670"/>
         <source>Saved %1.</source>
         <translation>Saved %1.</translation>
     </message>
@@ -407,158 +407,188 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="20"/>
+        <location filename="../../desktop/ui/messages.py" line="22"/>
         <source>Wrong passphrase. Check Caps Lock and the keyboard layout, then try again.</source>
         <translation>Wrong passphrase. Check Caps Lock and the keyboard layout, then try again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="24"/>
+        <location filename="../../desktop/ui/messages.py" line="26"/>
         <source>This profile&apos;s record on this computer is damaged, so it cannot be unlocked. Your synced results are safe on the ministry server; ask your IT officer to restore the profile.</source>
         <translation>This profile&apos;s record on this computer is damaged, so it cannot be unlocked. Your synced results are safe on the ministry server; ask your IT officer to restore the profile.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="30"/>
+        <location filename="../../desktop/ui/messages.py" line="32"/>
         <source>The learner data file is damaged or is not a Học Vụ Số file. Nothing was changed. Ask your IT officer for help.</source>
         <translation>The learner data file is damaged or is not a Học Vụ Số file. Nothing was changed. Ask your IT officer for help.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="35"/>
+        <location filename="../../desktop/ui/messages.py" line="37"/>
         <source>Your data was saved by a newer version of Học Vụ Số. Install the newer version to open it.</source>
         <translation>Your data was saved by a newer version of Học Vụ Số. Install the newer version to open it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="40"/>
+        <location filename="../../desktop/ui/messages.py" line="42"/>
         <source>This passphrase is too short or too common. Use at least 8 characters; four random words are best.</source>
         <translation>This passphrase is too short or too common. Use at least 8 characters; four random words are best.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="47"/>
+        <location filename="../../desktop/ui/messages.py" line="52"/>
         <source>The file could not be read or written (%1). Check the disk and try again.</source>
         <translation>The file could not be read or written (%1). Check the disk and try again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="49"/>
+        <location filename="../../desktop/ui/messages.py" line="54"/>
         <source>Something went wrong (%1). Nothing was lost; please try again.</source>
         <translation>Something went wrong (%1). Nothing was lost; please try again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="55"/>
+        <location filename="../../desktop/ui/messages.py" line="67"/>
+        <source>This address uses plain http, which anyone on the network could read or change. Use the https:// address your ministry gave you.</source>
+        <translation>This address uses plain http, which anyone on the network could read or change. Use the https:// address your ministry gave you.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="72"/>
+        <source>The ministry server cannot be reached. Check the address and the network connection; nothing was lost, and sync will try again later.</source>
+        <translation>The ministry server cannot be reached. Check the address and the network connection; nothing was lost, and sync will try again later.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="77"/>
+        <source>The server no longer accepts this computer. Ask your administrator for a new enrolment code and connect again in Settings.</source>
+        <translation>The server no longer accepts this computer. Ask your administrator for a new enrolment code and connect again in Settings.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="82"/>
+        <source>The server refused the request (%1). If you were connecting, check the enrolment code: each code works once and expires; your administrator can give you a new one.</source>
+        <translation>The server refused the request (%1). If you were connecting, check the enrolment code: each code works once and expires; your administrator can give you a new one.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="87"/>
+        <source>Sync could not finish (%1). Nothing was lost.</source>
+        <translation>Sync could not finish (%1). Nothing was lost.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="94"/>
+        <source>This file was refused (%1). Nothing was changed. Ask your administrator for a fresh copy.</source>
+        <translation>This file was refused (%1). Nothing was changed. Ask your administrator for a fresh copy.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="101"/>
         <source>it is not a content pack, or it is damaged or incomplete</source>
         <translation>it is not a content pack, or it is damaged or incomplete</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="56"/>
+        <location filename="../../desktop/ui/messages.py" line="102"/>
         <source>a file name in it tries to escape the pack</source>
         <translation>a file name in it tries to escape the pack</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="57"/>
+        <location filename="../../desktop/ui/messages.py" line="103"/>
         <source>it contains a link instead of a file</source>
         <translation>it contains a link instead of a file</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="58"/>
+        <location filename="../../desktop/ui/messages.py" line="104"/>
         <source>a file appears twice in it</source>
         <translation>a file appears twice in it</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="59"/>
+        <location filename="../../desktop/ui/messages.py" line="105"/>
         <source>two file names differ only in letter case</source>
         <translation>two file names differ only in letter case</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="60"/>
+        <location filename="../../desktop/ui/messages.py" line="106"/>
         <source>it holds far too many files</source>
         <translation>it holds far too many files</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="61"/>
+        <location filename="../../desktop/ui/messages.py" line="107"/>
         <source>a file in it is far too large</source>
         <translation>a file in it is far too large</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="62"/>
+        <location filename="../../desktop/ui/messages.py" line="108"/>
         <source>a file in it would unpack to a huge size</source>
         <translation>a file in it would unpack to a huge size</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="63"/>
+        <location filename="../../desktop/ui/messages.py" line="109"/>
         <source>it holds a file that its signed list does not mention</source>
         <translation>it holds a file that its signed list does not mention</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="64"/>
+        <location filename="../../desktop/ui/messages.py" line="110"/>
         <source>a file of its signed list is missing</source>
         <translation>a file in its signed list is missing</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="65"/>
-        <location filename="../../desktop/ui/messages.py" line="66"/>
+        <location filename="../../desktop/ui/messages.py" line="111"/>
+        <location filename="../../desktop/ui/messages.py" line="112"/>
         <source>a file was changed after the pack was signed</source>
         <translation>a file was changed after the pack was signed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="67"/>
+        <location filename="../../desktop/ui/messages.py" line="113"/>
         <source>its signature does not match its content</source>
         <translation>its signature does not match its content</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="68"/>
+        <location filename="../../desktop/ui/messages.py" line="114"/>
         <source>it is not signed under the ministry&apos;s keys</source>
         <translation>it is not signed under the ministry&apos;s keys</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="70"/>
+        <location filename="../../desktop/ui/messages.py" line="116"/>
         <source>its list of trusted keys has expired; sync or get a newer pack</source>
         <translation>its list of trusted keys has expired; sync or get a newer pack</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="72"/>
+        <location filename="../../desktop/ui/messages.py" line="118"/>
         <source>it is signed by a key the ministry does not list</source>
         <translation>it is signed by a key the ministry does not list</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="73"/>
+        <location filename="../../desktop/ui/messages.py" line="119"/>
         <source>its signing key was not valid when it was made</source>
         <translation>its signing key was not valid when the pack was made</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="74"/>
+        <location filename="../../desktop/ui/messages.py" line="120"/>
         <source>its signing key has been revoked</source>
         <translation>its signing key has been revoked</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="75"/>
+        <location filename="../../desktop/ui/messages.py" line="121"/>
         <source>its signer may not publish this kind of pack</source>
         <translation>its signer may not publish this kind of pack</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="76"/>
+        <location filename="../../desktop/ui/messages.py" line="122"/>
         <source>the same or a newer version is already installed</source>
         <translation>the same or a newer version is already installed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="77"/>
+        <location filename="../../desktop/ui/messages.py" line="123"/>
         <source>it was made for a newer version of the app</source>
         <translation>it was made for a newer version of the app</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="78"/>
+        <location filename="../../desktop/ui/messages.py" line="124"/>
         <source>a file in it is malformed</source>
         <translation>a file in it is malformed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="79"/>
+        <location filename="../../desktop/ui/messages.py" line="125"/>
         <source>an image in it is not a safe picture</source>
         <translation>an image in it is not a safe picture</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="80"/>
+        <location filename="../../desktop/ui/messages.py" line="126"/>
         <source>it needs a newer version of the app</source>
         <translation>it needs a newer version of the app</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="84"/>
+        <location filename="../../desktop/ui/messages.py" line="130"/>
         <source>The pack was refused: %1 (%2). Your library was not changed. Ask the sender for a fresh copy of the pack.</source>
         <translation>The pack was refused: %1 (%2). Your library was not changed. Ask the sender for a fresh copy of the pack.</translation>
     </message>
@@ -646,112 +676,112 @@
 <context>
     <name>NewProfileScreen</name>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="182"/>
+        <location filename="../../desktop/ui/unlock.py" line="146"/>
         <source>Create your profile</source>
         <translation>Create your profile</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="185"/>
+        <location filename="../../desktop/ui/unlock.py" line="149"/>
         <source>Your progress stays on this computer, encrypted with your passphrase. The name is shown on the unlock screen, so a nickname is fine. There is no way to recover a forgotten passphrase on this computer; once you have synced, the ministry server holds a copy of your results.</source>
         <translation>Your progress stays on this computer, encrypted with your passphrase. The name is shown on the unlock screen, so a nickname is fine. There is no way to recover a forgotten passphrase on this computer; once you have synced, the ministry server holds a copy of your results.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="193"/>
+        <location filename="../../desktop/ui/unlock.py" line="157"/>
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="193"/>
+        <location filename="../../desktop/ui/unlock.py" line="157"/>
         <source>&amp;Name</source>
         <translation>&amp;Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="193"/>
+        <location filename="../../desktop/ui/unlock.py" line="157"/>
         <source>Pass&amp;phrase</source>
         <translation>Pass&amp;phrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="193"/>
+        <location filename="../../desktop/ui/unlock.py" line="157"/>
         <source>&amp;Repeat it</source>
         <translation>&amp;Repeat it</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="197"/>
+        <location filename="../../desktop/ui/unlock.py" line="161"/>
         <source>Language</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="198"/>
+        <location filename="../../desktop/ui/unlock.py" line="162"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="199"/>
+        <location filename="../../desktop/ui/unlock.py" line="163"/>
         <source>Passphrase</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="200"/>
+        <location filename="../../desktop/ui/unlock.py" line="164"/>
         <source>Repeat the passphrase</source>
         <translation>Repeat the passphrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="201"/>
+        <location filename="../../desktop/ui/unlock.py" line="165"/>
         <source>Take the placement test to skip what I already know</source>
         <translation>Take the placement test to skip what I already know</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="202"/>
+        <location filename="../../desktop/ui/unlock.py" line="166"/>
         <source>&amp;Create profile</source>
         <translation>&amp;Create profile</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="203"/>
+        <location filename="../../desktop/ui/unlock.py" line="167"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="226"/>
+        <location filename="../../desktop/ui/unlock.py" line="190"/>
         <source>Use four or more random words, e.g. “river cloud pencil forty-two”.</source>
         <translation>Use four or more random words, e.g. “river cloud pencil forty-two”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="231"/>
+        <location filename="../../desktop/ui/unlock.py" line="195"/>
         <source>Too short: use at least 8 characters; longer is better.</source>
         <translation>Too short: use at least 8 characters; longer is better.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="232"/>
+        <location filename="../../desktop/ui/unlock.py" line="196"/>
         <source>Weak: too easy to guess.</source>
         <translation>Weak: too easy to guess.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="233"/>
+        <location filename="../../desktop/ui/unlock.py" line="197"/>
         <source>Fair: add another word or two.</source>
         <translation>Fair: add another word or two.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="234"/>
+        <location filename="../../desktop/ui/unlock.py" line="198"/>
         <source>Good.</source>
         <translation>Good.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="235"/>
+        <location filename="../../desktop/ui/unlock.py" line="199"/>
         <source>Strong. Write it down somewhere safe, away from the computer.</source>
         <translation>Strong. Write it down somewhere safe, away from the computer.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="246"/>
+        <location filename="../../desktop/ui/unlock.py" line="210"/>
         <source>Please enter a name.</source>
         <translation>Please enter a name.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="250"/>
+        <location filename="../../desktop/ui/unlock.py" line="214"/>
         <source>The two passphrases differ.</source>
         <translation>The two passphrases do not match.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="253"/>
+        <location filename="../../desktop/ui/unlock.py" line="217"/>
         <source>Creating your encrypted profile…</source>
         <translation>Creating your encrypted profile…</translation>
     </message>
@@ -842,32 +872,32 @@
         <translation>The questions you missed come back for review when they are due.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="254"/>
+        <location filename="../../desktop/ui/quiz.py" line="255"/>
         <source>Placement test finished</source>
         <translation>Placement test finished</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="257"/>
+        <location filename="../../desktop/ui/quiz.py" line="258"/>
         <source>Your score: %1%. Modules you already master are marked “skipped by placement” in the library; the home screen shows where to start.</source>
         <translation>Your score: %1%. Modules you already master are marked “skipped by placement” in the library; the home screen shows where to start.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="262"/>
+        <location filename="../../desktop/ui/quiz.py" line="263"/>
         <source>Passed: %1%</source>
         <translation>Passed: %1%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="264"/>
+        <location filename="../../desktop/ui/quiz.py" line="265"/>
         <source>Well done. The pass mark is %1%.</source>
         <translation>Well done. The pass mark is %1%.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="269"/>
+        <location filename="../../desktop/ui/quiz.py" line="270"/>
         <source>Not passed yet: %1%</source>
         <translation>Not passed yet: %1%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="272"/>
+        <location filename="../../desktop/ui/quiz.py" line="273"/>
         <source>The pass mark is %1%. Read the questions below again, then try once more.</source>
         <translation>The pass mark is %1%. Read the questions below again, then try once more.</translation>
     </message>
@@ -931,57 +961,42 @@
         <translation>&amp;Lock after (minutes idle)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="74"/>
-        <source>&amp;Server address</source>
-        <translation>&amp;Server address</translation>
+        <location filename="../../desktop/ui/settings.py" line="104"/>
+        <source>Học Vụ Số %1 (pack format %2, store schema %3, Qt %4)</source>
+        <translation>Học Vụ Số %1 (pack format %2, store schema %3, Qt %4)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="79"/>
+        <location filename="../../desktop/ui/settings.py" line="78"/>
         <source>Language</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="80"/>
+        <location filename="../../desktop/ui/settings.py" line="79"/>
         <source>Text size</source>
         <translation>Text size</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="81"/>
+        <location filename="../../desktop/ui/settings.py" line="80"/>
         <source>Lock after minutes idle</source>
         <translation>Idle minutes before the app locks</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/settings.py" line="82"/>
-        <source>Server address</source>
-        <translation>Server address</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings.py" line="83"/>
-        <source>https://… (given by your ministry)</source>
-        <translation>https://… (given by your ministry)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings.py" line="84"/>
         <source>About</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="106"/>
-        <source>Học Vụ Số %1 (pack format %2, Qt %3)</source>
-        <translation>Học Vụ Số %1 (pack format %2, Qt %3)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings.py" line="110"/>
+        <location filename="../../desktop/ui/settings.py" line="109"/>
         <source>Trust list version %1, issued %2 (%3 days ago), expires %4.</source>
         <translation>Trust list version %1, issued %2 (%3 days ago), expires %4.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="116"/>
+        <location filename="../../desktop/ui/settings.py" line="115"/>
         <source>No trust list installed.</source>
         <translation>No trust list installed.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/settings.py" line="117"/>
+        <location filename="../../desktop/ui/settings.py" line="116"/>
         <source>%n pack(s) installed.</source>
         <translation>
             <numerusform>%n pack installed.</numerusform>
@@ -989,14 +1004,210 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="118"/>
+        <location filename="../../desktop/ui/settings.py" line="117"/>
         <source>Data folder: %1</source>
         <translation>Data folder: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="122"/>
+        <location filename="../../desktop/ui/settings.py" line="121"/>
         <source>This build trusts the DEVELOPMENT root key: not for production use.</source>
         <translation>This build trusts the DEVELOPMENT root key: not for production use.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncBox</name>
+    <message>
+        <location filename="../../desktop/ui/sync_panel.py" line="170"/>
+        <source>Ministry server</source>
+        <translation>Ministry server</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_panel.py" line="173"/>
+        <source>&amp;Server address</source>
+        <translation>&amp;Server address</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_panel.py" line="173"/>
+        <source>&amp;Enrolment code</source>
+        <translation>&amp;Enrolment code</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_panel.py" line="173"/>
+        <source>&amp;Device name</source>
+        <translation>&amp;Device name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_panel.py" line="177"/>
+        <source>Server address</source>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_panel.py" line="178"/>
+        <source>https://… (given by your ministry)</source>
+        <translation>https://… (given by your ministry)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_panel.py" line="179"/>
+        <source>Enrolment code</source>
+        <translation>Enrolment code</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_panel.py" line="180"/>
+        <source>from your administrator, e.g. ABCD-EFGH-JKMN</source>
+        <translation>from your administrator, e.g. ABCD-EFGH-JKMN</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_panel.py" line="181"/>
+        <source>Device name</source>
+        <translation>Device name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_panel.py" line="183"/>
+        <source>Connect again</source>
+        <translation>Connect again</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_panel.py" line="183"/>
+        <source>Connect</source>
+        <translation>Connect</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_panel.py" line="185"/>
+        <source>Sync now</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_panel.py" line="187"/>
+        <source>Save results to a file…</source>
+        <translation>Save results to a file…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_panel.py" line="190"/>
+        <source>For a mission without a connection: an encrypted file for the ministry, to send by any means.</source>
+        <translation>For a mission without a connection: an encrypted file for the ministry, to send by any means.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_panel.py" line="194"/>
+        <source>Open a file from the ministry…</source>
+        <translation>Open a file from the ministry…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_panel.py" line="196"/>
+        <source>Connected.</source>
+        <translation>Connected.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_panel.py" line="199"/>
+        <source>Not connected. Enter the server address and the one-time enrolment code from your administrator, then press Connect.</source>
+        <translation>Not connected. Enter the server address and the one-time enrolment code from your administrator, then press Connect.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncController</name>
+    <message>
+        <location filename="../../desktop/ui/sync_controller.py" line="171"/>
+        <source>Enter the server address and the enrolment code your administrator gave you, then press Connect.</source>
+        <translation>Enter the server address and the enrolment code your administrator gave you, then press Connect.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_controller.py" line="181"/>
+        <source>Connected to %1. Your results will now sync.</source>
+        <translation>Connected to %1. Your results will now sync.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_controller.py" line="194"/>
+        <source>Save results for the ministry</source>
+        <translation>Save results for the ministry</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_controller.py" line="196"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="238"/>
+        <source>Sync files (*.hvsync)</source>
+        <translation>Sync files (*.hvsync)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_controller.py" line="204"/>
+        <source>The server key file from your administrator</source>
+        <translation>The server key file from your administrator</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_controller.py" line="206"/>
+        <source>Server keys (*.json)</source>
+        <translation>Server keys (*.json)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/sync_controller.py" line="221"/>
+        <source>Saved %n result(s) to %1. Send this file to your administrator by any means; it is encrypted for the ministry&apos;s server.</source>
+        <translation>
+            <numerusform>Saved %n result to %1. Send this file to your administrator by any means; it is encrypted for the ministry&apos;s server.</numerusform>
+            <numerusform>Saved %n results to %1. Send this file to your administrator by any means; it is encrypted for the ministry&apos;s server.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_controller.py" line="236"/>
+        <source>Open a file from the ministry</source>
+        <translation>Open a file from the ministry</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_controller.py" line="245"/>
+        <source>Applied: %1 pack(s) installed, %2 certificate(s), %3 result(s).</source>
+        <translation>Applied: %1 pack(s) installed, %2 certificate(s), %3 result(s).</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusLine</name>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/sync_panel.py" line="78"/>
+        <source>%n result(s) waiting</source>
+        <translation>
+            <numerusform>%n result waiting</numerusform>
+            <numerusform>%n results waiting</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_panel.py" line="80"/>
+        <source>Syncing…</source>
+        <translation>Syncing…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_panel.py" line="82"/>
+        <source>Offline · %1</source>
+        <translation>Offline · %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_panel.py" line="84"/>
+        <source>Synced %1</source>
+        <translation>Synced %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_panel.py" line="87"/>
+        <source>Sync incomplete · see Settings</source>
+        <translation>Sync incomplete · see Settings</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_panel.py" line="89"/>
+        <source>Not enrolled · see Settings</source>
+        <translation>Not enrolled · see Settings</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_panel.py" line="90"/>
+        <source>Not connected to the ministry server</source>
+        <translation>Not connected to the ministry server</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_panel.py" line="95"/>
+        <source>Sync status: %1</source>
+        <translation>Sync status: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_panel.py" line="96"/>
+        <source>Sync now</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_panel.py" line="97"/>
+        <source>Click to sync now</source>
+        <translation>Click to sync now</translation>
     </message>
 </context>
 <context>
@@ -1020,47 +1231,47 @@
 <context>
     <name>UnlockScreen</name>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="74"/>
+        <location filename="../../desktop/ui/unlock.py" line="55"/>
         <source>Học Vụ Số</source>
         <translation>Học Vụ Số</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="75"/>
+        <location filename="../../desktop/ui/unlock.py" line="56"/>
         <source>Choose your profile and type your passphrase to continue.</source>
         <translation>Choose your profile and type your passphrase to continue.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="76"/>
+        <location filename="../../desktop/ui/unlock.py" line="57"/>
         <source>&amp;Profile</source>
         <translation>&amp;Profile</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="77"/>
+        <location filename="../../desktop/ui/unlock.py" line="58"/>
         <source>Pass&amp;phrase</source>
         <translation>Pass&amp;phrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="78"/>
+        <location filename="../../desktop/ui/unlock.py" line="59"/>
         <source>&amp;Unlock</source>
         <translation>&amp;Unlock</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="79"/>
+        <location filename="../../desktop/ui/unlock.py" line="60"/>
         <source>&amp;New profile…</source>
         <translation>&amp;New profile…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="80"/>
+        <location filename="../../desktop/ui/unlock.py" line="61"/>
         <source>Profile</source>
         <translation>Profile</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="81"/>
+        <location filename="../../desktop/ui/unlock.py" line="62"/>
         <source>Passphrase</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="105"/>
+        <location filename="../../desktop/ui/unlock.py" line="86"/>
         <source>Unlocking…</source>
         <translation>Unlocking…</translation>
     </message>

@@ -268,129 +268,129 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="140"/>
-        <location filename="../../desktop/ui/main_window.py" line="639"/>
-        <location filename="../../desktop/ui/main_window.py" line="651"/>
+        <location filename="../../desktop/ui/main_window.py" line="157"/>
+        <location filename="../../desktop/ui/main_window.py" line="679"/>
+        <location filename="../../desktop/ui/main_window.py" line="691"/>
         <source>Học Vụ Số</source>
         <translation>Học Vụ Số</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="142"/>
+        <location filename="../../desktop/ui/main_window.py" line="159"/>
         <source>Home</source>
         <translation>Trang chủ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="143"/>
+        <location filename="../../desktop/ui/main_window.py" line="160"/>
         <source>Library</source>
         <translation>Thư viện</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="144"/>
+        <location filename="../../desktop/ui/main_window.py" line="161"/>
         <source>Search</source>
         <translation>Tìm kiếm</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="145"/>
+        <location filename="../../desktop/ui/main_window.py" line="162"/>
         <source>Certificates</source>
         <translation>Chứng chỉ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="146"/>
+        <location filename="../../desktop/ui/main_window.py" line="163"/>
         <source>Import a pack…</source>
         <translation>Nhập gói nội dung…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="147"/>
+        <location filename="../../desktop/ui/main_window.py" line="164"/>
         <source>Settings</source>
         <translation>Cài đặt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="148"/>
+        <location filename="../../desktop/ui/main_window.py" line="165"/>
         <source>Lock</source>
         <translation>Khóa</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="153"/>
+        <location filename="../../desktop/ui/main_window.py" line="170"/>
         <source>Navigation</source>
         <translation>Điều hướng</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="265"/>
+        <location filename="../../desktop/ui/main_window.py" line="284"/>
         <source>Preparing the lessons…</source>
         <translation>Đang chuẩn bị bài học…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="299"/>
+        <location filename="../../desktop/ui/main_window.py" line="318"/>
         <source>Import a content pack</source>
         <translation>Nhập gói nội dung</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="301"/>
+        <location filename="../../desktop/ui/main_window.py" line="320"/>
         <source>Content packs (*.hvpack)</source>
         <translation>Gói nội dung (*.hvpack)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="306"/>
+        <location filename="../../desktop/ui/main_window.py" line="325"/>
         <source>Checking and installing %1…</source>
         <translation>Đang kiểm tra và cài đặt %1…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="321"/>
+        <location filename="../../desktop/ui/main_window.py" line="340"/>
         <source>Installed “%1”, version %2.</source>
         <translation>Đã cài đặt “%1”, phiên bản %2.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="535"/>
+        <location filename="../../desktop/ui/main_window.py" line="575"/>
         <source>Level exam</source>
         <translation>Bài thi cấp độ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="560"/>
+        <location filename="../../desktop/ui/main_window.py" line="600"/>
         <source>Placement test</source>
         <translation>Kiểm tra đầu vào</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="593"/>
+        <location filename="../../desktop/ui/main_window.py" line="633"/>
         <source>Review</source>
         <translation>Ôn tập</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="606"/>
+        <location filename="../../desktop/ui/main_window.py" line="646"/>
         <source>Export certificate</source>
         <translation>Xuất chứng chỉ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="608"/>
+        <location filename="../../desktop/ui/main_window.py" line="648"/>
         <source>PDF documents (*.pdf)</source>
         <translation>Tài liệu PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="613"/>
+        <location filename="../../desktop/ui/main_window.py" line="653"/>
         <source>Certificate of digital competence</source>
         <translation>Chứng chỉ năng lực số</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="616"/>
+        <location filename="../../desktop/ui/main_window.py" line="656"/>
         <source>Passed on %1</source>
         <translation>Đạt ngày %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="617"/>
+        <location filename="../../desktop/ui/main_window.py" line="657"/>
         <source>Signed by the ministry server</source>
         <translation>Đã được máy chủ của Bộ ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="619"/>
+        <location filename="../../desktop/ui/main_window.py" line="659"/>
         <source>Provisional: not yet signed by the ministry server</source>
         <translation>Tạm thời: chưa được máy chủ của Bộ ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="621"/>
+        <location filename="../../desktop/ui/main_window.py" line="661"/>
         <source>The QR code holds this record; a signed record can be checked offline with the ministry&apos;s public key.</source>
         <translation>Mã QR chứa dữ liệu của chứng chỉ này; chứng chỉ đã ký có thể được xác minh mà không cần kết nối mạng, bằng khóa công khai của Bộ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="630"/>
+        <location filename="../../desktop/ui/main_window.py" line="670"/>
         <source>Saved %1.</source>
         <translation>Đã lưu %1.</translation>
     </message>
@@ -406,158 +406,188 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="20"/>
+        <location filename="../../desktop/ui/messages.py" line="22"/>
         <source>Wrong passphrase. Check Caps Lock and the keyboard layout, then try again.</source>
         <translation>Cụm mật khẩu không đúng. Hãy kiểm tra phím Caps Lock và bộ gõ bàn phím, rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="24"/>
+        <location filename="../../desktop/ui/messages.py" line="26"/>
         <source>This profile&apos;s record on this computer is damaged, so it cannot be unlocked. Your synced results are safe on the ministry server; ask your IT officer to restore the profile.</source>
         <translation>Dữ liệu của hồ sơ này trên máy tính đã bị hỏng nên không thể mở khóa. Các kết quả đã đồng bộ của bạn vẫn được lưu an toàn trên máy chủ của Bộ; hãy đề nghị cán bộ công nghệ thông tin khôi phục hồ sơ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="30"/>
+        <location filename="../../desktop/ui/messages.py" line="32"/>
         <source>The learner data file is damaged or is not a Học Vụ Số file. Nothing was changed. Ask your IT officer for help.</source>
         <translation>Tệp dữ liệu học tập bị hỏng hoặc không phải tệp của Học Vụ Số. Không có gì bị thay đổi. Hãy liên hệ cán bộ công nghệ thông tin để được hỗ trợ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="35"/>
+        <location filename="../../desktop/ui/messages.py" line="37"/>
         <source>Your data was saved by a newer version of Học Vụ Số. Install the newer version to open it.</source>
         <translation>Dữ liệu của bạn được lưu bởi một phiên bản Học Vụ Số mới hơn. Hãy cài đặt phiên bản mới hơn để mở dữ liệu này.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="40"/>
+        <location filename="../../desktop/ui/messages.py" line="42"/>
         <source>This passphrase is too short or too common. Use at least 8 characters; four random words are best.</source>
         <translation>Cụm mật khẩu này quá ngắn hoặc quá phổ biến. Hãy dùng ít nhất 8 ký tự; tốt nhất là bốn từ ngẫu nhiên.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="47"/>
+        <location filename="../../desktop/ui/messages.py" line="52"/>
         <source>The file could not be read or written (%1). Check the disk and try again.</source>
         <translation>Không thể đọc hoặc ghi tệp (%1). Hãy kiểm tra ổ đĩa rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="49"/>
+        <location filename="../../desktop/ui/messages.py" line="54"/>
         <source>Something went wrong (%1). Nothing was lost; please try again.</source>
         <translation>Đã xảy ra lỗi (%1). Không có dữ liệu nào bị mất; vui lòng thử lại.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="55"/>
+        <location filename="../../desktop/ui/messages.py" line="67"/>
+        <source>This address uses plain http, which anyone on the network could read or change. Use the https:// address your ministry gave you.</source>
+        <translation>Địa chỉ này dùng http thường, ai trên mạng cũng có thể đọc hoặc sửa dữ liệu. Hãy dùng địa chỉ https:// mà Bộ cung cấp.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="72"/>
+        <source>The ministry server cannot be reached. Check the address and the network connection; nothing was lost, and sync will try again later.</source>
+        <translation>Không kết nối được máy chủ của Bộ. Hãy kiểm tra địa chỉ và kết nối mạng; không có dữ liệu nào bị mất, ứng dụng sẽ tự đồng bộ lại sau.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="77"/>
+        <source>The server no longer accepts this computer. Ask your administrator for a new enrolment code and connect again in Settings.</source>
+        <translation>Máy chủ không còn chấp nhận máy tính này. Hãy xin quản trị viên mã đăng ký mới và kết nối lại trong Cài đặt.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="82"/>
+        <source>The server refused the request (%1). If you were connecting, check the enrolment code: each code works once and expires; your administrator can give you a new one.</source>
+        <translation>Máy chủ từ chối yêu cầu (%1). Nếu bạn đang kết nối, hãy kiểm tra mã đăng ký: mỗi mã chỉ dùng được một lần và có hạn; quản trị viên có thể cấp mã mới.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="87"/>
+        <source>Sync could not finish (%1). Nothing was lost.</source>
+        <translation>Chưa đồng bộ xong (%1). Không có dữ liệu nào bị mất.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="94"/>
+        <source>This file was refused (%1). Nothing was changed. Ask your administrator for a fresh copy.</source>
+        <translation>Tệp này bị từ chối (%1). Không có gì bị thay đổi. Hãy xin quản trị viên một bản mới.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="101"/>
         <source>it is not a content pack, or it is damaged or incomplete</source>
         <translation>đây không phải gói nội dung, hoặc gói bị hỏng hay không đầy đủ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="56"/>
+        <location filename="../../desktop/ui/messages.py" line="102"/>
         <source>a file name in it tries to escape the pack</source>
         <translation>một tên tệp trong gói trỏ ra ngoài phạm vi của gói</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="57"/>
+        <location filename="../../desktop/ui/messages.py" line="103"/>
         <source>it contains a link instead of a file</source>
         <translation>gói chứa một liên kết thay vì một tệp</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="58"/>
+        <location filename="../../desktop/ui/messages.py" line="104"/>
         <source>a file appears twice in it</source>
         <translation>một tệp xuất hiện hai lần trong gói</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="59"/>
+        <location filename="../../desktop/ui/messages.py" line="105"/>
         <source>two file names differ only in letter case</source>
         <translation>có hai tên tệp chỉ khác nhau ở chữ hoa và chữ thường</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="60"/>
+        <location filename="../../desktop/ui/messages.py" line="106"/>
         <source>it holds far too many files</source>
         <translation>gói chứa quá nhiều tệp</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="61"/>
+        <location filename="../../desktop/ui/messages.py" line="107"/>
         <source>a file in it is far too large</source>
         <translation>một tệp trong gói quá lớn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="62"/>
+        <location filename="../../desktop/ui/messages.py" line="108"/>
         <source>a file in it would unpack to a huge size</source>
         <translation>một tệp trong gói khi giải nén sẽ có dung lượng quá lớn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="63"/>
+        <location filename="../../desktop/ui/messages.py" line="109"/>
         <source>it holds a file that its signed list does not mention</source>
         <translation>gói chứa một tệp không có trong danh sách đã ký của gói</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="64"/>
+        <location filename="../../desktop/ui/messages.py" line="110"/>
         <source>a file of its signed list is missing</source>
         <translation>thiếu một tệp có trong danh sách đã ký của gói</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="65"/>
-        <location filename="../../desktop/ui/messages.py" line="66"/>
+        <location filename="../../desktop/ui/messages.py" line="111"/>
+        <location filename="../../desktop/ui/messages.py" line="112"/>
         <source>a file was changed after the pack was signed</source>
         <translation>một tệp đã bị thay đổi sau khi gói được ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="67"/>
+        <location filename="../../desktop/ui/messages.py" line="113"/>
         <source>its signature does not match its content</source>
         <translation>chữ ký không khớp với nội dung của gói</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="68"/>
+        <location filename="../../desktop/ui/messages.py" line="114"/>
         <source>it is not signed under the ministry&apos;s keys</source>
         <translation>gói không được ký bằng các khóa của Bộ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="70"/>
+        <location filename="../../desktop/ui/messages.py" line="116"/>
         <source>its list of trusted keys has expired; sync or get a newer pack</source>
         <translation>danh sách khóa tin cậy của gói đã hết hạn; hãy đồng bộ hoặc lấy gói mới hơn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="72"/>
+        <location filename="../../desktop/ui/messages.py" line="118"/>
         <source>it is signed by a key the ministry does not list</source>
         <translation>gói được ký bằng một khóa không có trong danh sách của Bộ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="73"/>
+        <location filename="../../desktop/ui/messages.py" line="119"/>
         <source>its signing key was not valid when it was made</source>
         <translation>khóa ký của gói không có hiệu lực vào thời điểm gói được tạo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="74"/>
+        <location filename="../../desktop/ui/messages.py" line="120"/>
         <source>its signing key has been revoked</source>
         <translation>khóa ký của gói đã bị thu hồi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="75"/>
+        <location filename="../../desktop/ui/messages.py" line="121"/>
         <source>its signer may not publish this kind of pack</source>
         <translation>người ký gói không được phép phát hành loại gói này</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="76"/>
+        <location filename="../../desktop/ui/messages.py" line="122"/>
         <source>the same or a newer version is already installed</source>
         <translation>phiên bản này hoặc một phiên bản mới hơn đã được cài đặt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="77"/>
+        <location filename="../../desktop/ui/messages.py" line="123"/>
         <source>it was made for a newer version of the app</source>
         <translation>gói được tạo cho một phiên bản ứng dụng mới hơn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="78"/>
+        <location filename="../../desktop/ui/messages.py" line="124"/>
         <source>a file in it is malformed</source>
         <translation>một tệp trong gói có định dạng không hợp lệ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="79"/>
+        <location filename="../../desktop/ui/messages.py" line="125"/>
         <source>an image in it is not a safe picture</source>
         <translation>một hình ảnh trong gói không an toàn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="80"/>
+        <location filename="../../desktop/ui/messages.py" line="126"/>
         <source>it needs a newer version of the app</source>
         <translation>gói cần một phiên bản ứng dụng mới hơn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="84"/>
+        <location filename="../../desktop/ui/messages.py" line="130"/>
         <source>The pack was refused: %1 (%2). Your library was not changed. Ask the sender for a fresh copy of the pack.</source>
         <translation>Gói nội dung bị từ chối: %1 (%2). Thư viện của bạn không thay đổi. Hãy đề nghị người gửi cung cấp lại một bản mới của gói.</translation>
     </message>
@@ -645,112 +675,112 @@
 <context>
     <name>NewProfileScreen</name>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="182"/>
+        <location filename="../../desktop/ui/unlock.py" line="146"/>
         <source>Create your profile</source>
         <translation>Tạo hồ sơ của bạn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="185"/>
+        <location filename="../../desktop/ui/unlock.py" line="149"/>
         <source>Your progress stays on this computer, encrypted with your passphrase. The name is shown on the unlock screen, so a nickname is fine. There is no way to recover a forgotten passphrase on this computer; once you have synced, the ministry server holds a copy of your results.</source>
         <translation>Tiến độ học tập của bạn được lưu trên máy tính này và được mã hóa bằng cụm mật khẩu của bạn. Tên sẽ hiển thị trên màn hình mở khóa, vì vậy bạn có thể dùng biệt danh. Trên máy tính này không có cách nào khôi phục cụm mật khẩu đã quên; sau khi bạn đồng bộ, máy chủ của Bộ sẽ lưu một bản sao kết quả học tập của bạn.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="193"/>
+        <location filename="../../desktop/ui/unlock.py" line="157"/>
         <source>&amp;Language</source>
         <translation>N&amp;gôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="193"/>
+        <location filename="../../desktop/ui/unlock.py" line="157"/>
         <source>&amp;Name</source>
         <translation>&amp;Tên</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="193"/>
+        <location filename="../../desktop/ui/unlock.py" line="157"/>
         <source>Pass&amp;phrase</source>
         <translation>&amp;Cụm mật khẩu</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="193"/>
+        <location filename="../../desktop/ui/unlock.py" line="157"/>
         <source>&amp;Repeat it</source>
         <translation>&amp;Nhập lại</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="197"/>
+        <location filename="../../desktop/ui/unlock.py" line="161"/>
         <source>Language</source>
         <translation>Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="198"/>
+        <location filename="../../desktop/ui/unlock.py" line="162"/>
         <source>Name</source>
         <translation>Tên</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="199"/>
+        <location filename="../../desktop/ui/unlock.py" line="163"/>
         <source>Passphrase</source>
         <translation>Cụm mật khẩu</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="200"/>
+        <location filename="../../desktop/ui/unlock.py" line="164"/>
         <source>Repeat the passphrase</source>
         <translation>Nhập lại cụm mật khẩu</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="201"/>
+        <location filename="../../desktop/ui/unlock.py" line="165"/>
         <source>Take the placement test to skip what I already know</source>
         <translation>Làm bài kiểm tra đầu vào để bỏ qua những nội dung tôi đã biết</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="202"/>
+        <location filename="../../desktop/ui/unlock.py" line="166"/>
         <source>&amp;Create profile</source>
         <translation>Tạo &amp;hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="203"/>
+        <location filename="../../desktop/ui/unlock.py" line="167"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="226"/>
+        <location filename="../../desktop/ui/unlock.py" line="190"/>
         <source>Use four or more random words, e.g. “river cloud pencil forty-two”.</source>
         <translation>Hãy dùng từ bốn từ ngẫu nhiên trở lên, ví dụ “dòng sông mây trắng bút chì bốn mươi hai”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="231"/>
+        <location filename="../../desktop/ui/unlock.py" line="195"/>
         <source>Too short: use at least 8 characters; longer is better.</source>
         <translation>Quá ngắn: hãy dùng ít nhất 8 ký tự; càng dài càng tốt.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="232"/>
+        <location filename="../../desktop/ui/unlock.py" line="196"/>
         <source>Weak: too easy to guess.</source>
         <translation>Yếu: quá dễ đoán.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="233"/>
+        <location filename="../../desktop/ui/unlock.py" line="197"/>
         <source>Fair: add another word or two.</source>
         <translation>Trung bình: hãy thêm một hoặc hai từ nữa.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="234"/>
+        <location filename="../../desktop/ui/unlock.py" line="198"/>
         <source>Good.</source>
         <translation>Tốt.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="235"/>
+        <location filename="../../desktop/ui/unlock.py" line="199"/>
         <source>Strong. Write it down somewhere safe, away from the computer.</source>
         <translation>Mạnh. Hãy ghi lại và cất ở nơi an toàn, tách biệt với máy tính.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="246"/>
+        <location filename="../../desktop/ui/unlock.py" line="210"/>
         <source>Please enter a name.</source>
         <translation>Vui lòng nhập tên.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="250"/>
+        <location filename="../../desktop/ui/unlock.py" line="214"/>
         <source>The two passphrases differ.</source>
         <translation>Hai cụm mật khẩu không khớp nhau.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="253"/>
+        <location filename="../../desktop/ui/unlock.py" line="217"/>
         <source>Creating your encrypted profile…</source>
         <translation>Đang tạo hồ sơ được mã hóa của bạn…</translation>
     </message>
@@ -841,32 +871,32 @@
         <translation>Những câu bạn làm sai sẽ quay lại để ôn tập khi đến hạn.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="254"/>
+        <location filename="../../desktop/ui/quiz.py" line="255"/>
         <source>Placement test finished</source>
         <translation>Đã hoàn thành bài kiểm tra đầu vào</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="257"/>
+        <location filename="../../desktop/ui/quiz.py" line="258"/>
         <source>Your score: %1%. Modules you already master are marked “skipped by placement” in the library; the home screen shows where to start.</source>
         <translation>Điểm của bạn: %1%. Các học phần bạn đã nắm vững được đánh dấu “được miễn nhờ kiểm tra đầu vào” trong Thư viện; Trang chủ cho biết bạn nên bắt đầu từ đâu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="262"/>
+        <location filename="../../desktop/ui/quiz.py" line="263"/>
         <source>Passed: %1%</source>
         <translation>Đạt: %1%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="264"/>
+        <location filename="../../desktop/ui/quiz.py" line="265"/>
         <source>Well done. The pass mark is %1%.</source>
         <translation>Xin chúc mừng. Điểm đạt là %1%.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="269"/>
+        <location filename="../../desktop/ui/quiz.py" line="270"/>
         <source>Not passed yet: %1%</source>
         <translation>Chưa đạt: %1%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="272"/>
+        <location filename="../../desktop/ui/quiz.py" line="273"/>
         <source>The pass mark is %1%. Read the questions below again, then try once more.</source>
         <translation>Điểm đạt là %1%. Hãy đọc lại các câu hỏi dưới đây, rồi thử lại lần nữa.</translation>
     </message>
@@ -929,71 +959,250 @@
         <translation>&amp;Khóa sau (số phút không sử dụng)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="74"/>
-        <source>&amp;Server address</source>
-        <translation>Địa chỉ &amp;máy chủ</translation>
+        <location filename="../../desktop/ui/settings.py" line="104"/>
+        <source>Học Vụ Số %1 (pack format %2, store schema %3, Qt %4)</source>
+        <translation>Học Vụ Số %1 (định dạng gói %2, lược đồ dữ liệu %3, Qt %4)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="79"/>
+        <location filename="../../desktop/ui/settings.py" line="78"/>
         <source>Language</source>
         <translation>Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="80"/>
+        <location filename="../../desktop/ui/settings.py" line="79"/>
         <source>Text size</source>
         <translation>Cỡ chữ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="81"/>
+        <location filename="../../desktop/ui/settings.py" line="80"/>
         <source>Lock after minutes idle</source>
         <translation>Số phút không sử dụng trước khi ứng dụng tự khóa</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/settings.py" line="82"/>
-        <source>Server address</source>
-        <translation>Địa chỉ máy chủ</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings.py" line="83"/>
-        <source>https://… (given by your ministry)</source>
-        <translation>https://… (do Bộ cung cấp)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings.py" line="84"/>
         <source>About</source>
         <translation>Giới thiệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="106"/>
-        <source>Học Vụ Số %1 (pack format %2, Qt %3)</source>
-        <translation>Học Vụ Số %1 (định dạng gói %2, Qt %3)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings.py" line="110"/>
+        <location filename="../../desktop/ui/settings.py" line="109"/>
         <source>Trust list version %1, issued %2 (%3 days ago), expires %4.</source>
         <translation>Danh sách tin cậy phiên bản %1, ban hành ngày %2 (%3 ngày trước), hết hạn ngày %4.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="116"/>
+        <location filename="../../desktop/ui/settings.py" line="115"/>
         <source>No trust list installed.</source>
         <translation>Chưa cài đặt danh sách tin cậy.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/settings.py" line="117"/>
+        <location filename="../../desktop/ui/settings.py" line="116"/>
         <source>%n pack(s) installed.</source>
         <translation>
             <numerusform>Đã cài đặt %n gói nội dung.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="118"/>
+        <location filename="../../desktop/ui/settings.py" line="117"/>
         <source>Data folder: %1</source>
         <translation>Thư mục dữ liệu: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="122"/>
+        <location filename="../../desktop/ui/settings.py" line="121"/>
         <source>This build trusts the DEVELOPMENT root key: not for production use.</source>
         <translation>Bản dựng này tin cậy khóa gốc dành cho PHÁT TRIỂN: không được sử dụng chính thức.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncBox</name>
+    <message>
+        <location filename="../../desktop/ui/sync_panel.py" line="170"/>
+        <source>Ministry server</source>
+        <translation>Máy chủ của Bộ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_panel.py" line="173"/>
+        <source>&amp;Server address</source>
+        <translation>Địa chỉ &amp;máy chủ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_panel.py" line="173"/>
+        <source>&amp;Enrolment code</source>
+        <translation>Mã đăng &amp;ký</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_panel.py" line="173"/>
+        <source>&amp;Device name</source>
+        <translation>Tên &amp;thiết bị</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_panel.py" line="177"/>
+        <source>Server address</source>
+        <translation>Địa chỉ máy chủ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_panel.py" line="178"/>
+        <source>https://… (given by your ministry)</source>
+        <translation>https://… (do Bộ cung cấp)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_panel.py" line="179"/>
+        <source>Enrolment code</source>
+        <translation>Mã đăng ký</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_panel.py" line="180"/>
+        <source>from your administrator, e.g. ABCD-EFGH-JKMN</source>
+        <translation>do quản trị viên cấp, ví dụ ABCD-EFGH-JKMN</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_panel.py" line="181"/>
+        <source>Device name</source>
+        <translation>Tên thiết bị</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_panel.py" line="183"/>
+        <source>Connect again</source>
+        <translation>Kết nối lại</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_panel.py" line="183"/>
+        <source>Connect</source>
+        <translation>Kết nối</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_panel.py" line="185"/>
+        <source>Sync now</source>
+        <translation>Đồng bộ ngay</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_panel.py" line="187"/>
+        <source>Save results to a file…</source>
+        <translation>Lưu kết quả ra tệp…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_panel.py" line="190"/>
+        <source>For a mission without a connection: an encrypted file for the ministry, to send by any means.</source>
+        <translation>Dành cho cơ quan đại diện không có kết nối: một tệp đã mã hóa gửi về Bộ, chuyển bằng bất kỳ cách nào.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_panel.py" line="194"/>
+        <source>Open a file from the ministry…</source>
+        <translation>Mở tệp do Bộ gửi…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_panel.py" line="196"/>
+        <source>Connected.</source>
+        <translation>Đã kết nối.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_panel.py" line="199"/>
+        <source>Not connected. Enter the server address and the one-time enrolment code from your administrator, then press Connect.</source>
+        <translation>Chưa kết nối. Hãy nhập địa chỉ máy chủ và mã đăng ký dùng một lần do quản trị viên cấp, rồi bấm Kết nối.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncController</name>
+    <message>
+        <location filename="../../desktop/ui/sync_controller.py" line="171"/>
+        <source>Enter the server address and the enrolment code your administrator gave you, then press Connect.</source>
+        <translation>Hãy nhập địa chỉ máy chủ và mã đăng ký do quản trị viên cấp, rồi bấm Kết nối.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_controller.py" line="181"/>
+        <source>Connected to %1. Your results will now sync.</source>
+        <translation>Đã kết nối với %1. Kết quả học tập của bạn sẽ được đồng bộ.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_controller.py" line="194"/>
+        <source>Save results for the ministry</source>
+        <translation>Lưu kết quả gửi về Bộ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_controller.py" line="196"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="238"/>
+        <source>Sync files (*.hvsync)</source>
+        <translation>Tệp đồng bộ (*.hvsync)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_controller.py" line="204"/>
+        <source>The server key file from your administrator</source>
+        <translation>Tệp khóa máy chủ do quản trị viên cấp</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_controller.py" line="206"/>
+        <source>Server keys (*.json)</source>
+        <translation>Khóa máy chủ (*.json)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/sync_controller.py" line="221"/>
+        <source>Saved %n result(s) to %1. Send this file to your administrator by any means; it is encrypted for the ministry&apos;s server.</source>
+        <translation>
+            <numerusform>Đã lưu %n kết quả vào %1. Hãy gửi tệp này cho quản trị viên bằng bất kỳ cách nào; tệp đã được mã hóa để chỉ máy chủ của Bộ đọc được.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_controller.py" line="236"/>
+        <source>Open a file from the ministry</source>
+        <translation>Mở tệp do Bộ gửi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_controller.py" line="245"/>
+        <source>Applied: %1 pack(s) installed, %2 certificate(s), %3 result(s).</source>
+        <translation>Đã áp dụng: cài %1 gói, %2 chứng nhận, %3 kết quả.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusLine</name>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/sync_panel.py" line="78"/>
+        <source>%n result(s) waiting</source>
+        <translation>
+            <numerusform>%n kết quả chờ gửi</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_panel.py" line="80"/>
+        <source>Syncing…</source>
+        <translation>Đang đồng bộ…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_panel.py" line="82"/>
+        <source>Offline · %1</source>
+        <translation>Ngoại tuyến · %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_panel.py" line="84"/>
+        <source>Synced %1</source>
+        <translation>Đã đồng bộ %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_panel.py" line="87"/>
+        <source>Sync incomplete · see Settings</source>
+        <translation>Đồng bộ chưa xong · xem Cài đặt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_panel.py" line="89"/>
+        <source>Not enrolled · see Settings</source>
+        <translation>Chưa đăng ký · xem Cài đặt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_panel.py" line="90"/>
+        <source>Not connected to the ministry server</source>
+        <translation>Chưa kết nối máy chủ của Bộ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_panel.py" line="95"/>
+        <source>Sync status: %1</source>
+        <translation>Trạng thái đồng bộ: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_panel.py" line="96"/>
+        <source>Sync now</source>
+        <translation>Đồng bộ ngay</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_panel.py" line="97"/>
+        <source>Click to sync now</source>
+        <translation>Bấm để đồng bộ ngay</translation>
     </message>
 </context>
 <context>
@@ -1017,47 +1226,47 @@
 <context>
     <name>UnlockScreen</name>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="74"/>
+        <location filename="../../desktop/ui/unlock.py" line="55"/>
         <source>Học Vụ Số</source>
         <translation>Học Vụ Số</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="75"/>
+        <location filename="../../desktop/ui/unlock.py" line="56"/>
         <source>Choose your profile and type your passphrase to continue.</source>
         <translation>Hãy chọn hồ sơ của bạn và nhập cụm mật khẩu để tiếp tục.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="76"/>
+        <location filename="../../desktop/ui/unlock.py" line="57"/>
         <source>&amp;Profile</source>
         <translation>&amp;Hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="77"/>
+        <location filename="../../desktop/ui/unlock.py" line="58"/>
         <source>Pass&amp;phrase</source>
         <translation>&amp;Cụm mật khẩu</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="78"/>
+        <location filename="../../desktop/ui/unlock.py" line="59"/>
         <source>&amp;Unlock</source>
         <translation>Mở &amp;khóa</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="79"/>
+        <location filename="../../desktop/ui/unlock.py" line="60"/>
         <source>&amp;New profile…</source>
         <translation>Hồ sơ &amp;mới…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="80"/>
+        <location filename="../../desktop/ui/unlock.py" line="61"/>
         <source>Profile</source>
         <translation>Hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="81"/>
+        <location filename="../../desktop/ui/unlock.py" line="62"/>
         <source>Passphrase</source>
         <translation>Cụm mật khẩu</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="105"/>
+        <location filename="../../desktop/ui/unlock.py" line="86"/>
         <source>Unlocking…</source>
         <translation>Đang mở khóa…</translation>
     </message>

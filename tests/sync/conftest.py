@@ -223,11 +223,11 @@ def free_port() -> int:
 class ThreadServer:
     """The app served by uvicorn on a loopback port inside the test process."""
 
-    def __init__(self, ctx: ServerContext, fail_first: int = 0) -> None:
+    def __init__(self, ctx: ServerContext, fail_first: int = 0, port: int | None = None) -> None:
         import uvicorn
 
         ctx.settings.fail_first = fail_first
-        self.port = free_port()
+        self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         config = uvicorn.Config(
             create_app(ctx.settings, ctx),

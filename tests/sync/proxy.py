@@ -92,8 +92,9 @@ class _Link:
             threading.Thread(target=self._pipe, args=(source, target, counted), daemon=True).start()
 
     def _pipe(self, source, target, counted: bool) -> None:
-        source.settimeout(30)
         try:
+            # Inside the try: the other direction may have closed both sockets already.
+            source.settimeout(30)
             while not self.closed.is_set():
                 data = source.recv(65536)
                 if not data:

@@ -25,17 +25,15 @@ from sqlalchemy.orm import Session
 from sync.certificates import sign_certificate
 from sync.server.keys import ServerKeys
 from sync.server.models import Certificate, Learner, Pack, Profile, Statement
+from sync.server.reporting import results
 from sync.xapi import (
     ACCOUNT_HOME_PAGE,
-    VERBS,
     Activity,
     StatementError,
     canonical,
-    parse_timestamp,
     validate,
 )
 
-_PASSED = VERBS["passed"]
 _CHUNK = 500
 
 
@@ -182,18 +180,16 @@ def store(
                 result.conflicts.append(p.sid)
     fresh = [p for p in items if p.key in inserted]
     result.accepted = [p.sid for p in fresh]
+    derived = []
     for p in fresh:
         learner_id = learner_of.get(p.actor_key or "")
+        derived.append(results.derive(p.statement, learner_id))
         if learner_id and _is_exam_pass(p.statement):
             issued = issue_certificate(session, p.statement, learner_id, now, keys)
             if issued:
                 result.certificates.append(issued)
+    results.record(session, [r for r in derived if r is not None])
     return result
-
-
-def _timestamp(statement: dict[str, Any]) -> datetime | None:
-    text = statement.get("timestamp")
-    return None if text is None else parse_timestamp(text).astimezone(UTC)
 
 
 _COLUMNS = (
@@ -229,7 +225,7 @@ def _insert_returning(
                 p.digest,
                 p.statement["verb"]["id"],
                 p.statement["object"]["id"],
-                _timestamp(p.statement),
+                results.statement_time(p.statement),
                 now,
             )
         rows = ",".join(["(%s::uuid,%s::uuid,%s::uuid,%s,%s,%s,%s,%s,%s,%s)"] * len(chunk))
@@ -298,7 +294,7 @@ def _insert_sqlite(
                 p.digest,
                 p.statement["verb"]["id"],
                 p.statement["object"]["id"],
-                _sqlite_time(_timestamp(p.statement)),
+                _sqlite_time(results.statement_time(p.statement)),
                 stored,
             )
         )
@@ -308,9 +304,7 @@ def _insert_sqlite(
 
 
 def _is_exam_pass(statement: dict[str, Any]) -> bool:
-    if statement["verb"]["id"] != _PASSED:
-        return False
-    if (statement.get("result") or {}).get("success") is False:
+    if not results.is_pass(statement):
         return False
     try:
         return Activity.parse(statement["object"]["id"]).kind == "exam"

@@ -319,3 +319,146 @@ def add_xapi_client(session: Session, actor: str, name: str, unit_id: int) -> tu
     )
     audit(session, actor, "add-xapi-client", f"xapi:{name}", unit=unit_id)
     return key, secret
+
+
+# What each role may do in the dashboard. "names" covers anything that names or
+# identifies a learner (learner pages, their exports, enrolment, bundles, devices).
+PERMISSIONS: dict[str, frozenset[str]] = {
+    "ministry_admin": frozenset(
+        {
+            "overview",
+            "items",
+            "packs",
+            "upload-pack",
+            "names",
+            "assign",
+            "enrol",
+            "bundles",
+            "certificates",
+            "audit",
+        }
+    ),
+    "unit_admin": frozenset(
+        {"overview", "items", "packs", "names", "assign", "enrol", "bundles", "certificates"}
+    ),
+    "trainer": frozenset({"overview", "items", "packs", "upload-pack"}),
+}
+
+
+def can(role: str, action: str) -> bool:
+    return action in PERMISSIONS.get(role, frozenset())
+
+
+def unassign(session: Session, actor: str, assignment_id: int) -> Assignment:
+    assignment = session.get(Assignment, assignment_id)
+    if assignment is None:
+        raise AdminError(f"no assignment {assignment_id}; it may have been removed already")
+    session.delete(assignment)
+    audit(session, actor, "unassign", f"pack:{assignment.pack_id}", unit=assignment.unit_id)
+    return assignment
+
+
+ENROL_COLUMNS = ("name", "staff_ref", "unit")
+
+
+@dataclass(frozen=True)
+class EnrolRow:
+    """One line of an enrolment CSV, checked: the learner to create and their unit."""
+
+    line: int
+    name: str
+    staff_ref: str | None
+    unit_id: int
+
+
+@dataclass(frozen=True)
+class NewLearnerCode:
+    learner_id: str
+    name: str
+    staff_ref: str | None
+    unit_name: str
+    code: str
+
+
+class EnrolmentCsvRefused(AdminError):
+    """An enrolment CSV with faults; `errors` names each line and what is wrong."""
+
+    def __init__(self, errors: list[str]) -> None:
+        self.errors = errors
+        super().__init__("; ".join(errors))
+
+
+def parse_enrolment_csv(session: Session, text: str, allowed_units: set[int]) -> list[EnrolRow]:
+    """Check every line of an enrolment CSV (columns name, staff_ref, unit — a unit id
+    or an exact unit name) against the units the admin may enrol into. Any fault
+    refuses the whole file, so nothing is ever half-created."""
+    import csv
+    import io
+
+    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
+    header = [h.strip().lower() for h in reader.fieldnames or []]
+    missing = [c for c in ("name", "unit") if c not in header]
+    if missing:
+        raise EnrolmentCsvRefused(
+            [f"line 1: the header lacks {', '.join(missing)}; use: {', '.join(ENROL_COLUMNS)}"]
+        )
+    units = session.execute(select(Unit.id, Unit.name).where(Unit.id.in_(allowed_units))).all()
+    by_name: dict[str, list[int]] = {}
+    for unit_id, unit_name in units:
+        by_name.setdefault(unit_name.strip().casefold(), []).append(unit_id)
+    rows: list[EnrolRow] = []
+    errors: list[str] = []
+    seen_refs: dict[str, int] = {}
+    for number, raw in enumerate(reader, start=2):
+        row = {(k or "").strip().lower(): (v or "").strip() for k, v in raw.items()}
+        name, ref, unit_text = (
+            row.get("name", ""),
+            row.get("staff_ref") or None,
+            row.get("unit", ""),
+        )
+        if not any(row.values()):
+            continue
+        if not name:
+            errors.append(f"line {number}: the name is empty")
+            continue
+        if len(name) > 200:
+            errors.append(f"line {number}: the name is longer than 200 characters")
+            continue
+        if ref and ref in seen_refs:
+            errors.append(f"line {number}: staff_ref {ref} repeats line {seen_refs[ref]}")
+            continue
+        unit_id: int | None = None
+        if unit_text.isdigit() and int(unit_text) in allowed_units:
+            unit_id = int(unit_text)
+        else:
+            matches = by_name.get(unit_text.casefold(), [])
+            if len(matches) == 1:
+                unit_id = matches[0]
+            elif len(matches) > 1:
+                errors.append(f"line {number}: several units are named {unit_text!r}; use its id")
+                continue
+        if unit_id is None:
+            errors.append(f"line {number}: no unit {unit_text!r} within your scope")
+            continue
+        if ref:
+            seen_refs[ref] = number
+        rows.append(EnrolRow(number, name, ref, unit_id))
+    if not rows and not errors:
+        errors.append("the file has no learners under its header")
+    if errors:
+        raise EnrolmentCsvRefused(errors)
+    return rows
+
+
+def enrol_in_bulk(
+    session: Session, actor: str, rows: list[EnrolRow], days: int
+) -> list[NewLearnerCode]:
+    """Learners and one-time codes for checked rows, in the caller's transaction."""
+    names = dict(session.execute(select(Unit.id, Unit.name)).all())
+    made = []
+    for row in rows:
+        learner = create_learner(session, actor, row.name, row.unit_id, row.staff_ref)
+        code = create_enrolment_code(session, actor, learner.id, days)
+        made.append(NewLearnerCode(learner.id, row.name, row.staff_ref, names[row.unit_id], code))
+    audit(session, actor, "enrol-csv", None, learners=len(made))
+    return made

@@ -2,7 +2,7 @@
 
 Routes live in `routes/` (one module per resource); the device API is under
 `/api/v1`, the xAPI resource under `/xapi`, the OpenAPI document at
-`/openapi.json` (browsable at `/docs`).
+`/openapi.json` (browsable at `/docs`), the administrators' dashboard under `/admin`.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from fastapi import Depends, FastAPI
 from pydantic import BaseModel
 
 from hocvu import APP_VERSION
+from sync.server import dashboard
 from sync.server.context import ServerContext, ServerSettings, server
 from sync.server.routes import certificates, enrol, packs, pull, statements, trust, xapi
 
@@ -90,6 +91,7 @@ def create_app(settings: ServerSettings, context: ServerContext | None = None) -
     for module in (enrol, statements, pull, packs, trust, certificates):
         app.include_router(module.router, prefix="/api/v1")
     app.include_router(xapi.router, prefix="/xapi")
+    dashboard.mount(app)
 
     @app.get("/api/v1/about", response_model=About, tags=["server"])
     def about(ctx: Annotated[ServerContext, Depends(server)]) -> About:

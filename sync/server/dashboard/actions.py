@@ -1,0 +1,351 @@
+"""The dashboard's forms: assignments, pack upload, device revocation, enrolment from
+a CSV, bundle import and certificate checks. Each POST carries the session's CSRF
+token, acts only inside the admin's scope, and is audited by `sync.server.admin`."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+import uuid
+from datetime import date
+from pathlib import Path
+
+from fastapi import APIRouter, Request
+from fastapi.responses import Response
+from sqlalchemy import select
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import UploadFile
+
+from content.errors import PackRefused
+from sync.bundle import BundleRefused
+from sync.certificates import CertificateInvalid, verify_certificate
+from sync.server import admin, reports
+from sync.server.bundles import import_bundle
+from sync.server.dashboard.web import (
+    Context,
+    Refused,
+    Signed,
+    audit,
+    csv_bytes,
+    download,
+    need,
+    need_unit,
+    posted,
+    redirect,
+    render,
+)
+from sync.server.db import now
+from sync.server.models import Assignment, Device, Learner, Pack, Unit
+
+router = APIRouter()
+MAX_UPLOAD = 512 * 1024 * 1024
+CODE_DAYS = 30
+
+
+def _units(ctx: Context, who: Signed) -> list[tuple[int, str]]:
+    with ctx.db.read() as session:
+        return [
+            (row.id, row.name)
+            for row in session.execute(
+                select(Unit.id, Unit.name).where(Unit.id.in_(who.scope)).order_by(Unit.id)
+            )
+        ]
+
+
+def _assignments_page(request, who, ctx, error=None, detail=None, status=200) -> Response:
+    def build():
+        with ctx.db.read() as session:
+            rows = reports.assignment_status(session, who.who.unit_id, date.today())
+            packs = session.scalars(select(Pack.pack_id).distinct().order_by(Pack.pack_id)).all()
+        return rows, packs
+
+    rows, packs = build()
+    return render(
+        request,
+        "assignments.html",
+        who,
+        status=status,
+        rows=rows,
+        packs=packs,
+        units=_units(ctx, who),
+        error=error,
+        detail=detail,
+    )
+
+
+@router.get("/assignments")
+async def assignments(request: Request, who: Signed, ctx: Context) -> Response:
+    need(who, "assign")
+    return await run_in_threadpool(_assignments_page, request, who, ctx)
+
+
+def _int(value, target: str) -> int:
+    try:
+        return int(str(value))
+    except ValueError:
+        raise Refused("refused.scope", target, 404) from None
+
+
+@router.post("/assignments")
+async def assign(request: Request, who: Signed, ctx: Context) -> Response:
+    form = await posted(request, who)
+    need(who, "assign")
+    unit_id = need_unit(who, _int(form.get("unit"), f"unit:{form.get('unit')}"))
+    pack_id = str(form.get("pack") or "")
+    due_text = str(form.get("due") or "")
+    try:
+        due = date.fromisoformat(due_text) if due_text else None
+    except ValueError:
+        return await run_in_threadpool(
+            _assignments_page, request, who, ctx, "assign.bad_due", due_text, 400
+        )
+
+    def work():
+        with ctx.db.write() as session:
+            admin.assign(session, who.name, pack_id, unit_id, due)
+
+    try:
+        await run_in_threadpool(work)
+    except admin.AdminError as error:
+        return await run_in_threadpool(
+            _assignments_page, request, who, ctx, "assign.refused", str(error), 400
+        )
+    return redirect("/assignments")
+
+
+@router.post("/assignments/{assignment_id}/delete")
+async def unassign(assignment_id: int, request: Request, who: Signed, ctx: Context) -> Response:
+    await posted(request, who)
+    need(who, "assign")
+
+    def work():
+        with ctx.db.write() as session:
+            row = session.get(Assignment, assignment_id)
+            if row is None or row.unit_id not in who.scope:
+                raise Refused("refused.scope", f"assignment:{assignment_id}", 404)
+            admin.unassign(session, who.name, assignment_id)
+
+    await run_in_threadpool(work)
+    return redirect("/assignments")
+
+
+@router.post("/devices/{device_id}/revoke")
+async def revoke(device_id: str, request: Request, who: Signed, ctx: Context) -> Response:
+    await posted(request, who)
+    need(who, "names")
+
+    def work() -> str:
+        with ctx.db.write() as session:
+            try:
+                key = str(uuid.UUID(device_id))
+            except ValueError:
+                key = None
+            row = (
+                session.execute(
+                    select(Device.learner_id, Learner.unit_id)
+                    .join(Learner, Learner.id == Device.learner_id)
+                    .where(Device.id == key)
+                ).first()
+                if key
+                else None
+            )
+            if row is None or row.unit_id not in who.scope:
+                raise Refused("refused.scope", f"device:{device_id}", 404)
+            admin.revoke_device(session, who.name, key)
+            return row.learner_id
+
+    learner_id = await run_in_threadpool(work)
+    return redirect(f"/learners/{learner_id}")
+
+
+async def _upload(form, field: str) -> Path | None:
+    """The uploaded file saved under its own name in a new temporary folder (so the
+    verifier's messages name the file the admin chose)."""
+    upload = form.get(field)
+    if not isinstance(upload, UploadFile) or not upload.filename:
+        return None
+    folder = Path(tempfile.mkdtemp(prefix="hocvu-upload-"))
+    path = folder / (Path(upload.filename).name or "upload")
+    size = 0
+    with open(path, "wb") as out:
+        while chunk := await upload.read(1 << 20):
+            size += len(chunk)
+            if size > MAX_UPLOAD:
+                break
+            out.write(chunk)
+    if size > MAX_UPLOAD:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise Refused("upload.too_big", None, 413)
+    return path
+
+
+@router.post("/packs")
+async def upload_pack(request: Request, who: Signed, ctx: Context) -> Response:
+    form = await posted(request, who)
+    need(who, "upload-pack")
+    path = await _upload(form, "pack")
+    if path is None:
+        return render(
+            request,
+            "message.html",
+            who,
+            status=400,
+            heading="packs.upload",
+            message="upload.missing",
+            detail=None,
+        )
+    try:
+        added = await run_in_threadpool(
+            admin.add_pack, ctx.db, who.name, path, ctx.settings.data_dir, ctx.roots
+        )
+    except (PackRefused, admin.AdminError) as error:
+        audit(ctx, who, "add-pack-refused", f"file:{path.name}", reason=str(error))
+        return render(
+            request,
+            "message.html",
+            who,
+            status=400,
+            heading="packs.upload",
+            message="packs.refused",
+            detail=str(error),
+        )
+    finally:
+        shutil.rmtree(path.parent, ignore_errors=True)
+    return render(
+        request,
+        "message.html",
+        who,
+        heading="packs.upload",
+        message="packs.added",
+        detail=f"{added.pack_id} v{added.version}",
+        ok=True,
+    )
+
+
+@router.get("/enrol")
+async def enrol_form(request: Request, who: Signed, ctx: Context) -> Response:
+    need(who, "enrol")
+    units = await run_in_threadpool(_units, ctx, who)
+    return render(request, "enrol.html", who, units=units, errors=None)
+
+
+@router.post("/enrol")
+async def enrol(request: Request, who: Signed, ctx: Context) -> Response:
+    form = await posted(request, who)
+    need(who, "enrol")
+    upload = form.get("file")
+    raw = await upload.read() if isinstance(upload, UploadFile) else b""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        units = await run_in_threadpool(_units, ctx, who)
+        return render(
+            request,
+            "enrol.html",
+            who,
+            status=400,
+            units=units,
+            errors=["the file is not UTF-8 text; save it as CSV UTF-8"],
+        )
+
+    def work():
+        with ctx.db.write() as session:
+            rows = admin.parse_enrolment_csv(session, text, set(who.scope))
+            return admin.enrol_in_bulk(session, who.name, rows, CODE_DAYS)
+
+    try:
+        made = await run_in_threadpool(work)
+    except admin.EnrolmentCsvRefused as refused:
+        units = await run_in_threadpool(_units, ctx, who)
+        return render(request, "enrol.html", who, status=400, units=units, errors=refused.errors)
+    # The codes are shown on this page only; the server keeps their hashes.
+    sheet = csv_bytes(
+        ["name", "staff_ref", "unit", "learner_id", "code"],
+        [(m.name, m.staff_ref or "", m.unit_name, m.learner_id, m.code) for m in made],
+    ).decode("utf-8")
+    return render(request, "enrol_done.html", who, made=made, sheet=sheet, days=CODE_DAYS)
+
+
+@router.post("/enrol/codes.csv")
+async def enrol_codes(request: Request, who: Signed, ctx: Context) -> Response:
+    form = await posted(request, who)
+    need(who, "enrol")
+    sheet = str(form.get("sheet") or "")
+    audit(ctx, who, "download-codes", None, lines=max(sheet.count("\n") - 1, 0))
+    return download(sheet.encode("utf-8"), "enrolment-codes.csv", "text/csv; charset=utf-8")
+
+
+@router.get("/bundles")
+async def bundles_form(request: Request, who: Signed) -> Response:
+    need(who, "bundles")
+    return render(request, "bundles.html", who, done=None, error=None)
+
+
+@router.post("/bundles")
+async def bundles(request: Request, who: Signed, ctx: Context) -> Response:
+    form = await posted(request, who)
+    need(who, "bundles")
+    upload = form.get("bundle")
+    if not isinstance(upload, UploadFile) or not upload.filename:
+        return render(request, "bundles.html", who, status=400, done=None, error="upload.missing")
+    data = await upload.read()
+    name = Path(upload.filename).name
+
+    def outside_scope() -> bool:
+        # A bundle from a known device must belong to a learner in scope; one that
+        # enrols a new device is checked by its one-time code, which only an admin
+        # with that learner in scope could have handed out.
+        from sync.bundle import open_sealed
+
+        sealed = open_sealed(data, name)
+        try:
+            device_id = str(uuid.UUID(str(sealed.header.get("device_id"))))
+        except ValueError:
+            return False
+        with ctx.db.read() as session:
+            unit = session.scalar(
+                select(Learner.unit_id)
+                .join(Device, Device.learner_id == Learner.id)
+                .where(Device.id == device_id)
+            )
+        return unit is not None and unit not in who.scope
+
+    try:
+        if await run_in_threadpool(outside_scope):
+            raise Refused("refused.scope", f"bundle:{name}", 404)
+        done = await run_in_threadpool(import_bundle, ctx, data, who.name, name)
+    except BundleRefused as refused:
+        audit(ctx, who, "import-bundle-refused", f"file:{name}", reason=str(refused))
+        return render(
+            request,
+            "bundles.html",
+            who,
+            status=400,
+            done=None,
+            error="bundles.refused",
+            detail=str(refused),
+        )
+    return render(request, "bundles.html", who, done=done, name=name, error=None)
+
+
+@router.get("/certificates")
+async def certificates(request: Request, who: Signed) -> Response:
+    need(who, "certificates")
+    return render(request, "certificates.html", who, verdict=None)
+
+
+@router.post("/certificates/verify")
+async def verify(request: Request, who: Signed, ctx: Context) -> Response:
+    form = await posted(request, who)
+    need(who, "certificates")
+    text = str(form.get("document") or "")
+    upload = form.get("file")
+    if isinstance(upload, UploadFile) and upload.filename:
+        text = (await upload.read()).decode("utf-8", "replace")
+    try:
+        body = verify_certificate(text, ctx.keys.signing.public_key())
+        verdict = ("valid", body)
+    except CertificateInvalid as invalid:
+        verdict = ("invalid", str(invalid))
+    audit(ctx, who, "verify-certificate", None, result=verdict[0])
+    return render(request, "certificates.html", who, verdict=verdict, when=now())

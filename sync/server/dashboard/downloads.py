@@ -1,0 +1,78 @@
+"""Every table as CSV or XLSX, and certificates for the national identity platform.
+
+The table comes from `reports.export_table` for the admin's unit (or a unit below
+it, `?unit=ID`), and the file from `sync.server.exports`; each download is audited.
+"""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from fastapi.responses import Response
+from starlette.concurrency import run_in_threadpool
+
+from sync.server import reports
+from sync.server.dashboard.web import (
+    Context,
+    Refused,
+    Signed,
+    audit,
+    download,
+    need,
+    need_unit,
+)
+
+router = APIRouter()
+
+# Which permission each table needs: anything naming learners needs "names".
+TABLES = {
+    "learners": "names",
+    "devices": "names",
+    "certificates": "names",
+    "units": "overview",
+    "assignments": "assign",
+    "items": "items",
+    "audit": "audit",
+}
+FORMATS = {
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+@router.get("/export/{name}.{fmt}")
+async def export(
+    name: str, fmt: str, request: Request, who: Signed, ctx: Context, unit: int | None = None
+) -> Response:
+    if name not in TABLES or fmt not in FORMATS:
+        raise Refused("refused.no_table", f"export:{name}.{fmt}", 404)
+    need(who, TABLES[name])
+    root = need_unit(who, who.who.unit_id if unit is None else unit)
+
+    def build() -> bytes:
+        from sync.server import exports
+
+        with ctx.db.read() as session:
+            table = reports.export_table(session, name, root)
+        return exports.to_xlsx(table, name) if fmt == "xlsx" else exports.to_csv(table)
+
+    data = await run_in_threadpool(build)
+    audit(ctx, who, "export", f"export:{name}.{fmt}", unit=root)
+    return download(data, f"hocvu-{name}-unit{root}.{fmt}", FORMATS[fmt])
+
+
+@router.get("/certificates/export.json")
+async def certificates_json(
+    request: Request, who: Signed, ctx: Context, unit: int | None = None
+) -> Response:
+    need(who, "certificates")
+    root = need_unit(who, who.who.unit_id if unit is None else unit)
+
+    def build() -> bytes:
+        from sync.server import certificate_export
+
+        with ctx.db.read() as session:
+            return certificate_export.export_json(session, root, ctx.keys.signing.public_key())
+
+    data = await run_in_threadpool(build)
+    audit(ctx, who, "export", "export:certificates.json", unit=root)
+    return download(data, f"hocvu-certificates-unit{root}.json", "application/json")

@@ -1,0 +1,301 @@
+"""Every string the dashboard shows, in Vietnamese (the default) and English.
+
+Templates call `t(message_id, **values)`; a missing id shows the id itself (and the
+catalog test fails), never an empty string.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from sync.server.db import aware
+
+LANGUAGES = ("vi", "en")
+DEFAULT = "vi"
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "app.name": {"vi": "Học Vụ Số · Quản trị", "en": "Học Vụ Số · Administration"},
+    "app.title": {"vi": "Bảng điều khiển", "en": "Dashboard"},
+    # navigation
+    "nav.overview": {"vi": "Tổng quan", "en": "Overview"},
+    "nav.units": {"vi": "Đơn vị", "en": "Units"},
+    "nav.assignments": {"vi": "Giao học phần", "en": "Assignments"},
+    "nav.packs": {"vi": "Gói nội dung", "en": "Packs"},
+    "nav.items": {"vi": "Phân tích câu hỏi", "en": "Item analysis"},
+    "nav.enrol": {"vi": "Ghi danh", "en": "Enrolment"},
+    "nav.bundles": {"vi": "Tệp đồng bộ ngoại tuyến", "en": "Offline bundles"},
+    "nav.certificates": {"vi": "Chứng chỉ", "en": "Certificates"},
+    "nav.audit": {"vi": "Nhật ký", "en": "Audit log"},
+    "nav.logout": {"vi": "Đăng xuất", "en": "Log out"},
+    "nav.back_home": {"vi": "Về trang tổng quan", "en": "Back to the overview"},
+    # roles, unit kinds, levels, areas
+    "role.ministry_admin": {"vi": "quản trị cấp Bộ", "en": "ministry administrator"},
+    "role.unit_admin": {"vi": "quản trị đơn vị", "en": "unit administrator"},
+    "role.trainer": {"vi": "giảng viên", "en": "trainer"},
+    "kind.ministry": {"vi": "Bộ", "en": "ministry"},
+    "kind.department": {"vi": "Vụ/Cục", "en": "department"},
+    "kind.mission": {"vi": "Cơ quan đại diện", "en": "mission"},
+    "level.n": {"vi": "Cấp độ {n}", "en": "Level {n}"},
+    "area.1": {"vi": "Dữ liệu và thông tin", "en": "Data and information"},
+    "area.2": {"vi": "Giao tiếp và hợp tác", "en": "Communication and collaboration"},
+    "area.3": {"vi": "Sáng tạo nội dung số", "en": "Digital content creation"},
+    "area.4": {"vi": "An toàn số", "en": "Digital safety"},
+    "area.5": {"vi": "Giải quyết vấn đề", "en": "Problem solving"},
+    "area.6": {"vi": "Ứng dụng trí tuệ nhân tạo", "en": "Applying AI"},
+    "area_short.1": {"vi": "LV1", "en": "A1"},
+    "area_short.2": {"vi": "LV2", "en": "A2"},
+    "area_short.3": {"vi": "LV3", "en": "A3"},
+    "area_short.4": {"vi": "LV4", "en": "A4"},
+    "area_short.5": {"vi": "LV5", "en": "A5"},
+    "area_short.6": {"vi": "LV6", "en": "A6"},
+    # login
+    "login.title": {"vi": "Đăng nhập quản trị", "en": "Administrator login"},
+    "login.username": {"vi": "Tên đăng nhập", "en": "Username"},
+    "login.password": {"vi": "Mật khẩu", "en": "Password"},
+    "login.submit": {"vi": "Đăng nhập", "en": "Log in"},
+    "login.wrong": {
+        "vi": "Sai tên đăng nhập hoặc mật khẩu. Hãy thử lại.",
+        "en": "Wrong username or password. Try again.",
+    },
+    "login.too_many": {
+        "vi": "Quá nhiều lần đăng nhập sai. Hãy chờ 15 phút rồi thử lại.",
+        "en": "Too many failed logins. Wait 15 minutes and try again.",
+    },
+    # refusals
+    "refused.title": {"vi": "Không được phép", "en": "Not allowed"},
+    "refused.csrf": {
+        "vi": "Biểu mẫu thiếu mã bảo mật hoặc mã không đúng (có thể trang đã cũ). "
+        "Hãy tải lại trang rồi gửi lại.",
+        "en": "The form is missing its security token or the token is wrong (the page "
+        "may be old). Reload the page and send it again.",
+    },
+    "refused.role": {
+        "vi": "Vai trò của bạn không được làm việc này. Yêu cầu đã được ghi vào nhật ký.",
+        "en": "Your role does not allow this. The attempt has been logged.",
+    },
+    "refused.scope": {
+        "vi": "Không tìm thấy mục này trong phạm vi đơn vị của bạn. Yêu cầu đã được ghi "
+        "vào nhật ký.",
+        "en": "This is not within your unit's scope. The attempt has been logged.",
+    },
+    "refused.no_table": {
+        "vi": "Không có bảng hoặc định dạng này để xuất.",
+        "en": "There is no such table or format to export.",
+    },
+    "upload.missing": {"vi": "Hãy chọn một tệp để tải lên.", "en": "Choose a file to upload."},
+    "upload.too_big": {
+        "vi": "Tệp quá lớn (tối đa 512 MiB).",
+        "en": "The file is too large (512 MiB at most).",
+    },
+    # overview
+    "overview.title": {"vi": "Tổng quan", "en": "Overview"},
+    "overview.learners": {"vi": "Số học viên", "en": "Learners"},
+    "overview.by_level": {
+        "vi": "Tỷ lệ đạt chứng chỉ theo cấp độ",
+        "en": "Certified share by level",
+    },
+    "overview.target": {"vi": "Mục tiêu", "en": "Target"},
+    "overview.trend": {"vi": "Diễn biến theo tháng", "en": "Trend by month"},
+    "overview.no_trend": {"vi": "Chưa có chứng chỉ nào.", "en": "No certificates yet."},
+    "overview.behind": {"vi": "Đơn vị chậm tiến độ", "en": "Units behind schedule"},
+    "overview.none_behind": {
+        "vi": "Không có đơn vị nào chậm tiến độ.",
+        "en": "No unit is behind schedule.",
+    },
+    "overview.target_full": {"vi": "đạt 100 %", "en": "100 % reached"},
+    "overview.target_first": {"vi": "đạt mục tiêu 40 %", "en": "40 % target reached"},
+    "overview.below_first": {"vi": "dưới 40 %", "en": "below 40 %"},
+    # table columns
+    "col.level": {"vi": "Cấp độ", "en": "Level"},
+    "col.certified": {"vi": "Đã đạt", "en": "Certified"},
+    "col.share": {"vi": "Tỷ lệ", "en": "Share"},
+    "col.target_status": {"vi": "So với mục tiêu", "en": "Against the targets"},
+    "col.unit": {"vi": "Đơn vị", "en": "Unit"},
+    "col.kind": {"vi": "Loại", "en": "Kind"},
+    "col.overdue": {"vi": "Quá hạn", "en": "Overdue"},
+    "col.learners": {"vi": "Học viên", "en": "Learners"},
+    "col.name": {"vi": "Họ tên", "en": "Name"},
+    "col.progress": {"vi": "Tiến độ theo lĩnh vực", "en": "Progress by area"},
+    "col.last_sync": {"vi": "Đồng bộ lần cuối", "en": "Last sync"},
+    "col.devices": {"vi": "Thiết bị", "en": "Devices"},
+    "col.device": {"vi": "Thiết bị", "en": "Device"},
+    "col.area": {"vi": "Lĩnh vực", "en": "Area"},
+    "col.pack": {"vi": "Gói", "en": "Pack"},
+    "col.score": {"vi": "Điểm", "en": "Score"},
+    "col.issued": {"vi": "Ngày cấp", "en": "Issued"},
+    "col.created": {"vi": "Ngày tạo", "en": "Created"},
+    "col.status": {"vi": "Trạng thái", "en": "Status"},
+    "col.due": {"vi": "Hạn", "en": "Due"},
+    "col.completed": {"vi": "Đã hoàn thành", "en": "Completed"},
+    "col.title": {"vi": "Tên", "en": "Title"},
+    "col.version": {"vi": "Phiên bản", "en": "Version"},
+    "col.size": {"vi": "Dung lượng", "en": "Size"},
+    "col.uploaded": {"vi": "Ngày tải lên", "en": "Uploaded"},
+    "col.item": {"vi": "Câu hỏi", "en": "Item"},
+    "col.answers": {"vi": "Lượt trả lời", "en": "Answers"},
+    "col.correct": {"vi": "Tỷ lệ đúng", "en": "Correct"},
+    "col.top_wrong": {"vi": "Phương án sai hay chọn nhất", "en": "Most chosen wrong option"},
+    "col.staff_ref": {"vi": "Mã cán bộ", "en": "Staff ref."},
+    "col.code": {"vi": "Mã ghi danh", "en": "Enrolment code"},
+    "col.when": {"vi": "Thời điểm", "en": "When"},
+    "col.actor": {"vi": "Người thực hiện", "en": "Who"},
+    "col.action": {"vi": "Thao tác", "en": "Action"},
+    "col.target": {"vi": "Đối tượng", "en": "Target"},
+    "col.detail": {"vi": "Chi tiết", "en": "Detail"},
+    "export.label": {"vi": "Tải bảng về", "en": "Download the table"},
+    # units and learners
+    "unit.path": {"vi": "Đường dẫn", "en": "Path"},
+    "unit.children": {"vi": "Đơn vị trực thuộc", "en": "Units below"},
+    "unit.learners": {"vi": "Học viên của đơn vị", "en": "Learners of this unit"},
+    "unit.no_learners": {
+        "vi": "Đơn vị này chưa có học viên trực tiếp.",
+        "en": "This unit has no learners of its own.",
+    },
+    "learner.progress": {"vi": "Tiến độ theo lĩnh vực", "en": "Progress by area"},
+    "learner.certificates": {"vi": "Chứng chỉ", "en": "Certificates"},
+    "learner.no_certificates": {"vi": "Chưa có chứng chỉ.", "en": "No certificate yet."},
+    "learner.devices": {"vi": "Thiết bị", "en": "Devices"},
+    "learner.no_devices": {"vi": "Chưa ghi danh thiết bị nào.", "en": "No device enrolled."},
+    "device.active": {"vi": "đang dùng", "en": "active"},
+    "device.revoked": {"vi": "đã thu hồi", "en": "revoked"},
+    "device.revoke": {"vi": "Thu hồi", "en": "Revoke"},
+    # assignments
+    "assign.title": {"vi": "Giao học phần", "en": "Assignments"},
+    "assign.new": {"vi": "Giao gói cho đơn vị", "en": "Assign a pack to a unit"},
+    "assign.submit": {"vi": "Giao", "en": "Assign"},
+    "assign.list": {"vi": "Các học phần đã giao", "en": "Current assignments"},
+    "assign.none": {"vi": "Chưa giao gói nào.", "en": "No pack assigned yet."},
+    "assign.no_packs": {
+        "vi": "Chưa có gói nào trên máy chủ: hãy tải gói lên trước.",
+        "en": "No pack on the server yet: upload one first.",
+    },
+    "assign.overdue": {"vi": "quá hạn", "en": "overdue"},
+    "assign.done": {"vi": "hoàn thành", "en": "done"},
+    "assign.open": {"vi": "đang học", "en": "in progress"},
+    "assign.remove": {"vi": "Bỏ giao", "en": "Remove"},
+    "assign.from_above": {"vi": "giao từ cấp trên", "en": "set above your unit"},
+    "assign.bad_due": {
+        "vi": "Hạn không hợp lệ; dùng dạng NNNN-TT-NN",
+        "en": "The due date is not valid; use YYYY-MM-DD",
+    },
+    "assign.refused": {"vi": "Không giao được", "en": "Could not assign"},
+    # packs
+    "packs.title": {"vi": "Gói nội dung", "en": "Packs"},
+    "packs.upload": {"vi": "Tải gói lên", "en": "Upload a pack"},
+    "packs.file": {"vi": "Tệp .hvpack đã ký", "en": "Signed .hvpack file"},
+    "packs.upload_submit": {"vi": "Kiểm tra và tải lên", "en": "Verify and upload"},
+    "packs.upload_help": {
+        "vi": "Gói được kiểm tra chữ ký và nội dung đúng như ứng dụng kiểm tra; gói bị "
+        "sửa đổi sẽ bị từ chối và không lưu gì.",
+        "en": "The pack's signature and contents are verified exactly as the app does; "
+        "a tampered pack is refused and nothing is stored.",
+    },
+    "packs.list": {"vi": "Các gói trên máy chủ", "en": "Packs on the server"},
+    "packs.none": {"vi": "Chưa có gói nào.", "en": "No pack yet."},
+    "packs.by_unit": {"vi": "Phiên bản theo đơn vị", "en": "Version each unit gets"},
+    "packs.served_version": {"vi": "Phiên bản cấp", "en": "Served version"},
+    "packs.added": {"vi": "Đã kiểm tra và lưu gói", "en": "Pack verified and stored"},
+    "packs.refused": {"vi": "Gói bị từ chối, không lưu gì", "en": "Pack refused; nothing stored"},
+    # item analysis
+    "items.title": {"vi": "Phân tích câu hỏi", "en": "Item analysis"},
+    "items.all_packs": {"vi": "Tất cả các gói", "en": "All packs"},
+    "items.show": {"vi": "Xem", "en": "Show"},
+    "items.help": {
+        "vi": "Theo từng câu hỏi và phiên bản gói: tỷ lệ trả lời đúng và phương án sai "
+        "được chọn nhiều nhất. Không hiển thị tên học viên.",
+        "en": "Per item and pack version: the share answered correctly and the wrong "
+        "option chosen most. No learner names are shown.",
+    },
+    "items.none": {"vi": "Chưa có câu trả lời nào.", "en": "No answers yet."},
+    # enrolment
+    "enrol.title": {"vi": "Ghi danh hàng loạt", "en": "Bulk enrolment"},
+    "enrol.upload": {"vi": "Tải tệp CSV lên", "en": "Upload a CSV file"},
+    "enrol.help": {
+        "vi": "Tệp CSV (UTF-8) có dòng tiêu đề với các cột: name (họ tên), staff_ref (mã "
+        "cán bộ, có thể để trống), unit (mã số hoặc tên đơn vị). Nếu có dòng lỗi, không "
+        "học viên nào được tạo.",
+        "en": "A CSV file (UTF-8) with a header line and the columns: name, staff_ref "
+        "(may be empty), unit (a unit id or name). If any line is wrong, no learner is "
+        "created.",
+    },
+    "enrol.file": {"vi": "Tệp CSV", "en": "CSV file"},
+    "enrol.submit": {"vi": "Tạo học viên và mã", "en": "Create learners and codes"},
+    "enrol.units": {"vi": "Các đơn vị bạn được ghi danh", "en": "Units you may enrol into"},
+    "enrol.refused": {
+        "vi": "Tệp có lỗi; chưa tạo học viên nào. Sửa các dòng sau rồi tải lên lại:",
+        "en": "The file has errors; no learner was created. Fix these lines and upload it again:",
+    },
+    "enrol.done": {"vi": "Đã tạo học viên và mã ghi danh", "en": "Learners and codes created"},
+    "enrol.once": {
+        "vi": "Các mã chỉ hiện một lần, dùng một lần và hết hạn sau {days} ngày. Hãy tải "
+        "về hoặc in ra ngay.",
+        "en": "The codes are shown only once, work once and expire after {days} days. "
+        "Download or print them now.",
+    },
+    "enrol.download": {"vi": "Tải danh sách mã (CSV)", "en": "Download the codes (CSV)"},
+    # bundles
+    "bundles.title": {"vi": "Nhập tệp đồng bộ ngoại tuyến", "en": "Import offline bundles"},
+    "bundles.upload": {"vi": "Tải tệp .hvsync lên", "en": "Upload a .hvsync file"},
+    "bundles.help": {
+        "vi": "Tệp do ứng dụng xuất ở nơi không có mạng. Nhập lại cùng một tệp không lưu thêm gì.",
+        "en": "A file the app exported where there is no network. Importing the same "
+        "file again stores nothing new.",
+    },
+    "bundles.file": {"vi": "Tệp .hvsync", "en": ".hvsync file"},
+    "bundles.submit": {"vi": "Nhập", "en": "Import"},
+    "bundles.imported": {"vi": "Đã nhập {name}", "en": "Imported {name}"},
+    "bundles.enrolled": {
+        "vi": "Thiết bị được ghi danh bằng tệp này.",
+        "en": "The device was enrolled by this bundle.",
+    },
+    "bundles.new": {"vi": "Bản ghi mới", "en": "New statements"},
+    "bundles.duplicates": {"vi": "Đã có từ trước", "en": "Already stored"},
+    "bundles.conflicts": {"vi": "Xung đột", "en": "Conflicts"},
+    "bundles.malformed": {"vi": "Sai định dạng", "en": "Malformed"},
+    "bundles.refused": {"vi": "Tệp bị từ chối", "en": "Bundle refused"},
+    # certificates
+    "certs.title": {"vi": "Chứng chỉ", "en": "Certificates"},
+    "certs.export": {"vi": "Xuất chứng chỉ", "en": "Export certificates"},
+    "certs.export_help": {
+        "vi": "Định dạng JSON cho nền tảng định danh quốc gia (xem docs/dashboard.md), "
+        "hoặc bảng CSV/XLSX.",
+        "en": "JSON for the national identity platform (see docs/dashboard.md), or a "
+        "CSV/XLSX table.",
+    },
+    "certs.verify": {"vi": "Kiểm tra chứng chỉ", "en": "Verify a certificate"},
+    "certs.paste": {"vi": "Dán nội dung chứng chỉ (JSON)", "en": "Paste the certificate (JSON)"},
+    "certs.or_file": {"vi": "hoặc chọn tệp", "en": "or choose a file"},
+    "certs.check": {"vi": "Kiểm tra", "en": "Verify"},
+    "certs.valid": {"vi": "Hợp lệ", "en": "Valid"},
+    "certs.invalid": {"vi": "Không hợp lệ", "en": "Invalid"},
+    # audit
+    "audit.title": {"vi": "Nhật ký quản trị", "en": "Audit log"},
+    "audit.newer": {"vi": "Mới hơn", "en": "Newer"},
+    "audit.older": {"vi": "Cũ hơn", "en": "Older"},
+    "audit.page": {
+        "vi": "Trang {page}/{pages} ({total} mục)",
+        "en": "Page {page} of {pages} ({total} entries)",
+    },
+}
+
+
+def translator(lang: str) -> Callable[..., str]:
+    def t(message_id: str, **values) -> str:
+        text = MESSAGES.get(message_id, {}).get(lang) or message_id
+        return text.format(**values) if values else text
+
+    return t
+
+
+def percent(share: float | None) -> str:
+    return "–" if share is None else f"{share * 100:.0f} %"
+
+
+def when(value: datetime | None) -> str:
+    """A time in UTC, to the minute (the dashboard's readers span time zones)."""
+    if value is None:
+        return "–"
+    return (
+        aware(value).strftime("%Y-%m-%d %H:%M UTC") if isinstance(value, datetime) else str(value)
+    )

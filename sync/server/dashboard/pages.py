@@ -1,0 +1,170 @@
+"""The dashboard's read-only pages: overview, units, learners, packs, item analysis,
+audit log. Every number comes from `sync.server.reports`, scoped to the admin's unit."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from fastapi import APIRouter, Request
+from fastapi.responses import Response
+from sqlalchemy import func, select
+from starlette.concurrency import run_in_threadpool
+
+from sync.server import reports
+from sync.server.dashboard import charts, i18n
+from sync.server.dashboard.web import (
+    Context,
+    Refused,
+    Signed,
+    language,
+    need,
+    need_unit,
+    render,
+)
+from sync.server.models import Assignment, AuditEntry, Pack, Unit
+
+router = APIRouter()
+AUDIT_PAGE = 50
+
+
+@router.get("/")
+async def overview(request: Request, who: Signed, ctx: Context) -> Response:
+    need(who, "overview")
+
+    def build():
+        with ctx.db.read() as session:
+            return reports.overview(session, who.who.unit_id, date.today())
+
+    data = await run_in_threadpool(build)
+    t = i18n.translator(language(request))
+    level_chart = charts.bar_chart(
+        [(t("level.n", n=row.level), row.share) for row in data.levels],
+        reports.TARGETS,
+        title=t("overview.by_level"),
+        target_label=t("overview.target"),
+    )
+    trend_chart = charts.line_chart(
+        [point.month.strftime("%Y-%m") for point in data.trend],
+        [
+            (t("level.n", n=level), [point.shares[level] for point in data.trend])
+            for level in reports.LEVELS
+        ],
+        reports.TARGETS,
+        title=t("overview.trend"),
+    )
+    return render(
+        request,
+        "overview.html",
+        who,
+        ov=data,
+        targets=reports.TARGETS,
+        level_chart=level_chart,
+        trend_chart=trend_chart,
+    )
+
+
+@router.get("/units/{unit_id}")
+async def unit_page(unit_id: int, request: Request, who: Signed, ctx: Context) -> Response:
+    need(who, "names")
+    need_unit(who, unit_id)
+
+    def build():
+        with ctx.db.read() as session:
+            try:
+                return reports.unit_detail(session, unit_id, who.who.unit_id)
+            except reports.OutOfScope:
+                raise Refused("refused.scope", f"unit:{unit_id}", 404) from None
+
+    detail = await run_in_threadpool(build)
+    return render(request, "unit.html", who, unit=detail, levels=reports.LEVELS)
+
+
+@router.get("/learners/{learner_id}")
+async def learner_page(learner_id: str, request: Request, who: Signed, ctx: Context) -> Response:
+    need(who, "names")
+
+    def build():
+        with ctx.db.read() as session:
+            try:
+                return reports.learner_detail(session, learner_id, who.who.unit_id)
+            except reports.OutOfScope:
+                raise Refused("refused.scope", f"learner:{learner_id}", 404) from None
+
+    detail = await run_in_threadpool(build)
+    return render(request, "learner.html", who, learner=detail, levels=reports.LEVELS)
+
+
+@router.get("/packs")
+async def packs_page(request: Request, who: Signed, ctx: Context) -> Response:
+    need(who, "packs")
+
+    def build():
+        with ctx.db.read() as session:
+            packs = session.execute(
+                select(
+                    Pack.pack_id, Pack.version, Pack.size, Pack.uploaded, Pack.manifest
+                ).order_by(Pack.pack_id, Pack.version.desc())
+            ).all()
+            assigned = session.execute(
+                select(Assignment.pack_id, Unit.id, Unit.name, Assignment.due)
+                .join(Unit, Unit.id == Assignment.unit_id)
+                .where(Assignment.unit_id.in_(who.scope))
+                .order_by(Assignment.pack_id, Unit.name)
+            ).all()
+            newest = dict(
+                session.execute(
+                    select(Pack.pack_id, func.max(Pack.version)).group_by(Pack.pack_id)
+                ).all()
+            )
+        rows = []
+        for pack_id, version, size, uploaded, manifest in packs:
+            title = json.loads(manifest).get("title")
+            if isinstance(title, dict):
+                title = title.get(request.cookies.get("hocvu_lang", "vi")) or next(
+                    iter(title.values()), pack_id
+                )
+            rows.append((pack_id, version, size, uploaded, title or pack_id))
+        # Devices install the newest version of an assigned pack (routes/packs.py).
+        units = [(p, uid, name, due, newest.get(p)) for p, uid, name, due in assigned]
+        return rows, units
+
+    rows, units = await run_in_threadpool(build)
+    return render(request, "packs.html", who, packs=rows, units=units)
+
+
+@router.get("/items")
+async def items_page(
+    request: Request, who: Signed, ctx: Context, pack: str | None = None
+) -> Response:
+    need(who, "items")
+
+    def build():
+        with ctx.db.read() as session:
+            stats = reports.item_analysis(session, who.who.unit_id, pack or None)
+            packs = session.scalars(select(Pack.pack_id).distinct().order_by(Pack.pack_id)).all()
+        return stats, packs
+
+    stats, packs = await run_in_threadpool(build)
+    return render(request, "items.html", who, items=stats, packs=packs, chosen=pack or "")
+
+
+@router.get("/audit")
+async def audit_page(request: Request, who: Signed, ctx: Context, page: int = 1) -> Response:
+    need(who, "audit")
+    page = max(page, 1)
+
+    def build():
+        with ctx.db.read() as session:
+            total = session.scalar(select(func.count()).select_from(AuditEntry)) or 0
+            entries = session.scalars(
+                select(AuditEntry)
+                .order_by(AuditEntry.id.desc())
+                .offset((page - 1) * AUDIT_PAGE)
+                .limit(AUDIT_PAGE)
+            ).all()
+        return total, entries
+
+    total, entries = await run_in_threadpool(build)
+    pages = max(1, (total + AUDIT_PAGE - 1) // AUDIT_PAGE)
+    return render(request, "audit.html", who, entries=entries, page=page, pages=pages, total=total)

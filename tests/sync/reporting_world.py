@@ -1,0 +1,182 @@
+"""A small ministry for the report tests: packs on the server, units, learners and
+statements stored through ingest, exactly as devices would push them.
+
+The tests count what they expect from the `Seeded` record of what was pushed, in
+plain Python, never through `sync.server.reports`.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from sync.server import admin
+from sync.server.db import now
+from sync.server.ingest import prepare, store
+from sync.server.models import Pack, Profile
+from sync.xapi import make_statement
+
+AREAS = (1, 2, 3, 4, 5, 6)
+
+
+def level_pack_id(level: int) -> str:
+    return f"vn.mofa.dl.l{level}"
+
+
+def level_manifest(level: int) -> dict:
+    return {
+        "format": 1,
+        "id": level_pack_id(level),
+        "version": 1,
+        "modules": [
+            {"id": f"l{level}-a{a}", "area": a, "level": level, "quiz": f"l{level}-a{a}-quiz"}
+            for a in AREAS
+        ],
+        "exam": {"quiz": f"l{level}-exam", "level": level},
+    }
+
+
+def publish_levels(session, levels=(1, 2, 3, 4), version: int = 1) -> None:
+    """Level packs as `admin.add_pack` records them (manifest and exam level)."""
+    for level in levels:
+        manifest = level_manifest(level)
+        manifest["version"] = version
+        session.add(
+            Pack(
+                pack_id=level_pack_id(level),
+                version=version,
+                sha256="0" * 64,
+                size=1,
+                file=f"packs/l{level}-v{version}.hvpack",
+                manifest=json.dumps(manifest),
+                exam_level=level,
+                uploaded=now(),
+            )
+        )
+    session.flush()
+
+
+@dataclass
+class Pushed:
+    learner_id: str
+    verb: str
+    pack_id: str
+    kind: str
+    local_id: str
+    success: bool | None
+    response: str | None
+    timestamp: datetime
+    pack_version: int = 1
+
+
+@dataclass
+class Seeded:
+    units: dict[int, int | None] = field(default_factory=dict)  # unit → parent
+    learners: dict[str, int] = field(default_factory=dict)  # learner → unit
+    names: dict[str, str] = field(default_factory=dict)
+    pushed: list[Pushed] = field(default_factory=list)
+
+    def subtree(self, root: int) -> set[int]:
+        found = {root}
+        changed = True
+        while changed:
+            more = {u for u, p in self.units.items() if p in found and u not in found}
+            found |= more
+            changed = bool(more)
+        return found
+
+
+class Pusher:
+    """Stores statements through ingest's `store`, one profile per learner."""
+
+    def __init__(self, ctx, seeded: Seeded) -> None:
+        self.ctx = ctx
+        self.seeded = seeded
+        self.profiles: dict[str, str] = {}
+
+    def unit(self, session, name: str, kind: str, parent: int | None) -> int:
+        unit = admin.create_unit(session, "test", name, kind, parent).id
+        self.seeded.units[unit] = parent
+        return unit
+
+    def learner(self, session, name: str, unit: int) -> str:
+        learner = admin.create_learner(session, "test", name, unit).id
+        profile = str(uuid.uuid4())
+        session.add(Profile(profile_id=profile, learner_id=learner, created=now()))
+        self.profiles[learner] = profile
+        self.seeded.learners[learner] = unit
+        self.seeded.names[learner] = name
+        return learner
+
+    def push(self, session, items: list[Pushed]) -> None:
+        statements = [
+            make_statement(
+                profile_id=self.profiles[p.learner_id],
+                verb=p.verb,
+                pack_id=p.pack_id,
+                kind=p.kind,
+                local_id=p.local_id,
+                pack_version=p.pack_version,
+                app_version="0.1.0",
+                device_id="test-device",
+                success=p.success,
+                score=None if p.success is None else (0.9 if p.success else 0.3),
+                response=p.response,
+                timestamp=p.timestamp.isoformat(timespec="milliseconds").replace("+00:00", "Z"),
+            )
+            for p in items
+        ]
+        prepared, errors = prepare(statements)
+        assert not errors, errors
+        learner_of = {profile: learner for learner, profile in self.profiles.items()}
+        store(
+            session,
+            prepared,
+            learner_of=learner_of,
+            device_id=None,
+            xapi_client_id=None,
+            now=datetime.now(UTC),
+            keys=self.ctx.keys,
+        )
+        self.seeded.pushed += items
+
+
+def exam(learner: str, level: int, passed: bool, at: datetime) -> Pushed:
+    return Pushed(
+        learner,
+        "passed" if passed else "failed",
+        level_pack_id(level),
+        "exam",
+        f"l{level}-exam",
+        passed,
+        None,
+        at,
+    )
+
+
+def module_quiz(learner: str, level: int, area: int, passed: bool, at: datetime) -> Pushed:
+    return Pushed(
+        learner,
+        "passed" if passed else "failed",
+        level_pack_id(level),
+        "quiz",
+        f"l{level}-a{area}-quiz",
+        passed,
+        None,
+        at,
+    )
+
+
+def answer(learner: str, level: int, item: str, response: str, right: bool, at) -> Pushed:
+    return Pushed(
+        learner,
+        "answered",
+        level_pack_id(level),
+        "item",
+        f"l{level}-a1-quiz/{item}",
+        right,
+        response,
+        at,
+    )

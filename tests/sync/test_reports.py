@@ -1,0 +1,352 @@
+"""The dashboard's numbers: computed from the statements ingest stored, checked
+against counts made here in plain Python from what was pushed; and each function
+keeps to its scope."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sqlalchemy import select
+
+from sync.server import admin, reports
+from sync.server.models import Certificate, Pack
+
+from .reporting_world import (
+    AREAS,
+    Pusher,
+    Seeded,
+    answer,
+    exam,
+    level_pack_id,
+    module_quiz,
+    publish_levels,
+)
+
+TODAY = date(2026, 11, 22)
+START = datetime(2025, 6, 1, tzinfo=UTC)
+
+
+# ------------------------------------------------------------------ independent counts
+
+
+def expected_first_passes(seeded: Seeded, learners: set[str]) -> dict[str, dict[int, datetime]]:
+    """learner → level → earliest passed exam statement, straight from what was pushed."""
+    firsts: dict[str, dict[int, datetime]] = {}
+    for p in seeded.pushed:
+        if p.learner_id in learners and p.kind == "exam" and p.verb == "passed" and p.success:
+            level = int(p.pack_id.rsplit(".l", 1)[1])
+            mine = firsts.setdefault(p.learner_id, {})
+            if level not in mine or p.timestamp < mine[level]:
+                mine[level] = p.timestamp
+    return firsts
+
+
+def learners_below(seeded: Seeded, root: int) -> set[str]:
+    units = seeded.subtree(root)
+    return {learner for learner, unit in seeded.learners.items() if unit in units}
+
+
+def check_overview(session, seeded: Seeded, root: int) -> None:
+    learners = learners_below(seeded, root)
+    firsts = expected_first_passes(seeded, learners)
+    got = reports.overview(session, root, TODAY)
+    assert got.learners == len(learners)
+    for share in got.levels:
+        certified = sum(1 for f in firsts.values() if share.level in f)
+        assert share.certified == certified
+        assert share.share == pytest.approx(certified / len(learners) if learners else 0)
+        assert share.targets == (0.40, 1.00)
+    for point in got.trend:
+        month_end = (point.month.replace(day=28) + timedelta(days=4)).replace(day=1)
+        cutoff = datetime(month_end.year, month_end.month, 1, tzinfo=UTC)
+        for level in reports.LEVELS:
+            by_then = sum(1 for f in firsts.values() if level in f and f[level] < cutoff)
+            assert point.shares[level] == pytest.approx(by_then / len(learners))
+    if got.trend:
+        assert got.trend[-1].month == TODAY.replace(day=1)
+        first = min(t for f in firsts.values() for t in f.values())
+        assert got.trend[0].month == first.date().replace(day=1)
+
+
+# ------------------------------------------------------------------ property test
+
+
+months = st.integers(min_value=0, max_value=16)
+exam_events = st.lists(st.tuples(st.integers(1, 4), st.booleans(), months), min_size=0, max_size=4)
+world_shape = st.lists(  # departments → missions → learners' exam attempts
+    st.lists(st.lists(exam_events, min_size=0, max_size=3), min_size=1, max_size=3),
+    min_size=1,
+    max_size=3,
+)
+
+
+@settings(
+    max_examples=12,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(shape=world_shape, pick=st.integers(0, 100))
+def test_overview_shares_equal_a_count_of_the_pushed_passes(ctx, shape, pick):
+    seeded = Seeded()
+    pusher = Pusher(ctx, seeded)
+    with ctx.db.write() as session:
+        if not session.scalar(select(Pack.id).limit(1)):
+            publish_levels(session)
+        # Each example grows its own tree: scopes keep the examples apart.
+        ministry = pusher.unit(session, "Bộ", "ministry", None)
+        missions = []
+        for d, department in enumerate(shape):
+            dept = pusher.unit(session, f"Vụ {d}", "department", ministry)
+            for m, people in enumerate(department):
+                mission = pusher.unit(session, f"ĐSQ {d}.{m}", "mission", dept)
+                missions.append(mission)
+                for n, attempts in enumerate(people):
+                    learner = pusher.learner(session, f"Cán bộ {d}.{m}.{n}", mission)
+                    pusher.push(
+                        session,
+                        [
+                            exam(learner, level, ok, START + timedelta(days=30 * month + n))
+                            for level, ok, month in attempts
+                        ],
+                    )
+    with ctx.db.read() as session:
+        check_overview(session, seeded, ministry)
+        if missions:
+            check_overview(session, seeded, missions[pick % len(missions)])
+
+
+# ------------------------------------------------------------------ a fixed ministry
+
+
+@dataclasses.dataclass
+class Ministry:
+    seeded: Seeded
+    root: int
+    asia: int
+    europe: int
+    tokyo: int
+    seoul: int
+    paris: int
+    an: str
+    binh: str
+    chi: str
+    dung: str
+    em: str
+    giang: str
+
+
+@pytest.fixture
+def ministry(ctx) -> Ministry:
+    """Ministry → two departments → three missions; six learners with a known history."""
+    seeded = Seeded()
+    pusher = Pusher(ctx, seeded)
+    t = START
+    with ctx.db.write() as session:
+        publish_levels(session)
+        root = pusher.unit(session, "Bộ Ngoại giao", "ministry", None)
+        asia = pusher.unit(session, "Vụ Châu Á", "department", root)
+        europe = pusher.unit(session, "Vụ Châu Âu", "department", root)
+        tokyo = pusher.unit(session, "ĐSQ Tokyo", "mission", asia)
+        seoul = pusher.unit(session, "ĐSQ Seoul", "mission", asia)
+        paris = pusher.unit(session, "ĐSQ Paris", "mission", europe)
+        an = pusher.learner(session, "Nguyễn Thị An", tokyo)
+        binh = pusher.learner(session, "Trần Văn Bình", tokyo)
+        chi = pusher.learner(session, "Lê Minh Chi", seoul)
+        dung = pusher.learner(session, "Phạm Dũng", paris)
+        em = pusher.learner(session, "Hoàng Em", paris)
+        giang = pusher.learner(session, "Vũ Giang", paris)
+        pusher.push(
+            session,
+            [
+                # An: every level-1 module, then the exam (failed once, then passed).
+                *(module_quiz(an, 1, a, True, t + timedelta(days=a)) for a in AREAS),
+                exam(an, 1, False, t + timedelta(days=10)),
+                exam(an, 1, True, t + timedelta(days=40)),
+                # Bình: two modules of area 4 (levels 1 and 2), one failed quiz.
+                module_quiz(binh, 1, 4, True, t + timedelta(days=70)),
+                module_quiz(binh, 2, 4, True, t + timedelta(days=100)),
+                module_quiz(binh, 1, 1, False, t + timedelta(days=101)),
+                # Chi: level 1 and level 2.
+                exam(chi, 1, True, t + timedelta(days=130)),
+                exam(chi, 2, True, t + timedelta(days=200)),
+                # Dũng: level 1 passed twice (the first pass counts).
+                exam(dung, 1, True, t + timedelta(days=250)),
+                exam(dung, 1, True, t + timedelta(days=300)),
+                # Items of the level-1 area-1 quiz, answered in Tokyo and in Paris.
+                answer(an, 1, "q1", "b", True, t),
+                answer(binh, 1, "q1", "c", False, t),
+                answer(chi, 1, "q1", "c", False, t),
+                answer(dung, 1, "q1", "a", False, t),
+                answer(em, 1, "q1", "a", False, t),
+                answer(giang, 1, "q1", "a", False, t),
+                answer(dung, 1, "q2", "true", True, t),
+            ],
+        )
+    return Ministry(seeded, root, asia, europe, tokyo, seoul, paris, an, binh, chi, dung, em, giang)
+
+
+def test_overview_of_the_ministry_and_of_a_mission_match_the_statements(ctx, ministry):
+    with ctx.db.read() as session:
+        check_overview(session, ministry.seeded, ministry.root)
+        check_overview(session, ministry.seeded, ministry.tokyo)
+        whole = reports.overview(session, ministry.root, TODAY)
+    # 3 of 6 certified at level 1, 1 at level 2.
+    assert [(s.level, s.certified) for s in whole.levels] == [(1, 3), (2, 1), (3, 0), (4, 0)]
+    assert whole.target_level == 1
+    # Paris has 1 of 3 at level 1 (below 40 %); Tokyo 1 of 2, Seoul 1 of 1.
+    behind = {b.unit.name: round(b.share, 3) for b in whole.behind}
+    assert behind == {"ĐSQ Paris": 0.333, "Vụ Châu Âu": 0.333}
+
+
+def test_certified_in_the_report_is_exactly_who_got_a_certificate(ctx, ministry):
+    with ctx.db.read() as session:
+        signed = {(c.learner_id, c.level) for c in session.scalars(select(Certificate))}
+        rows = reports.export_table(session, "learners", ministry.root, TODAY)
+    level_columns = [rows.columns.index(f"level_{level}_certified") for level in reports.LEVELS]
+    reported = {
+        (row[0], level)
+        for row in rows.rows
+        for level, column in zip(reports.LEVELS, level_columns, strict=True)
+        if row[column] is not None
+    }
+    assert (
+        reported
+        == signed
+        == {
+            (ministry.an, 1),
+            (ministry.chi, 1),
+            (ministry.chi, 2),
+            (ministry.dung, 1),
+        }
+    )
+
+
+def test_unit_drill_down_shows_children_and_the_units_own_learners(ctx, ministry):
+    with ctx.db.read() as session:
+        asia = reports.unit_detail(session, ministry.asia, ministry.root)
+        tokyo = reports.unit_detail(session, ministry.tokyo, ministry.root)
+    assert [u.name for u in asia.path] == ["Bộ Ngoại giao", "Vụ Châu Á"]
+    assert [(c.unit.name, c.learners, c.levels[0].certified) for c in asia.children] == [
+        ("ĐSQ Seoul", 1, 1),
+        ("ĐSQ Tokyo", 2, 1),
+    ]
+    assert asia.learners == []
+    rows = {r.name: r for r in tokyo.learners}
+    assert set(rows) == {"Nguyễn Thị An", "Trần Văn Bình"}
+    an, binh = rows["Nguyễn Thị An"], rows["Trần Văn Bình"]
+    assert an.certified[1] == (START + timedelta(days=40)).date()
+    assert an.certified[2] is None
+    # Four levels of modules per area: An passed level 1 in every area.
+    assert an.areas == dict.fromkeys(AREAS, 0.25)
+    assert binh.areas == {1: 0.0, 2: 0.0, 3: 0.0, 4: 0.5, 5: 0.0, 6: 0.0}
+    assert an.last_sync is not None
+
+
+def test_learner_detail_lists_certificates_and_recent_activity(ctx, ministry):
+    with ctx.db.read() as session:
+        chi = reports.learner_detail(session, ministry.chi, ministry.asia)
+    assert chi.learner.name == "Lê Minh Chi"
+    assert [u.name for u in chi.path] == ["Vụ Châu Á", "ĐSQ Seoul"]
+    assert sorted(c.level for c in chi.certificates) == [1, 2]
+    assert {(a.verb, a.kind, a.local_id) for a in chi.recent} == {
+        ("passed", "exam", "l1-exam"),
+        ("passed", "exam", "l2-exam"),
+        ("answered", "item", "l1-a1-quiz/q1"),
+    }
+
+
+# ------------------------------------------------------------------ scope
+
+
+def test_every_function_refuses_ids_outside_the_scope(ctx, ministry):
+    with ctx.db.read() as session:
+        with pytest.raises(reports.OutOfScope):
+            reports.unit_detail(session, ministry.paris, ministry.tokyo)
+        with pytest.raises(reports.OutOfScope):
+            reports.unit_detail(session, ministry.root, ministry.asia)
+        with pytest.raises(reports.OutOfScope):
+            reports.unit_detail(session, 999_999, ministry.root)
+        with pytest.raises(reports.OutOfScope):
+            reports.learner_detail(session, ministry.dung, ministry.asia)
+        for tampered in ("not-a-uuid", "00000000-0000-0000-0000-000000000000", "' OR 1=1 --"):
+            with pytest.raises(reports.OutOfScope):
+                reports.learner_detail(session, tampered, ministry.asia)
+        for call in (
+            lambda: reports.overview(session, 999_999, TODAY),
+            lambda: reports.item_analysis(session, 999_999),
+            lambda: reports.assignment_status(session, 999_999, TODAY),
+            lambda: reports.export_table(session, "learners", 999_999),
+            lambda: reports.export_table(session, "audit", ministry.asia),
+        ):
+            with pytest.raises(reports.OutOfScope):
+                call()
+
+
+def test_tables_of_a_scope_hold_only_its_learners(ctx, ministry):
+    with ctx.db.read() as session:
+        outside = {ministry.dung, ministry.em, ministry.giang}
+        outside_names = {ministry.seeded.names[x] for x in outside}
+        for name in ("learners", "certificates", "devices", "units", "assignments"):
+            table = reports.export_table(session, name, ministry.asia, TODAY)
+            cells = {str(cell) for row in table.rows for cell in row}
+            assert not cells & (outside | outside_names), name
+            assert "ĐSQ Paris" not in cells
+        learners = reports.export_table(session, "learners", ministry.asia, TODAY)
+    assert {row[0] for row in learners.rows} == {ministry.an, ministry.binh, ministry.chi}
+
+
+# ------------------------------------------------------------------ item analysis
+
+
+def test_item_analysis_counts_answers_and_the_most_chosen_wrong_option(ctx, ministry):
+    with ctx.db.read() as session:
+        whole = {s.item_id: s for s in reports.item_analysis(session, ministry.root)}
+        asia = {s.item_id: s for s in reports.item_analysis(session, ministry.asia)}
+        other = reports.item_analysis(session, ministry.root, pack_id="vn.mofa.dl.l2")
+    q1 = whole["l1-a1-quiz/q1"]
+    assert (q1.pack_id, q1.pack_version, q1.answers, q1.correct) == (level_pack_id(1), 1, 6, 1)
+    assert q1.share_correct == pytest.approx(1 / 6)
+    assert (q1.top_wrong, q1.top_wrong_count) == ("a", 3)
+    # Only Tokyo and Seoul answer in Asia's scope: c was chosen twice there.
+    a1 = asia["l1-a1-quiz/q1"]
+    assert (a1.answers, a1.correct, a1.top_wrong, a1.top_wrong_count) == (3, 1, "c", 2)
+    assert "l1-a1-quiz/q2" not in asia
+    assert other == []
+
+
+def test_item_analysis_names_nobody(ctx, ministry):
+    fields = {f.name for f in dataclasses.fields(reports.ItemStat)}
+    assert not {f for f in fields if "learner" in f or "name" in f}
+    with ctx.db.read() as session:
+        table = reports.export_table(session, "items", ministry.root, TODAY)
+    people = set(ministry.seeded.learners) | set(ministry.seeded.names.values())
+    cells = {str(cell) for row in table.rows for cell in row}
+    assert not cells & people
+    assert not any("learner" in c or "name" in c for c in table.columns)
+
+
+# ------------------------------------------------------------------ assignments
+
+
+def test_overdue_assignment_puts_a_unit_behind_schedule(ctx, ministry):
+    with ctx.db.write() as session:
+        admin.assign(session, "test", level_pack_id(1), ministry.asia, TODAY - timedelta(days=1))
+        admin.assign(session, "test", level_pack_id(2), ministry.root, TODAY + timedelta(days=30))
+    with ctx.db.read() as session:
+        rows = reports.assignment_status(session, ministry.asia, TODAY)
+        whole = reports.overview(session, ministry.root, TODAY)
+        tokyo = reports.assignment_status(session, ministry.tokyo, TODAY)
+    by_pack = {r.pack_id: r for r in rows}
+    # Asia: An and Chi passed the level-1 exam, Bình did not: overdue.
+    l1 = by_pack[level_pack_id(1)]
+    assert (l1.learners, l1.completed, l1.overdue) == (3, 2, True)
+    l2 = by_pack[level_pack_id(2)]
+    assert (l2.unit.name, l2.learners, l2.completed, l2.overdue) == ("Bộ Ngoại giao", 3, 1, False)
+    behind = {b.unit.name: b.overdue for b in whole.behind}
+    assert behind["ĐSQ Tokyo"] == 1 and behind["Vụ Châu Á"] == 1
+    assert "ĐSQ Seoul" not in behind  # Chi passed: nothing overdue, 100 % certified
+    assert [(r.learners, r.completed) for r in tokyo if r.pack_id == level_pack_id(1)] == [(2, 1)]

@@ -24,6 +24,9 @@ DESCRIPTION = """Administer the ministry server (run on the server machine).
   hocvu admin assign --pack vn.mofa.dl.l1 --unit 1 --due 2027-06-30
   hocvu admin import-bundle mission.hvsync
   hocvu admin export-bundle --learner LEARNER-ID -o return.hvsync
+  hocvu admin report overview --unit 1             # certified shares, trend, units behind
+  hocvu admin report learners --unit 2 --format xlsx -o learners.xlsx
+  hocvu admin export-certificates --unit 1 -o certificates.json
 
 Use the same --data-dir/--database-url as `hocvu server`.
 """
@@ -243,8 +246,98 @@ def cmd_verify_cert(args, ctx) -> int:
     return 0
 
 
+def _default_root(session) -> int:
+    from sqlalchemy import select
+
+    from sync.server.admin import AdminError
+    from sync.server.models import Unit
+
+    tops = session.scalars(select(Unit.id).where(Unit.parent_id.is_(None))).all()
+    if len(tops) != 1:
+        raise AdminError("give --unit UNIT-ID (see `hocvu admin list-units`)")
+    return tops[0]
+
+
+def _print_overview(view) -> None:
+    print(f"{view.root.name} ({view.root.kind} {view.root.id}): {view.learners} learner(s)")
+    targets = " then ".join(f"{t:.0%}" for t in view.levels[0].targets) if view.levels else ""
+    print(f"certified per level (targets {targets}):")
+    for share in view.levels:
+        print(f"  level {share.level}: {share.certified:>7,}  {share.share:6.1%}")
+    if view.trend:
+        print("trend (cumulative share certified, end of month):")
+        for point in view.trend:
+            shares = "  ".join(f"L{lv} {point.shares[lv]:6.1%}" for lv in sorted(point.shares))
+            print(f"  {point.month:%Y-%m}  {shares}")
+    print(f"units behind schedule at level {view.target_level}: {len(view.behind)}")
+    for unit in view.behind:
+        overdue = f", {unit.overdue} overdue assignment(s)" if unit.overdue else ""
+        print(
+            f"  {unit.unit.id:>5}  {unit.unit.name} ({unit.unit.kind}): "
+            f"{unit.share:.1%} of {unit.learners}{overdue}"
+        )
+
+
+def cmd_report(args, ctx) -> int:
+    from content.files import write_atomic
+    from sync.server import admin, exports, reports
+    from sync.server.admin import AdminError
+
+    if args.table == "overview":
+        with ctx.db.read() as session:
+            root = args.unit if args.unit is not None else _default_root(session)
+            view = reports.overview(session, root, date.today())
+        _print_overview(view)
+        with ctx.db.write() as session:
+            admin.audit(session, _actor(), "report", "report:overview", unit=root)
+        return 0
+    if not args.output:
+        raise AdminError(f"give -o FILE for the {args.table} table")
+    with ctx.db.read() as session:
+        root = args.unit if args.unit is not None else _default_root(session)
+        table = reports.export_table(session, args.table, root, date.today())
+    data = exports.to_xlsx(table, args.table) if args.format == "xlsx" else exports.to_csv(table)
+    write_atomic(Path(args.output), data)
+    with ctx.db.write() as session:
+        admin.audit(
+            session,
+            _actor(),
+            "export",
+            f"export:{args.table}.{args.format}",
+            unit=root,
+            rows=len(table.rows),
+        )
+    print(f"{args.output}: {len(table.rows)} row(s) of {args.table} ({args.format})")
+    return 0
+
+
+def cmd_export_certificates(args, ctx) -> int:
+    from content.files import write_atomic
+    from sync.server import admin, certificate_export
+
+    with ctx.db.read() as session:
+        root = args.unit if args.unit is not None else _default_root(session)
+        data = certificate_export.export(session, root, ctx.keys.signing.public_key())
+    write_atomic(Path(args.output), certificate_export.to_json(data))
+    with ctx.db.write() as session:
+        admin.audit(
+            session,
+            _actor(),
+            "export",
+            "export:certificates.json",
+            unit=root,
+            certificates=len(data["certificates"]),
+        )
+    print(
+        f"{args.output}: {len(data['certificates'])} certificate(s), signed by key "
+        f"{data['issuer']['key_id']}"
+    )
+    return 0
+
+
 def parser(prog: str) -> argparse.ArgumentParser:
     from sync.server.admin import ROLES, UNIT_KINDS
+    from sync.server.reports import TABLES
 
     p = argparse.ArgumentParser(
         prog=prog, description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -302,6 +395,18 @@ def parser(prog: str) -> argparse.ArgumentParser:
     c.add_argument("-o", "--output")
     c = command("verify-cert", cmd_verify_cert, "check a certificate file's signature")
     c.add_argument("file")
+    c = command("report", cmd_report, "print the overview or export a report table")
+    c.add_argument("table", choices=("overview", *TABLES))
+    c.add_argument("--unit", type=int, help="the scope's root unit (default: the ministry)")
+    c.add_argument("--format", choices=("csv", "xlsx"), default="csv")
+    c.add_argument("-o", "--output", help="the file to write (tables only)")
+    c = command(
+        "export-certificates",
+        cmd_export_certificates,
+        "certificates as JSON for the national identity platform (docs/certificate-export.md)",
+    )
+    c.add_argument("--unit", type=int, help="the scope's root unit (default: the ministry)")
+    c.add_argument("-o", "--output", required=True)
     return p
 
 
@@ -312,6 +417,7 @@ def main(argv: list[str], prog: str = "hocvu admin") -> int:
     from sync.certificates import CertificateInvalid
     from sync.server.admin import AdminError
     from sync.server.keys import ServerKeyError
+    from sync.server.reports import OutOfScope
 
     try:
         ctx = _context(args)
@@ -326,6 +432,7 @@ def main(argv: list[str], prog: str = "hocvu admin") -> int:
         CertificateInvalid,
         KeyFileError,
         ServerKeyError,
+        OutOfScope,
         ValueError,
     ) as exc:
         print(f"{prog} {args.command}: {exc}", file=sys.stderr)

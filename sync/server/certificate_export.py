@@ -85,6 +85,9 @@ def export(
     }
 
 
-def export_json(session: Session, root_unit_id: int, public_key: Ed25519PublicKey) -> bytes:
-    data = export(session, root_unit_id, public_key)
+def to_json(data: dict[str, Any]) -> bytes:
     return (json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode()
+
+
+def export_json(session: Session, root_unit_id: int, public_key: Ed25519PublicKey) -> bytes:
+    return to_json(export(session, root_unit_id, public_key))

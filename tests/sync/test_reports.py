@@ -17,17 +17,17 @@ from sync.server.models import Certificate, Pack
 
 from .reporting_world import (
     AREAS,
+    START,
+    Ministry,
     Pusher,
     Seeded,
-    answer,
+    build_ministry,
     exam,
     level_pack_id,
-    module_quiz,
     publish_levels,
 )
 
 TODAY = date(2026, 11, 22)
-START = datetime(2025, 6, 1, tzinfo=UTC)
 
 
 # ------------------------------------------------------------------ independent counts
@@ -122,71 +122,9 @@ def test_overview_shares_equal_a_count_of_the_pushed_passes(ctx, shape, pick):
 # ------------------------------------------------------------------ a fixed ministry
 
 
-@dataclasses.dataclass
-class Ministry:
-    seeded: Seeded
-    root: int
-    asia: int
-    europe: int
-    tokyo: int
-    seoul: int
-    paris: int
-    an: str
-    binh: str
-    chi: str
-    dung: str
-    em: str
-    giang: str
-
-
 @pytest.fixture
 def ministry(ctx) -> Ministry:
-    """Ministry → two departments → three missions; six learners with a known history."""
-    seeded = Seeded()
-    pusher = Pusher(ctx, seeded)
-    t = START
-    with ctx.db.write() as session:
-        publish_levels(session)
-        root = pusher.unit(session, "Bộ Ngoại giao", "ministry", None)
-        asia = pusher.unit(session, "Vụ Châu Á", "department", root)
-        europe = pusher.unit(session, "Vụ Châu Âu", "department", root)
-        tokyo = pusher.unit(session, "ĐSQ Tokyo", "mission", asia)
-        seoul = pusher.unit(session, "ĐSQ Seoul", "mission", asia)
-        paris = pusher.unit(session, "ĐSQ Paris", "mission", europe)
-        an = pusher.learner(session, "Nguyễn Thị An", tokyo)
-        binh = pusher.learner(session, "Trần Văn Bình", tokyo)
-        chi = pusher.learner(session, "Lê Minh Chi", seoul)
-        dung = pusher.learner(session, "Phạm Dũng", paris)
-        em = pusher.learner(session, "Hoàng Em", paris)
-        giang = pusher.learner(session, "Vũ Giang", paris)
-        pusher.push(
-            session,
-            [
-                # An: every level-1 module, then the exam (failed once, then passed).
-                *(module_quiz(an, 1, a, True, t + timedelta(days=a)) for a in AREAS),
-                exam(an, 1, False, t + timedelta(days=10)),
-                exam(an, 1, True, t + timedelta(days=40)),
-                # Bình: two modules of area 4 (levels 1 and 2), one failed quiz.
-                module_quiz(binh, 1, 4, True, t + timedelta(days=70)),
-                module_quiz(binh, 2, 4, True, t + timedelta(days=100)),
-                module_quiz(binh, 1, 1, False, t + timedelta(days=101)),
-                # Chi: level 1 and level 2.
-                exam(chi, 1, True, t + timedelta(days=130)),
-                exam(chi, 2, True, t + timedelta(days=200)),
-                # Dũng: level 1 passed twice (the first pass counts).
-                exam(dung, 1, True, t + timedelta(days=250)),
-                exam(dung, 1, True, t + timedelta(days=300)),
-                # Items of the level-1 area-1 quiz, answered in Tokyo and in Paris.
-                answer(an, 1, "q1", "b", True, t),
-                answer(binh, 1, "q1", "c", False, t),
-                answer(chi, 1, "q1", "c", False, t),
-                answer(dung, 1, "q1", "a", False, t),
-                answer(em, 1, "q1", "a", False, t),
-                answer(giang, 1, "q1", "a", False, t),
-                answer(dung, 1, "q2", "true", True, t),
-            ],
-        )
-    return Ministry(seeded, root, asia, europe, tokyo, seoul, paris, an, binh, chi, dung, em, giang)
+    return build_ministry(ctx)
 
 
 def test_overview_of_the_ministry_and_of_a_mission_match_the_statements(ctx, ministry):

@@ -1,0 +1,144 @@
+"""Report tables written as CSV and XLSX and read back as a spreadsheet would, and
+`hocvu admin report` from the command line."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from datetime import UTC, date, datetime, timedelta
+
+import openpyxl
+import pytest
+from sqlalchemy import select
+
+from sync.server import exports, reports
+from sync.server.admin_cli import main as admin
+from sync.server.models import AuditEntry
+
+from .reporting_world import START, Ministry, build_ministry
+
+
+@pytest.fixture
+def ministry(ctx) -> Ministry:
+    return build_ministry(ctx)
+
+
+def read_xlsx(data: bytes) -> list[tuple]:
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    return list(book.worksheets[0].iter_rows(values_only=True))
+
+
+def read_csv(data: bytes) -> list[list[str]]:
+    assert data.startswith(b"\xef\xbb\xbf"), "Excel needs the BOM to read UTF-8"
+    return list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+
+
+def test_learners_xlsx_reads_back_with_the_same_rows_and_real_dates(ctx, ministry):
+    with ctx.db.read() as session:
+        table = reports.export_table(session, "learners", ministry.root)
+    rows = read_xlsx(exports.to_xlsx(table, "learners"))
+    assert list(rows[0]) == table.columns
+    assert len(rows) == 1 + 6
+    by_name = {row[1]: row for row in rows[1:]}
+    an = by_name["Nguyễn Thị An"]
+    level_1 = table.columns.index("level_1_certified")
+    # A date cell, not text: openpyxl reads it back as a datetime.
+    assert an[level_1] == datetime(2025, 7, 11)
+    assert an[table.columns.index("level_2_certified")] is None
+    assert an[table.columns.index("area_4_progress")] == 0.25
+    assert isinstance(an[table.columns.index("last_sync")], datetime)
+    for expected, got in zip(table.rows, rows[1:], strict=True):
+        assert got[0] == expected[0] and got[1] == expected[1]
+
+
+def test_xlsx_header_is_bold_frozen_and_columns_fit(ctx, ministry):
+    with ctx.db.read() as session:
+        table = reports.export_table(session, "units", ministry.root)
+    book = openpyxl.load_workbook(io.BytesIO(exports.to_xlsx(table, "units")))
+    sheet = book.worksheets[0]
+    assert sheet.title == "units"
+    assert sheet.freeze_panes == "A2"
+    assert sheet["A1"].font.bold
+    assert sheet.column_dimensions["B"].width >= len("Vụ Châu Âu")
+
+
+def test_csv_is_utf8_with_bom_and_matches_the_table(ctx, ministry):
+    with ctx.db.read() as session:
+        table = reports.export_table(session, "certificates", ministry.root)
+    rows = read_csv(exports.to_csv(table))
+    assert rows[0] == table.columns
+    assert len(rows) == 1 + len(table.rows) == 1 + 5
+    names = {row[table.columns.index("name")] for row in rows[1:]}
+    assert names == {"Nguyễn Thị An", "Lê Minh Chi", "Phạm Dũng"}
+    issued = rows[1][table.columns.index("issued")]
+    assert re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d", issued)
+
+
+def test_a_name_that_looks_like_a_formula_stays_text():
+    table = reports.Table(
+        ["name", "due", "at"],
+        [('=HYPERLINK("http://x")', date(2027, 6, 30), datetime(2026, 1, 2, 3, 4, tzinfo=UTC))],
+    )
+    rows = read_xlsx(exports.to_xlsx(table, "t"))
+    assert rows[1] == ('=HYPERLINK("http://x")', datetime(2027, 6, 30), datetime(2026, 1, 2, 3, 4))
+    book = openpyxl.load_workbook(io.BytesIO(exports.to_xlsx(table, "t")))
+    assert book.worksheets[0]["A2"].data_type == "s"
+    assert read_csv(exports.to_csv(table))[1] == [
+        '\'=HYPERLINK("http://x")',
+        "2027-06-30",
+        "2026-01-02 03:04:00",
+    ]
+
+
+# ------------------------------------------------------------------ hocvu admin report
+
+
+def run(ctx, capsys, *args: str) -> tuple[int, str, str]:
+    base = ["--data-dir", str(ctx.settings.data_dir), "--database-url", ctx.settings.url]
+    code = admin([*base, *args])
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_admin_report_overview_prints_the_numbers(ctx, ministry, capsys):
+    code, out, err = run(ctx, capsys, "report", "overview", "--unit", str(ministry.root))
+    assert code == 0, err
+    assert "Bộ Ngoại giao" in out and "6 learner(s)" in out
+    assert re.search(r"level 1:\s+3\s+50\.0%", out)
+    assert re.search(r"level 2:\s+1\s+16\.7%", out)
+    # The trend starts in the month of the first pass (An, 40 days after START).
+    assert f"{START + timedelta(days=40):%Y-%m}" in out
+    assert "ĐSQ Paris" in out and "33.3% of 3" in out
+
+
+def test_admin_report_writes_xlsx_and_the_export_is_audited(ctx, ministry, capsys, tmp_path):
+    out_file = tmp_path / "tokyo.xlsx"
+    code, out, err = run(
+        ctx,
+        capsys,
+        *("report", "learners", "--unit", str(ministry.tokyo), "--format", "xlsx"),
+        *("-o", str(out_file)),
+    )
+    assert code == 0, err
+    assert "2 row(s)" in out
+    rows = read_xlsx(out_file.read_bytes())
+    assert {row[1] for row in rows[1:]} == {"Nguyễn Thị An", "Trần Văn Bình"}
+    with ctx.db.read() as session:
+        entry = session.scalars(select(AuditEntry).order_by(AuditEntry.id.desc())).first()
+    assert (entry.action, entry.target) == ("export", "export:learners.xlsx")
+    assert f'"unit": {ministry.tokyo}' in entry.detail
+
+
+def test_admin_report_refuses_an_unknown_unit_and_table_with_one_line(
+    ctx, ministry, capsys, tmp_path
+):
+    target = str(tmp_path / "x.csv")
+    code, _, err = run(ctx, capsys, "report", "learners", "--unit", "99999", "-o", target)
+    assert code == 1
+    assert "no unit 99999" in err and len(err.strip().splitlines()) == 1
+    code, _, err = run(ctx, capsys, "report", "audit", "--unit", str(ministry.asia), "-o", target)
+    assert code == 1 and "audit log" in err
+    assert not (tmp_path / "x.csv").exists()
+    with pytest.raises(SystemExit):
+        run(ctx, capsys, "report", "salaries", "-o", target)

@@ -1,0 +1,431 @@
+"""Dashboard reports at ministry size: 20,000 learners and 1,000,000 statements.
+
+    .venv/bin/python bench/report_bench.py            # SQLite and PostgreSQL, full size
+    .venv/bin/python bench/report_bench.py --quick    # CI: a few hundred learners
+
+The unit tree is a ministry, 15 departments and 90 missions. Every learner walks the
+curriculum for a while (lessons experienced and completed, module quizzes attempted,
+answered item by item, passed or failed, then the level exam) over the last 18
+months, some far, most not: about 50 statements a learner. The statements go
+through ingest's own `prepare` and `store` in transactions of 5,000 (not through
+HTTP), so every row, the derived learner results and the certificates are exactly
+what a device's push would have left. Packs are recorded as `add_pack` records
+them (manifest and exam level) without building pack files.
+
+Prints the seeding time, then the median of several runs of: the overview of the
+ministry and of one mission, a unit drill-down, item analysis, and the XLSX export
+of the learners table; on SQLite and on PostgreSQL (skipped with the reason when
+it cannot be started). The goal is an overview under one second. Never asserts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import tempfile
+import time
+import uuid
+import zlib
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+from sqlalchemy import create_engine, func, insert, select, text
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bench.machine import describe, median_time  # noqa: E402
+from bench.sync_bench import drop_database, postgres_url  # noqa: E402
+from sync.server import admin, exports, reports  # noqa: E402
+from sync.server.context import ServerContext, ServerSettings  # noqa: E402
+from sync.server.ingest import prepare, store  # noqa: E402
+from sync.server.models import Device, Learner, LearnerResult, Pack, Profile, Statement  # noqa: E402
+from sync.xapi import make_statement  # noqa: E402
+
+AREAS = (1, 2, 3, 4, 5, 6)
+LEVELS = (1, 2, 3, 4)
+ITEMS_PER_QUIZ = 5
+ITEMS_PER_EXAM = 10
+TRANSACTION = 5_000
+DAYS = 540
+FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Ngô"]
+GIVEN = ["Văn An", "Thị Bình", "Minh Chi", "Quốc Dũng", "Thu Hà", "Đức Huy", "Lan Anh"]
+
+
+def pack_id(level: int) -> str:
+    return f"vn.mofa.dl.l{level}"
+
+
+def manifest(level: int, version: int) -> dict:
+    return {
+        "format": 1,
+        "id": pack_id(level),
+        "version": version,
+        "modules": [
+            {
+                "id": f"l{level}-a{area}",
+                "area": area,
+                "level": level,
+                "lessons": [f"l{level}-a{area}-1", f"l{level}-a{area}-2"],
+                "quiz": f"l{level}-a{area}-quiz",
+            }
+            for area in AREAS
+        ],
+        "exam": {"quiz": f"l{level}-exam", "level": level},
+    }
+
+
+class Walker:
+    """One learner's statements, in the order the app would record them."""
+
+    def __init__(self, rng: random.Random, profile: str, start: datetime, now: datetime):
+        self.rng = rng
+        self.profile = profile
+        self.t = start
+        self.now = now
+        self.out: list[dict] = []
+        # Half-way through the period the packs move to version 2.
+        self.switch = now - timedelta(days=DAYS // 2)
+
+    def emit(self, verb: str, pack: str, kind: str, local_id: str, **extra) -> None:
+        self.t += timedelta(seconds=self.rng.uniform(20, 400))
+        if self.rng.random() < 0.08:
+            self.t += timedelta(days=self.rng.expovariate(1 / 6))
+        if self.t > self.now:
+            raise StopIteration
+        self.out.append(
+            make_statement(
+                profile_id=self.profile,
+                verb=verb,
+                pack_id=pack,
+                kind=kind,
+                local_id=local_id,
+                pack_version=2 if self.t > self.switch else 1,
+                app_version="0.1.0",
+                device_id="bench-device",
+                timestamp=self.t.isoformat(timespec="milliseconds").replace("+00:00", "Z"),
+                **extra,
+            )
+        )
+
+    def attempt(self, level: int, kind: str, quiz: str, items: int, skill: float) -> bool:
+        registration = str(uuid.uuid4())
+        pack = pack_id(level)
+        self.emit("attempted", pack, kind, quiz, registration=registration)
+        right = 0
+        for n in range(1, items + 1):
+            # Some items are harder than others, the same for everyone.
+            hard = (zlib.crc32(f"{quiz}/{n}".encode()) % 100) / 250
+            ok = self.rng.random() < skill - hard
+            right += ok
+            wrong = self.rng.choices("bcd", weights=(5, 2, 1))[0]
+            self.emit(
+                "answered",
+                pack,
+                "item",
+                f"{quiz}/q{n}",
+                registration=registration,
+                response="a" if ok else wrong,
+                success=ok,
+                score=1.0 if ok else 0.0,
+                duration_s=self.rng.uniform(5, 60),
+            )
+        score = right / items
+        passed = score >= 0.8
+        self.emit(
+            "passed" if passed else "failed",
+            pack,
+            kind,
+            quiz,
+            registration=registration,
+            score=score,
+            success=passed,
+            completion=True,
+        )
+        return passed
+
+    def walk(self, budget: int) -> list[dict]:
+        skill = self.rng.uniform(0.75, 1.05)
+        try:
+            for level in LEVELS:
+                for area in AREAS:
+                    for lesson in (1, 2):
+                        slug = f"l{level}-a{area}-{lesson}"
+                        self.emit("experienced", pack_id(level), "lesson", slug)
+                        self.emit(
+                            "completed",
+                            pack_id(level),
+                            "lesson",
+                            slug,
+                            completion=True,
+                            duration_s=self.rng.uniform(300, 1200),
+                        )
+                    quiz = f"l{level}-a{area}-quiz"
+                    for _ in range(3):
+                        if self.attempt(level, "quiz", quiz, ITEMS_PER_QUIZ, skill):
+                            break
+                    if len(self.out) >= budget:
+                        raise StopIteration
+                for _ in range(3):
+                    exam = f"l{level}-exam"
+                    if self.attempt(level, "exam", exam, ITEMS_PER_EXAM, skill + 0.05):
+                        break
+        except StopIteration:
+            pass
+        return self.out[:budget]
+
+
+def budgets(rng: random.Random, learners: int, statements: int) -> list[int]:
+    raw = [rng.lognormvariate(0, 1.0) for _ in range(learners)]
+    scale = statements / sum(raw)
+    out = [max(1, round(r * scale)) for r in raw]
+    out[-1] = max(1, out[-1] + statements - sum(out))
+    return out
+
+
+class Ministry:
+    def __init__(self, kind: str, base_url: str | None, workdir: Path) -> None:
+        self.kind = kind
+        self.drop: str | None = None
+        self.admin_engine = None
+        if kind == "sqlite":
+            url = f"sqlite:///{workdir / 'reports.db'}"
+        else:
+            assert base_url is not None
+            name = f"bench_{uuid.uuid4().hex[:10]}"
+            self.admin_engine = create_engine(base_url, isolation_level="AUTOCOMMIT")
+            with self.admin_engine.connect() as connection:
+                connection.execute(text(f"CREATE DATABASE {name}"))
+            self.drop = name
+            url = base_url.rpartition("/")[0] + "/" + name
+        self.ctx = ServerContext(ServerSettings(data_dir=workdir / "server", database_url=url))
+        self.ctx.db.migrate()
+
+    def close(self) -> None:
+        self.ctx.db.dispose()
+        if self.drop and self.admin_engine is not None:
+            drop_database(self.admin_engine, self.drop)
+            self.admin_engine.dispose()
+
+    def seed(self, args, rng: random.Random) -> dict:
+        db = self.ctx.db
+        now = datetime.now(UTC)
+        with db.write() as session:
+            root = admin.create_unit(session, "bench", "Bộ Ngoại giao", "ministry", None).id
+            missions = []
+            for d in range(args.departments):
+                dept = admin.create_unit(session, "bench", f"Vụ {d + 1}", "department", root).id
+                for m in range(args.missions // args.departments):
+                    missions.append(
+                        admin.create_unit(
+                            session, "bench", f"Cơ quan đại diện {d + 1}.{m + 1}", "mission", dept
+                        ).id
+                    )
+            for level in LEVELS:
+                for version in (1, 2):
+                    session.add(
+                        Pack(
+                            pack_id=pack_id(level),
+                            version=version,
+                            sha256="0" * 64,
+                            size=1,
+                            file=f"packs/l{level}-v{version}.hvpack",
+                            manifest=json.dumps(manifest(level, version)),
+                            exam_level=level,
+                            uploaded=now - timedelta(days=DAYS),
+                        )
+                    )
+            session.flush()
+            admin.assign(session, "bench", pack_id(1), root, (now - timedelta(days=60)).date())
+            admin.assign(session, "bench", pack_id(2), root, (now + timedelta(days=200)).date())
+        # Missions differ in size, as embassies do.
+        weights = [rng.uniform(0.3, 3) for _ in missions]
+        homes = rng.choices(missions, weights=weights, k=args.learners)
+        learners, profiles = [], []
+        with db.write() as session:
+            learner_rows, profile_rows, device_rows = [], [], []
+            for i, unit in enumerate(homes):
+                learner, profile = str(uuid.uuid4()), str(uuid.uuid4())
+                created = now - timedelta(days=DAYS + 10)
+                name = f"{rng.choice(FAMILY)} {rng.choice(GIVEN)}"
+                learner_rows.append(
+                    {
+                        "id": learner,
+                        "name": name,
+                        "unit_id": unit,
+                        "staff_ref": f"BNG-{i:06d}",
+                        "created": created,
+                    }
+                )
+                profile_rows.append(
+                    {"profile_id": profile, "learner_id": learner, "created": created}
+                )
+                device_rows.append(
+                    {
+                        "id": str(uuid.uuid4()),
+                        "learner_id": learner,
+                        "profile_id": profile,
+                        "name": "Laptop",
+                        "public_key": "A" * 43 + "=",
+                        "token_hash": uuid.uuid4().hex + uuid.uuid4().hex,
+                        "created": created,
+                        "revoked": None,
+                    }
+                )
+                learners.append(learner)
+                profiles.append(profile)
+            session.execute(insert(Learner), learner_rows)
+            session.execute(insert(Profile), profile_rows)
+            session.execute(insert(Device), device_rows)
+        start = time.perf_counter()
+        pending: list[dict] = []
+        learner_of: dict[str, str] = {}
+        stored = 0
+        # A learner who started recently runs out of days before their budget: the
+        # next learners make up the difference, so the total is what was asked.
+        carry = 0
+        for learner, profile, budget in zip(
+            learners, profiles, budgets(rng, args.learners, args.statements), strict=True
+        ):
+            begin = now - timedelta(days=rng.uniform(0, DAYS))
+            walked = Walker(rng, profile, begin, now).walk(budget + carry)
+            carry += budget - len(walked)
+            pending += walked
+            learner_of[profile] = learner
+            if len(pending) >= TRANSACTION:
+                stored += self.store(pending, learner_of, now)
+                pending, learner_of = [], {}
+        if pending:
+            stored += self.store(pending, learner_of, now)
+        statements_time = time.perf_counter() - start
+        with db.read() as session:
+            results = session.scalar(select(func.count()).select_from(LearnerResult))
+            count = session.scalar(select(func.count()).select_from(Statement))
+            biggest = session.execute(
+                select(Learner.unit_id, func.count())
+                .group_by(Learner.unit_id)
+                .order_by(func.count().desc())
+                .limit(1)
+            ).first()
+        return {
+            "root": root,
+            "mission": biggest[0],
+            "mission_learners": biggest[1],
+            "statements": count,
+            "results": results,
+            "statements_time": statements_time,
+        }
+
+    def store(self, statements: list[dict], learner_of: dict[str, str], now: datetime) -> int:
+        prepared, errors = prepare(statements)
+        assert not errors, errors[:3]
+        with self.ctx.db.write() as session:
+            done = store(
+                session,
+                prepared,
+                learner_of=learner_of,
+                device_id=None,
+                xapi_client_id=None,
+                now=now,
+                keys=self.ctx.keys,
+            )
+        return len(done.accepted)
+
+
+def bench(kind: str, base_url: str | None, args) -> None:
+    with tempfile.TemporaryDirectory(prefix="hocvu-report-bench-") as tmp:
+        ministry = Ministry(kind, base_url, Path(tmp))
+        try:
+            print(f"\n{kind}:")
+            start = time.perf_counter()
+            seeded = ministry.seed(args, random.Random(7))
+            total = time.perf_counter() - start
+            print(
+                f"  seeding: {args.learners:,} learners, {seeded['statements']:,} statements "
+                f"({seeded['results']:,} learner results) in {total:.1f} s "
+                f"({seeded['statements'] / seeded['statements_time']:,.0f} statements/s "
+                "through ingest)"
+            )
+            db = ministry.ctx.db
+            today = date.today()
+            root, mission = seeded["root"], seeded["mission"]
+
+            def timed(label: str, run, repeat: int) -> object:
+                result = None
+
+                def once() -> None:
+                    nonlocal result
+                    with db.read() as session:
+                        result = run(session)
+
+                seconds = median_time(once, repeat)
+                print(f"  {label:<46} {seconds * 1000:>9.1f} ms  (median of {repeat})")
+                return result
+
+            view = timed(
+                "overview, ministry root", lambda s: reports.overview(s, root, today), args.runs
+            )
+            timed(
+                f"overview, one mission ({seeded['mission_learners']} learners)",
+                lambda s: reports.overview(s, mission, today),
+                args.runs,
+            )
+            timed(
+                "unit drill-down, the mission with its learners",
+                lambda s: reports.unit_detail(s, mission, root),
+                args.runs,
+            )
+            timed(
+                "unit drill-down, the ministry (children only)",
+                lambda s: reports.unit_detail(s, root, root),
+                args.runs,
+            )
+            items = timed(
+                "item analysis, whole ministry",
+                lambda s: reports.item_analysis(s, root),
+                args.slow_runs,
+            )
+            data = timed(
+                f"XLSX export of the learners table ({args.learners:,} rows)",
+                lambda s: exports.to_xlsx(reports.export_table(s, "learners", root), "learners"),
+                args.slow_runs,
+            )
+            shares = ", ".join(f"L{s.level} {s.share:.1%}" for s in view.levels)
+            print(
+                f"  (certified: {shares}; {len(view.trend)} months of trend; "
+                f"{len(view.behind)} units behind; {len(items)} items; "
+                f"XLSX {len(data) / 1e6:.1f} MB)"
+            )
+        finally:
+            ministry.close()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="small sizes (CI)")
+    parser.add_argument("--databases", default="sqlite,postgresql")
+    args = parser.parse_args()
+    if args.quick:
+        args.learners, args.statements = 300, 15_000
+        args.departments, args.missions = 3, 9
+        args.runs, args.slow_runs = 2, 1
+    else:
+        args.learners, args.statements = 20_000, 1_000_000
+        args.departments, args.missions = 15, 90
+        args.runs, args.slow_runs = 5, 3
+    print("Học Vụ Số report bench (dashboard numbers over a seeded ministry)")
+    print(f"machine: {describe()}")
+    for kind in args.databases.split(","):
+        base = None
+        if kind == "postgresql":
+            base = postgres_url()
+            if base is None:
+                continue
+        bench(kind, base, args)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -19,14 +19,13 @@ from starlette.datastructures import UploadFile
 from content.errors import PackRefused
 from sync.bundle import BundleRefused
 from sync.certificates import CertificateInvalid, verify_certificate
-from sync.server import admin, reports
+from sync.server import admin, exports, reports
 from sync.server.bundles import import_bundle
 from sync.server.dashboard.web import (
     Context,
     Refused,
     Signed,
     audit,
-    csv_bytes,
     download,
     need,
     need_unit,
@@ -207,7 +206,7 @@ async def upload_pack(request: Request, who: Signed, ctx: Context) -> Response:
             status=400,
             heading="packs.upload",
             message="packs.refused",
-            detail=str(error),
+            detail=f"{path.name}: {error}",
         )
     finally:
         shutil.rmtree(path.parent, ignore_errors=True)
@@ -259,10 +258,12 @@ async def enrol(request: Request, who: Signed, ctx: Context) -> Response:
         units = await run_in_threadpool(_units, ctx, who)
         return render(request, "enrol.html", who, status=400, units=units, errors=refused.errors)
     # The codes are shown on this page only; the server keeps their hashes.
-    sheet = csv_bytes(
-        ["name", "staff_ref", "unit", "learner_id", "code"],
-        [(m.name, m.staff_ref or "", m.unit_name, m.learner_id, m.code) for m in made],
-    ).decode("utf-8")
+    sheet = exports.to_csv(
+        reports.Table(
+            ["name", "staff_ref", "unit", "learner_id", "code"],
+            [(m.name, m.staff_ref or "", m.unit_name, m.learner_id, m.code) for m in made],
+        )
+    ).decode("utf-8-sig")
     return render(request, "enrol_done.html", who, made=made, sheet=sheet, days=CODE_DAYS)
 
 
@@ -272,7 +273,9 @@ async def enrol_codes(request: Request, who: Signed, ctx: Context) -> Response:
     need(who, "enrol")
     sheet = str(form.get("sheet") or "")
     audit(ctx, who, "download-codes", None, lines=max(sheet.count("\n") - 1, 0))
-    return download(sheet.encode("utf-8"), "enrolment-codes.csv", "text/csv; charset=utf-8")
+    return download(
+        ("\ufeff" + sheet).encode("utf-8"), "enrolment-codes.csv", "text/csv; charset=utf-8"
+    )
 
 
 @router.get("/bundles")

@@ -10,7 +10,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
-from sync.server import reports
+from sync.server import certificate_export, exports, reports
 from sync.server.dashboard.web import (
     Context,
     Refused,
@@ -49,8 +49,6 @@ async def export(
     root = need_unit(who, who.who.unit_id if unit is None else unit)
 
     def build() -> bytes:
-        from sync.server import exports
-
         with ctx.db.read() as session:
             table = reports.export_table(session, name, root)
         return exports.to_xlsx(table, name) if fmt == "xlsx" else exports.to_csv(table)
@@ -68,8 +66,6 @@ async def certificates_json(
     root = need_unit(who, who.who.unit_id if unit is None else unit)
 
     def build() -> bytes:
-        from sync.server import certificate_export
-
         with ctx.db.read() as session:
             return certificate_export.export_json(session, root, ctx.keys.signing.public_key())
 

@@ -66,15 +66,20 @@ async def login(
         raise CsrfRefused()
     source = request.client.host if request.client else None
 
-    def attempt():
+    def attempt() -> tuple[str, object] | LoginRefused:
         with ctx.db.write() as session:
-            return log_in(session, ctx.settings, username.strip(), password, source, now())
+            try:
+                return log_in(session, ctx.settings, username.strip(), password, source, now())
+            except LoginRefused as refused:
+                # Caught inside the transaction so that the failure's count and audit
+                # entry are committed.
+                return refused
 
-    try:
-        token, _who = await run_in_threadpool(attempt)
-    except LoginRefused as refused:
-        status = 429 if refused.message_id == "login.too_many" else 401
-        return _login_page(request, refused.message_id, status)
+    outcome = await run_in_threadpool(attempt)
+    if isinstance(outcome, LoginRefused):
+        status = 429 if outcome.message_id == "login.too_many" else 401
+        return _login_page(request, outcome.message_id, status)
+    token, _who = outcome
     response = redirect("/")
     response.set_cookie(
         COOKIE,

@@ -7,8 +7,6 @@ stylesheet served by the app itself. No script runs in the browser.
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -134,7 +132,7 @@ def audit(ctx: ServerContext, who: Admin | str, action: str, target: str | None,
 
 def render(
     request: Request,
-    name: str,
+    template: str,
     who: Admin | None,
     *,
     status: int = 200,
@@ -142,7 +140,7 @@ def render(
 ) -> HTMLResponse:
     lang = language(request)
     here = request.url.path + (f"?{request.url.query}" if request.url.query else "")
-    body = templates.get_template(name).render(
+    body = templates.get_template(template).render(
         t=i18n.translator(lang),
         lang=lang,
         who=who,
@@ -161,15 +159,6 @@ def redirect(path: str) -> RedirectResponse:
 def in_session(ctx: ServerContext, work: Callable[[Session], Any]) -> Any:
     with ctx.db.read() as session:
         return work(session)
-
-
-def csv_bytes(columns: list[str], rows: list[tuple]) -> bytes:
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(columns)
-    writer.writerows(rows)
-    # The BOM lets spreadsheet programs read the Vietnamese letters as UTF-8.
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
 def download(data: bytes, filename: str, media_type: str) -> Response:

@@ -1,0 +1,109 @@
+"""PNG screenshots of every dashboard page at 1366×768, in Vietnamese and English.
+
+    .venv/bin/python packaging/dashboard_screenshots.py --shots DIR
+
+Seeds a small ministry (tests/sync/dashboard_world.py) on a throwaway SQLite
+server, serves it on a loopback port and drives Debian's chromium (headless) with
+Playwright. For reviewing the layout by eye: diacritics, clipping, charts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def pages(world) -> dict[str, str]:
+    return {
+        "login": "/admin/login",
+        "overview": "/admin/",
+        "ministry": f"/admin/units/{world.ministry}",
+        "mission": f"/admin/units/{world.tokyo}",
+        "learner": f"/admin/learners/{world.learners['tokyo'][0]}",
+        "assignments": "/admin/assignments",
+        "packs": "/admin/packs",
+        "items": "/admin/items",
+        "enrol": "/admin/enrol",
+        "bundles": "/admin/bundles",
+        "certificates": "/admin/certificates",
+        "audit": "/admin/audit",
+    }
+
+
+def shoot(out: Path) -> list[Path]:
+    from playwright.sync_api import sync_playwright
+
+    from sync.server import admin
+    from sync.server.context import ServerContext, ServerSettings
+    from tests.sync.conftest import ThreadServer
+    from tests.sync.dashboard_world import PASSWORD, seed_ministry
+
+    out.mkdir(parents=True, exist_ok=True)
+    made = []
+    with tempfile.TemporaryDirectory() as tmp:
+        ctx = ServerContext(ServerSettings(data_dir=Path(tmp) / "server"))
+        ctx.db.migrate()
+        world = seed_ministry(ctx)
+        with ctx.db.write() as session:
+            admin.assign(session, "demo", "vn.mofa.dl.l1", world.tokyo, None)
+        server = ThreadServer(ctx)
+        try:
+            with sync_playwright() as p:
+                browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+                for lang in ("vi", "en"):
+                    page = browser.new_page(viewport={"width": 1366, "height": 768})
+                    page.context.add_cookies(
+                        [{"name": "hocvu_lang", "value": lang, "url": server.url + "/admin/"}]
+                    )
+                    for name, path in pages(world).items():
+                        page.goto(server.url + path)
+                        if name == "login":
+                            target = out / f"{name}-{lang}.png"
+                            page.screenshot(path=str(target), full_page=True)
+                            made.append(target)
+                            page.fill("input[name=username]", "bo")
+                            page.fill("input[name=password]", PASSWORD)
+                            page.click("button[type=submit]")
+                            continue
+                        target = out / f"{name}-{lang}.png"
+                        page.screenshot(path=str(target), full_page=True)
+                        made.append(target)
+                    page.close()
+                browser.close()
+        finally:
+            server.stop()
+            ctx.db.dispose()
+    return made
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shots", required=True, type=Path, help="folder for the PNG files")
+    args = parser.parse_args(argv)
+    if not Path(CHROMIUM).exists():
+        print(f"{CHROMIUM} is missing: run `bash scripts/chromium.sh` first", file=sys.stderr)
+        return 1
+    for path in shoot(args.shots):
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

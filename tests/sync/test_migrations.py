@@ -6,10 +6,12 @@ from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import text
+from sqlalchemy import select, text
 
 from sync.server.db import Database, alembic_config
-from sync.server.models import Base
+from sync.server.models import Base, LearnerResult
+
+from .reporting_world import build_ministry
 
 
 def _head() -> str:
@@ -65,3 +67,20 @@ def test_first_release_role_names_become_the_dashboard_roles(database_url):
         roles = connection.execute(text("SELECT role FROM admin_accounts ORDER BY id")).scalars()
         assert list(roles) == ["ministry_admin", "unit_admin", "trainer"]
     db.dispose()
+
+
+def test_learner_results_filled_from_earlier_statements_equal_what_ingest_keeps(ctx):
+    build_ministry(ctx)
+
+    def results() -> list[tuple]:
+        with ctx.db.read() as session:
+            return sorted(session.execute(select(*LearnerResult.__table__.c)).tuples())
+
+    kept = results()
+    assert len(kept) == 13
+    config = alembic_config()
+    with ctx.db.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0002")
+    ctx.db.migrate()
+    assert results() == kept

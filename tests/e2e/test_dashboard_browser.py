@@ -1,0 +1,128 @@
+"""An administrator's round in a real browser: log in, read the overview against an
+independent count, drill into a mission, assign a pack (and see it in a device's
+catalog), export XLSX and read it back, import an offline bundle."""
+
+from __future__ import annotations
+
+import re
+import uuid
+
+import openpyxl
+import requests
+
+from content import keys
+from tests.sync.conftest import new_code
+from tests.sync.dashboard_world import PASSWORD
+from tests.sync.test_bundles import offline_engine
+
+
+def _enrol(url: str, code: str) -> str:
+    response = requests.post(
+        f"{url}/api/v1/enrol",
+        json={
+            "code": code,
+            "device_name": "laptop",
+            "device_public_key": keys.public_b64(keys.new_key().public_key()),
+            "profile_id": str(uuid.uuid4()),
+        },
+        timeout=10,
+    )
+    response.raise_for_status()
+    return response.json()["device_token"]
+
+
+def test_admin_round_in_headless_chromium(browser_context, server, server_ctx, seeded, tmp_path):
+    shots = tmp_path / "shots"
+    page = browser_context.new_page()
+
+    def shot(name: str) -> None:
+        page.screenshot(path=str(shots / f"{name}.png"), full_page=True)
+
+    # Log in.
+    page.goto(f"{server.url}/admin/")
+    assert page.url.endswith("/admin/login")
+    shot("login")
+    page.fill("input[name=username]", "bo")
+    page.fill("input[name=password]", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{server.url}/admin/")
+
+    # The overview against an independent count of the seeded statements.
+    learners = len(seeded.seeded.learners)
+    certified = {
+        level: len(
+            {
+                p.learner_id
+                for p in seeded.seeded.pushed
+                if p.kind == "exam" and p.success and p.local_id == f"l{level}-exam"
+            }
+        )
+        for level in (1, 2, 3, 4)
+    }
+    assert page.inner_text("#learner-count") == str(learners)
+    rows = page.locator("#levels tbody tr")
+    for index, level in enumerate((1, 2, 3, 4)):
+        cells = rows.nth(index).locator("td")
+        assert cells.nth(1).inner_text() == str(certified[level])
+        assert cells.nth(2).inner_text() == f"{round(100 * certified[level] / learners)} %"
+    assert page.locator("svg.chart").count() == 2
+    shot("overview")
+
+    # Drill down: ministry → Tokyo mission → a learner.
+    page.click("header nav >> text=Đơn vị")
+    page.click("#children >> text=Đại sứ quán tại Tokyo")
+    names = page.locator("#learners tbody tr td:first-child").all_inner_texts()
+    assert sorted(names) == sorted(seeded.seeded.names[x] for x in seeded.learners["tokyo"])
+    shot("mission")
+
+    # Export the mission's learners as XLSX and read it back.
+    with page.expect_download() as caught:
+        page.click("#learners ~ .exports >> text=XLSX")
+    xlsx = tmp_path / "learners.xlsx"
+    caught.value.save_as(xlsx)
+    sheet = openpyxl.load_workbook(xlsx).active
+    rows_back = list(sheet.iter_rows(values_only=True))
+    column = rows_back[0].index("name")
+    assert sorted(r[column] for r in rows_back[1:]) == sorted(names)
+
+    page.click("#learners >> text=Nguyễn Thị An")
+    assert page.inner_text("h1").startswith("Nguyễn Thị An")
+    shot("learner")
+
+    # Assign a pack to Tokyo with a due date; it is listed and in a device's catalog.
+    token = _enrol(server.url, new_code(server_ctx, seeded.learners["tokyo"][1]))
+    page.click("header nav >> text=Giao học phần")
+    page.select_option("select[name=pack]", "vn.mofa.dl.l2")
+    page.select_option("select[name=unit]", str(seeded.tokyo))
+    page.fill("input[name=due]", "2027-06-30")
+    page.click("form.row button[type=submit]")
+    listed = page.locator("#assignments tbody tr").all_inner_texts()
+    assert any("vn.mofa.dl.l2" in r and "Đại sứ quán tại Tokyo" in r for r in listed)
+    shot("assignments")
+    catalog = requests.get(
+        f"{server.url}/api/v1/packs", headers={"Authorization": f"Bearer {token}"}, timeout=10
+    ).json()["packs"]
+    assert [(p["id"], p["due"]) for p in catalog] == [("vn.mofa.dl.l2", "2027-06-30")]
+
+    # Import an offline bundle from a mission laptop.
+    engine = offline_engine(tmp_path)
+    engine.store.record_many(5)
+    bundle = tmp_path / "paris.hvsync"
+    code = new_code(server_ctx, seeded.learners["paris"][2])
+    engine.export_bundle(bundle, server_ctx.keys.public_keys(), code, "Laptop Paris")
+    page.click("header nav >> text=Tệp đồng bộ ngoại tuyến")
+    page.set_input_files("input[name=bundle]", str(bundle))
+    page.click("form.row button[type=submit]")
+    assert page.inner_text("#count-new") == "5"
+    assert page.inner_text("#count-duplicates") == "0"
+    shot("bundle")
+
+    # The other pages render too (for the screenshots), and English is one click away.
+    for path in ("/admin/packs", "/admin/items", "/admin/enrol", "/admin/certificates"):
+        page.goto(server.url + path)
+        shot(path.rsplit("/", 1)[1])
+    page.click("text=English")
+    assert re.search(r"Certificates", page.inner_text("h1"))
+    page.goto(f"{server.url}/admin/audit")
+    assert "Audit log" in page.inner_text("h1")
+    shot("audit-en")

@@ -17,18 +17,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
 
 def pages(world) -> dict[str, str]:
     return {
@@ -52,6 +40,7 @@ def shoot(out: Path) -> list[Path]:
 
     from sync.server import admin
     from sync.server.context import ServerContext, ServerSettings
+    from tests.e2e.conftest import ARGS, CHROMIUM
     from tests.sync.conftest import ThreadServer
     from tests.sync.dashboard_world import PASSWORD, seed_ministry
 
@@ -66,7 +55,7 @@ def shoot(out: Path) -> list[Path]:
         server = ThreadServer(ctx)
         try:
             with sync_playwright() as p:
-                browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+                browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
                 for lang in ("vi", "en"):
                     page = browser.new_page(viewport={"width": 1366, "height": 768})
                     page.context.add_cookies(
@@ -97,7 +86,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shots", required=True, type=Path, help="folder for the PNG files")
     args = parser.parse_args(argv)
-    if not Path(CHROMIUM).exists():
+    from tests.e2e.conftest import CHROMIUM
+
+    if not CHROMIUM.exists():
         print(f"{CHROMIUM} is missing: run `bash scripts/chromium.sh` first", file=sys.stderr)
         return 1
     for path in shoot(args.shots):

@@ -393,3 +393,22 @@ def test_certificate_verify_page_tells_valid_from_changed(api, ctx, ministry):
         "/admin/certificates/verify", data={"csrf": token, "document": json.dumps(document)}
     )
     assert "Không hợp lệ" in changed.text and "was changed" in changed.text
+
+
+def test_idle_session_expires_and_https_cookies_are_secure(ctx, ministry):
+    from datetime import timedelta
+
+    from fastapi.testclient import TestClient
+
+    from sync.server.app import create_app
+    from sync.server.db import now
+
+    with TestClient(create_app(ctx.settings, ctx), base_url="https://testserver") as client:
+        response = log_in(client, "bo")
+        assert "Secure" in response.headers["set-cookie"]
+        assert client.get("/admin/").status_code == 200
+        with ctx.db.write() as session:
+            for row in session.scalars(select(AdminSession)):
+                row.last_seen = now() - timedelta(hours=9)
+        expired = client.get("/admin/", follow_redirects=False)
+        assert expired.headers["location"] == "/admin/login"

@@ -19,6 +19,25 @@ def _pct(share: float) -> str:
     return f"{share * 100:.0f} %"
 
 
+def _frame(
+    title: str, width: int, height: int, left: int, top: int, plot_w: int, plot_h: int
+) -> list[str]:
+    """The opening of a chart: its title and the 0–100 % grid."""
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{width}" '
+        f'height="{height}" viewBox="0 0 {width} {height}" class="chart">',
+        f"<title>{escape(title)}</title>",
+    ]
+    for tick in (0, 0.25, 0.5, 0.75, 1.0):
+        y = top + plot_h * (1 - tick)
+        parts.append(
+            f'<line x1="{left}" x2="{left + plot_w}" y1="{y:.1f}" y2="{y:.1f}" '
+            f'stroke="#e5e7eb"/><text x="{left - 6}" y="{y + 4:.1f}" '
+            f'text-anchor="end" class="tick">{tick * 100:.0f}%</text>'
+        )
+    return parts
+
+
 def bar_chart(
     bars: Sequence[tuple[str, float]],
     targets: Sequence[float],
@@ -31,18 +50,7 @@ def bar_chart(
     """One bar per (label, share), with a dashed line per target share."""
     left, right, top, bottom = 48, 16, 16, 36
     plot_w, plot_h = width - left - right, height - top - bottom
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{width}" '
-        f'height="{height}" viewBox="0 0 {width} {height}" class="chart">',
-        f"<title>{escape(title)}</title>",
-    ]
-    for tick in (0, 0.25, 0.5, 0.75, 1.0):
-        y = top + plot_h * (1 - tick)
-        parts.append(
-            f'<line x1="{left}" x2="{width - right}" y1="{y:.1f}" y2="{y:.1f}" '
-            f'stroke="#e5e7eb"/><text x="{left - 6}" y="{y + 4:.1f}" '
-            f'text-anchor="end" class="tick">{tick * 100:.0f}%</text>'
-        )
+    parts = _frame(title, width, height, left, top, plot_w, plot_h)
     slot = plot_w / max(len(bars), 1)
     for index, (label, share) in enumerate(bars):
         share = min(max(share, 0.0), 1.0)
@@ -82,18 +90,7 @@ def line_chart(
     """One line per (name, shares) over the x labels (months), with target lines."""
     left, right, top, bottom = 48, 110, 16, 36
     plot_w, plot_h = width - left - right, height - top - bottom
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{width}" '
-        f'height="{height}" viewBox="0 0 {width} {height}" class="chart">',
-        f"<title>{escape(title)}</title>",
-    ]
-    for tick in (0, 0.25, 0.5, 0.75, 1.0):
-        y = top + plot_h * (1 - tick)
-        parts.append(
-            f'<line x1="{left}" x2="{left + plot_w}" y1="{y:.1f}" y2="{y:.1f}" '
-            f'stroke="#e5e7eb"/><text x="{left - 6}" y="{y + 4:.1f}" '
-            f'text-anchor="end" class="tick">{tick * 100:.0f}%</text>'
-        )
+    parts = _frame(title, width, height, left, top, plot_w, plot_h)
     for target in targets:
         y = top + plot_h * (1 - target)
         parts.append(

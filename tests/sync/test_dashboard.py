@@ -340,6 +340,14 @@ def test_bundle_import_shows_counts_and_refuses_a_tampered_file(api, ctx, minist
     bundle = tmp_path / "tokyo.hvsync"
     code = new_code(ctx, ministry.learners["tokyo"][2])
     engine.export_bundle(bundle, ctx.keys.public_keys(), code, "Laptop")
+    # A bundle that enrols a Tokyo learner is not Paris's to import.
+    _signed_in(api, "paris")
+    token = csrf_of(api.get("/admin/bundles").text)
+    refused = api.post(
+        "/admin/bundles", data={"csrf": token}, files={"bundle": (bundle.name, bundle.read_bytes())}
+    )
+    assert refused.status_code == 404 and len(_refusals(ctx, "paris")) == 1
+    api.cookies.clear()
     _signed_in(api, "tokyo")
     token = csrf_of(api.get("/admin/bundles").text)
     first = api.post(
@@ -364,7 +372,7 @@ def test_bundle_import_shows_counts_and_refuses_a_tampered_file(api, ctx, minist
     refused = api.post(
         "/admin/bundles", data={"csrf": token}, files={"bundle": (bundle.name, bundle.read_bytes())}
     )
-    assert refused.status_code == 404 and len(_refusals(ctx, "paris")) == 1
+    assert refused.status_code == 404 and len(_refusals(ctx, "paris")) == 2
 
 
 def test_certificate_verify_page_tells_valid_from_changed(api, ctx, ministry):

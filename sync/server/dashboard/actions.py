@@ -34,7 +34,8 @@ from sync.server.dashboard.web import (
     render,
 )
 from sync.server.db import now
-from sync.server.models import Assignment, Device, Learner, Pack, Unit
+from sync.server.enrolment import code_hash
+from sync.server.models import Assignment, Device, EnrolmentCode, Learner, Pack, Unit
 
 router = APIRouter()
 MAX_UPLOAD = 512 * 1024 * 1024
@@ -295,9 +296,8 @@ async def bundles(request: Request, who: Signed, ctx: Context) -> Response:
     name = Path(upload.filename).name
 
     def outside_scope() -> bool:
-        # A bundle from a known device must belong to a learner in scope; one that
-        # enrols a new device is checked by its one-time code, which only an admin
-        # with that learner in scope could have handed out.
+        # The bundle's learner must be in scope: the device's learner for a known
+        # device, the one-time code's learner for a bundle that enrols a new device.
         from sync.bundle import open_sealed
 
         sealed = open_sealed(data, name)
@@ -311,6 +311,13 @@ async def bundles(request: Request, who: Signed, ctx: Context) -> Response:
                 .join(Device, Device.learner_id == Learner.id)
                 .where(Device.id == device_id)
             )
+            if unit is None and sealed.header.get("enrolment"):
+                request = sealed.decrypt(ctx.keys.bundle, name).get("enrolment") or {}
+                unit = session.scalar(
+                    select(Learner.unit_id)
+                    .join(EnrolmentCode, EnrolmentCode.learner_id == Learner.id)
+                    .where(EnrolmentCode.code_hash == code_hash(str(request.get("code", ""))))
+                )
         return unit is not None and unit not in who.scope
 
     try:

@@ -77,7 +77,7 @@ def test_admin_round_in_headless_chromium(browser_context, server, server_ctx, s
 
     # Export the mission's learners as XLSX and read it back.
     with page.expect_download() as caught:
-        page.click("#learners ~ .exports >> text=XLSX")
+        page.locator("#learners ~ .exports").first.locator("text=XLSX").click()
     xlsx = tmp_path / "learners.xlsx"
     caught.value.save_as(xlsx)
     sheet = openpyxl.load_workbook(xlsx).active

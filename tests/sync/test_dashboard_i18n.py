@@ -7,8 +7,9 @@ import re
 import string
 
 from sync.server import admin, reports
-from sync.server.dashboard import i18n
+from sync.server.dashboard import downloads, i18n
 from sync.server.dashboard.web import HERE
+from sync.xapi import VERBS
 
 TEMPLATES = sorted((HERE / "templates").glob("*.html"))
 # Text that is the same in every language: format names, units, the language names
@@ -46,6 +47,10 @@ def test_every_message_id_the_templates_and_routes_use_exists():
         assert f"role.{role}" in i18n.MESSAGES
     for kind in admin.UNIT_KINDS:
         assert f"kind.{kind}" in i18n.MESSAGES
+    for verb in VERBS:
+        assert f"verb.{verb}" in i18n.MESSAGES
+    for table in downloads.TABLES:
+        assert table == "certificates" or f"export.{table}" in i18n.MESSAGES
     for area in reports.AREAS:
         assert f"area.{area}" in i18n.MESSAGES and f"area_short.{area}" in i18n.MESSAGES
 

@@ -19,7 +19,8 @@ from sqlalchemy.orm import Session
 from content import keys
 from sync.server.db import aware
 from sync.server.models import Certificate, Learner, Pack
-from sync.server.reports import AREAS, UnitTree, scope_unit_ids
+from sync.server.reporting.curriculum import AREAS
+from sync.server.reporting.scope import UnitTree, scope_unit_ids
 
 SCHEMA = "urn:hocvu:certificate-export"
 SCHEMA_VERSION = 1

@@ -39,41 +39,46 @@ from sync.server.models import (
     Device,
     Learner,
     LearnerResult,
-    Pack,
     Statement,
-    Unit,
 )
-from sync.xapi import EXT_PACK_VERSION, VERB_NAMES, VERBS, Activity, StatementError
+from sync.server.reporting.curriculum import AREA_TITLES, AREAS, LEVELS, TARGETS, Curriculum
+from sync.server.reporting.curriculum import load as load_curriculum
+from sync.server.reporting.items import ItemStat, item_analysis
+from sync.server.reporting.scope import OutOfScope, UnitRef, UnitTree, scope_unit_ids, top_unit
+from sync.xapi import VERB_NAMES, Activity, StatementError
 
-TARGETS = (0.40, 1.00)
-LEVELS = (1, 2, 3, 4)
-# The national framework's six areas (DESIGN section 1); a module's `area` is one of these.
-AREAS = (1, 2, 3, 4, 5, 6)
-AREA_TITLES: dict[int, dict[str, str]] = {
-    1: {"vi": "Dữ liệu và thông tin", "en": "Data and information"},
-    2: {"vi": "Giao tiếp và hợp tác", "en": "Communication and collaboration"},
-    3: {"vi": "Sáng tạo nội dung số", "en": "Digital content creation"},
-    4: {"vi": "An toàn số", "en": "Digital safety"},
-    5: {"vi": "Giải quyết vấn đề", "en": "Problem solving"},
-    6: {"vi": "Ứng dụng trí tuệ nhân tạo", "en": "Applying artificial intelligence"},
-}
+__all__ = [
+    "AREAS",
+    "AREA_TITLES",
+    "LEVELS",
+    "TABLES",
+    "TARGETS",
+    "AssignmentRow",
+    "ItemStat",
+    "LearnerDetail",
+    "LearnerRow",
+    "OutOfScope",
+    "Overview",
+    "Table",
+    "UnitDetail",
+    "UnitRef",
+    "UnitTree",
+    "assignment_status",
+    "export_table",
+    "item_analysis",
+    "learner_detail",
+    "overview",
+    "scope_unit_ids",
+    "unit_detail",
+]
+
 TABLES = ("learners", "units", "certificates", "assignments", "items", "devices", "audit")
 RECENT_ACTIVITY = 20
-
-
-class OutOfScope(LookupError):
-    """An id outside the caller's scope (or unknown: the two are not told apart, so
-    a tampered id learns nothing)."""
+# Learner ids per IN list: well under SQLite's 32,766 bound variables, few round trips.
+_IN_CHUNK = 5000
 
 
 # ------------------------------------------------------------------ data
-
-
-@dataclass(frozen=True)
-class UnitRef:
-    id: int
-    name: str
-    kind: str
 
 
 @dataclass(frozen=True)
@@ -180,20 +185,6 @@ class LearnerDetail:
 
 
 @dataclass(frozen=True)
-class ItemStat:
-    """How an item was answered in a scope: counts only, never who answered."""
-
-    pack_id: str
-    pack_version: int | None
-    item_id: str
-    answers: int
-    correct: int
-    share_correct: float
-    top_wrong: str | None
-    top_wrong_count: int
-
-
-@dataclass(frozen=True)
 class AssignmentRow:
     assignment_id: int
     pack_id: str
@@ -210,109 +201,6 @@ class Table:
     rows: list[tuple] = field(default_factory=list)
 
 
-# ------------------------------------------------------------------ the unit tree
-
-
-class UnitTree:
-    """The unit tree in memory: it is small (hundreds of units) and read whole."""
-
-    def __init__(self, session: Session) -> None:
-        rows = session.execute(select(Unit.id, Unit.name, Unit.kind, Unit.parent_id)).all()
-        self.units = {r.id: UnitRef(r.id, r.name, r.kind) for r in rows}
-        self.parent = {r.id: r.parent_id for r in rows}
-        self.children: dict[int | None, list[int]] = defaultdict(list)
-        for r in sorted(rows, key=lambda r: (r.name, r.id)):
-            self.children[r.parent_id].append(r.id)
-
-    def subtree(self, root: int) -> list[int]:
-        if root not in self.units:
-            raise OutOfScope(f"no unit {root} in your scope")
-        found, frontier = [root], [root]
-        while frontier:
-            frontier = [c for u in frontier for c in self.children.get(u, [])]
-            found += frontier
-        return found
-
-    def path(self, unit_id: int, root: int | None = None) -> list[UnitRef]:
-        """From `root` (or the tree's top) down to the unit."""
-        path = []
-        current: int | None = unit_id
-        while current is not None:
-            path.append(self.units[current])
-            if current == root:
-                break
-            current = self.parent[current]
-        return path[::-1]
-
-    def within(self, unit_id: int, root: int) -> bool:
-        current: int | None = unit_id
-        while current is not None:
-            if current == root:
-                return True
-            current = self.parent.get(current)
-        return False
-
-
-def scope_unit_ids(session: Session, root_unit_id: int) -> list[int]:
-    """The unit and every unit below it; OutOfScope for an unknown unit."""
-    return UnitTree(session).subtree(root_unit_id)
-
-
-def _top(tree: UnitTree, root: int | None) -> int:
-    if root is not None:
-        return root
-    tops = tree.children.get(None, [])
-    if len(tops) != 1:
-        raise OutOfScope("give the scope's root unit")
-    return tops[0]
-
-
-# ------------------------------------------------------------------ the curriculum
-
-
-@dataclass(frozen=True)
-class _Curriculum:
-    """What the packs on the server say: which exam makes which level, which module
-    quiz belongs to which area, and what completes a pack."""
-
-    exams: dict[tuple[str, str], int]
-    modules: dict[int, set[tuple[str, str]]]
-    # pack id → the (kind, local id) activities whose passes complete it.
-    completes: dict[str, set[tuple[str, str]]]
-
-
-def _curriculum(session: Session) -> _Curriculum:
-    exams: dict[tuple[str, str], int] = {}
-    modules: dict[int, set[tuple[str, str]]] = defaultdict(set)
-    completes: dict[str, set[tuple[str, str]]] = {}
-    rows = session.execute(
-        select(Pack.pack_id, Pack.version, Pack.manifest, Pack.exam_level).order_by(
-            Pack.pack_id, Pack.version
-        )
-    ).all()
-    for row in rows:
-        manifest = json.loads(row.manifest)
-        exam = (manifest.get("exam") or {}).get("quiz")
-        if exam and row.exam_level in LEVELS:
-            exams[(row.pack_id, exam)] = row.exam_level
-        quizzes = set()
-        for module in manifest.get("modules") or []:
-            quiz = module.get("quiz")
-            if quiz and module.get("area") in AREAS:
-                modules[module["area"]].add((row.pack_id, quiz))
-            if quiz:
-                quizzes.add(("quiz", quiz))
-        # Rows come oldest version first: the newest version's rule wins.
-        if exam:
-            completes[row.pack_id] = {("exam", exam)}
-        elif quizzes:
-            completes[row.pack_id] = quizzes
-        else:
-            placement = (manifest.get("placement") or {}).get("quizzes") or []
-            completes[row.pack_id] = {("placement", q) for q in placement}
-    return _Curriculum(exams, dict(modules), completes)
-
-
 # ------------------------------------------------------------------ passes
 
 
@@ -325,7 +213,7 @@ def _learners_in(session: Session, unit_ids: Iterable[int]) -> list[tuple[str, i
 
 
 def _first_certified(
-    session: Session, unit_ids: list[int], curriculum: _Curriculum
+    session: Session, unit_ids: list[int], curriculum: Curriculum
 ) -> dict[str, dict[int, datetime]]:
     """learner id → level → the earliest pass of an exam of that level."""
     found: dict[str, dict[int, datetime]] = defaultdict(dict)
@@ -429,7 +317,7 @@ def _applying(session: Session, tree: UnitTree, root: int) -> list[Assignment]:
 
 
 def _completed(
-    session: Session, pack_id: str, curriculum: _Curriculum, unit_ids: list[int]
+    session: Session, pack_id: str, curriculum: Curriculum, unit_ids: list[int]
 ) -> set[str]:
     needed = curriculum.completes.get(pack_id) or set()
     if not needed:
@@ -453,7 +341,7 @@ def _completed(
 
 
 def _assignment_rows(
-    session: Session, tree: UnitTree, root: int, today: date, curriculum: _Curriculum
+    session: Session, tree: UnitTree, root: int, today: date, curriculum: Curriculum
 ) -> tuple[list[AssignmentRow], dict[int, set[str]], dict[int, list[int]]]:
     """The rows, plus for each assignment the learners who completed it and the
     units of the scope it applies to (for `behind`)."""
@@ -481,7 +369,7 @@ def assignment_status(session: Session, root_unit_id: int, today: date) -> list[
     """Each assignment that applies to the scope, counted over the scope's learners."""
     tree = UnitTree(session)
     tree.subtree(root_unit_id)
-    rows, _, _ = _assignment_rows(session, tree, root_unit_id, today, _curriculum(session))
+    rows, _, _ = _assignment_rows(session, tree, root_unit_id, today, load_curriculum(session))
     return rows
 
 
@@ -491,7 +379,7 @@ def assignment_status(session: Session, root_unit_id: int, today: date) -> list[
 def overview(session: Session, root_unit_id: int, today: date) -> Overview:
     tree = UnitTree(session)
     scope = tree.subtree(root_unit_id)
-    curriculum = _curriculum(session)
+    curriculum = load_curriculum(session)
     learner_units = _learners_in(session, scope)
     learners = [learner for learner, _ in learner_units]
     certified = _first_certified(session, scope, curriculum)
@@ -540,18 +428,18 @@ def overview(session: Session, root_unit_id: int, today: date) -> Overview:
 
 
 def _area_progress(
-    session: Session, learner_ids: list[str], curriculum: _Curriculum
+    session: Session, learner_ids: list[str], curriculum: Curriculum
 ) -> dict[str, dict[int, float]]:
     module_area = {m: area for area, ms in curriculum.modules.items() for m in ms}
     passed: dict[str, Counter] = defaultdict(Counter)
     if module_area and learner_ids:
         pack_ids = sorted({pack for pack, _ in module_area})
-        for start in range(0, len(learner_ids), 500):
+        for start in range(0, len(learner_ids), _IN_CHUNK):
             rows = session.execute(
                 select(
                     LearnerResult.learner_id, LearnerResult.pack_id, LearnerResult.local_id
                 ).where(
-                    LearnerResult.learner_id.in_(learner_ids[start : start + 500]),
+                    LearnerResult.learner_id.in_(learner_ids[start : start + _IN_CHUNK]),
                     LearnerResult.kind == "quiz",
                     LearnerResult.pack_id.in_(pack_ids),
                     LearnerResult.first_passed.is_not(None),
@@ -572,10 +460,10 @@ def _area_progress(
 
 def _last_sync(session: Session, learner_ids: list[str]) -> dict[str, datetime]:
     found: dict[str, datetime] = {}
-    for start in range(0, len(learner_ids), 500):
+    for start in range(0, len(learner_ids), _IN_CHUNK):
         newest = (
             select(Statement.learner_id, func.max(Statement.seq).label("seq"))
-            .where(Statement.learner_id.in_(learner_ids[start : start + 500]))
+            .where(Statement.learner_id.in_(learner_ids[start : start + _IN_CHUNK]))
             .group_by(Statement.learner_id)
             .subquery()
         )
@@ -590,13 +478,13 @@ def _last_sync(session: Session, learner_ids: list[str]) -> dict[str, datetime]:
 
 def _device_counts(session: Session, learner_ids: list[str]) -> Counter:
     counts: Counter = Counter()
-    for start in range(0, len(learner_ids), 500):
+    for start in range(0, len(learner_ids), _IN_CHUNK):
         counts.update(
             dict(
                 session.execute(
                     select(Device.learner_id, func.count())
                     .where(
-                        Device.learner_id.in_(learner_ids[start : start + 500]),
+                        Device.learner_id.in_(learner_ids[start : start + _IN_CHUNK]),
                         Device.revoked.is_(None),
                     )
                     .group_by(Device.learner_id)
@@ -607,7 +495,7 @@ def _device_counts(session: Session, learner_ids: list[str]) -> Counter:
 
 
 def _learner_rows(
-    session: Session, learners: list[Learner], unit_ids: list[int], curriculum: _Curriculum
+    session: Session, learners: list[Learner], unit_ids: list[int], curriculum: Curriculum
 ) -> list[LearnerRow]:
     ids = [learner.id for learner in learners]
     certified = _first_certified(session, unit_ids, curriculum)
@@ -648,11 +536,11 @@ def unit_detail(session: Session, unit_id: int, root_unit_id: int | None = None)
     their certified shares, and its own learners' rows. `root_unit_id` None means
     the whole tree (a ministry admin's scope)."""
     tree = UnitTree(session)
-    root = _top(tree, root_unit_id)
+    root = top_unit(tree, root_unit_id)
     tree.subtree(root)
     if unit_id not in tree.units or not tree.within(unit_id, root):
         raise OutOfScope(f"no unit {unit_id} in your scope")
-    curriculum = _curriculum(session)
+    curriculum = load_curriculum(session)
     scope = tree.subtree(unit_id)
     learners_by_unit: dict[int, list[str]] = defaultdict(list)
     for learner_id, owner in _learners_in(session, scope):
@@ -687,10 +575,10 @@ def learner_detail(
 ) -> LearnerDetail:
     """One learner of the scope with devices, certificates and recent statements."""
     tree = UnitTree(session)
-    root = _top(tree, root_unit_id)
+    root = top_unit(tree, root_unit_id)
     tree.subtree(root)
     learner = _scoped_learner(session, tree, learner_id, root)
-    row = _learner_rows(session, [learner], [learner.unit_id], _curriculum(session))[0]
+    row = _learner_rows(session, [learner], [learner.unit_id], load_curriculum(session))[0]
     devices = [
         DeviceRow(d.id, d.name, aware(d.created), aware(d.revoked))
         for d in session.scalars(
@@ -744,94 +632,6 @@ def _activity(statement: dict) -> ActivityRow:
     )
 
 
-# ------------------------------------------------------------------ item analysis
-
-
-def _answer_columns(session: Session):
-    """The pack version, success and response of an answered statement, read by the
-    database from the stored body (these columns are not kept apart: the hot path
-    stores statements as they came)."""
-    if session.get_bind().dialect.name == "postgresql":
-        body = func.cast(Statement.body, _jsonb())
-        return (
-            body.op("->")("context").op("->")("extensions").op("->>")(EXT_PACK_VERSION),
-            body.op("->")("result").op("->>")("success"),
-            body.op("->")("result").op("->>")("response"),
-        )
-    return (
-        func.json_extract(Statement.body, f'$.context.extensions."{EXT_PACK_VERSION}"'),
-        func.json_extract(Statement.body, "$.result.success"),
-        func.json_extract(Statement.body, "$.result.response"),
-    )
-
-
-def _jsonb():
-    from sqlalchemy.dialects.postgresql import JSONB
-
-    return JSONB
-
-
-def _truthy(value) -> bool:
-    return value in (True, 1, "true", "1")
-
-
-def item_analysis(
-    session: Session, root_unit_id: int, pack_id: str | None = None
-) -> list[ItemStat]:
-    """Per (pack, pack version, item): answers, share correct, and the wrong response
-    chosen most. Counts over the scope's learners; nobody is named."""
-    scope = scope_unit_ids(session, root_unit_id)
-    version, success, response = _answer_columns(session)
-    prefix = f"urn:hocvu:pack:{pack_id}:item:" if pack_id else "urn:hocvu:pack:"
-    query = (
-        select(Statement.object_id, version, success, response, func.count())
-        .join(Learner, Learner.id == Statement.learner_id)
-        .where(
-            Statement.verb == VERBS["answered"],
-            Learner.unit_id.in_(scope),
-            Statement.object_id.startswith(prefix, autoescape=True),
-        )
-        .group_by(Statement.object_id, version, success, response)
-    )
-    counts: dict[tuple[str, int | None, str], list] = {}
-    wrong: dict[tuple[str, int | None, str], Counter] = defaultdict(Counter)
-    for object_id, raw_version, raw_success, raw_response, n in session.execute(query):
-        try:
-            activity = Activity.parse(object_id)
-        except StatementError:
-            continue
-        if activity.kind != "item":
-            continue
-        try:
-            pack_version = int(raw_version) if raw_version is not None else None
-        except ValueError:
-            pack_version = None
-        key = (activity.pack_id, pack_version, activity.local_id)
-        entry = counts.setdefault(key, [0, 0])
-        entry[0] += n
-        if _truthy(raw_success):
-            entry[1] += n
-        elif raw_response is not None:
-            wrong[key][str(raw_response)] += n
-    stats = []
-    for key in sorted(counts, key=lambda k: (k[0], k[1] or 0, k[2])):
-        answers, correct = counts[key]
-        top = wrong[key].most_common(1)
-        stats.append(
-            ItemStat(
-                key[0],
-                key[1],
-                key[2],
-                answers,
-                correct,
-                correct / answers if answers else 0.0,
-                top[0][0] if top else None,
-                top[0][1] if top else 0,
-            )
-        )
-    return stats
-
-
 # ------------------------------------------------------------------ export tables
 
 
@@ -863,7 +663,7 @@ def _learners_table(session: Session, root: int, today: date) -> Table:
             select(Learner).where(Learner.unit_id.in_(scope)).order_by(Learner.name, Learner.id)
         )
     )
-    rows = _learner_rows(session, learners, scope, _curriculum(session))
+    rows = _learner_rows(session, learners, scope, load_curriculum(session))
     columns = ["learner_id", "name", "staff_ref", "unit_id", "unit"]
     columns += [f"level_{level}_certified" for level in LEVELS]
     columns += [f"area_{area}_progress" for area in AREAS]
@@ -893,7 +693,7 @@ def _units_table(session: Session, root: int, today: date) -> Table:
     learners_by_unit: dict[int, list[str]] = defaultdict(list)
     for learner_id, owner in _learners_in(session, scope):
         learners_by_unit[owner].append(learner_id)
-    certified = _first_certified(session, scope, _curriculum(session))
+    certified = _first_certified(session, scope, load_curriculum(session))
     columns = ["unit_id", "name", "kind", "parent_id", "learners"]
     columns += [f"level_{level}_certified" for level in LEVELS]
     columns += [f"level_{level}_share" for level in LEVELS]

@@ -1,0 +1,117 @@
+"""Item analysis for trainers: how each item was answered, never by whom.
+
+The response and the pack version are only in the statement body, so the database
+extracts them (`json_extract` on SQLite, `jsonb` on PostgreSQL) and groups; only
+the counts reach Python.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from sync.server.models import Learner, Statement
+from sync.server.reporting.scope import scope_unit_ids
+from sync.xapi import EXT_PACK_VERSION, VERBS, Activity, StatementError
+
+
+@dataclass(frozen=True)
+class ItemStat:
+    """How an item was answered in a scope: counts only, never who answered."""
+
+    pack_id: str
+    pack_version: int | None
+    item_id: str
+    answers: int
+    correct: int
+    share_correct: float
+    top_wrong: str | None
+    top_wrong_count: int
+
+
+def _answer_columns(session: Session):
+    """The pack version, success and response of an answered statement, read by the
+    database from the stored body (these columns are not kept apart: the hot path
+    stores statements as they came)."""
+    if session.get_bind().dialect.name == "postgresql":
+        body = func.cast(Statement.body, _jsonb())
+        return (
+            body.op("->")("context").op("->")("extensions").op("->>")(EXT_PACK_VERSION),
+            body.op("->")("result").op("->>")("success"),
+            body.op("->")("result").op("->>")("response"),
+        )
+    return (
+        func.json_extract(Statement.body, f'$.context.extensions."{EXT_PACK_VERSION}"'),
+        func.json_extract(Statement.body, "$.result.success"),
+        func.json_extract(Statement.body, "$.result.response"),
+    )
+
+
+def _jsonb():
+    from sqlalchemy.dialects.postgresql import JSONB
+
+    return JSONB
+
+
+def _truthy(value) -> bool:
+    return value in (True, 1, "true", "1")
+
+
+def item_analysis(
+    session: Session, root_unit_id: int, pack_id: str | None = None
+) -> list[ItemStat]:
+    """Per (pack, pack version, item): answers, share correct, and the wrong response
+    chosen most. Counts over the scope's learners; nobody is named."""
+    scope = scope_unit_ids(session, root_unit_id)
+    version, success, response = _answer_columns(session)
+    prefix = f"urn:hocvu:pack:{pack_id}:item:" if pack_id else "urn:hocvu:pack:"
+    query = (
+        select(Statement.object_id, version, success, response, func.count())
+        .join(Learner, Learner.id == Statement.learner_id)
+        .where(
+            Statement.verb == VERBS["answered"],
+            Learner.unit_id.in_(scope),
+            Statement.object_id.startswith(prefix, autoescape=True),
+        )
+        .group_by(Statement.object_id, version, success, response)
+    )
+    counts: dict[tuple[str, int | None, str], list] = {}
+    wrong: dict[tuple[str, int | None, str], Counter] = defaultdict(Counter)
+    for object_id, raw_version, raw_success, raw_response, n in session.execute(query):
+        try:
+            activity = Activity.parse(object_id)
+        except StatementError:
+            continue
+        if activity.kind != "item":
+            continue
+        try:
+            pack_version = int(raw_version) if raw_version is not None else None
+        except ValueError:
+            pack_version = None
+        key = (activity.pack_id, pack_version, activity.local_id)
+        entry = counts.setdefault(key, [0, 0])
+        entry[0] += n
+        if _truthy(raw_success):
+            entry[1] += n
+        elif raw_response is not None:
+            wrong[key][str(raw_response)] += n
+    stats = []
+    for key in sorted(counts, key=lambda k: (k[0], k[1] or 0, k[2])):
+        answers, correct = counts[key]
+        top = wrong[key].most_common(1)
+        stats.append(
+            ItemStat(
+                key[0],
+                key[1],
+                key[2],
+                answers,
+                correct,
+                correct / answers if answers else 0.0,
+                top[0][0] if top else None,
+                top[0][1] if top else 0,
+            )
+        )
+    return stats

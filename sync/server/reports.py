@@ -44,6 +44,7 @@ from sync.server.models import (
 from sync.server.reporting.curriculum import AREA_TITLES, AREAS, LEVELS, TARGETS, Curriculum
 from sync.server.reporting.curriculum import load as load_curriculum
 from sync.server.reporting.items import ItemStat, item_analysis
+from sync.server.reporting.results import statement_time
 from sync.server.reporting.scope import OutOfScope, UnitRef, UnitTree, scope_unit_ids, top_unit
 from sync.xapi import VERB_NAMES, Activity, StatementError
 
@@ -613,8 +614,6 @@ def learner_detail(
 
 
 def _activity(statement: dict) -> ActivityRow:
-    from sync.server.reporting.results import statement_time
-
     try:
         activity = Activity.parse(statement["object"]["id"])
         pack_id, kind, local_id = activity.pack_id, activity.kind, activity.local_id

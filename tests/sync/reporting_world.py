@@ -198,6 +198,7 @@ class Ministry:
     dung: str
     em: str
     giang: str
+    pusher: Pusher
 
 
 def build_ministry(ctx) -> Ministry:
@@ -246,4 +247,6 @@ def build_ministry(ctx) -> Ministry:
                 answer(dung, 1, "q2", "true", True, t),
             ],
         )
-    return Ministry(seeded, root, asia, europe, tokyo, seoul, paris, an, binh, chi, dung, em, giang)
+    return Ministry(
+        seeded, root, asia, europe, tokyo, seoul, paris, an, binh, chi, dung, em, giang, pusher
+    )

@@ -5,6 +5,7 @@ keeps to its scope."""
 from __future__ import annotations
 
 import dataclasses
+import json
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -13,7 +14,8 @@ from hypothesis import strategies as st
 from sqlalchemy import select
 
 from sync.server import admin, reports
-from sync.server.models import Certificate, Pack
+from sync.server.ingest import prepare, store
+from sync.server.models import Certificate, LearnerResult, Pack, Statement
 
 from .reporting_world import (
     AREAS,
@@ -24,6 +26,7 @@ from .reporting_world import (
     build_ministry,
     exam,
     level_pack_id,
+    module_quiz,
     publish_levels,
 )
 
@@ -77,8 +80,11 @@ def check_overview(session, seeded: Seeded, root: int) -> None:
 
 months = st.integers(min_value=0, max_value=16)
 exam_events = st.lists(st.tuples(st.integers(1, 4), st.booleans(), months), min_size=0, max_size=4)
-world_shape = st.lists(  # departments → missions → learners' exam attempts
-    st.lists(st.lists(exam_events, min_size=0, max_size=3), min_size=1, max_size=3),
+quiz_events = st.lists(
+    st.tuples(st.integers(1, 4), st.sampled_from(AREAS), st.booleans(), months), max_size=6
+)
+world_shape = st.lists(  # departments → missions → learners' exam and module quiz attempts
+    st.lists(st.lists(st.tuples(exam_events, quiz_events), max_size=3), min_size=1, max_size=3),
     min_size=1,
     max_size=3,
 )
@@ -104,19 +110,47 @@ def test_overview_shares_equal_a_count_of_the_pushed_passes(ctx, shape, pick):
             for m, people in enumerate(department):
                 mission = pusher.unit(session, f"ĐSQ {d}.{m}", "mission", dept)
                 missions.append(mission)
-                for n, attempts in enumerate(people):
+                for n, (exams, quizzes) in enumerate(people):
                     learner = pusher.learner(session, f"Cán bộ {d}.{m}.{n}", mission)
                     pusher.push(
                         session,
                         [
                             exam(learner, level, ok, START + timedelta(days=30 * month + n))
-                            for level, ok, month in attempts
+                            for level, ok, month in exams
+                        ]
+                        + [
+                            module_quiz(
+                                learner, level, area, ok, START + timedelta(days=30 * month)
+                            )
+                            for level, area, ok, month in quizzes
                         ],
                     )
+    mission = missions[pick % len(missions)]
     with ctx.db.read() as session:
         check_overview(session, seeded, ministry)
-        if missions:
-            check_overview(session, seeded, missions[pick % len(missions)])
+        check_overview(session, seeded, mission)
+        detail = reports.unit_detail(session, mission, ministry)
+    # Each learner's row: certified dates and area progress, counted from the pushes.
+    firsts = expected_first_passes(seeded, set(seeded.learners))
+    for row in detail.learners:
+        assert row.certified == {
+            level: firsts[row.learner_id][level].date()
+            if level in firsts.get(row.learner_id, {})
+            else None
+            for level in reports.LEVELS
+        }
+        passed = {
+            (p.pack_id, p.local_id)
+            for p in seeded.pushed
+            if p.learner_id == row.learner_id and p.kind == "quiz" and p.verb == "passed"
+        }
+        # Every area has one module per level: four in all.
+        assert row.areas == {
+            area: sum(1 for _, quiz in passed if f"-a{area}-" in quiz) / 4 for area in AREAS
+        }
+    assert {row.learner_id for row in detail.learners} == {
+        x for x, unit in seeded.learners.items() if unit == mission
+    }
 
 
 # ------------------------------------------------------------------ a fixed ministry
@@ -288,3 +322,27 @@ def test_overdue_assignment_puts_a_unit_behind_schedule(ctx, ministry):
     assert behind["ĐSQ Tokyo"] == 1 and behind["Vụ Châu Á"] == 1
     assert "ĐSQ Seoul" not in behind  # Chi passed: nothing overdue, 100 % certified
     assert [(r.learners, r.completed) for r in tokyo if r.pack_id == level_pack_id(1)] == [(2, 1)]
+
+
+def test_pushing_the_same_statements_again_changes_no_number(ctx, ministry):
+    def snapshot():
+        with ctx.db.read() as session:
+            results = sorted(session.execute(select(*LearnerResult.__table__.c)).tuples())
+            return results, reports.overview(session, ministry.root, TODAY)
+
+    before = snapshot()
+    with ctx.db.read() as session:
+        bodies = session.scalars(select(Statement.body)).all()
+    prepared, _ = prepare([json.loads(b) for b in bodies])
+    with ctx.db.write() as session:
+        again = store(
+            session,
+            prepared,
+            learner_of={p: x for x, p in ministry.pusher.profiles.items()},
+            device_id=None,
+            xapi_client_id=None,
+            now=datetime.now(UTC),
+            keys=ctx.keys,
+        )
+    assert len(again.duplicates) == len(bodies) and not again.accepted
+    assert snapshot() == before

@@ -16,7 +16,9 @@ from sqlalchemy import select
 from sync.server import admin, reports
 from sync.server.ingest import prepare, store
 from sync.server.models import Certificate, LearnerResult, Pack, Statement
+from sync.xapi import make_statement
 
+from .conftest import ROOT, bearer, enrol
 from .reporting_world import (
     AREAS,
     START,
@@ -346,3 +348,41 @@ def test_pushing_the_same_statements_again_changes_no_number(ctx, ministry):
         )
     assert len(again.duplicates) == len(bodies) and not again.accepted
     assert snapshot() == before
+
+
+def test_a_pass_pushed_by_a_device_for_a_real_level_pack_shows_in_the_overview(api, ctx, world):
+    """End to end: the starter level-1 pack added as an admin adds it, a device enrolled
+    and pushing over the API; the overview counts the learner and the area moves."""
+    pack = ROOT / "resources" / "packs" / "vn.mofa.dl.l1.hvpack"
+    if not pack.exists():
+        pytest.skip("the starter packs are built by scripts/setup.sh")
+    admin.add_pack(ctx.db, "test", pack, ctx.settings.data_dir, ctx.roots)
+    device = enrol(api, world.alice_code)
+    common = {
+        "profile_id": device["profile_id"],
+        "pack_id": "vn.mofa.dl.l1",
+        "pack_version": 1,
+        "app_version": "0.1.0",
+        "device_id": "d",
+        "completion": True,
+    }
+    statements = [
+        make_statement(verb="passed", kind="quiz", local_id="l1-a4-quiz", success=True, **common),
+        make_statement(verb="passed", kind="exam", local_id="l1-exam", success=True, **common),
+    ]
+    response = api.post(
+        "/api/v1/statements",
+        json={"statements": statements},
+        headers=bearer(device["device_token"]),
+    )
+    assert response.status_code == 200, response.text
+    with ctx.db.read() as session:
+        view = reports.overview(session, world.ministry, TODAY)
+        rows = reports.unit_detail(session, world.mission, world.ministry).learners
+    assert view.learners == 2
+    level_1 = view.levels[0]
+    assert (level_1.level, level_1.certified, level_1.share) == (1, 1, 0.5)
+    alice = next(r for r in rows if r.learner_id == world.alice)
+    assert alice.certified[1] is not None
+    assert alice.areas[4] == 1.0  # the only area-4 module on the server
+    assert alice.devices == 1

@@ -14,8 +14,10 @@ them (manifest and exam level) without building pack files.
 
 Prints the seeding time, then the median of several runs of: the overview of the
 ministry and of one mission, a unit drill-down, item analysis, and the XLSX export
-of the learners table; on SQLite and on PostgreSQL (skipped with the reason when
-it cannot be started). The goal is an overview under one second. Never asserts.
+of the learners table; then the dashboard's overview page and the XLSX download
+as a logged-in ministry admin gets them from the app (in process, no network); on
+SQLite and on PostgreSQL (skipped with the reason when it cannot be started). The
+goal is an overview under one second. Never asserts.
 """
 
 from __future__ import annotations
@@ -334,6 +336,50 @@ class Ministry:
         return len(done.accepted)
 
 
+def pages(ministry: Ministry, root: int, args) -> None:
+    """The dashboard's pages as a ministry admin gets them: logged in through the form,
+    served by the app in this process (no network in the figure)."""
+    import warnings
+
+    from sync.server.app import create_app
+
+    with warnings.catch_warnings():
+        # Starlette's notice about its test client's HTTP library, not about us.
+        warnings.simplefilter("ignore")
+        from fastapi.testclient import TestClient
+
+    ctx = ministry.ctx
+    password = uuid.uuid4().hex
+    with ctx.db.write() as session:
+        admin.create_admin(session, "bench", "bench-admin", password, "ministry_admin", root)
+    with TestClient(create_app(ctx.settings, ctx), base_url="http://127.0.0.1") as client:
+        form = client.get("/admin/login")
+        csrf = form.cookies.get("hocvu_login_csrf")
+        if form.status_code != 200 or not csrf:
+            print(f"  dashboard pages skipped: the login form answered {form.status_code}")
+            return
+        done = client.post(
+            "/admin/login",
+            data={"username": "bench-admin", "password": password, "csrf": csrf},
+            follow_redirects=False,
+        )
+        if done.status_code != 303 and done.status_code != 302:
+            print(f"  dashboard pages skipped: logging in answered {done.status_code}")
+            return
+        for label, path, repeat in (
+            ("overview page (GET /admin/, SVG charts)", "/admin/", args.runs),
+            ("XLSX download of the learners table", "/admin/export/learners.xlsx", args.slow_runs),
+        ):
+            status = []
+
+            def get(path: str = path, status: list[int] = status) -> None:
+                status.append(client.get(path).status_code)
+
+            seconds = median_time(get, repeat)
+            note = "" if set(status) == {200} else f"  (answered {sorted(set(status))})"
+            print(f"  {label:<46} {seconds * 1000:>9.1f} ms  (median of {repeat}){note}")
+
+
 def bench(kind: str, base_url: str | None, args) -> None:
     with tempfile.TemporaryDirectory(prefix="hocvu-report-bench-") as tmp:
         ministry = Ministry(kind, base_url, Path(tmp))
@@ -392,6 +438,7 @@ def bench(kind: str, base_url: str | None, args) -> None:
                 lambda s: exports.to_xlsx(reports.export_table(s, "learners", root), "learners"),
                 args.slow_runs,
             )
+            pages(ministry, root, args)
             shares = ", ".join(f"L{s.level} {s.share:.1%}" for s in view.levels)
             print(
                 f"  (certified: {shares}; {len(view.trend)} months of trend; "

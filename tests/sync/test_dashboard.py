@@ -4,6 +4,7 @@ scopes with tampered ids, roles, and the forms' effects (DESIGN section 7)."""
 from __future__ import annotations
 
 import io
+import json
 import re
 from collections import Counter
 
@@ -117,6 +118,8 @@ def test_form_post_without_or_with_a_wrong_csrf_token_is_refused(api, ctx, minis
     assert no_login_token.status_code == 403
     with ctx.db.read() as session:
         assert session.scalar(select(func.count()).select_from(admin.Assignment)) == 0
+    paths = [json.loads(e.detail)["path"] for e in _refusals(ctx, "bo")]
+    assert sorted(paths) == ["/admin/assignments", "/admin/assignments", "/admin/login"]
     good = api.post(
         "/admin/assignments", data={**form, "csrf": csrf_of(api.get("/admin/assignments").text)}
     )
@@ -376,8 +379,6 @@ def test_bundle_import_shows_counts_and_refuses_a_tampered_file(api, ctx, minist
 
 
 def test_certificate_verify_page_tells_valid_from_changed(api, ctx, ministry):
-    import json
-
     from sync.certificates import sign_certificate
 
     document = sign_certificate(
@@ -420,3 +421,29 @@ def test_idle_session_expires_and_https_cookies_are_secure(ctx, ministry):
                 row.last_seen = now() - timedelta(hours=9)
         expired = client.get("/admin/", follow_redirects=False)
         assert expired.headers["location"] == "/admin/login"
+
+
+def test_certificate_json_export_holds_the_scope_and_is_audited(api, ctx, ministry):
+    from sync.certificates import verify_certificate
+    from sync.server.models import Certificate
+
+    with ctx.db.read() as session:
+        issued = Counter(
+            ministry.seeded.learners[learner]
+            for learner in session.scalars(select(Certificate.learner_id))
+        )
+    _signed_in(api, "tokyo")
+    response = api.get("/admin/certificates/export.json")
+    assert response.status_code == 200
+    exported = json.loads(response.content)
+    assert len(exported["certificates"]) == issued[ministry.tokyo]
+    assert {c["unit"]["id"] for c in exported["certificates"]} == {ministry.tokyo}
+    for entry in exported["certificates"]:
+        verify_certificate(entry["document"], ctx.keys.signing.public_key())
+    with ctx.db.read() as session:
+        exports = session.scalars(
+            select(AuditEntry.target).where(
+                AuditEntry.actor == "tokyo", AuditEntry.action == "export"
+            )
+        ).all()
+    assert exports == ["export:certificates.json"]

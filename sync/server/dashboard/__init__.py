@@ -52,6 +52,15 @@ def mount(app: FastAPI) -> None:
 
     @app.exception_handler(CsrfRefused)
     async def _csrf(request: Request, _exc: CsrfRefused) -> Response:
+        ctx = request.app.state.server
+        try:
+            who = await run_in_threadpool(current_admin, request, ctx)
+        except NeedLogin:
+            who = None
+        if who is not None:
+            await run_in_threadpool(
+                audit, ctx, who, "refused", None, reason="csrf", path=request.url.path
+            )
         return render(
             request,
             "message.html",

@@ -7,7 +7,9 @@ disagree.
 
 from __future__ import annotations
 
+import csv
 import hashlib
+import io
 import json
 import os
 import secrets
@@ -392,9 +394,6 @@ def parse_enrolment_csv(session: Session, text: str, allowed_units: set[int]) ->
     """Check every line of an enrolment CSV (columns name, staff_ref, unit — a unit id
     or an exact unit name) against the units the admin may enrol into. Any fault
     refuses the whole file, so nothing is ever half-created."""
-    import csv
-    import io
-
     reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
     header = [h.strip().lower() for h in reader.fieldnames or []]
     missing = [c for c in ("name", "unit") if c not in header]

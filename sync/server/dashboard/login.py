@@ -10,7 +10,7 @@ from fastapi.responses import RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from sync.server.dashboard import i18n
-from sync.server.dashboard.sessions import IDLE, LoginRefused, log_in, log_out
+from sync.server.dashboard.sessions import LoginRefused, log_in, log_out
 from sync.server.dashboard.web import (
     COOKIE,
     LANG_COOKIE,
@@ -81,10 +81,11 @@ async def login(
         return _login_page(request, outcome.message_id, status)
     token, _who = outcome
     response = redirect("/")
+    # A browser-session cookie: the server ends the session itself (idle and longest
+    # lifetimes in sessions.py), and closing the browser ends it too.
     response.set_cookie(
         COOKIE,
         token,
-        max_age=int(IDLE.total_seconds()),
         httponly=True,
         samesite="strict",
         secure=_secure(request),

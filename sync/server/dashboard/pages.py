@@ -121,9 +121,7 @@ async def packs_page(request: Request, who: Signed, ctx: Context) -> Response:
         for pack_id, version, size, uploaded, manifest in packs:
             title = json.loads(manifest).get("title")
             if isinstance(title, dict):
-                title = title.get(request.cookies.get("hocvu_lang", "vi")) or next(
-                    iter(title.values()), pack_id
-                )
+                title = title.get(language(request)) or next(iter(title.values()), pack_id)
             rows.append((pack_id, version, size, uploaded, title or pack_id))
         # Devices install the newest version of an assigned pack (routes/packs.py).
         units = [(p, uid, name, due, newest.get(p)) for p, uid, name, due in assigned]

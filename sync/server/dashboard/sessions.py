@@ -14,13 +14,13 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from sync.server import admin
 from sync.server.auth import new_secret, secret_hash
 from sync.server.context import ServerSettings
-from sync.server.db import aware
+from sync.server.db import Database, aware
 from sync.server.models import AdminAccount, AdminSession, RateEvent
 
 log = logging.getLogger("hocvu.server.dashboard")
@@ -111,27 +111,36 @@ def log_in(
     )
 
 
-def signed_in(session: Session, token: str | None, now: datetime) -> SignedIn | None:
-    """The admin a session cookie belongs to, if the session is alive."""
+def signed_in(db: Database, token: str | None, now: datetime) -> SignedIn | None:
+    """The admin a session cookie belongs to, if the session is alive. Reads only,
+    except every few minutes (to move the idle deadline) or to drop a dead session:
+    a write per page would queue every page behind the devices' pushes on SQLite."""
     if not token:
         return None
-    row = session.execute(
-        select(AdminSession, AdminAccount)
-        .join(AdminAccount, AdminAccount.id == AdminSession.admin_id)
-        .where(AdminSession.token_hash == secret_hash(token))
-    ).first()
+    with db.read() as session:
+        row = session.execute(
+            select(AdminSession, AdminAccount)
+            .join(AdminAccount, AdminAccount.id == AdminSession.admin_id)
+            .where(AdminSession.token_hash == secret_hash(token))
+        ).first()
     if row is None:
         return None
     record, account = row
-    if (
+    alive = not (
         account.disabled
         or aware(record.last_seen) + IDLE < now
         or aware(record.created) + LONGEST < now
-    ):
-        session.delete(record)
+    )
+    if not alive or aware(record.last_seen) + TOUCH_EVERY < now:
+        with db.write() as session:
+            if alive:
+                session.execute(
+                    update(AdminSession).where(AdminSession.id == record.id).values(last_seen=now)
+                )
+            else:
+                session.execute(delete(AdminSession).where(AdminSession.id == record.id))
+    if not alive:
         return None
-    if aware(record.last_seen) + TOUCH_EVERY < now:
-        record.last_seen = now
     return SignedIn(
         record.id, account.id, account.username, account.role, account.unit_id, csrf_token(token)
     )

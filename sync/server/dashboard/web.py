@@ -91,10 +91,10 @@ class Admin:
 
 def current_admin(request: Request, ctx: Annotated[ServerContext, Depends(server)]) -> Admin:
     token = request.cookies.get(COOKIE)
-    with ctx.db.write() as session:
-        who = signed_in(session, token, now())
-        if who is None:
-            raise NeedLogin()
+    who = signed_in(ctx.db, token, now())
+    if who is None:
+        raise NeedLogin()
+    with ctx.db.read() as session:
         scope = frozenset(reports.scope_unit_ids(session, who.unit_id))
         at_root = session.scalar(select(Unit.parent_id).where(Unit.id == who.unit_id)) is None
     return Admin(who, scope, token or "", at_root)

@@ -360,9 +360,6 @@ def unassign(session: Session, actor: str, assignment_id: int) -> Assignment:
     return assignment
 
 
-ENROL_COLUMNS = ("name", "staff_ref", "unit")
-
-
 @dataclass(frozen=True)
 class EnrolRow:
     """One line of an enrolment CSV, checked: the learner to create and their unit."""
@@ -382,12 +379,39 @@ class NewLearnerCode:
     code: str
 
 
+# Each fault of an enrolment CSV: an id (the dashboard translates it) and the English
+# sentence, with the same placeholders.
+CSV_FAULTS = {
+    "header": "the header lacks {missing}; use: name,staff_ref,unit",
+    "empty_name": "the name is empty",
+    "long_name": "the name is longer than 200 characters",
+    "repeated_ref": "staff_ref {ref} repeats line {first}",
+    "ambiguous_unit": "several units are named {unit!r}; use its id",
+    "unknown_unit": "no unit {unit!r} within your scope",
+    "no_rows": "the file has no learners under its header",
+    "not_utf8": "the file is not UTF-8 text; save it as CSV UTF-8",
+}
+
+
+@dataclass(frozen=True)
+class CsvFault:
+    """What is wrong with one line of an enrolment CSV (line 0: the whole file)."""
+
+    line: int
+    fault: str
+    values: dict[str, Any]
+
+    def __str__(self) -> str:
+        text = CSV_FAULTS[self.fault].format(**self.values)
+        return f"line {self.line}: {text}" if self.line else text
+
+
 class EnrolmentCsvRefused(AdminError):
     """An enrolment CSV with faults; `errors` names each line and what is wrong."""
 
-    def __init__(self, errors: list[str]) -> None:
+    def __init__(self, errors: list[CsvFault]) -> None:
         self.errors = errors
-        super().__init__("; ".join(errors))
+        super().__init__("; ".join(map(str, errors)))
 
 
 def parse_enrolment_csv(session: Session, text: str, allowed_units: set[int]) -> list[EnrolRow]:
@@ -398,15 +422,13 @@ def parse_enrolment_csv(session: Session, text: str, allowed_units: set[int]) ->
     header = [h.strip().lower() for h in reader.fieldnames or []]
     missing = [c for c in ("name", "unit") if c not in header]
     if missing:
-        raise EnrolmentCsvRefused(
-            [f"line 1: the header lacks {', '.join(missing)}; use: {', '.join(ENROL_COLUMNS)}"]
-        )
+        raise EnrolmentCsvRefused([CsvFault(1, "header", {"missing": ", ".join(missing)})])
     units = session.execute(select(Unit.id, Unit.name).where(Unit.id.in_(allowed_units))).all()
     by_name: dict[str, list[int]] = {}
     for unit_id, unit_name in units:
         by_name.setdefault(unit_name.strip().casefold(), []).append(unit_id)
     rows: list[EnrolRow] = []
-    errors: list[str] = []
+    errors: list[CsvFault] = []
     seen_refs: dict[str, int] = {}
     for number, raw in enumerate(reader, start=2):
         row = {(k or "").strip().lower(): (v or "").strip() for k, v in raw.items()}
@@ -417,33 +439,32 @@ def parse_enrolment_csv(session: Session, text: str, allowed_units: set[int]) ->
         )
         if not any(row.values()):
             continue
-        if not name:
-            errors.append(f"line {number}: the name is empty")
-            continue
-        if len(name) > 200:
-            errors.append(f"line {number}: the name is longer than 200 characters")
-            continue
-        if ref and ref in seen_refs:
-            errors.append(f"line {number}: staff_ref {ref} repeats line {seen_refs[ref]}")
-            continue
+        fault: tuple[str, dict[str, Any]] | None = None
         unit_id: int | None = None
-        if unit_text.isdigit() and int(unit_text) in allowed_units:
+        if not name:
+            fault = ("empty_name", {})
+        elif len(name) > 200:
+            fault = ("long_name", {})
+        elif ref and ref in seen_refs:
+            fault = ("repeated_ref", {"ref": ref, "first": seen_refs[ref]})
+        elif unit_text.isdigit() and int(unit_text) in allowed_units:
             unit_id = int(unit_text)
         else:
             matches = by_name.get(unit_text.casefold(), [])
             if len(matches) == 1:
                 unit_id = matches[0]
-            elif len(matches) > 1:
-                errors.append(f"line {number}: several units are named {unit_text!r}; use its id")
-                continue
-        if unit_id is None:
-            errors.append(f"line {number}: no unit {unit_text!r} within your scope")
+            elif matches:
+                fault = ("ambiguous_unit", {"unit": unit_text})
+            else:
+                fault = ("unknown_unit", {"unit": unit_text})
+        if fault is not None or unit_id is None:
+            errors.append(CsvFault(number, *(fault or ("unknown_unit", {"unit": unit_text}))))
             continue
         if ref:
             seen_refs[ref] = number
         rows.append(EnrolRow(number, name, ref, unit_id))
     if not rows and not errors:
-        errors.append("the file has no learners under its header")
+        errors.append(CsvFault(0, "no_rows", {}))
     if errors:
         raise EnrolmentCsvRefused(errors)
     return rows

@@ -47,6 +47,8 @@ def test_every_message_id_the_templates_and_routes_use_exists():
         assert f"role.{role}" in i18n.MESSAGES
     for kind in admin.UNIT_KINDS:
         assert f"kind.{kind}" in i18n.MESSAGES
+    for fault, english in admin.CSV_FAULTS.items():
+        assert i18n.MESSAGES[f"csv.{fault}"]["en"] == english
     for verb in VERBS:
         assert f"verb.{verb}" in i18n.MESSAGES
     for table in downloads.TABLES:

@@ -222,11 +222,16 @@ async def upload_pack(request: Request, who: Signed, ctx: Context) -> Response:
     )
 
 
+async def _enrol_page(request, who, ctx, errors: list[admin.CsvFault] | None = None) -> Response:
+    units = await run_in_threadpool(_units, ctx, who)
+    status = 400 if errors else 200
+    return render(request, "enrol.html", who, status=status, units=units, errors=errors)
+
+
 @router.get("/enrol")
 async def enrol_form(request: Request, who: Signed, ctx: Context) -> Response:
     need(who, "enrol")
-    units = await run_in_threadpool(_units, ctx, who)
-    return render(request, "enrol.html", who, units=units, errors=None)
+    return await _enrol_page(request, who, ctx)
 
 
 @router.post("/enrol")
@@ -238,15 +243,7 @@ async def enrol(request: Request, who: Signed, ctx: Context) -> Response:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
-        units = await run_in_threadpool(_units, ctx, who)
-        return render(
-            request,
-            "enrol.html",
-            who,
-            status=400,
-            units=units,
-            errors=["the file is not UTF-8 text; save it as CSV UTF-8"],
-        )
+        return await _enrol_page(request, who, ctx, [admin.CsvFault(0, "not_utf8", {})])
 
     def work():
         with ctx.db.write() as session:
@@ -256,8 +253,7 @@ async def enrol(request: Request, who: Signed, ctx: Context) -> Response:
     try:
         made = await run_in_threadpool(work)
     except admin.EnrolmentCsvRefused as refused:
-        units = await run_in_threadpool(_units, ctx, who)
-        return render(request, "enrol.html", who, status=400, units=units, errors=refused.errors)
+        return await _enrol_page(request, who, ctx, refused.errors)
     # The codes are shown on this page only; the server keeps their hashes.
     sheet = exports.to_csv(
         reports.Table(

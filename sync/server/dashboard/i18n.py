@@ -240,6 +240,36 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Tệp có lỗi; chưa tạo học viên nào. Sửa các dòng sau rồi tải lên lại:",
         "en": "The file has errors; no learner was created. Fix these lines and upload it again:",
     },
+    "csv.line": {"vi": "dòng {n}", "en": "line {n}"},
+    "csv.header": {
+        "vi": "dòng tiêu đề thiếu cột {missing}; hãy dùng: name,staff_ref,unit",
+        "en": "the header lacks {missing}; use: name,staff_ref,unit",
+    },
+    "csv.empty_name": {"vi": "thiếu họ tên", "en": "the name is empty"},
+    "csv.long_name": {
+        "vi": "họ tên dài quá 200 ký tự",
+        "en": "the name is longer than 200 characters",
+    },
+    "csv.repeated_ref": {
+        "vi": "mã cán bộ {ref} trùng với dòng {first}",
+        "en": "staff_ref {ref} repeats line {first}",
+    },
+    "csv.ambiguous_unit": {
+        "vi": "có nhiều đơn vị tên {unit!r}; hãy dùng mã số đơn vị",
+        "en": "several units are named {unit!r}; use its id",
+    },
+    "csv.unknown_unit": {
+        "vi": "không có đơn vị {unit!r} trong phạm vi của bạn",
+        "en": "no unit {unit!r} within your scope",
+    },
+    "csv.no_rows": {
+        "vi": "tệp không có học viên nào dưới dòng tiêu đề",
+        "en": "the file has no learners under its header",
+    },
+    "csv.not_utf8": {
+        "vi": "tệp không phải văn bản UTF-8; hãy lưu dưới dạng CSV UTF-8",
+        "en": "the file is not UTF-8 text; save it as CSV UTF-8",
+    },
     "enrol.done": {"vi": "Đã tạo học viên và mã ghi danh", "en": "Learners and codes created"},
     "enrol.once": {
         "vi": "Các mã chỉ hiện một lần, dùng một lần và hết hạn sau {days} ngày. Hãy tải "

@@ -52,6 +52,17 @@ def shoot(out: Path) -> list[Path]:
         world = seed_ministry(ctx)
         with ctx.db.write() as session:
             admin.assign(session, "demo", "vn.mofa.dl.l1", world.tokyo, None)
+        sheet = Path(tmp) / "learners.csv"
+        sheet.write_text(
+            "name,staff_ref,unit\n"
+            f"Lý Thị Nga,NV-0101,{world.tokyo}\n"
+            "Đoàn Văn Phúc,NV-0102,Đại sứ quán tại Paris\n",
+            encoding="utf-8",
+        )
+        bad_sheet = Path(tmp) / "bad.csv"
+        bad_sheet.write_text(
+            "name,staff_ref,unit\nLý Thị Nga,NV-0201,Hà Nội\n,NV-0202,1\n", encoding="utf-8"
+        )
         server = ThreadServer(ctx)
         try:
             with sync_playwright() as p:
@@ -61,19 +72,30 @@ def shoot(out: Path) -> list[Path]:
                     page.context.add_cookies(
                         [{"name": "hocvu_lang", "value": lang, "url": server.url + "/admin/"}]
                     )
-                    for name, path in pages(world).items():
-                        page.goto(server.url + path)
-                        if name == "login":
-                            target = out / f"{name}-{lang}.png"
-                            page.screenshot(path=str(target), full_page=True)
-                            made.append(target)
-                            page.fill("input[name=username]", "bo")
-                            page.fill("input[name=password]", PASSWORD)
-                            page.click("button[type=submit]")
-                            continue
+
+                    def snap(name: str, page=page, lang=lang) -> None:
                         target = out / f"{name}-{lang}.png"
                         page.screenshot(path=str(target), full_page=True)
                         made.append(target)
+
+                    for name, path in pages(world).items():
+                        page.goto(server.url + path)
+                        snap(name)
+                        if name == "login":
+                            page.fill("input[name=username]", "bo")
+                            page.fill("input[name=password]", PASSWORD)
+                            page.click("button[type=submit]")
+                    # The pages a form leads to: codes made, a CSV refused, a refusal.
+                    page.goto(server.url + "/admin/enrol")
+                    page.set_input_files("input[name=file]", str(sheet))
+                    page.click("form.row button[type=submit]")
+                    snap("enrol-codes")
+                    page.goto(server.url + "/admin/enrol")
+                    page.set_input_files("input[name=file]", str(bad_sheet))
+                    page.click("form.row button[type=submit]")
+                    snap("enrol-refused")
+                    page.goto(server.url + "/admin/units/999999")
+                    snap("refused")
                     page.close()
                 browser.close()
         finally:

@@ -302,9 +302,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "certs.title": {"vi": "Chứng chỉ", "en": "Certificates"},
     "certs.export": {"vi": "Xuất chứng chỉ", "en": "Export certificates"},
     "certs.export_help": {
-        "vi": "Định dạng JSON cho nền tảng định danh quốc gia (xem docs/dashboard.md), "
+        "vi": "Định dạng JSON cho nền tảng định danh quốc gia (xem docs/certificate-export.md), "
         "hoặc bảng CSV/XLSX.",
-        "en": "JSON for the national identity platform (see docs/dashboard.md), or a "
+        "en": "JSON for the national identity platform (see docs/certificate-export.md), or a "
         "CSV/XLSX table.",
     },
     "certs.verify": {"vi": "Kiểm tra chứng chỉ", "en": "Verify a certificate"},

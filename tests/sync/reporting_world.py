@@ -15,7 +15,7 @@ from datetime import UTC, datetime, timedelta
 from sync.server import admin
 from sync.server.db import now
 from sync.server.ingest import prepare, store
-from sync.server.models import Pack, Profile
+from sync.server.models import Device, Pack, Profile
 from sync.xapi import make_statement
 
 AREAS = (1, 2, 3, 4, 5, 6)
@@ -106,6 +106,19 @@ class Pusher:
         learner = admin.create_learner(session, "test", name, unit).id
         profile = str(uuid.uuid4())
         session.add(Profile(profile_id=profile, learner_id=learner, created=now()))
+        session.flush()
+        # Enrolled, as a learner who pushes is: one laptop each.
+        session.add(
+            Device(
+                id=str(uuid.uuid4()),
+                learner_id=learner,
+                profile_id=profile,
+                name="Laptop",
+                public_key="A" * 43 + "=",
+                token_hash=uuid.uuid4().hex * 2,
+                created=now(),
+            )
+        )
         self.profiles[learner] = profile
         self.seeded.learners[learner] = unit
         self.seeded.names[learner] = name

@@ -12,8 +12,8 @@ import openpyxl
 import pytest
 from sqlalchemy import select
 
-from sync.server import exports, reports
-from sync.server.admin_cli import main as admin
+from sync.server import admin, exports, reports
+from sync.server.admin_cli import main as admin_cli
 from sync.server.models import AuditEntry
 
 from .reporting_world import START, Ministry, build_ministry
@@ -96,7 +96,7 @@ def test_a_name_that_looks_like_a_formula_stays_text():
 
 def run(ctx, capsys, *args: str) -> tuple[int, str, str]:
     base = ["--data-dir", str(ctx.settings.data_dir), "--database-url", ctx.settings.url]
-    code = admin([*base, *args])
+    code = admin_cli([*base, *args])
     out = capsys.readouterr()
     return code, out.out, out.err
 
@@ -142,3 +142,36 @@ def test_admin_report_refuses_an_unknown_unit_and_table_with_one_line(
     assert not (tmp_path / "x.csv").exists()
     with pytest.raises(SystemExit):
         run(ctx, capsys, "report", "salaries", "-o", target)
+
+
+def _as_written(value):
+    """A table value as a spreadsheet gives it back: dates and times as naive UTC."""
+    if isinstance(value, datetime):
+        return value.astimezone(UTC).replace(tzinfo=None, microsecond=0)
+    if isinstance(value, date):
+        return datetime(value.year, value.month, value.day)
+    return value
+
+
+@pytest.mark.parametrize("name", reports.TABLES)
+def test_every_table_reads_back_from_xlsx_and_csv_as_built(ctx, ministry, name):
+    with ctx.db.write() as session:
+        admin.assign(session, "test", "vn.mofa.dl.l1", ministry.asia, date(2026, 1, 31))
+    with ctx.db.read() as session:
+        table = reports.export_table(session, name, ministry.root, date(2026, 11, 22))
+    assert table.rows, name
+    rows = read_xlsx(exports.to_xlsx(table, name))
+    assert list(rows[0]) == table.columns
+    assert len(rows) == 1 + len(table.rows)
+    for expected, got in zip(table.rows, rows[1:], strict=True):
+        for want, have in zip(expected, got, strict=True):
+            if isinstance(want, datetime):
+                # Excel keeps milliseconds at most.
+                assert abs(have - _as_written(want)).total_seconds() < 1
+            elif isinstance(want, float):
+                assert have == pytest.approx(want)
+            else:
+                assert have == _as_written(want)
+    text_rows = read_csv(exports.to_csv(table))
+    assert text_rows[0] == table.columns
+    assert [row[0] for row in text_rows[1:]] == [str(row[0]) for row in table.rows]

@@ -21,7 +21,9 @@ from sync.bundle import BundleRefused
 from sync.certificates import CertificateInvalid, verify_certificate
 from sync.server import admin, exports, reports
 from sync.server.bundles import import_bundle
+from sync.server.context import ServerContext
 from sync.server.dashboard.web import (
+    Admin,
     Context,
     Refused,
     Signed,
@@ -42,7 +44,7 @@ MAX_UPLOAD = 512 * 1024 * 1024
 CODE_DAYS = 30
 
 
-def _units(ctx: Context, who: Signed) -> list[tuple[int, str]]:
+def _units(ctx: ServerContext, who: Admin) -> list[tuple[int, str]]:
     with ctx.db.read() as session:
         return [
             (row.id, row.name)
@@ -52,14 +54,17 @@ def _units(ctx: Context, who: Signed) -> list[tuple[int, str]]:
         ]
 
 
-def _assignments_page(request, who, ctx, error=None, detail=None, status=200) -> Response:
-    def build():
-        with ctx.db.read() as session:
-            rows = reports.assignment_status(session, who.who.unit_id, date.today())
-            packs = session.scalars(select(Pack.pack_id).distinct().order_by(Pack.pack_id)).all()
-        return rows, packs
-
-    rows, packs = build()
+def _assignments_page(
+    request: Request,
+    who: Admin,
+    ctx: ServerContext,
+    error: str | None = None,
+    detail: str | None = None,
+    status: int = 200,
+) -> Response:
+    with ctx.db.read() as session:
+        rows = reports.assignment_status(session, who.who.unit_id, date.today())
+        packs = session.scalars(select(Pack.pack_id).distinct().order_by(Pack.pack_id)).all()
     return render(
         request,
         "assignments.html",
@@ -165,7 +170,8 @@ async def _upload(form, field: str) -> Path | None:
     if not isinstance(upload, UploadFile) or not upload.filename:
         return None
     folder = Path(tempfile.mkdtemp(prefix="hocvu-upload-"))
-    path = folder / (Path(upload.filename).name or "upload")
+    name = Path(upload.filename.replace("\\", "/")).name
+    path = folder / (name if name not in ("", ".", "..") else "upload")
     size = 0
     with open(path, "wb") as out:
         while chunk := await upload.read(1 << 20):

@@ -448,3 +448,18 @@ def test_certificate_json_export_holds_the_scope_and_is_audited(api, ctx, minist
             )
         ).all()
     assert exports == ["export:certificates.json"]
+
+
+def test_revoking_a_device_from_the_learner_page_locks_the_device_out(api, ctx, ministry):
+    learner = ministry.learners["tokyo"][0]
+    device = enrol(api, new_code(ctx, learner))
+    headers = bearer(device["device_token"])
+    assert api.get("/api/v1/packs", headers=headers).status_code == 200
+    _signed_in(api, "tokyo")
+    page = api.get(f"/admin/learners/{learner}").text
+    assert "test laptop" in page
+    action = f"/admin/devices/{device['device_id']}/revoke"
+    assert f'action="{action}"' in page
+    done = api.post(action, data={"csrf": csrf_of(page)})
+    assert done.status_code == 200 and "đã thu hồi" in done.text
+    assert api.get("/api/v1/packs", headers=headers).status_code == 401

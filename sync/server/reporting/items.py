@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import cast, func, select, true
+from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Session
 
 from sync.server.models import Learner, Statement
@@ -32,28 +33,34 @@ class ItemStat:
     top_wrong_count: int
 
 
-def _answer_columns(session: Session):
-    """The pack version, success and response of an answered statement, read by the
-    database from the stored body (these columns are not kept apart: the hot path
-    stores statements as they came)."""
+def _answers_query(session: Session):
+    """Answered statements joined to their learners, with the pack version, success
+    and response read by the database from the stored body (the hot path keeps
+    statements as they came, not these columns apart)."""
+    base = select(Statement.object_id).join(Learner, Learner.id == Statement.learner_id)
     if session.get_bind().dialect.name == "postgresql":
-        body = func.cast(Statement.body, _jsonb())
-        return (
+        # Parsed once per row: a LATERAL that PostgreSQL may not fold into the outer
+        # query (OFFSET 0), else each of the three fields would parse the body again.
+        parsed = (
+            select(cast(Statement.body, JSONB).label("b"))
+            .correlate(Statement)
+            .offset(0)
+            .lateral("parsed")
+        )
+        body = parsed.c.b
+        base = base.join(parsed, true())
+        fields = (
             body.op("->")("context").op("->")("extensions").op("->>")(EXT_PACK_VERSION),
             body.op("->")("result").op("->>")("success"),
             body.op("->")("result").op("->>")("response"),
         )
-    return (
-        func.json_extract(Statement.body, f'$.context.extensions."{EXT_PACK_VERSION}"'),
-        func.json_extract(Statement.body, "$.result.success"),
-        func.json_extract(Statement.body, "$.result.response"),
-    )
-
-
-def _jsonb():
-    from sqlalchemy.dialects.postgresql import JSONB
-
-    return JSONB
+    else:
+        fields = (
+            func.json_extract(Statement.body, f'$.context.extensions."{EXT_PACK_VERSION}"'),
+            func.json_extract(Statement.body, "$.result.success"),
+            func.json_extract(Statement.body, "$.result.response"),
+        )
+    return base, fields
 
 
 def _truthy(value) -> bool:
@@ -66,17 +73,16 @@ def item_analysis(
     """Per (pack, pack version, item): answers, share correct, and the wrong response
     chosen most. Counts over the scope's learners; nobody is named."""
     scope = scope_unit_ids(session, root_unit_id)
-    version, success, response = _answer_columns(session)
+    base, fields = _answers_query(session)
     prefix = f"urn:hocvu:pack:{pack_id}:item:" if pack_id else "urn:hocvu:pack:"
     query = (
-        select(Statement.object_id, version, success, response, func.count())
-        .join(Learner, Learner.id == Statement.learner_id)
+        base.add_columns(*fields, func.count())
         .where(
             Statement.verb == VERBS["answered"],
             Learner.unit_id.in_(scope),
             Statement.object_id.startswith(prefix, autoescape=True),
         )
-        .group_by(Statement.object_id, version, success, response)
+        .group_by(Statement.object_id, *fields)
     )
     counts: dict[tuple[str, int | None, str], list] = {}
     wrong: dict[tuple[str, int | None, str], Counter] = defaultdict(Counter)

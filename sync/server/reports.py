@@ -209,7 +209,7 @@ def _learners_in(session: Session, unit_ids: Iterable[int]) -> list[tuple[str, i
     return list(
         session.execute(
             select(Learner.id, Learner.unit_id).where(Learner.unit_id.in_(list(unit_ids)))
-        ).tuples()
+        )
     )
 
 

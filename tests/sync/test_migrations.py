@@ -74,7 +74,7 @@ def test_learner_results_filled_from_earlier_statements_equal_what_ingest_keeps(
 
     def results() -> list[tuple]:
         with ctx.db.read() as session:
-            return sorted(session.execute(select(*LearnerResult.__table__.c)).tuples())
+            return sorted(session.execute(select(*LearnerResult.__table__.c)).all())
 
     kept = results()
     assert len(kept) == 13

@@ -329,7 +329,7 @@ def test_overdue_assignment_puts_a_unit_behind_schedule(ctx, ministry):
 def test_pushing_the_same_statements_again_changes_no_number(ctx, ministry):
     def snapshot():
         with ctx.db.read() as session:
-            results = sorted(session.execute(select(*LearnerResult.__table__.c)).tuples())
+            results = sorted(session.execute(select(*LearnerResult.__table__.c)).all())
             return results, reports.overview(session, ministry.root, TODAY)
 
     before = snapshot()

@@ -27,7 +27,8 @@ from sync.server.auth import AuthenticatedXapiClient, current_xapi_client
 from sync.server.context import MAX_BATCH, ServerContext, server
 from sync.server.db import aware, now
 from sync.server.ingest import lower_uuid, prepare, store
-from sync.server.models import Learner, Profile, Statement, Unit
+from sync.server.models import Learner, Profile, Statement
+from sync.server.reporting.scope import scope_unit_ids
 from sync.xapi import ACCOUNT_HOME_PAGE, XAPI_VERSION, parse_timestamp
 
 VERSION_HEADER = "X-Experience-API-Version"
@@ -53,16 +54,6 @@ def about() -> dict[str, Any]:
     return {"version": [XAPI_VERSION], "extensions": {"urn:hocvu:server": "Học Vụ Số"}}
 
 
-def unit_subtree(session: Session, unit_id: int) -> set[int]:
-    found = {unit_id}
-    frontier = [unit_id]
-    while frontier:
-        children = session.scalars(select(Unit.id).where(Unit.parent_id.in_(frontier))).all()
-        frontier = [c for c in children if c not in found]
-        found.update(frontier)
-    return found
-
-
 def _save(ctx: ServerContext, client: AuthenticatedXapiClient, statements: list[Any]) -> list[str]:
     prepared, errors = prepare(statements)
     if errors:
@@ -82,7 +73,7 @@ def _save(ctx: ServerContext, client: AuthenticatedXapiClient, statements: list[
                 .join(Learner, Learner.id == Profile.learner_id)
                 .where(Profile.profile_id.in_(names))
             ).all()
-            scope = unit_subtree(session, client.unit_id)
+            scope = set(scope_unit_ids(session, client.unit_id))
             outside = [r.profile_id for r in rows if r.unit_id not in scope]
             if outside:
                 raise HTTPException(
@@ -143,7 +134,7 @@ async def post_statements(request: Request, client: Client, ctx: Context) -> lis
 
 
 def _visible(session: Session, client: AuthenticatedXapiClient):
-    scope = unit_subtree(session, client.unit_id)
+    scope = set(scope_unit_ids(session, client.unit_id))
     learners = select(Learner.id).where(Learner.unit_id.in_(scope))
     return or_(Statement.xapi_client_id == client.client_id, Statement.learner_id.in_(learners))
 

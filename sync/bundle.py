@@ -54,11 +54,19 @@ RETURN_SIGNATURE = "bundle.sig"
 
 
 class BundleRefused(Exception):
-    """A bundle that must not be used; the message names what is wrong."""
+    """A bundle that must not be used; the message names the file and what is wrong.
 
-    def __init__(self, where: str, detail: str) -> None:
+    `kind` says it for the app, which tells the learner in their language: "not_bundle",
+    "statements_bundle" (the learner's own file to the ministry, opened by mistake),
+    "damaged", "altered", "other_server", "other_learner", "unknown_format",
+    "unreadable"; "refused" for the server-side refusals an admin reads.
+    """
+
+    def __init__(self, where: str, detail: str, kind: str = "refused") -> None:
         self.where = where
         self.detail = detail
+        self.kind = kind
+        self.values: dict[str, str] = {}
         super().__init__(f"{where}: {detail}")
 
 
@@ -287,51 +295,75 @@ def read_return_bundle(
 
     where = path.name
     try:
+        with open(path, "rb") as head:
+            if head.read(len(MAGIC)) == MAGIC:
+                raise BundleRefused(
+                    where,
+                    "this is a file of results for the ministry, not a return bundle from it",
+                    "statements_bundle",
+                )
         archive = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError) as exc:
-        raise BundleRefused(where, f"not a return bundle from the server ({exc})") from None
+    except OSError as exc:
+        raise BundleRefused(where, f"cannot be read ({exc.strerror})", "unreadable") from None
+    except zipfile.BadZipFile as exc:
+        raise BundleRefused(
+            where, f"not a return bundle from the server ({exc})", "not_bundle"
+        ) from None
     with archive:
         names = archive.namelist()
         if RETURN_INDEX not in names or RETURN_SIGNATURE not in names:
-            raise BundleRefused(where, "not a return bundle: bundle.json or bundle.sig missing")
+            raise BundleRefused(
+                where, "not a return bundle: bundle.json or bundle.sig missing", "not_bundle"
+            )
         index_bytes = archive.read(RETURN_INDEX)
         try:
             signature = json.loads(archive.read(RETURN_SIGNATURE))
             index = json.loads(index_bytes)
         except ValueError:
-            raise BundleRefused(where, "bundle.json or bundle.sig is not JSON") from None
+            raise BundleRefused(where, "bundle.json or bundle.sig is not JSON", "damaged") from None
+        if not isinstance(signature, dict) or not isinstance(index, dict):
+            raise BundleRefused(where, "bundle.json or bundle.sig is not an object", "damaged")
         if signature.get("key_id") != server.signing_key_id:
             raise BundleRefused(
                 where,
                 f"signed by key {signature.get('key_id')!r}, not by this app's server "
                 f"({server.signing_key_id}): it comes from another server",
+                "other_server",
             )
         if not content_keys.verify(
             server.signing_key, str(signature.get("signature", "")), index_bytes
         ):
-            raise BundleRefused(where, "the server's signature does not verify: it was altered")
+            raise BundleRefused(
+                where, "the server's signature does not verify: it was altered", "altered"
+            )
         if index.get("format") != FORMAT or index.get("kind") != "return":
-            raise BundleRefused(where, "not a return bundle of a format this app reads")
+            raise BundleRefused(
+                where, "not a return bundle of a format this app reads", "unknown_format"
+            )
         if profile_id is not None and profile_id not in index.get("profile_ids", []):
-            raise BundleRefused(where, "this bundle is for another learner's profile")
+            raise BundleRefused(
+                where, "this bundle is for another learner's profile", "other_learner"
+            )
         listed = index.get("files", {})
         for name in names:
             if name not in (RETURN_INDEX, RETURN_SIGNATURE) and name not in listed:
-                raise BundleRefused(where, f"{name} is not listed in bundle.json")
+                raise BundleRefused(where, f"{name} is not listed in bundle.json", "altered")
         contents: dict[str, bytes] = {}
         packs: list[Path] = []
         for name, entry in listed.items():
             try:
                 check_path(name)
             except PackRefused as exc:
-                raise BundleRefused(where, str(exc)) from None
+                raise BundleRefused(where, str(exc), "damaged") from None
             if name not in names:
-                raise BundleRefused(where, f"{name} is listed but missing")
+                raise BundleRefused(where, f"{name} is listed but missing", "altered")
             data = archive.read(name)
             if len(data) != entry.get("size") or (
                 hashlib.sha256(data).hexdigest() != entry.get("sha256")
             ):
-                raise BundleRefused(where, f"{name} differs from bundle.json: it was altered")
+                raise BundleRefused(
+                    where, f"{name} differs from bundle.json: it was altered", "altered"
+                )
             if name.startswith("packs/"):
                 target = extract_to / Path(name).name
                 target.parent.mkdir(parents=True, exist_ok=True)
@@ -343,7 +375,9 @@ def read_return_bundle(
         certificates = json.loads(contents.get("certificates.json", b"[]"))
         statements = json.loads(contents.get("statements.json", b"[]"))
     except ValueError:
-        raise BundleRefused(where, "certificates.json or statements.json is not JSON") from None
+        raise BundleRefused(
+            where, "certificates.json or statements.json is not JSON", "damaged"
+        ) from None
     return ReturnBundle(index, contents.get("trust.json"), certificates, statements, packs)
 
 
@@ -351,4 +385,4 @@ def read_bytes(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except OSError as exc:
-        raise BundleRefused(path.name, f"cannot be read ({exc.strerror})") from None
+        raise BundleRefused(path.name, f"cannot be read ({exc.strerror})", "unreadable") from None

@@ -14,11 +14,13 @@ import hashlib
 import ipaddress
 import json
 import os
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from email.utils import parsedate_to_datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import urljoin, urlsplit
 
 import requests
@@ -27,6 +29,7 @@ from urllib3.util.retry import Retry
 
 from hocvu import APP_VERSION
 
+T = TypeVar("T")
 API = "/api/v1"
 CONNECT_TIMEOUT = 5.0
 READ_TIMEOUT = 30.0
@@ -34,33 +37,74 @@ RETRY_STATUSES = (429, 500, 502, 503, 504)
 
 
 class SyncError(Exception):
-    """Sync could not finish a step; nothing local was lost. The message is for the user."""
+    """Sync could not finish a step; nothing local was lost.
+
+    The message is English, for logs and the command line. `kind` names the failure
+    for the app, which says it in the learner's language (desktop/ui/messages.py);
+    `values` holds the few facts that sentence may show (a status code, a pack id).
+    The kinds are listed in docs/server.md, "What a failed sync says".
+    """
+
+    kind = "failed"
+
+    def __init__(self, message: str, kind: str | None = None, **values: object) -> None:
+        super().__init__(message)
+        if kind is not None:
+            self.kind = kind
+        self.values = {name: str(value) for name, value in values.items()}
 
 
 class InsecureServerAddress(SyncError):
-    pass
+    kind = "insecure_address"
 
 
 class ServerUnreachable(SyncError):
-    pass
+    """No answer from the server (network, DNS, TLS, or a server that keeps failing):
+    nothing to fix on this side except, at times, the address or the clock."""
+
+    kind = "unreachable"
 
 
 class NotEnrolled(SyncError):
     """The server does not accept this device's token (never enrolled, or revoked)."""
 
+    kind = "not_enrolled"
+
 
 class ServerRefused(SyncError):
-    def __init__(self, status: int, detail: str) -> None:
+    kind = "refused"
+
+    def __init__(self, status: int, detail: str, kind: str | None = None) -> None:
         self.status = status
         self.detail = detail
-        super().__init__(f"the server refused the request ({status}): {detail}")
+        super().__init__(
+            f"the server refused the request ({status}): {detail}", kind, status=status
+        )
+
+
+# What the server's refusals say (sync/server/enrolment.py, sync/server/auth.py), to a
+# kind the app can put in the learner's language. A test checks each against the
+# real server, so a reworded server message cannot silently fall back to "refused".
+ENROLMENT_REFUSALS = (
+    ("unknown enrolment code", "code_unknown"),
+    ("already used", "code_used"),
+    ("has expired", "code_expired"),
+    ("too many failed enrolment attempts", "too_many_attempts"),
+    ("already enrolled for another learner", "profile_taken"),
+)
+# OpenSSL's words when a certificate is outside its validity period, which on a
+# laptop usually means the laptop's own date is wrong.
+TLS_CLOCK_REASONS = ("certificate has expired", "certificate is not yet valid")
 
 
 def check_server_url(url: str) -> str:
     """The URL without a trailing slash, or InsecureServerAddress/SyncError."""
     parts = urlsplit(url.strip())
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise SyncError(f"{url!r} is not a server address; it looks like https://server.example")
+        raise SyncError(
+            f"{url!r} is not a server address; it looks like https://server.example",
+            "bad_address",
+        )
     if parts.scheme == "http" and not _is_loopback(parts.hostname):
         raise InsecureServerAddress(
             f"{url} uses plain http, which anyone on the network could read or change; "
@@ -156,6 +200,9 @@ class SyncClient:
         self.session.mount("https://", adapter)
         self.session.mount("http://", adapter)
         self.last_retries: list[Any] = []
+        # The server's clock minus this computer's, in seconds, from the last answer's
+        # Date header: None until the server has answered.
+        self.clock_offset: float | None = None
 
     def close(self) -> None:
         self.session.close()
@@ -181,9 +228,16 @@ class SyncClient:
                 **kwargs,
             )
         except requests.exceptions.SSLError as exc:
+            reason = _reason(exc, tls=True)
+            clock = any(words in str(exc) for words in TLS_CLOCK_REASONS)
             raise ServerUnreachable(
-                f"the server's TLS certificate could not be verified ({_reason(exc)}); "
-                "check the address, or ask the administrator for the CA certificate"
+                f"the server's TLS certificate could not be verified ({reason}); "
+                + (
+                    "check this computer's date, time and time zone"
+                    if clock
+                    else "check the address, or ask the administrator for the CA certificate"
+                ),
+                "tls_clock" if clock else "tls",
             ) from None
         except requests.exceptions.RequestException as exc:
             raise ServerUnreachable(
@@ -192,27 +246,66 @@ class SyncClient:
             ) from None
         retries = getattr(response.raw, "retries", None)
         self.last_retries = list(retries.history) if retries is not None else []
+        self._note_clock(response)
         return response
 
-    def _check(self, response: requests.Response, ok: tuple[int, ...] = (200,)) -> None:
-        if response.status_code in ok:
+    def _note_clock(self, response: requests.Response) -> None:
+        try:
+            server_time = parsedate_to_datetime(response.headers["Date"]).timestamp()
+        except (KeyError, TypeError, ValueError, IndexError):
+            return
+        self.clock_offset = server_time - _local_now()
+
+    def _answer(self, response: requests.Response, read: Callable[[Any], T]) -> T:
+        """`read` applied to the answer's JSON. A page from something else (a hotel
+        network's login page, a proxy's error page) is named as such rather than
+        failing later on a missing key."""
+        try:
+            return read(response.json())
+        except (ValueError, KeyError, TypeError, AttributeError):
+            raise SyncError(
+                f"the answer from {self.base_url} is not the ministry server's "
+                f"({response.status_code}, {response.headers.get('Content-Type', 'no type')}); "
+                "a network that asks you to log in first, or a proxy, may be in the way",
+                "bad_answer",
+            ) from None
+
+    def _check(
+        self, response: requests.Response, ok: tuple[int, ...] = (200,), during: str = ""
+    ) -> None:
+        """Raise the SyncError that says what a refusal means for `during` (the call:
+        "enrol", "push", "download", or "" for the rest)."""
+        status = response.status_code
+        if status in ok:
             return
         detail = _detail(response)
-        if response.status_code == 401:
-            raise NotEnrolled(f"the server does not accept this device ({detail})")
-        if response.status_code in RETRY_STATUSES:
-            raise ServerUnreachable(
-                f"the server is busy or failing ({response.status_code}: {detail}); "
-                "sync will try again later"
+        if status == 401:
+            raise NotEnrolled(
+                f"the server does not accept this device ({detail})",
+                "revoked" if "revoked" in detail else "not_enrolled",
             )
-        raise ServerRefused(response.status_code, detail)
+        if during == "enrol":
+            for words, kind in ENROLMENT_REFUSALS:
+                if words in detail:
+                    raise ServerRefused(status, detail, kind)
+        if status in RETRY_STATUSES:
+            raise ServerUnreachable(
+                f"the server is busy or failing ({status}: {detail}); sync will try again later",
+                "busy" if status in (429, 503) else "server_error",
+                status=status,
+            )
+        if during == "push" and status == 403:
+            raise ServerRefused(status, detail, "foreign_statements")
+        if during == "download" and status == 404:
+            raise ServerRefused(status, detail, "pack_not_assigned")
+        raise ServerRefused(status, detail)
 
     # ------------------------------------------------------------------ API
 
     def about(self) -> dict[str, Any]:
         response = self._request("GET", f"{API}/about")
         self._check(response)
-        return response.json()
+        return self._answer(response, dict)
 
     def enrol(
         self,
@@ -233,12 +326,18 @@ class SyncClient:
                 "device_id": device_id,
             },
         )
-        self._check(response)
-        data = response.json()
-        self.token = data["device_token"]
-        return Enrolment(
-            data["device_id"], data["device_token"], data["learner_id"], data["server_public_keys"]
+        self._check(response, during="enrol")
+        enrolment = self._answer(
+            response,
+            lambda data: Enrolment(
+                str(data["device_id"]),
+                str(data["device_token"]),
+                str(data["learner_id"]),
+                dict(data["server_public_keys"]),
+            ),
         )
+        self.token = enrolment.device_token
+        return enrolment
 
     def push(self, statements: list[dict[str, Any]]) -> PushResult:
         response = self._request(
@@ -249,12 +348,23 @@ class SyncClient:
         )
         # 400 and 409 still carry the per-statement report: the good ones are stored.
         if response.status_code in (200, 400, 409):
-            data = response.json()
+            try:
+                data = response.json()
+            except ValueError:
+                data = None
             if isinstance(data, dict) and "accepted" in data:
-                return PushResult(
-                    data["accepted"], data["duplicates"], data["conflicts"], data["errors"]
+                return self._answer(
+                    response,
+                    lambda data: PushResult(
+                        list(data["accepted"]),
+                        list(data["duplicates"]),
+                        list(data["conflicts"]),
+                        list(data["errors"]),
+                    ),
                 )
-        self._check(response)
+            if response.status_code == 200:
+                self._answer(response, lambda data: data["accepted"])
+        self._check(response, during="push")
         raise ServerRefused(response.status_code, "unexpected answer to a push")
 
     def pull(self, after: int, limit: int = 500) -> PullPage:
@@ -262,23 +372,28 @@ class SyncClient:
             "GET", f"{API}/statements", params={"after": after, "limit": limit}
         )
         self._check(response)
-        data = response.json()
-        return PullPage(data["statements"], int(data["next"]), bool(data["more"]))
+        return self._answer(
+            response,
+            lambda data: PullPage(list(data["statements"]), int(data["next"]), bool(data["more"])),
+        )
 
     def catalog(self) -> list[CatalogEntry]:
         response = self._request("GET", f"{API}/packs")
         self._check(response)
-        return [
-            CatalogEntry(
-                p["id"],
-                p["version"],
-                p["sha256"],
-                p["size"],
-                date.fromisoformat(p["due"]) if p.get("due") else None,
-                p["url"],
-            )
-            for p in response.json()["packs"]
-        ]
+        return self._answer(
+            response,
+            lambda data: [
+                CatalogEntry(
+                    str(p["id"]),
+                    int(p["version"]),
+                    str(p["sha256"]),
+                    int(p["size"]),
+                    date.fromisoformat(p["due"]) if p.get("due") else None,
+                    str(p["url"]),
+                )
+                for p in data["packs"]
+            ],
+        )
 
     def trust(self) -> bytes | None:
         response = self._request("GET", f"{API}/trust")
@@ -290,7 +405,7 @@ class SyncClient:
     def certificates(self) -> list[dict[str, Any]]:
         response = self._request("GET", f"{API}/certificates")
         self._check(response)
-        return response.json()["certificates"]
+        return self._answer(response, lambda data: list(data["certificates"]))
 
     def download(
         self,
@@ -328,19 +443,23 @@ class SyncClient:
                         except requests.exceptions.RequestException as exc:
                             raise ServerUnreachable(
                                 f"the download of {entry.pack_id} was cut off after {done} "
-                                f"bytes ({_reason(exc)}); it resumes from there next time"
+                                f"bytes ({_reason(exc)}); it resumes from there next time",
+                                "download_cut",
+                                pack=entry.pack_id,
                             ) from None
                         out.flush()
                         os.fsync(out.fileno())
                 else:
-                    self._check(response)
+                    self._check(response, during="download")
             finally:
                 response.close()
         if _sha256(part) != entry.sha256:
             part.unlink(missing_ok=True)
             raise SyncError(
                 f"the download of {entry.pack_id} version {entry.version} does not match the "
-                "catalog's SHA-256; it was discarded and will be fetched again"
+                "catalog's SHA-256; it was discarded and will be fetched again",
+                "download_damaged",
+                pack=entry.pack_id,
             )
         os.replace(part, final)
         return final
@@ -364,8 +483,17 @@ def _detail(response: requests.Response) -> str:
     return str(data)[:200]
 
 
-def _reason(exc: Exception) -> str:
+def _local_now() -> float:
+    return time.time()
+
+
+def _reason(exc: Exception, tls: bool = False) -> str:
     text = str(exc)
+    if tls:
+        # The verification failure names the rule broken (expired, self-signed…).
+        for marker in ("certificate verify failed: ", "SSLError("):
+            if marker in text:
+                return text[text.index(marker) :][:160]
     # urllib3 wraps the useful part deep inside; keep the message short.
     for marker in ("Caused by ", "NewConnectionError", "ConnectionRefusedError"):
         if marker in text:

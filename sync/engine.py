@@ -21,6 +21,7 @@ needs of `content.library.Library`.
 from __future__ import annotations
 
 import base64
+import errno
 import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -49,6 +50,117 @@ LAST = "sync.last"
 # The packs assigned to the learner's unit, with due dates, as the home screen lists them.
 ASSIGNMENTS = "assignments"
 STEPS = ("push", "pull", "trust", "certificates", "packs")
+# A clock this far from the server's (seconds) is worth telling the learner: statements
+# are dated by it, and a wrong date breaks TLS and trust-list checks later.
+CLOCK_TOLERANCE = 600
+
+
+# Every kind of failure sync and the offline files report (SyncError.kind,
+# BundleRefused.kind, and the kinds `problem_of` gives other errors). The app has a
+# sentence for each in the learner's language; a test checks that none is missing.
+PROBLEM_KINDS = (
+    # connecting
+    "not_connected",
+    "bad_address",
+    "insecure_address",
+    "code_unknown",
+    "code_used",
+    "code_expired",
+    "too_many_attempts",
+    "profile_taken",
+    # the network and the server
+    "unreachable",
+    "tls",
+    "tls_clock",
+    "bad_answer",
+    "busy",
+    "server_error",
+    "refused",
+    # this device's enrolment
+    "revoked",
+    "not_enrolled",
+    # results, certificates, packs
+    "stored_none",
+    "foreign_statements",
+    "certificate_refused",
+    "certificate_unmatched",
+    "pack_not_assigned",
+    "download_cut",
+    "download_damaged",
+    "pack_refused",
+    # this computer
+    "disk_full",
+    "disk",
+    # offline files
+    "keys_needed",
+    "needs_code",
+    "server_keys",
+    "statements_bundle",
+    "not_bundle",
+    "damaged",
+    "altered",
+    "other_server",
+    "other_learner",
+    "unknown_format",
+    "unreadable",
+    # anything else
+    "failed",
+)
+
+
+class KeysNeeded(ServerKeyError):
+    """An offline file needs the server's public keys, and this profile has none yet."""
+
+
+@dataclass(frozen=True)
+class SyncProblem:
+    """One failed step, for the app to put in the learner's language: `kind` names the
+    failure (docs/server.md, "What a failed sync says"), `values` the few facts the
+    sentence may show, `message` the English text for logs and the command line."""
+
+    step: str
+    kind: str
+    values: dict[str, str] = field(default_factory=dict)
+    message: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "step": self.step,
+            "kind": self.kind,
+            "values": self.values,
+            "message": self.message,
+        }
+
+    @classmethod
+    def from_json(cls, data: Any) -> SyncProblem | None:
+        if not isinstance(data, dict) or not isinstance(data.get("kind"), str):
+            return None
+        values = data.get("values") if isinstance(data.get("values"), dict) else {}
+        return cls(
+            str(data.get("step", "")),
+            data["kind"],
+            {str(k): str(v) for k, v in values.items()},
+            str(data.get("message", "")),
+        )
+
+
+def problem_of(error: BaseException, step: str = "") -> SyncProblem:
+    """What kind of failure `error` is (any exception a sync step or an offline file
+    can raise); "failed" when it is none the app knows."""
+    kind, values = "failed", {}
+    if isinstance(error, SyncError | BundleRefused):
+        kind, values = error.kind, dict(error.values)
+    elif isinstance(error, KeysNeeded):
+        kind = "keys_needed"
+    elif isinstance(error, ServerKeyError):
+        kind = "server_keys"
+    elif isinstance(error, PackRefused):
+        kind, values = "pack_refused", {"rule": error.rule.value, "pack": error.path}
+    elif isinstance(error, CertificateInvalid):
+        kind = "certificate_refused"
+    elif isinstance(error, OSError):
+        kind = "disk_full" if error.errno == errno.ENOSPC else "disk"
+    return SyncProblem(step, kind, values, str(error))
 
 
 class SyncStore(Protocol):
@@ -102,7 +214,11 @@ class SyncReport:
     trust_version: int | None = None
     certificates: int = 0
     packs_installed: list[str] = field(default_factory=list)
+    # Step → English message (logs, command line); `problems` has the same steps as kinds.
     errors: dict[str, str] = field(default_factory=dict)
+    problems: dict[str, SyncProblem] = field(default_factory=dict)
+    # The server's clock minus this computer's (seconds), when the server answered.
+    clock_offset: float | None = None
     # The server could not be reached at all (no network, server down): nothing to fix.
     offline: bool = False
     # The server no longer accepts this device (revoked, or never enrolled).
@@ -111,6 +227,11 @@ class SyncReport:
     @property
     def ok(self) -> bool:
         return not self.errors
+
+    def fail(self, step: str, error: BaseException) -> None:
+        problem = problem_of(error, step)
+        self.errors[step] = problem.message
+        self.problems[step] = problem
 
     def summary(self) -> str:
         if "connect" in self.errors:
@@ -133,6 +254,9 @@ class SyncStatus:
     last_message: str | None
     offline: bool = False
     not_enrolled: bool = False
+    problems: tuple[SyncProblem, ...] = ()
+    # Set when the last sync found this computer's clock more than CLOCK_TOLERANCE off.
+    clock_offset: float | None = None
 
 
 @dataclass(frozen=True)
@@ -237,6 +361,10 @@ class SyncEngine:
         pending = getattr(self.store, "pending_count", None)
         count = pending() if callable(pending) else len(self.store.pending())
         server = self.server or {}
+        problems = tuple(
+            p for p in map(SyncProblem.from_json, last.get("problems") or []) if p is not None
+        )
+        offset = last.get("clock_offset")
         return SyncStatus(
             self.connected,
             server.get("url"),
@@ -246,6 +374,8 @@ class SyncEngine:
             last.get("message"),
             bool(last.get("offline")),
             bool(last.get("not_enrolled")),
+            problems,
+            float(offset) if isinstance(offset, int | float) else None,
         )
 
     # ------------------------------------------------------------------ sync
@@ -255,8 +385,13 @@ class SyncEngine:
         config = self.server
         token = self.store.device_token
         if not config or not token:
-            report.errors["connect"] = (
-                "not connected to a server: enter its address and your enrolment code in Settings"
+            report.fail(
+                "connect",
+                SyncError(
+                    "not connected to a server: enter its address and your enrolment code "
+                    "in Settings",
+                    "not_connected",
+                ),
             )
             return self._finish(report)
         client = self._client_factory(config["url"], token, ca_bundle=config.get("ca_bundle"))
@@ -272,16 +407,17 @@ class SyncEngine:
                 try:
                     step(client, report, progress)
                 except NotEnrolled as exc:
-                    report.errors[name] = str(exc)
+                    report.fail(name, exc)
                     report.not_enrolled = True
                     break
                 except ServerUnreachable as exc:
                     # The next steps would only wait for the same timeouts again.
-                    report.errors[name] = str(exc)
+                    report.fail(name, exc)
                     report.offline = True
                     break
                 except (SyncError, PackRefused, BundleRefused, OSError, ValueError) as exc:
-                    report.errors[name] = str(exc)
+                    report.fail(name, exc)
+            report.clock_offset = client.clock_offset
         return self._finish(report)
 
     def _finish(self, report: SyncReport) -> SyncReport:
@@ -294,6 +430,10 @@ class SyncEngine:
                 "message": report.summary(),
                 "offline": report.offline,
                 "not_enrolled": report.not_enrolled,
+                "problems": [p.to_json() for p in report.problems.values()],
+                "clock_offset": report.clock_offset
+                if report.clock_offset is not None and abs(report.clock_offset) > CLOCK_TOLERANCE
+                else None,
             },
         )
         return report
@@ -320,7 +460,9 @@ class SyncEngine:
             if progress:
                 progress("push", report.pushed + report.duplicates, 0)
             if not result.stored and not fresh:
-                raise SyncError("the server stored none of the batch; sync will try again")
+                raise SyncError(
+                    "the server stored none of the batch; sync will try again", "stored_none"
+                )
 
     def _pull(self, client: SyncClient, report: SyncReport, progress: Progress | None) -> None:
         cursor = int(self.store.setting(CURSOR) or 0)
@@ -349,18 +491,21 @@ class SyncEngine:
         keys = self._server_keys()
         if keys is None:
             return
-        problems = []
+        problems: list[tuple[str, str]] = []
         for document in client.certificates():
             try:
                 body = verify_certificate(document, keys.signing_key)
                 self.store.attach_signed_certificate(body["statement_id"], document)
                 report.certificates += 1
             except CertificateInvalid as exc:
-                problems.append(f"a certificate was refused: {exc}")
+                problems.append(("certificate_refused", f"a certificate was refused: {exc}"))
             except Exception as exc:  # the store's own errors (e.g. not pulled yet)
-                problems.append(str(exc))
+                problems.append(("certificate_unmatched", str(exc)))
         if problems:
-            raise SyncError("; ".join(problems[:3]))
+            # A refused certificate matters more to the learner than one attached later.
+            kinds = [kind for kind, _ in problems]
+            kind = "certificate_refused" if "certificate_refused" in kinds else kinds[0]
+            raise SyncError("; ".join(text for _, text in problems[:3]), kind)
 
     def _packs(self, client: SyncClient, report: SyncReport, progress: Progress | None) -> None:
         catalog = client.catalog()
@@ -371,7 +516,7 @@ class SyncEngine:
         if self.library is None:
             return
         downloads = self.work_dir / "downloads"
-        problems = []
+        problems: list[PackRefused] = []
         for entry in catalog:
             installed = self.library.get(entry.pack_id)
             if installed is not None and installed.version >= entry.version:
@@ -387,11 +532,16 @@ class SyncEngine:
                 report.packs_installed.append(f"{entry.pack_id} v{entry.version}")
             except PackRefused as exc:
                 if exc.rule is not Rule.VERSION_NOT_NEWER:
-                    problems.append(f"{entry.pack_id}: {exc}")
+                    problems.append(PackRefused(entry.pack_id, exc.rule, exc.detail))
             finally:
                 path.unlink(missing_ok=True)
         if problems:
-            raise SyncError("; ".join(problems))
+            raise SyncError(
+                "; ".join(map(str, problems)),
+                "pack_refused",
+                pack=problems[0].path,
+                rule=problems[0].rule.value,
+            )
 
     # ------------------------------------------------------------------ offline bundles
 
@@ -415,7 +565,7 @@ class SyncEngine:
             self.store.set_setting(OFFLINE, offline)
         keys = server_keys or self._server_keys()
         if keys is None:
-            raise ServerKeyError(
+            raise KeysNeeded(
                 "the server's public keys are needed: connect once, or load the key file "
                 "your administrator gave you"
             )
@@ -434,7 +584,8 @@ class SyncEngine:
             }
         elif not config:
             raise SyncError(
-                "this device is not enrolled: enter the enrolment code from your administrator"
+                "this device is not enrolled: enter the enrolment code from your administrator",
+                "needs_code",
             )
         data = seal(
             payload,
@@ -454,7 +605,7 @@ class SyncEngine:
         device's statements the server holds)."""
         keys = self._server_keys()
         if keys is None:
-            raise ServerKeyError("the server's public keys are needed to check this bundle")
+            raise KeysNeeded("the server's public keys are needed to check this bundle")
         self.work_dir.mkdir(parents=True, exist_ok=True)
         with tempfile.TemporaryDirectory(dir=self.work_dir, prefix=".return-") as tmp:
             bundle = read_return_bundle(path, keys, Path(tmp), self.store.profile_id)

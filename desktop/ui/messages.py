@@ -56,48 +56,227 @@ class Messages(QObject):
         )
 
     def sync_error(self, error: BaseException) -> str | None:
+        """The learner's sentence for an error of sync (connecting, syncing, offline
+        files), or None when `error` is not one."""
         # Sync's modules load requests; an error of theirs can only exist once they are
         # loaded, so look them up instead of importing them at start-up.
-        client = sys.modules.get("sync.client")
-        bundle = sys.modules.get("sync.bundle")
-        server_keys = sys.modules.get("sync.server_keys")
-        if client is not None:
-            if isinstance(error, client.InsecureServerAddress):
-                return self.tr(
-                    "This address uses plain http, which anyone on the network could read "
-                    "or change. Use the https:// address your ministry gave you."
-                )
-            if isinstance(error, client.ServerUnreachable):
-                return self.tr(
-                    "The ministry server cannot be reached. Check the address and the "
-                    "network connection; nothing was lost, and sync will try again later."
-                )
-            if isinstance(error, client.NotEnrolled):
-                return self.tr(
-                    "The server no longer accepts this computer. Ask your administrator "
-                    "for a new enrolment code and connect again in Settings."
-                )
-            if isinstance(error, client.ServerRefused):
-                return self.tr(
-                    "The server refused the request (%1). If you were connecting, check "
-                    "the enrolment code: each code works once and expires; your "
-                    "administrator can give you a new one."
-                ).replace("%1", error.detail)
-            if isinstance(error, client.SyncError):
-                return self.tr("Sync could not finish (%1). Nothing was lost.").replace(
-                    "%1", str(error)
-                )
-        if (bundle is not None and isinstance(error, bundle.BundleRefused)) or (
-            server_keys is not None and isinstance(error, server_keys.ServerKeyError)
-        ):
+        engine = sys.modules.get("sync.engine")
+        families = [
+            getattr(sys.modules.get(name), attribute, None)
+            for name, attribute in (
+                ("sync.client", "SyncError"),
+                ("sync.bundle", "BundleRefused"),
+                ("sync.server_keys", "ServerKeyError"),
+                ("sync.certificates", "CertificateInvalid"),
+            )
+        ]
+        if engine is None or not isinstance(error, tuple(f for f in families if f)):
+            return None
+        problem = engine.problem_of(error)
+        return self.sync_problem(problem.kind, problem.values)
+
+    def sync_problem(self, kind: str, values: dict[str, str] | None = None) -> str:
+        """What a failed sync step or offline file means, and what to do, for each
+        kind the engine reports (docs/server.md, "What a failed sync says"). The
+        engine's English message never reaches the screen: it is for logs."""
+        values = values or {}
+        texts = {
+            # Connecting
+            "not_connected": self.tr(
+                "Not connected to the ministry server yet: enter its address and your "
+                "enrolment code above, then press Connect."
+            ),
+            "bad_address": self.tr(
+                "This is not a server address. It starts with https://, as on the sheet "
+                "from your administrator."
+            ),
+            "insecure_address": self.tr(
+                "This address uses plain http, which anyone on the network could read "
+                "or change. Use the https:// address your ministry gave you."
+            ),
+            "code_unknown": self.tr(
+                "The server does not know this enrolment code. Check it letter by letter "
+                "against the one from your administrator (it looks like ABCD-EFGH-JKMN)."
+            ),
+            "code_used": self.tr(
+                "This enrolment code has already been used; each code works once. Ask "
+                "your unit's administrator for a new one."
+            ),
+            "code_expired": self.tr(
+                "This enrolment code has expired. Ask your unit's administrator for a new one."
+            ),
+            "too_many_attempts": self.tr(
+                "Too many wrong enrolment codes were tried. Wait a quarter of an hour, "
+                "check the code with your administrator, then try again."
+            ),
+            "profile_taken": self.tr(
+                "This profile is already enrolled for another learner. Each learner needs "
+                "their own profile: create yours on the unlock screen, then connect it."
+            ),
+            # The network and the server
+            "unreachable": self.tr(
+                "The ministry server cannot be reached. Check the address and the "
+                "network connection; nothing was lost, and sync will try again later."
+            ),
+            "tls": self.tr(
+                "The connection to the server is not secure: its certificate could not "
+                "be checked, so nothing was sent. Check the server address; on a ministry "
+                "or embassy network, ask your IT officer."
+            ),
+            "tls_clock": self.tr(
+                "The server's certificate is not valid at this computer's date and time, "
+                "so the connection was stopped. Check that the date, time and time zone "
+                "of this computer are right, then sync again. Nothing was lost."
+            ),
+            "bad_answer": self.tr(
+                "The answer did not come from the ministry server. A hotel or public "
+                "network may be asking you to sign in first: open a web browser, sign in, "
+                "then sync again."
+            ),
+            "busy": self.tr(
+                "The ministry server is busy. Nothing was lost; sync will try again in a "
+                "few minutes."
+            ),
+            "server_error": self.tr(
+                "The ministry server has a fault (error %1). Nothing was lost; sync will "
+                "try again later. If this lasts more than a day, tell your administrator."
+            ),
+            "refused": self.tr(
+                "The server refused the request (error %1). Nothing was lost. If this "
+                "keeps happening, tell your administrator."
+            ),
+            # This computer's enrolment
+            "revoked": self.tr(
+                "This laptop was disconnected by the ministry: an administrator withdrew "
+                "its access. Your results on it are kept. Ask your unit's administrator for "
+                "a new enrolment code, then press Connect again."
+            ),
+            "not_enrolled": self.tr(
+                "The server no longer knows this computer. Your results on it are kept. "
+                "Ask your unit's administrator for a new enrolment code, then press "
+                "Connect again."
+            ),
+            # Results, certificates and packs
+            "stored_none": self.tr(
+                "The server did not store the results sent. Nothing was lost; sync will "
+                "try again later."
+            ),
+            "foreign_statements": self.tr(
+                "The server refused results recorded under another learner's profile; "
+                "none were stored, and nothing was lost here. Tell your administrator."
+            ),
+            "certificate_refused": self.tr(
+                "A certificate from the server did not verify and was not kept. Your "
+                "results are safe; tell your administrator."
+            ),
+            "certificate_unmatched": self.tr(
+                "A certificate from the server belongs to an exam this computer has not "
+                "received yet; it is attached at a later sync."
+            ),
+            "pack_not_assigned": self.tr(
+                "A content pack is no longer assigned to your unit, so it was not "
+                "downloaded. Nothing else is affected."
+            ),
+            "download_cut": self.tr(
+                "The download of a content pack was interrupted. It resumes where it "
+                "stopped at the next sync."
+            ),
+            "download_damaged": self.tr(
+                "A downloaded content pack arrived damaged; it was discarded and is "
+                "downloaded again at the next sync."
+            ),
+            # This computer
+            "disk_full": self.tr(
+                "The disk of this computer is full, so sync could not save what it "
+                "received. Free some space, then sync again. Nothing was lost."
+            ),
+            "disk": self.tr(
+                "A file could not be read or written during sync. Check the disk, then "
+                "sync again. Nothing was lost."
+            ),
+            # Offline files
+            "keys_needed": self.tr(
+                "First open the server key file your administrator gave you (or connect "
+                "once): the file for the ministry is encrypted with it."
+            ),
+            "needs_code": self.tr(
+                "This computer is not enrolled yet: enter the enrolment code from your "
+                "administrator, then save the file again."
+            ),
+            "server_keys": self.tr(
+                "This is not the server key file from your administrator, or it is "
+                "damaged. Ask for a fresh copy."
+            ),
+            "statements_bundle": self.tr(
+                "This is a file of your results for the ministry, not a file from the "
+                "ministry. Open the file your administrator sent back."
+            ),
+            "not_bundle": self.tr(
+                "This is not a file from the ministry server, or it is damaged or "
+                "incomplete. Nothing was changed. Ask your administrator for a fresh copy."
+            ),
+            "altered": self.tr(
+                "This file was changed after the ministry server made it, so it was "
+                "refused. Nothing was changed. Ask your administrator for a fresh copy."
+            ),
+            "other_server": self.tr(
+                "This file comes from another server than the one this profile uses. "
+                "Nothing was changed. Ask your administrator for the file from your "
+                "ministry's server."
+            ),
+            "other_learner": self.tr(
+                "This file is for another learner. Nothing was changed. Ask your "
+                "administrator for the file made for you."
+            ),
+            "unknown_format": self.tr(
+                "This file was made for a newer version of Học Vụ Số. Install the newer "
+                "version, then open it again. Nothing was changed."
+            ),
+            "unreadable": self.tr(
+                "This file could not be read. Check the disk or USB stick, then try again."
+            ),
+        }
+        texts["damaged"] = texts["not_bundle"]
+        if kind == "pack_refused":
+            try:
+                reason = self.pack_reasons()[Rule(values.get("rule", ""))]
+            except (ValueError, KeyError):
+                reason = self.tr("it did not pass the checks")
             return self.tr(
-                "This file was refused (%1). Nothing was changed. Ask your administrator "
-                "for a fresh copy."
-            ).replace("%1", str(error))
-        return None
+                "A content pack from the server was refused: %1. Your library was not "
+                "changed. Tell your administrator."
+            ).replace("%1", reason)
+        text = texts.get(kind)
+        if text is None:
+            return self.tr("Sync could not finish. Nothing was lost; it will try again later.")
+        return text.replace("%1", values.get("status", "?"))
+
+    def clock_offset(self, seconds: float) -> str:
+        """Sync found this computer's clock far from the server's."""
+        minutes = round(abs(seconds) / 60)
+        if minutes < 120:
+            amount = self.tr("%n minute(s)", "", minutes)
+        elif minutes < 48 * 60:
+            amount = self.tr("%n hour(s)", "", round(minutes / 60))
+        else:
+            amount = self.tr("%n day(s)", "", round(minutes / 1440))
+        return self.tr(
+            "This computer's clock is %1 off the ministry server's. Set the right date, "
+            "time and time zone in the system settings: your results are dated by this clock."
+        ).replace("%1", amount)
 
     def pack_refused(self, error: PackRefused) -> str:
-        reasons = {
+        return (
+            self.tr(
+                "The pack was refused: %1 (%2). Your library was not changed. "
+                "Ask the sender for a fresh copy of the pack."
+            )
+            .replace("%1", self.pack_reasons().get(error.rule, error.rule.value))
+            .replace("%2", error.path)
+        )
+
+    def pack_reasons(self) -> dict[Rule, str]:
+        return {
             Rule.NOT_A_ZIP: self.tr("it is not a content pack, or it is damaged or incomplete"),
             Rule.PATH_TRAVERSAL: self.tr("a file name in it tries to escape the pack"),
             Rule.SYMLINK: self.tr("it contains a link instead of a file"),
@@ -125,11 +304,3 @@ class Messages(QObject):
             Rule.UNSAFE_MEDIA: self.tr("an image in it is not a safe picture"),
             Rule.APP_TOO_OLD: self.tr("it needs a newer version of the app"),
         }
-        return (
-            self.tr(
-                "The pack was refused: %1 (%2). Your library was not changed. "
-                "Ask the sender for a fresh copy of the pack."
-            )
-            .replace("%1", reasons.get(error.rule, error.rule.value))
-            .replace("%2", error.path)
-        )

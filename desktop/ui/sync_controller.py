@@ -148,16 +148,20 @@ class SyncController(QObject):
         else:
             view = SyncView(SyncView.SYNCED, status.pending, status.last_sync)
         self.line.show_view(view)
-        detail = self.line.describe(view) if status.connected else ""
-        if status.connected and status.last_message and not status.last_ok:
-            detail = f"{detail}\n{status.last_message}"
-        self.box.show_state(status.connected, status.server_url, detail)
+        problems: tuple[Any, ...] = ()
+        if status.connected and status.last_ok is False:
+            problems = status.problems or (_unknown_problem(),)
+        self.box.show_state(
+            status.connected, status.server_url, view, problems, status.clock_offset
+        )
 
     def _failed_quietly(self, error: BaseException) -> None:
         # A sync that breaks unexpectedly must not interrupt a lesson with a dialog;
         # the status line says sync is incomplete and the next run tries again.
+        from sync.engine import problem_of
+
         self.line.show_view(SyncView(SyncView.PROBLEM))
-        self.box.show_state(self.box.connected, None, type(error).__name__)
+        self.box.show_state(self.box.connected, None, None, [problem_of(error)])
 
     # --- connecting and offline files -------------------------------------------------
 
@@ -251,3 +255,10 @@ class SyncController(QObject):
             self.content_changed.emit(bool(report.packs_installed))
 
         self.tasks.background(lambda: engine.apply_return_bundle(Path(chosen)), done, self.fail)
+
+
+def _unknown_problem() -> Any:
+    """A failed sync recorded before sync named its failures (an older app version)."""
+    from sync.engine import SyncProblem
+
+    return SyncProblem("", "failed")

@@ -4,7 +4,9 @@ and the "Ministry server" box in Settings (connect with a code, sync now, offlin
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
+from typing import Any
 
 from PySide6.QtCore import QEvent, QSysInfo, Qt, Signal
 from PySide6.QtWidgets import (
@@ -17,6 +19,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from desktop.ui.messages import Messages
 
 
 class SyncView:
@@ -146,7 +150,12 @@ class SyncBox(QGroupBox):
         layout.addLayout(buttons)
         layout.addWidget(self.state)
         self.connected = False
-        self.detail = ""
+        self.view: SyncView | None = None
+        # What the last sync found wrong (`sync.engine.SyncProblem`s: a kind and its
+        # values), put into words on every retranslate so a language switch follows.
+        self.problems: list[Any] = []
+        self.clock_offset: float | None = None
+        self.messages = Messages(self)
         self.retranslate()
 
     def _connect(self) -> None:
@@ -154,12 +163,47 @@ class SyncBox(QGroupBox):
             self.server.text().strip(), self.code.text().strip(), self.device.text().strip()
         )
 
-    def show_state(self, connected: bool, server_url: str | None, detail: str) -> None:
+    def show_state(
+        self,
+        connected: bool,
+        server_url: str | None,
+        view: SyncView | None = None,
+        problems: Sequence[Any] = (),
+        clock_offset: float | None = None,
+    ) -> None:
         self.connected = connected
-        self.detail = detail
+        self.view = view
+        self.problems = list(problems)
+        self.clock_offset = clock_offset
         if connected and server_url:
             self.server.setText(server_url)
         self.retranslate()
+
+    def detail(self) -> str:
+        """The lines under the buttons after the connection state: the last sync, what
+        went wrong in the learner's words, and a clock far from the server's."""
+        lines = []
+        view = self.view
+        if view is not None and self.connected:
+            if view.state == SyncView.SYNCING:
+                lines.append(self.tr("Syncing…"))
+            elif view.state == SyncView.SYNCED:
+                lines.append(self.tr("Last synced %1.").replace("%1", _local_time(view.when)))
+            elif view.state in (SyncView.PROBLEM, SyncView.OFFLINE) and view.when:
+                lines.append(
+                    self.tr("The last sync (%1) did not finish:").replace(
+                        "%1", _local_time(view.when)
+                    )
+                )
+            if view.pending:
+                lines.append(self.tr("%n result(s) waiting to be sent.", "", view.pending))
+        for problem in self.problems:
+            text = self.messages.sync_problem(problem.kind, problem.values)
+            if text not in lines:
+                lines.append(text)
+        if self.clock_offset is not None:
+            lines.append(self.messages.clock_offset(self.clock_offset))
+        return "\n".join(lines)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -193,11 +237,16 @@ class SyncBox(QGroupBox):
         )
         self.import_button.setText(self.tr("Open a file from the ministry…"))
         status = (
-            self.tr("Connected.")
+            (
+                self.tr("Disconnected by the server.")
+                if self.view is not None and self.view.state == SyncView.NOT_ENROLLED
+                else self.tr("Connected.")
+            )
             if self.connected
             else self.tr(
                 "Not connected. Enter the server address and the one-time enrolment code "
                 "from your administrator, then press Connect."
             )
         )
-        self.state.setText(f"{status}\n{self.detail}" if self.detail else status)
+        detail = self.detail()
+        self.state.setText(f"{status}\n{detail}" if detail else status)

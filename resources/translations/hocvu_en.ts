@@ -442,153 +442,347 @@
         <translation>Something went wrong (%1). Nothing was lost; please try again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="67"/>
+        <location filename="../../desktop/ui/messages.py" line="86"/>
+        <source>Not connected to the ministry server yet: enter its address and your enrolment code above, then press Connect.</source>
+        <translation>Not connected to the ministry server yet: enter its address and your enrolment code above, then press Connect.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="90"/>
+        <source>This is not a server address. It starts with https://, as on the sheet from your administrator.</source>
+        <translation>This is not a server address. It starts with https://, as on the sheet from your administrator.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="94"/>
         <source>This address uses plain http, which anyone on the network could read or change. Use the https:// address your ministry gave you.</source>
         <translation>This address uses plain http, which anyone on the network could read or change. Use the https:// address your ministry gave you.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="72"/>
+        <location filename="../../desktop/ui/messages.py" line="98"/>
+        <source>The server does not know this enrolment code. Check it letter by letter against the one from your administrator (it looks like ABCD-EFGH-JKMN).</source>
+        <translation>The server does not know this enrolment code. Check it letter by letter against the one from your administrator (it looks like ABCD-EFGH-JKMN).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="102"/>
+        <source>This enrolment code has already been used; each code works once. Ask your unit&apos;s administrator for a new one.</source>
+        <translation>This enrolment code has already been used; each code works once. Ask your unit&apos;s administrator for a new one.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="106"/>
+        <source>This enrolment code has expired. Ask your unit&apos;s administrator for a new one.</source>
+        <translation>This enrolment code has expired. Ask your unit&apos;s administrator for a new one.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="109"/>
+        <source>Too many wrong enrolment codes were tried. Wait a quarter of an hour, check the code with your administrator, then try again.</source>
+        <translation>Too many wrong enrolment codes were tried. Wait a quarter of an hour, check the code with your administrator, then try again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="113"/>
+        <source>This profile is already enrolled for another learner. Each learner needs their own profile: create yours on the unlock screen, then connect it.</source>
+        <translation>This profile is already enrolled for another learner. Each learner needs their own profile: create yours on the unlock screen, then connect it.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="118"/>
         <source>The ministry server cannot be reached. Check the address and the network connection; nothing was lost, and sync will try again later.</source>
         <translation>The ministry server cannot be reached. Check the address and the network connection; nothing was lost, and sync will try again later.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="77"/>
-        <source>The server no longer accepts this computer. Ask your administrator for a new enrolment code and connect again in Settings.</source>
-        <translation>The server no longer accepts this computer. Ask your administrator for a new enrolment code and connect again in Settings.</translation>
+        <location filename="../../desktop/ui/messages.py" line="122"/>
+        <source>The connection to the server is not secure: its certificate could not be checked, so nothing was sent. Check the server address; on a ministry or embassy network, ask your IT officer.</source>
+        <translation>The connection to the server is not secure: its certificate could not be checked, so nothing was sent. Check the server address; on a ministry or embassy network, ask your IT officer.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="82"/>
-        <source>The server refused the request (%1). If you were connecting, check the enrolment code: each code works once and expires; your administrator can give you a new one.</source>
-        <translation>The server refused the request (%1). If you were connecting, check the enrolment code: each code works once and expires; your administrator can give you a new one.</translation>
+        <location filename="../../desktop/ui/messages.py" line="127"/>
+        <source>The server&apos;s certificate is not valid at this computer&apos;s date and time, so the connection was stopped. Check that the date, time and time zone of this computer are right, then sync again. Nothing was lost.</source>
+        <translation>The server&apos;s certificate is not valid at this computer&apos;s date and time, so the connection was stopped. Check that the date, time and time zone of this computer are right, then sync again. Nothing was lost.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="87"/>
-        <source>Sync could not finish (%1). Nothing was lost.</source>
-        <translation>Sync could not finish (%1). Nothing was lost.</translation>
+        <location filename="../../desktop/ui/messages.py" line="132"/>
+        <source>The answer did not come from the ministry server. A hotel or public network may be asking you to sign in first: open a web browser, sign in, then sync again.</source>
+        <translation>The answer did not come from the ministry server. A hotel or public network may be asking you to sign in first: open a web browser, sign in, then sync again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="94"/>
-        <source>This file was refused (%1). Nothing was changed. Ask your administrator for a fresh copy.</source>
-        <translation>This file was refused (%1). Nothing was changed. Ask your administrator for a fresh copy.</translation>
+        <location filename="../../desktop/ui/messages.py" line="137"/>
+        <source>The ministry server is busy. Nothing was lost; sync will try again in a few minutes.</source>
+        <translation>The ministry server is busy. Nothing was lost; sync will try again in a few minutes.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="101"/>
+        <location filename="../../desktop/ui/messages.py" line="141"/>
+        <source>The ministry server has a fault (error %1). Nothing was lost; sync will try again later. If this lasts more than a day, tell your administrator.</source>
+        <translation>The ministry server has a fault (error %1). Nothing was lost; sync will try again later. If this lasts more than a day, tell your administrator.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="145"/>
+        <source>The server refused the request (error %1). Nothing was lost. If this keeps happening, tell your administrator.</source>
+        <translation>The server refused the request (error %1). Nothing was lost. If this keeps happening, tell your administrator.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="150"/>
+        <source>This laptop was disconnected by the ministry: an administrator withdrew its access. Your results on it are kept. Ask your unit&apos;s administrator for a new enrolment code, then press Connect again.</source>
+        <translation>This laptop was disconnected by the ministry: an administrator withdrew its access. Your results on it are kept. Ask your unit&apos;s administrator for a new enrolment code, then press Connect again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="155"/>
+        <source>The server no longer knows this computer. Your results on it are kept. Ask your unit&apos;s administrator for a new enrolment code, then press Connect again.</source>
+        <translation>The server no longer knows this computer. Your results on it are kept. Ask your unit&apos;s administrator for a new enrolment code, then press Connect again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="161"/>
+        <source>The server did not store the results sent. Nothing was lost; sync will try again later.</source>
+        <translation>The server did not store the results sent. Nothing was lost; sync will try again later.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="165"/>
+        <source>The server refused results recorded under another learner&apos;s profile; none were stored, and nothing was lost here. Tell your administrator.</source>
+        <translation>The server refused results recorded under another learner&apos;s profile; none were stored, and nothing was lost here. Tell your administrator.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="169"/>
+        <source>A certificate from the server did not verify and was not kept. Your results are safe; tell your administrator.</source>
+        <translation>A certificate from the server did not verify and was not kept. Your results are safe; tell your administrator.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="173"/>
+        <source>A certificate from the server belongs to an exam this computer has not received yet; it is attached at a later sync.</source>
+        <translation>A certificate from the server belongs to an exam this computer has not received yet; it is attached at a later sync.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="177"/>
+        <source>A content pack is no longer assigned to your unit, so it was not downloaded. Nothing else is affected.</source>
+        <translation>A content pack is no longer assigned to your unit, so it was not downloaded. Nothing else is affected.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="181"/>
+        <source>The download of a content pack was interrupted. It resumes where it stopped at the next sync.</source>
+        <translation>The download of a content pack was interrupted. It resumes where it stopped at the next sync.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="185"/>
+        <source>A downloaded content pack arrived damaged; it was discarded and is downloaded again at the next sync.</source>
+        <translation>A downloaded content pack arrived damaged; it was discarded and is downloaded again at the next sync.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="190"/>
+        <source>The disk of this computer is full, so sync could not save what it received. Free some space, then sync again. Nothing was lost.</source>
+        <translation>The disk of this computer is full, so sync could not save what it received. Free some space, then sync again. Nothing was lost.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="194"/>
+        <source>A file could not be read or written during sync. Check the disk, then sync again. Nothing was lost.</source>
+        <translation>A file could not be read or written during sync. Check the disk, then sync again. Nothing was lost.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="199"/>
+        <source>First open the server key file your administrator gave you (or connect once): the file for the ministry is encrypted with it.</source>
+        <translation>First open the server key file your administrator gave you (or connect once): the file for the ministry is encrypted with it.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="203"/>
+        <source>This computer is not enrolled yet: enter the enrolment code from your administrator, then save the file again.</source>
+        <translation>This computer is not enrolled yet: enter the enrolment code from your administrator, then save the file again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="207"/>
+        <source>This is not the server key file from your administrator, or it is damaged. Ask for a fresh copy.</source>
+        <translation>This is not the server key file from your administrator, or it is damaged. Ask for a fresh copy.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="211"/>
+        <source>This is a file of your results for the ministry, not a file from the ministry. Open the file your administrator sent back.</source>
+        <translation>This is a file of your results for the ministry, not a file from the ministry. Open the file your administrator sent back.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="215"/>
+        <source>This is not a file from the ministry server, or it is damaged or incomplete. Nothing was changed. Ask your administrator for a fresh copy.</source>
+        <translation>This is not a file from the ministry server, or it is damaged or incomplete. Nothing was changed. Ask your administrator for a fresh copy.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="219"/>
+        <source>This file was changed after the ministry server made it, so it was refused. Nothing was changed. Ask your administrator for a fresh copy.</source>
+        <translation>This file was changed after the ministry server made it, so it was refused. Nothing was changed. Ask your administrator for a fresh copy.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="223"/>
+        <source>This file comes from another server than the one this profile uses. Nothing was changed. Ask your administrator for the file from your ministry&apos;s server.</source>
+        <translation>This file comes from another server than the one this profile uses. Nothing was changed. Ask your administrator for the file from your ministry&apos;s server.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="228"/>
+        <source>This file is for another learner. Nothing was changed. Ask your administrator for the file made for you.</source>
+        <translation>This file is for another learner. Nothing was changed. Ask your administrator for the file made for you.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="232"/>
+        <source>This file was made for a newer version of Học Vụ Số. Install the newer version, then open it again. Nothing was changed.</source>
+        <translation>This file was made for a newer version of Học Vụ Số. Install the newer version, then open it again. Nothing was changed.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="236"/>
+        <source>This file could not be read. Check the disk or USB stick, then try again.</source>
+        <translation>This file could not be read. Check the disk or USB stick, then try again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="244"/>
+        <source>it did not pass the checks</source>
+        <translation>it did not pass the checks</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="246"/>
+        <source>A content pack from the server was refused: %1. Your library was not changed. Tell your administrator.</source>
+        <translation>A content pack from the server was refused: %1. Your library was not changed. Tell your administrator.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="251"/>
+        <source>Sync could not finish. Nothing was lost; it will try again later.</source>
+        <translation>Sync could not finish. Nothing was lost; it will try again later.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/messages.py" line="258"/>
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n minute</numerusform>
+            <numerusform>%n minutes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/messages.py" line="260"/>
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n hour</numerusform>
+            <numerusform>%n hours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/messages.py" line="262"/>
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="264"/>
+        <source>This computer&apos;s clock is %1 off the ministry server&apos;s. Set the right date, time and time zone in the system settings: your results are dated by this clock.</source>
+        <translation>This computer&apos;s clock is %1 off the ministry server&apos;s. Set the right date, time and time zone in the system settings: your results are dated by this clock.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="280"/>
         <source>it is not a content pack, or it is damaged or incomplete</source>
         <translation>it is not a content pack, or it is damaged or incomplete</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="102"/>
+        <location filename="../../desktop/ui/messages.py" line="281"/>
         <source>a file name in it tries to escape the pack</source>
         <translation>a file name in it tries to escape the pack</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="103"/>
+        <location filename="../../desktop/ui/messages.py" line="282"/>
         <source>it contains a link instead of a file</source>
         <translation>it contains a link instead of a file</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="104"/>
+        <location filename="../../desktop/ui/messages.py" line="283"/>
         <source>a file appears twice in it</source>
         <translation>a file appears twice in it</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="105"/>
+        <location filename="../../desktop/ui/messages.py" line="284"/>
         <source>two file names differ only in letter case</source>
         <translation>two file names differ only in letter case</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="106"/>
+        <location filename="../../desktop/ui/messages.py" line="285"/>
         <source>it holds far too many files</source>
         <translation>it holds far too many files</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="107"/>
+        <location filename="../../desktop/ui/messages.py" line="286"/>
         <source>a file in it is far too large</source>
         <translation>a file in it is far too large</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="108"/>
+        <location filename="../../desktop/ui/messages.py" line="287"/>
         <source>a file in it would unpack to a huge size</source>
         <translation>a file in it would unpack to a huge size</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="109"/>
+        <location filename="../../desktop/ui/messages.py" line="288"/>
         <source>it holds a file that its signed list does not mention</source>
         <translation>it holds a file that its signed list does not mention</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="110"/>
+        <location filename="../../desktop/ui/messages.py" line="289"/>
         <source>a file of its signed list is missing</source>
         <translation>a file in its signed list is missing</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="111"/>
-        <location filename="../../desktop/ui/messages.py" line="112"/>
+        <location filename="../../desktop/ui/messages.py" line="290"/>
+        <location filename="../../desktop/ui/messages.py" line="291"/>
         <source>a file was changed after the pack was signed</source>
         <translation>a file was changed after the pack was signed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="113"/>
+        <location filename="../../desktop/ui/messages.py" line="292"/>
         <source>its signature does not match its content</source>
         <translation>its signature does not match its content</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="114"/>
+        <location filename="../../desktop/ui/messages.py" line="293"/>
         <source>it is not signed under the ministry&apos;s keys</source>
         <translation>it is not signed under the ministry&apos;s keys</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="116"/>
+        <location filename="../../desktop/ui/messages.py" line="295"/>
         <source>its list of trusted keys has expired; sync or get a newer pack</source>
         <translation>its list of trusted keys has expired; sync or get a newer pack</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="118"/>
+        <location filename="../../desktop/ui/messages.py" line="297"/>
         <source>it is signed by a key the ministry does not list</source>
         <translation>it is signed by a key the ministry does not list</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="119"/>
+        <location filename="../../desktop/ui/messages.py" line="298"/>
         <source>its signing key was not valid when it was made</source>
         <translation>its signing key was not valid when the pack was made</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="120"/>
+        <location filename="../../desktop/ui/messages.py" line="299"/>
         <source>its signing key has been revoked</source>
         <translation>its signing key has been revoked</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="121"/>
+        <location filename="../../desktop/ui/messages.py" line="300"/>
         <source>its signer may not publish this kind of pack</source>
         <translation>its signer may not publish this kind of pack</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="122"/>
+        <location filename="../../desktop/ui/messages.py" line="301"/>
         <source>the same or a newer version is already installed</source>
         <translation>the same or a newer version is already installed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="123"/>
+        <location filename="../../desktop/ui/messages.py" line="302"/>
         <source>it was made for a newer version of the app</source>
         <translation>it was made for a newer version of the app</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="124"/>
+        <location filename="../../desktop/ui/messages.py" line="303"/>
         <source>a file in it is malformed</source>
         <translation>a file in it is malformed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="125"/>
+        <location filename="../../desktop/ui/messages.py" line="304"/>
         <source>an image in it is not a safe picture</source>
         <translation>an image in it is not a safe picture</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="126"/>
+        <location filename="../../desktop/ui/messages.py" line="305"/>
         <source>it needs a newer version of the app</source>
         <translation>it needs a newer version of the app</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="130"/>
+        <location filename="../../desktop/ui/messages.py" line="271"/>
         <source>The pack was refused: %1 (%2). Your library was not changed. Ask the sender for a fresh copy of the pack.</source>
         <translation>The pack was refused: %1 (%2). Your library was not changed. Ask the sender for a fresh copy of the pack.</translation>
     </message>
@@ -1017,87 +1211,115 @@
 <context>
     <name>SyncBox</name>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="170"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="189"/>
+        <source>Syncing…</source>
+        <translation>Syncing…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_panel.py" line="191"/>
+        <source>Last synced %1.</source>
+        <translation>Last synced %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_panel.py" line="194"/>
+        <source>The last sync (%1) did not finish:</source>
+        <translation>The last sync (%1) did not finish:</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/sync_panel.py" line="199"/>
+        <source>%n result(s) waiting to be sent.</source>
+        <translation>
+            <numerusform>%n result waiting to be sent.</numerusform>
+            <numerusform>%n results waiting to be sent.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_panel.py" line="214"/>
         <source>Ministry server</source>
         <translation>Ministry server</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="173"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="217"/>
         <source>&amp;Server address</source>
         <translation>&amp;Server address</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="173"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="217"/>
         <source>&amp;Enrolment code</source>
         <translation>&amp;Enrolment code</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="173"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="217"/>
         <source>&amp;Device name</source>
         <translation>&amp;Device name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="177"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="221"/>
         <source>Server address</source>
         <translation>Server address</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="178"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="222"/>
         <source>https://… (given by your ministry)</source>
         <translation>https://… (given by your ministry)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="179"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="223"/>
         <source>Enrolment code</source>
         <translation>Enrolment code</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="180"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="224"/>
         <source>from your administrator, e.g. ABCD-EFGH-JKMN</source>
         <translation>from your administrator, e.g. ABCD-EFGH-JKMN</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="181"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="225"/>
         <source>Device name</source>
         <translation>Device name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="183"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="227"/>
         <source>Connect again</source>
         <translation>Connect again</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="183"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="227"/>
         <source>Connect</source>
         <translation>Connect</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="185"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="229"/>
         <source>Sync now</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="187"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="231"/>
         <source>Save results to a file…</source>
         <translation>Save results to a file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="190"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="234"/>
         <source>For a mission without a connection: an encrypted file for the ministry, to send by any means.</source>
         <translation>For a mission without a connection: an encrypted file for the ministry, to send by any means.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="194"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="238"/>
         <source>Open a file from the ministry…</source>
         <translation>Open a file from the ministry…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="196"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="241"/>
+        <source>Disconnected by the server.</source>
+        <translation>Disconnected by the server.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_panel.py" line="243"/>
         <source>Connected.</source>
         <translation>Connected.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="199"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="247"/>
         <source>Not connected. Enter the server address and the one-time enrolment code from your administrator, then press Connect.</source>
         <translation>Not connected. Enter the server address and the one-time enrolment code from your administrator, then press Connect.</translation>
     </message>
@@ -1105,38 +1327,38 @@
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="171"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="175"/>
         <source>Enter the server address and the enrolment code your administrator gave you, then press Connect.</source>
         <translation>Enter the server address and the enrolment code your administrator gave you, then press Connect.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="181"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="185"/>
         <source>Connected to %1. Your results will now sync.</source>
         <translation>Connected to %1. Your results will now sync.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="194"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="198"/>
         <source>Save results for the ministry</source>
         <translation>Save results for the ministry</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="196"/>
-        <location filename="../../desktop/ui/sync_controller.py" line="238"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="200"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="242"/>
         <source>Sync files (*.hvsync)</source>
         <translation>Sync files (*.hvsync)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="204"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="208"/>
         <source>The server key file from your administrator</source>
         <translation>The server key file from your administrator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="206"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="210"/>
         <source>Server keys (*.json)</source>
         <translation>Server keys (*.json)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/sync_controller.py" line="221"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="225"/>
         <source>Saved %n result(s) to %1. Send this file to your administrator by any means; it is encrypted for the ministry&apos;s server.</source>
         <translation>
             <numerusform>Saved %n result to %1. Send this file to your administrator by any means; it is encrypted for the ministry&apos;s server.</numerusform>
@@ -1144,12 +1366,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="236"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="240"/>
         <source>Open a file from the ministry</source>
         <translation>Open a file from the ministry</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="245"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="249"/>
         <source>Applied: %1 pack(s) installed, %2 certificate(s), %3 result(s).</source>
         <translation>Applied: %1 pack(s) installed, %2 certificate(s), %3 result(s).</translation>
     </message>
@@ -1157,7 +1379,7 @@
 <context>
     <name>SyncStatusLine</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/sync_panel.py" line="78"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="82"/>
         <source>%n result(s) waiting</source>
         <translation>
             <numerusform>%n result waiting</numerusform>
@@ -1165,47 +1387,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="80"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="84"/>
         <source>Syncing…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="82"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="86"/>
         <source>Offline · %1</source>
         <translation>Offline · %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="84"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="88"/>
         <source>Synced %1</source>
         <translation>Synced %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="87"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="91"/>
         <source>Sync incomplete · see Settings</source>
         <translation>Sync incomplete · see Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="89"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="93"/>
         <source>Not enrolled · see Settings</source>
         <translation>Not enrolled · see Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="90"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="94"/>
         <source>Not connected to the ministry server</source>
         <translation>Not connected to the ministry server</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="95"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="99"/>
         <source>Sync status: %1</source>
         <translation>Sync status: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="96"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="100"/>
         <source>Sync now</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="97"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="101"/>
         <source>Click to sync now</source>
         <translation>Click to sync now</translation>
     </message>

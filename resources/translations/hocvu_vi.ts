@@ -441,153 +441,344 @@
         <translation>Đã xảy ra lỗi (%1). Không có dữ liệu nào bị mất; vui lòng thử lại.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="67"/>
+        <location filename="../../desktop/ui/messages.py" line="86"/>
+        <source>Not connected to the ministry server yet: enter its address and your enrolment code above, then press Connect.</source>
+        <translation>Chưa kết nối với máy chủ của Bộ: hãy nhập địa chỉ máy chủ và mã đăng ký ở trên, rồi bấm Kết nối.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="90"/>
+        <source>This is not a server address. It starts with https://, as on the sheet from your administrator.</source>
+        <translation>Đây không phải là địa chỉ máy chủ. Địa chỉ bắt đầu bằng https://, như trên tờ hướng dẫn do quản trị viên cấp.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="94"/>
         <source>This address uses plain http, which anyone on the network could read or change. Use the https:// address your ministry gave you.</source>
         <translation>Địa chỉ này dùng http thường, ai trên mạng cũng có thể đọc hoặc sửa dữ liệu. Hãy dùng địa chỉ https:// mà Bộ cung cấp.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="72"/>
+        <location filename="../../desktop/ui/messages.py" line="98"/>
+        <source>The server does not know this enrolment code. Check it letter by letter against the one from your administrator (it looks like ABCD-EFGH-JKMN).</source>
+        <translation>Máy chủ không nhận ra mã đăng ký này. Hãy đối chiếu từng ký tự với mã do quản trị viên cấp (có dạng ABCD-EFGH-JKMN).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="102"/>
+        <source>This enrolment code has already been used; each code works once. Ask your unit&apos;s administrator for a new one.</source>
+        <translation>Mã đăng ký này đã được sử dụng; mỗi mã chỉ dùng được một lần. Hãy xin quản trị viên của đơn vị mã mới.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="106"/>
+        <source>This enrolment code has expired. Ask your unit&apos;s administrator for a new one.</source>
+        <translation>Mã đăng ký này đã hết hạn. Hãy xin quản trị viên của đơn vị mã mới.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="109"/>
+        <source>Too many wrong enrolment codes were tried. Wait a quarter of an hour, check the code with your administrator, then try again.</source>
+        <translation>Đã nhập sai mã đăng ký quá nhiều lần. Hãy chờ mười lăm phút, kiểm tra lại mã với quản trị viên, rồi thử lại.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="113"/>
+        <source>This profile is already enrolled for another learner. Each learner needs their own profile: create yours on the unlock screen, then connect it.</source>
+        <translation>Hồ sơ này đã được đăng ký cho một người học khác. Mỗi người học cần có hồ sơ riêng: hãy tạo hồ sơ của bạn ở màn hình mở khóa, rồi kết nối hồ sơ đó.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="118"/>
         <source>The ministry server cannot be reached. Check the address and the network connection; nothing was lost, and sync will try again later.</source>
         <translation>Không kết nối được máy chủ của Bộ. Hãy kiểm tra địa chỉ và kết nối mạng; không có dữ liệu nào bị mất, ứng dụng sẽ tự đồng bộ lại sau.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="77"/>
-        <source>The server no longer accepts this computer. Ask your administrator for a new enrolment code and connect again in Settings.</source>
-        <translation>Máy chủ không còn chấp nhận máy tính này. Hãy xin quản trị viên mã đăng ký mới và kết nối lại trong Cài đặt.</translation>
+        <location filename="../../desktop/ui/messages.py" line="122"/>
+        <source>The connection to the server is not secure: its certificate could not be checked, so nothing was sent. Check the server address; on a ministry or embassy network, ask your IT officer.</source>
+        <translation>Kết nối tới máy chủ không an toàn: không kiểm tra được chứng thư số của máy chủ nên chưa có dữ liệu nào được gửi đi. Hãy kiểm tra địa chỉ máy chủ; nếu dùng mạng của Bộ hoặc của cơ quan đại diện, hãy hỏi cán bộ công nghệ thông tin.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="82"/>
-        <source>The server refused the request (%1). If you were connecting, check the enrolment code: each code works once and expires; your administrator can give you a new one.</source>
-        <translation>Máy chủ từ chối yêu cầu (%1). Nếu bạn đang kết nối, hãy kiểm tra mã đăng ký: mỗi mã chỉ dùng được một lần và có hạn; quản trị viên có thể cấp mã mới.</translation>
+        <location filename="../../desktop/ui/messages.py" line="127"/>
+        <source>The server&apos;s certificate is not valid at this computer&apos;s date and time, so the connection was stopped. Check that the date, time and time zone of this computer are right, then sync again. Nothing was lost.</source>
+        <translation>Chứng thư số của máy chủ không hợp lệ theo ngày giờ của máy tính này nên kết nối đã bị dừng. Hãy kiểm tra ngày, giờ và múi giờ của máy tính, rồi đồng bộ lại. Không có dữ liệu nào bị mất.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="87"/>
-        <source>Sync could not finish (%1). Nothing was lost.</source>
-        <translation>Chưa đồng bộ xong (%1). Không có dữ liệu nào bị mất.</translation>
+        <location filename="../../desktop/ui/messages.py" line="132"/>
+        <source>The answer did not come from the ministry server. A hotel or public network may be asking you to sign in first: open a web browser, sign in, then sync again.</source>
+        <translation>Phản hồi nhận được không phải từ máy chủ của Bộ. Có thể mạng của khách sạn hoặc mạng công cộng đang yêu cầu đăng nhập trước: hãy mở trình duyệt web, đăng nhập, rồi đồng bộ lại.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="94"/>
-        <source>This file was refused (%1). Nothing was changed. Ask your administrator for a fresh copy.</source>
-        <translation>Tệp này bị từ chối (%1). Không có gì bị thay đổi. Hãy xin quản trị viên một bản mới.</translation>
+        <location filename="../../desktop/ui/messages.py" line="137"/>
+        <source>The ministry server is busy. Nothing was lost; sync will try again in a few minutes.</source>
+        <translation>Máy chủ của Bộ đang bận. Không có dữ liệu nào bị mất; ứng dụng sẽ tự đồng bộ lại sau vài phút.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="101"/>
+        <location filename="../../desktop/ui/messages.py" line="141"/>
+        <source>The ministry server has a fault (error %1). Nothing was lost; sync will try again later. If this lasts more than a day, tell your administrator.</source>
+        <translation>Máy chủ của Bộ đang gặp sự cố (lỗi %1). Không có dữ liệu nào bị mất; ứng dụng sẽ tự đồng bộ lại sau. Nếu tình trạng này kéo dài quá một ngày, hãy báo cho quản trị viên.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="145"/>
+        <source>The server refused the request (error %1). Nothing was lost. If this keeps happening, tell your administrator.</source>
+        <translation>Máy chủ từ chối yêu cầu (lỗi %1). Không có dữ liệu nào bị mất. Nếu việc này tiếp tục xảy ra, hãy báo cho quản trị viên.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="150"/>
+        <source>This laptop was disconnected by the ministry: an administrator withdrew its access. Your results on it are kept. Ask your unit&apos;s administrator for a new enrolment code, then press Connect again.</source>
+        <translation>Máy tính này đã bị Bộ ngắt kết nối: quản trị viên đã thu hồi quyền truy cập của máy. Kết quả học tập trên máy vẫn được giữ nguyên. Hãy xin quản trị viên của đơn vị mã đăng ký mới, rồi bấm Kết nối lại.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="155"/>
+        <source>The server no longer knows this computer. Your results on it are kept. Ask your unit&apos;s administrator for a new enrolment code, then press Connect again.</source>
+        <translation>Máy chủ không còn nhận ra máy tính này. Kết quả học tập trên máy vẫn được giữ nguyên. Hãy xin quản trị viên của đơn vị mã đăng ký mới, rồi bấm Kết nối lại.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="161"/>
+        <source>The server did not store the results sent. Nothing was lost; sync will try again later.</source>
+        <translation>Máy chủ chưa lưu các kết quả đã gửi. Không có dữ liệu nào bị mất; ứng dụng sẽ tự đồng bộ lại sau.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="165"/>
+        <source>The server refused results recorded under another learner&apos;s profile; none were stored, and nothing was lost here. Tell your administrator.</source>
+        <translation>Máy chủ từ chối các kết quả được ghi dưới hồ sơ của một người học khác; không kết quả nào được lưu và trên máy này không có gì bị mất. Hãy báo cho quản trị viên.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="169"/>
+        <source>A certificate from the server did not verify and was not kept. Your results are safe; tell your administrator.</source>
+        <translation>Một chứng chỉ từ máy chủ không xác thực được nên đã không được lưu. Kết quả học tập của bạn vẫn an toàn; hãy báo cho quản trị viên.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="173"/>
+        <source>A certificate from the server belongs to an exam this computer has not received yet; it is attached at a later sync.</source>
+        <translation>Một chứng chỉ từ máy chủ thuộc về bài thi mà máy tính này chưa nhận được; chứng chỉ sẽ được gắn vào ở lần đồng bộ sau.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="177"/>
+        <source>A content pack is no longer assigned to your unit, so it was not downloaded. Nothing else is affected.</source>
+        <translation>Một gói nội dung không còn được giao cho đơn vị của bạn nên đã không được tải xuống. Những phần khác không bị ảnh hưởng.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="181"/>
+        <source>The download of a content pack was interrupted. It resumes where it stopped at the next sync.</source>
+        <translation>Việc tải xuống một gói nội dung bị gián đoạn. Lần đồng bộ tới sẽ tải tiếp từ chỗ đã dừng.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="185"/>
+        <source>A downloaded content pack arrived damaged; it was discarded and is downloaded again at the next sync.</source>
+        <translation>Một gói nội dung tải về bị hỏng; gói đã bị loại bỏ và sẽ được tải lại ở lần đồng bộ tới.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="190"/>
+        <source>The disk of this computer is full, so sync could not save what it received. Free some space, then sync again. Nothing was lost.</source>
+        <translation>Ổ đĩa của máy tính này đã đầy nên không lưu được dữ liệu nhận về khi đồng bộ. Hãy giải phóng bớt dung lượng, rồi đồng bộ lại. Không có dữ liệu nào bị mất.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="194"/>
+        <source>A file could not be read or written during sync. Check the disk, then sync again. Nothing was lost.</source>
+        <translation>Không đọc hoặc ghi được một tệp trong khi đồng bộ. Hãy kiểm tra ổ đĩa, rồi đồng bộ lại. Không có dữ liệu nào bị mất.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="199"/>
+        <source>First open the server key file your administrator gave you (or connect once): the file for the ministry is encrypted with it.</source>
+        <translation>Trước hết hãy mở tệp khóa máy chủ do quản trị viên cấp (hoặc kết nối một lần): tệp gửi Bộ được mã hóa bằng khóa đó.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="203"/>
+        <source>This computer is not enrolled yet: enter the enrolment code from your administrator, then save the file again.</source>
+        <translation>Máy tính này chưa được đăng ký: hãy nhập mã đăng ký do quản trị viên cấp, rồi lưu tệp lại.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="207"/>
+        <source>This is not the server key file from your administrator, or it is damaged. Ask for a fresh copy.</source>
+        <translation>Đây không phải là tệp khóa máy chủ do quản trị viên cấp, hoặc tệp đã bị hỏng. Hãy xin một bản mới.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="211"/>
+        <source>This is a file of your results for the ministry, not a file from the ministry. Open the file your administrator sent back.</source>
+        <translation>Đây là tệp kết quả của bạn gửi Bộ, không phải tệp Bộ gửi về. Hãy mở tệp mà quản trị viên đã gửi lại cho bạn.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="215"/>
+        <source>This is not a file from the ministry server, or it is damaged or incomplete. Nothing was changed. Ask your administrator for a fresh copy.</source>
+        <translation>Đây không phải là tệp từ máy chủ của Bộ, hoặc tệp đã bị hỏng hay không đầy đủ. Không có gì bị thay đổi. Hãy xin quản trị viên một bản mới.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="219"/>
+        <source>This file was changed after the ministry server made it, so it was refused. Nothing was changed. Ask your administrator for a fresh copy.</source>
+        <translation>Tệp này đã bị sửa đổi sau khi máy chủ của Bộ tạo ra nên đã bị từ chối. Không có gì bị thay đổi. Hãy xin quản trị viên một bản mới.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="223"/>
+        <source>This file comes from another server than the one this profile uses. Nothing was changed. Ask your administrator for the file from your ministry&apos;s server.</source>
+        <translation>Tệp này đến từ một máy chủ khác với máy chủ mà hồ sơ này sử dụng. Không có gì bị thay đổi. Hãy xin quản trị viên tệp từ máy chủ của Bộ.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="228"/>
+        <source>This file is for another learner. Nothing was changed. Ask your administrator for the file made for you.</source>
+        <translation>Tệp này dành cho một người học khác. Không có gì bị thay đổi. Hãy xin quản trị viên tệp được tạo cho bạn.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="232"/>
+        <source>This file was made for a newer version of Học Vụ Số. Install the newer version, then open it again. Nothing was changed.</source>
+        <translation>Tệp này được tạo cho phiên bản mới hơn của Học Vụ Số. Hãy cài phiên bản mới hơn, rồi mở lại tệp. Không có gì bị thay đổi.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="236"/>
+        <source>This file could not be read. Check the disk or USB stick, then try again.</source>
+        <translation>Không đọc được tệp này. Hãy kiểm tra ổ đĩa hoặc USB, rồi thử lại.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="244"/>
+        <source>it did not pass the checks</source>
+        <translation>gói không vượt qua được các bước kiểm tra</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="246"/>
+        <source>A content pack from the server was refused: %1. Your library was not changed. Tell your administrator.</source>
+        <translation>Một gói nội dung từ máy chủ bị từ chối: %1. Thư viện của bạn không thay đổi. Hãy báo cho quản trị viên.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="251"/>
+        <source>Sync could not finish. Nothing was lost; it will try again later.</source>
+        <translation>Chưa đồng bộ xong. Không có dữ liệu nào bị mất; ứng dụng sẽ tự thử lại sau.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/messages.py" line="258"/>
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n phút</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/messages.py" line="260"/>
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n giờ</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/messages.py" line="262"/>
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n ngày</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="264"/>
+        <source>This computer&apos;s clock is %1 off the ministry server&apos;s. Set the right date, time and time zone in the system settings: your results are dated by this clock.</source>
+        <translation>Đồng hồ của máy tính này lệch %1 so với máy chủ của Bộ. Hãy đặt đúng ngày, giờ và múi giờ trong phần cài đặt hệ thống: kết quả học tập của bạn được ghi thời gian theo đồng hồ này.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="280"/>
         <source>it is not a content pack, or it is damaged or incomplete</source>
         <translation>đây không phải gói nội dung, hoặc gói bị hỏng hay không đầy đủ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="102"/>
+        <location filename="../../desktop/ui/messages.py" line="281"/>
         <source>a file name in it tries to escape the pack</source>
         <translation>một tên tệp trong gói trỏ ra ngoài phạm vi của gói</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="103"/>
+        <location filename="../../desktop/ui/messages.py" line="282"/>
         <source>it contains a link instead of a file</source>
         <translation>gói chứa một liên kết thay vì một tệp</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="104"/>
+        <location filename="../../desktop/ui/messages.py" line="283"/>
         <source>a file appears twice in it</source>
         <translation>một tệp xuất hiện hai lần trong gói</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="105"/>
+        <location filename="../../desktop/ui/messages.py" line="284"/>
         <source>two file names differ only in letter case</source>
         <translation>có hai tên tệp chỉ khác nhau ở chữ hoa và chữ thường</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="106"/>
+        <location filename="../../desktop/ui/messages.py" line="285"/>
         <source>it holds far too many files</source>
         <translation>gói chứa quá nhiều tệp</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="107"/>
+        <location filename="../../desktop/ui/messages.py" line="286"/>
         <source>a file in it is far too large</source>
         <translation>một tệp trong gói quá lớn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="108"/>
+        <location filename="../../desktop/ui/messages.py" line="287"/>
         <source>a file in it would unpack to a huge size</source>
         <translation>một tệp trong gói khi giải nén sẽ có dung lượng quá lớn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="109"/>
+        <location filename="../../desktop/ui/messages.py" line="288"/>
         <source>it holds a file that its signed list does not mention</source>
         <translation>gói chứa một tệp không có trong danh sách đã ký của gói</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="110"/>
+        <location filename="../../desktop/ui/messages.py" line="289"/>
         <source>a file of its signed list is missing</source>
         <translation>thiếu một tệp có trong danh sách đã ký của gói</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="111"/>
-        <location filename="../../desktop/ui/messages.py" line="112"/>
+        <location filename="../../desktop/ui/messages.py" line="290"/>
+        <location filename="../../desktop/ui/messages.py" line="291"/>
         <source>a file was changed after the pack was signed</source>
         <translation>một tệp đã bị thay đổi sau khi gói được ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="113"/>
+        <location filename="../../desktop/ui/messages.py" line="292"/>
         <source>its signature does not match its content</source>
         <translation>chữ ký không khớp với nội dung của gói</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="114"/>
+        <location filename="../../desktop/ui/messages.py" line="293"/>
         <source>it is not signed under the ministry&apos;s keys</source>
         <translation>gói không được ký bằng các khóa của Bộ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="116"/>
+        <location filename="../../desktop/ui/messages.py" line="295"/>
         <source>its list of trusted keys has expired; sync or get a newer pack</source>
         <translation>danh sách khóa tin cậy của gói đã hết hạn; hãy đồng bộ hoặc lấy gói mới hơn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="118"/>
+        <location filename="../../desktop/ui/messages.py" line="297"/>
         <source>it is signed by a key the ministry does not list</source>
         <translation>gói được ký bằng một khóa không có trong danh sách của Bộ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="119"/>
+        <location filename="../../desktop/ui/messages.py" line="298"/>
         <source>its signing key was not valid when it was made</source>
         <translation>khóa ký của gói không có hiệu lực vào thời điểm gói được tạo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="120"/>
+        <location filename="../../desktop/ui/messages.py" line="299"/>
         <source>its signing key has been revoked</source>
         <translation>khóa ký của gói đã bị thu hồi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="121"/>
+        <location filename="../../desktop/ui/messages.py" line="300"/>
         <source>its signer may not publish this kind of pack</source>
         <translation>người ký gói không được phép phát hành loại gói này</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="122"/>
+        <location filename="../../desktop/ui/messages.py" line="301"/>
         <source>the same or a newer version is already installed</source>
         <translation>phiên bản này hoặc một phiên bản mới hơn đã được cài đặt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="123"/>
+        <location filename="../../desktop/ui/messages.py" line="302"/>
         <source>it was made for a newer version of the app</source>
         <translation>gói được tạo cho một phiên bản ứng dụng mới hơn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="124"/>
+        <location filename="../../desktop/ui/messages.py" line="303"/>
         <source>a file in it is malformed</source>
         <translation>một tệp trong gói có định dạng không hợp lệ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="125"/>
+        <location filename="../../desktop/ui/messages.py" line="304"/>
         <source>an image in it is not a safe picture</source>
         <translation>một hình ảnh trong gói không an toàn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="126"/>
+        <location filename="../../desktop/ui/messages.py" line="305"/>
         <source>it needs a newer version of the app</source>
         <translation>gói cần một phiên bản ứng dụng mới hơn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="130"/>
+        <location filename="../../desktop/ui/messages.py" line="271"/>
         <source>The pack was refused: %1 (%2). Your library was not changed. Ask the sender for a fresh copy of the pack.</source>
         <translation>Gói nội dung bị từ chối: %1 (%2). Thư viện của bạn không thay đổi. Hãy đề nghị người gửi cung cấp lại một bản mới của gói.</translation>
     </message>
@@ -1014,87 +1205,114 @@
 <context>
     <name>SyncBox</name>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="170"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="189"/>
+        <source>Syncing…</source>
+        <translation>Đang đồng bộ…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_panel.py" line="191"/>
+        <source>Last synced %1.</source>
+        <translation>Lần đồng bộ gần nhất: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_panel.py" line="194"/>
+        <source>The last sync (%1) did not finish:</source>
+        <translation>Lần đồng bộ gần nhất (%1) chưa hoàn tất:</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/sync_panel.py" line="199"/>
+        <source>%n result(s) waiting to be sent.</source>
+        <translation>
+            <numerusform>%n kết quả đang chờ gửi.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_panel.py" line="214"/>
         <source>Ministry server</source>
         <translation>Máy chủ của Bộ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="173"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="217"/>
         <source>&amp;Server address</source>
         <translation>Địa chỉ &amp;máy chủ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="173"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="217"/>
         <source>&amp;Enrolment code</source>
         <translation>Mã đăng &amp;ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="173"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="217"/>
         <source>&amp;Device name</source>
         <translation>Tên &amp;thiết bị</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="177"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="221"/>
         <source>Server address</source>
         <translation>Địa chỉ máy chủ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="178"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="222"/>
         <source>https://… (given by your ministry)</source>
         <translation>https://… (do Bộ cung cấp)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="179"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="223"/>
         <source>Enrolment code</source>
         <translation>Mã đăng ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="180"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="224"/>
         <source>from your administrator, e.g. ABCD-EFGH-JKMN</source>
         <translation>do quản trị viên cấp, ví dụ ABCD-EFGH-JKMN</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="181"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="225"/>
         <source>Device name</source>
         <translation>Tên thiết bị</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="183"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="227"/>
         <source>Connect again</source>
         <translation>Kết nối lại</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="183"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="227"/>
         <source>Connect</source>
         <translation>Kết nối</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="185"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="229"/>
         <source>Sync now</source>
         <translation>Đồng bộ ngay</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="187"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="231"/>
         <source>Save results to a file…</source>
         <translation>Lưu kết quả ra tệp…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="190"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="234"/>
         <source>For a mission without a connection: an encrypted file for the ministry, to send by any means.</source>
         <translation>Dành cho cơ quan đại diện không có kết nối: một tệp đã mã hóa gửi về Bộ, chuyển bằng bất kỳ cách nào.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="194"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="238"/>
         <source>Open a file from the ministry…</source>
         <translation>Mở tệp do Bộ gửi…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="196"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="241"/>
+        <source>Disconnected by the server.</source>
+        <translation>Máy chủ đã ngắt kết nối.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_panel.py" line="243"/>
         <source>Connected.</source>
         <translation>Đã kết nối.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="199"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="247"/>
         <source>Not connected. Enter the server address and the one-time enrolment code from your administrator, then press Connect.</source>
         <translation>Chưa kết nối. Hãy nhập địa chỉ máy chủ và mã đăng ký dùng một lần do quản trị viên cấp, rồi bấm Kết nối.</translation>
     </message>
@@ -1102,50 +1320,50 @@
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="171"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="175"/>
         <source>Enter the server address and the enrolment code your administrator gave you, then press Connect.</source>
         <translation>Hãy nhập địa chỉ máy chủ và mã đăng ký do quản trị viên cấp, rồi bấm Kết nối.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="181"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="185"/>
         <source>Connected to %1. Your results will now sync.</source>
         <translation>Đã kết nối với %1. Kết quả học tập của bạn sẽ được đồng bộ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="194"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="198"/>
         <source>Save results for the ministry</source>
         <translation>Lưu kết quả gửi về Bộ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="196"/>
-        <location filename="../../desktop/ui/sync_controller.py" line="238"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="200"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="242"/>
         <source>Sync files (*.hvsync)</source>
         <translation>Tệp đồng bộ (*.hvsync)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="204"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="208"/>
         <source>The server key file from your administrator</source>
         <translation>Tệp khóa máy chủ do quản trị viên cấp</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="206"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="210"/>
         <source>Server keys (*.json)</source>
         <translation>Khóa máy chủ (*.json)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/sync_controller.py" line="221"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="225"/>
         <source>Saved %n result(s) to %1. Send this file to your administrator by any means; it is encrypted for the ministry&apos;s server.</source>
         <translation>
             <numerusform>Đã lưu %n kết quả vào %1. Hãy gửi tệp này cho quản trị viên bằng bất kỳ cách nào; tệp đã được mã hóa để chỉ máy chủ của Bộ đọc được.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="236"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="240"/>
         <source>Open a file from the ministry</source>
         <translation>Mở tệp do Bộ gửi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="245"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="249"/>
         <source>Applied: %1 pack(s) installed, %2 certificate(s), %3 result(s).</source>
         <translation>Đã áp dụng: cài %1 gói, %2 chứng nhận, %3 kết quả.</translation>
     </message>
@@ -1153,54 +1371,54 @@
 <context>
     <name>SyncStatusLine</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/sync_panel.py" line="78"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="82"/>
         <source>%n result(s) waiting</source>
         <translation>
             <numerusform>%n kết quả chờ gửi</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="80"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="84"/>
         <source>Syncing…</source>
         <translation>Đang đồng bộ…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="82"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="86"/>
         <source>Offline · %1</source>
         <translation>Ngoại tuyến · %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="84"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="88"/>
         <source>Synced %1</source>
         <translation>Đã đồng bộ %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="87"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="91"/>
         <source>Sync incomplete · see Settings</source>
         <translation>Đồng bộ chưa xong · xem Cài đặt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="89"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="93"/>
         <source>Not enrolled · see Settings</source>
         <translation>Chưa đăng ký · xem Cài đặt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="90"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="94"/>
         <source>Not connected to the ministry server</source>
         <translation>Chưa kết nối máy chủ của Bộ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="95"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="99"/>
         <source>Sync status: %1</source>
         <translation>Trạng thái đồng bộ: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="96"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="100"/>
         <source>Sync now</source>
         <translation>Đồng bộ ngay</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="97"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="101"/>
         <source>Click to sync now</source>
         <translation>Bấm để đồng bộ ngay</translation>
     </message>

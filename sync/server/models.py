@@ -261,3 +261,29 @@ class LearnerResult(Base):
     __table_args__ = (
         Index("ix_learner_results_activity", "kind", "pack_id", "local_id", "first_passed"),
     )
+
+
+class PackDownload(Base):
+    """A pack version a device downloaded to its last byte over the API (resumed
+    downloads count once they reach the end): what devices really hold, for the packs
+    page. One row per device, pack and version; `at` is the newest such download."""
+
+    __tablename__ = "pack_downloads"
+    device_id: Mapped[str] = mapped_column(ForeignKey("devices.id"), primary_key=True)
+    pack_id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    downloads: Mapped[int] = mapped_column(Integer)
+
+
+class LearnerPackVersion(Base):
+    """A pack version a learner's statements were made with (the statement's
+    pack-version extension), kept by ingest like `learner_results`: learners who
+    install from a USB stick never download, but their statements say what they use."""
+
+    __tablename__ = "learner_pack_versions"
+    learner_id: Mapped[str] = mapped_column(UUIDText, primary_key=True)
+    pack_id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, primary_key=True)
+    # The newest statement timestamp (device clock) seen with this version.
+    last_seen: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))

@@ -46,6 +46,7 @@ from sync.server.reporting.curriculum import load as load_curriculum
 from sync.server.reporting.items import ItemStat, item_analysis
 from sync.server.reporting.results import statement_time
 from sync.server.reporting.scope import OutOfScope, UnitRef, UnitTree, scope_unit_ids, top_unit
+from sync.server.reporting.versions import UnitPackVersions, pack_versions
 from sync.xapi import VERB_NAMES, Activity, StatementError
 
 __all__ = [
@@ -62,6 +63,7 @@ __all__ = [
     "Overview",
     "Table",
     "UnitDetail",
+    "UnitPackVersions",
     "UnitRef",
     "UnitTree",
     "assignment_status",
@@ -69,11 +71,21 @@ __all__ = [
     "item_analysis",
     "learner_detail",
     "overview",
+    "pack_versions",
     "scope_unit_ids",
     "unit_detail",
 ]
 
-TABLES = ("learners", "units", "certificates", "assignments", "items", "devices", "audit")
+TABLES = (
+    "learners",
+    "units",
+    "certificates",
+    "assignments",
+    "items",
+    "pack_versions",
+    "devices",
+    "audit",
+)
 RECENT_ACTIVITY = 20
 # Learner ids per IN list: well under SQLite's 32,766 bound variables, few round trips.
 _IN_CHUNK = 5000
@@ -654,6 +666,7 @@ def export_table(
         "certificates": _certificates_table,
         "assignments": _assignments_table,
         "items": _items_table,
+        "pack_versions": _pack_versions_table,
         "devices": _devices_table,
         "audit": _audit_table,
     }
@@ -796,6 +809,39 @@ def _items_table(session: Session, root: int, today: date) -> Table:
             )
             for s in item_analysis(session, root)
         ],
+    )
+
+
+def _pack_versions_table(session: Session, root: int, today: date) -> Table:
+    """One line per unit, pack and version seen (or one empty line for an assigned
+    pack nothing was seen of), as the packs page shows them."""
+    rows = []
+    for r in pack_versions(session, root):
+        for version in r.versions or [None]:
+            rows.append(
+                (
+                    r.unit.id,
+                    r.unit.name,
+                    r.pack_id,
+                    r.newest,
+                    version,
+                    r.devices.get(version, 0),
+                    r.learners.get(version, 0),
+                    version is not None and r.newest is not None and version < r.newest,
+                )
+            )
+    return Table(
+        [
+            "unit_id",
+            "unit",
+            "pack_id",
+            "newest_version",
+            "version",
+            "devices",
+            "learners",
+            "behind",
+        ],
+        rows,
     )
 
 

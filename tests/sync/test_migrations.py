@@ -9,7 +9,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import select, text
 
 from sync.server.db import Database, alembic_config
-from sync.server.models import Base, LearnerResult
+from sync.server.models import Base, LearnerPackVersion, LearnerResult
 
 from .reporting_world import build_ministry
 
@@ -84,3 +84,21 @@ def test_learner_results_filled_from_earlier_statements_equal_what_ingest_keeps(
         command.downgrade(config, "0002")
     ctx.db.migrate()
     assert results() == kept
+
+
+def test_learner_pack_versions_filled_from_earlier_statements_equal_what_ingest_keeps(ctx):
+    build_ministry(ctx)
+
+    def kept() -> list[tuple]:
+        with ctx.db.read() as session:
+            return sorted(session.execute(select(*LearnerPackVersion.__table__.c)).all())
+
+    before = kept()
+    # Six learners, each with statements of the level-1 pack, Bình and Chi also level 2.
+    assert len(before) == 8
+    config = alembic_config()
+    with ctx.db.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0003")
+    ctx.db.migrate()
+    assert kept() == before

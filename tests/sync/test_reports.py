@@ -386,3 +386,64 @@ def test_a_pass_pushed_by_a_device_for_a_real_level_pack_shows_in_the_overview(a
     assert alice.certified[1] is not None
     assert alice.areas[4] == 1.0  # the only area-4 module on the server
     assert alice.devices == 1
+
+
+# ------------------------------------------------------------------ pack versions held
+
+
+def expected_versions(seeded: Seeded, root: int) -> dict[tuple[int, str], dict[int, int]]:
+    """(unit, pack) → version → learners whose newest statement names it."""
+    newest: dict[tuple[str, str], int] = {}
+    for p in seeded.pushed:
+        key = (p.learner_id, p.pack_id)
+        newest[key] = max(newest.get(key, 0), p.pack_version)
+    units = seeded.subtree(root)
+    counts: dict[tuple[int, str], dict[int, int]] = {}
+    for (learner, pack), version in newest.items():
+        unit = seeded.learners[learner]
+        if unit in units:
+            mine = counts.setdefault((unit, pack), {})
+            mine[version] = mine.get(version, 0) + 1
+    return counts
+
+
+def test_versions_learners_use_come_from_their_statements_and_keep_to_the_scope(ctx, ministry):
+    with ctx.db.write() as session:
+        publish_levels(session, levels=(1,), version=2)
+    an_on_v2 = dataclasses.replace(
+        module_quiz(ministry.an, 1, 2, True, START + timedelta(days=400)), pack_version=2
+    )
+    with ctx.db.write() as session:
+        ministry.pusher.push(session, [an_on_v2])
+    with ctx.db.read() as session:
+        asia = reports.pack_versions(session, ministry.asia)
+        whole = reports.pack_versions(session, ministry.root)
+        only_l2 = reports.pack_versions(session, ministry.root, level_pack_id(2))
+    for rows, root in ((asia, ministry.asia), (whole, ministry.root)):
+        got = {(r.unit.id, r.pack_id): r.learners for r in rows}
+        assert got == expected_versions(ministry.seeded, root)
+        assert all(r.devices == {} for r in rows)
+    assert {r.unit.id for r in asia} == {ministry.tokyo, ministry.seoul}
+    tokyo_l1 = next(r for r in asia if (r.unit.id, r.pack_id) == (ministry.tokyo, level_pack_id(1)))
+    # An moved to v2, Bình is still on v1.
+    assert (tokyo_l1.newest, tokyo_l1.learners, tokyo_l1.learners_behind) == (2, {2: 1, 1: 1}, 1)
+    assert tokyo_l1.behind and tokyo_l1.versions == [2, 1]
+    # Behind units of a pack come first.
+    l1 = [r for r in whole if r.pack_id == level_pack_id(1)]
+    assert [r.behind for r in l1] == sorted((r.behind for r in l1), reverse=True)
+    assert {r.pack_id for r in only_l2} == {level_pack_id(2)}
+    assert not any(r.behind for r in only_l2)
+    with pytest.raises(reports.OutOfScope):
+        reports.pack_versions(session, 999_999)
+
+
+def test_assigned_pack_shows_for_staffed_units_below_even_when_nothing_was_seen(ctx, ministry):
+    with ctx.db.write() as session:
+        admin.assign(session, "test", level_pack_id(3), ministry.europe, None)
+    with ctx.db.read() as session:
+        rows = reports.pack_versions(session, ministry.root, level_pack_id(3))
+        table = reports.export_table(session, "pack_versions", ministry.root, TODAY)
+    # Europe has no learners of its own; Paris, below it, has.
+    assert [(r.unit.id, r.assigned, r.seen) for r in rows] == [(ministry.paris, True, False)]
+    line = next(row for row in table.rows if row[2] == level_pack_id(3))
+    assert line == (ministry.paris, "ĐSQ Paris", level_pack_id(3), 1, None, 0, 0, False)

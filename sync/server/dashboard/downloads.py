@@ -31,6 +31,8 @@ TABLES = {
     "units": "overview",
     "assignments": "assign",
     "items": "items",
+    # Unit names and counts, no learner: what the packs page shows a trainer too.
+    "pack_versions": "packs",
     "audit": "audit",
 }
 FORMATS = {

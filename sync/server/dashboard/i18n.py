@@ -148,6 +148,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "export.units": {"vi": "Tải bảng đơn vị", "en": "Download units"},
     "export.assignments": {"vi": "Tải bảng giao học phần", "en": "Download assignments"},
     "export.items": {"vi": "Tải bảng phân tích câu hỏi", "en": "Download item analysis"},
+    "export.pack_versions": {
+        "vi": "Tải bảng phiên bản theo đơn vị",
+        "en": "Download versions by unit",
+    },
     "export.audit": {"vi": "Tải nhật ký", "en": "Download the audit log"},
     # units and learners
     "unit.path": {"vi": "Đường dẫn", "en": "Path"},
@@ -207,8 +211,37 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "packs.list": {"vi": "Các gói trên máy chủ", "en": "Packs on the server"},
     "packs.none": {"vi": "Chưa có gói nào.", "en": "No pack yet."},
-    "packs.by_unit": {"vi": "Phiên bản theo đơn vị", "en": "Version each unit gets"},
-    "packs.served_version": {"vi": "Phiên bản cấp", "en": "Served version"},
+    "packs.by_unit": {"vi": "Phiên bản theo đơn vị", "en": "Versions each unit has"},
+    "packs.by_unit_help": {
+        "vi": "Theo từng đơn vị (học viên trực thuộc và thiết bị của họ): phiên bản mà thiết "
+        "bị đã tải về đầy đủ, và phiên bản ghi trong kết quả học tập mà học viên gửi lên "
+        "(kể cả người cài gói từ USB). Mỗi thiết bị, mỗi học viên được tính ở phiên bản "
+        "mới nhất của họ.",
+        "en": "Per unit (its own learners and their devices): the version devices downloaded "
+        "in full, and the version named in the results learners sent (including those who "
+        "installed from a USB stick). Each device and learner counts at their newest "
+        "version.",
+    },
+    "packs.newest": {"vi": "Bản mới nhất", "en": "Newest"},
+    "packs.devices_on": {
+        "vi": "Thiết bị đã tải (bản: số)",
+        "en": "Devices downloaded (version: count)",
+    },
+    "packs.learners_on": {
+        "vi": "Học viên theo kết quả gửi lên (bản: số)",
+        "en": "Learners by their results (version: count)",
+    },
+    "packs.version_count": {"vi": "bản {version}: {count}", "en": "v{version}: {count}"},
+    "packs.behind": {
+        "vi": "còn bản cũ: {devices} thiết bị, {learners} học viên",
+        "en": "older version: {devices} device(s), {learners} learner(s)",
+    },
+    "packs.current": {"vi": "đã cập nhật", "en": "up to date"},
+    "packs.nothing_seen": {"vi": "chưa thấy gì", "en": "nothing seen yet"},
+    "packs.none_held": {
+        "vi": "Chưa thiết bị nào tải gói và chưa có kết quả học tập nào.",
+        "en": "No device has downloaded a pack and no results have arrived yet.",
+    },
     "packs.added": {"vi": "Đã kiểm tra và lưu gói", "en": "Pack verified and stored"},
     "packs.refused": {"vi": "Gói bị từ chối, không lưu gì", "en": "Pack refused; nothing stored"},
     # item analysis

@@ -22,7 +22,7 @@ from sync.server.dashboard.web import (
     need_unit,
     render,
 )
-from sync.server.models import Assignment, AuditEntry, Pack, Unit
+from sync.server.models import AuditEntry, Pack
 
 router = APIRouter()
 AUDIT_PAGE = 50
@@ -96,8 +96,11 @@ async def learner_page(learner_id: str, request: Request, who: Signed, ctx: Cont
 
 
 @router.get("/packs")
-async def packs_page(request: Request, who: Signed, ctx: Context) -> Response:
+async def packs_page(
+    request: Request, who: Signed, ctx: Context, pack: str | None = None
+) -> Response:
     need(who, "packs")
+    lang = language(request)
 
     def build():
         with ctx.db.read() as session:
@@ -106,29 +109,25 @@ async def packs_page(request: Request, who: Signed, ctx: Context) -> Response:
                     Pack.pack_id, Pack.version, Pack.size, Pack.uploaded, Pack.manifest
                 ).order_by(Pack.pack_id, Pack.version.desc())
             ).all()
-            assigned = session.execute(
-                select(Assignment.pack_id, Unit.id, Unit.name, Assignment.due)
-                .join(Unit, Unit.id == Assignment.unit_id)
-                .where(Assignment.unit_id.in_(who.scope))
-                .order_by(Assignment.pack_id, Unit.name)
-            ).all()
-            newest = dict(
-                session.execute(
-                    select(Pack.pack_id, func.max(Pack.version)).group_by(Pack.pack_id)
-                ).all()
-            )
+            held = reports.pack_versions(session, who.who.unit_id, pack or None)
         rows = []
         for pack_id, version, size, uploaded, manifest in packs:
             title = json.loads(manifest).get("title")
             if isinstance(title, dict):
-                title = title.get(language(request)) or next(iter(title.values()), pack_id)
+                title = title.get(lang) or next(iter(title.values()), pack_id)
             rows.append((pack_id, version, size, uploaded, title or pack_id))
-        # Devices install the newest version of an assigned pack (routes/packs.py).
-        units = [(p, uid, name, due, newest.get(p)) for p, uid, name, due in assigned]
-        return rows, units
+        return rows, held
 
-    rows, units = await run_in_threadpool(build)
-    return render(request, "packs.html", who, packs=rows, units=units)
+    rows, held = await run_in_threadpool(build)
+    return render(
+        request,
+        "packs.html",
+        who,
+        packs=rows,
+        held=held,
+        pack_ids=sorted({row[0] for row in rows}),
+        chosen=pack or "",
+    )
 
 
 @router.get("/items")

@@ -1,20 +1,32 @@
-"""The pack catalog of a device's learner and resumable downloads (HTTP Range)."""
+"""The pack catalog of a device's learner and resumable downloads (HTTP Range).
+
+A download that hands the file's last byte to the client (the whole file, or the
+final range of a resumed one) is recorded in `pack_downloads`: the packs page shows
+which version each unit's devices really hold.
+"""
 
 from __future__ import annotations
 
+import logging
 from datetime import date
+from pathlib import Path
 from typing import Annotated
 
+from anyio import to_thread
 from fastapi import APIRouter, Depends, HTTPException
 from fastapi.responses import FileResponse
 from pydantic import BaseModel
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
+from starlette.types import Message, Receive, Scope, Send
 
 from sync.server.auth import AuthenticatedDevice, current_device
 from sync.server.context import ServerContext, server
+from sync.server.db import now
 from sync.server.models import Assignment, Pack, Unit
+from sync.server.reporting import versions
 
+log = logging.getLogger("hocvu.server.packs")
 router = APIRouter(tags=["packs"])
 
 
@@ -105,9 +117,73 @@ def download(
         ).first()
     if not assigned or pack is None:
         raise HTTPException(404, f"pack {pack_id} version {version} is not assigned to you")
-    return FileResponse(
+    return CountedDownload(
+        ctx,
+        device.device_id,
+        pack.pack_id,
+        pack.version,
         ctx.settings.data_dir / pack.file,
         media_type="application/zip",
         filename=f"{pack_id}-v{version}.hvpack",
         headers={"ETag": f'"{pack.sha256}"'},
     )
+
+
+def reaches_end(start_message: Message) -> bool:
+    """Whether a file response (its `http.response.start`) carries the file's last
+    byte: the whole file (200), or a single range ending at it (206)."""
+    status = start_message["status"]
+    if status == 200:
+        return True
+    if status != 206:
+        return False
+    headers = dict(start_message.get("headers") or [])
+    content_range = headers.get(b"content-range", b"").decode("latin-1")
+    # "bytes START-END/SIZE"; several ranges come as multipart without this header.
+    try:
+        span, size = content_range.removeprefix("bytes ").split("/")
+        end = int(span.split("-")[1])
+        return end == int(size) - 1
+    except (ValueError, IndexError):
+        return False
+
+
+class CountedDownload(FileResponse):
+    """A pack file response that records the device's download once the body's last
+    message went out with the file's last byte in it."""
+
+    def __init__(
+        self, ctx: ServerContext, device_id: str, pack_id: str, version: int, path: Path, **kw
+    ) -> None:
+        super().__init__(path, **kw)
+        self._ctx = ctx
+        self._download = (device_id, pack_id, version)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        complete = False
+        final = False
+
+        async def watched(message: Message) -> None:
+            nonlocal complete, final
+            if message["type"] == "http.response.start":
+                final = reaches_end(message)
+            await send(message)
+            # The last body message, or the whole file handed to a server that sends
+            # files itself (the ASGI pathsend extension).
+            if message["type"] == "http.response.pathsend" or (
+                message["type"] == "http.response.body" and not message.get("more_body")
+            ):
+                complete = final
+
+        await super().__call__(scope, receive, watched)
+        if complete and scope.get("method") == "GET":
+            await to_thread.run_sync(self._record)
+
+    def _record(self) -> None:
+        device_id, pack_id, version = self._download
+        try:
+            with self._ctx.db.write() as session:
+                versions.record_download(session, device_id, pack_id, version, now())
+        except Exception:
+            # The device has its file; a lost count must not turn the download into an error.
+            log.exception("could not record the download of %s v%s", pack_id, version)

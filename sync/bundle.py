@@ -17,8 +17,13 @@ associated data: neither part can be changed without the import noticing.
 Return bundle, server → device: a ZIP holding `bundle.json` (who it is for, and
 every other file's SHA-256 and size), `bundle.sig` (Ed25519 by the server's
 signing key over `bundle.json`), `trust.json`, `certificates.json`,
-`statements.json` (the learner's statements on the server) and `packs/*.hvpack`.
+`statements.json` (the learner's statements on the server), `assignments.json`
+(the packs assigned to the learner's unit, with due dates) and `packs/*.hvpack`.
 Packs verify themselves as always; the signature ties the rest to the server.
+
+`bundle.json`'s `version` says which parts a return bundle has: 1 (no field, before
+assignments travelled) or 2 (`assignments.json`, required). The `format` stays 1,
+so an app that predates version 2 still reads the rest and ignores the assignments.
 """
 
 from __future__ import annotations
@@ -31,6 +36,7 @@ import struct
 import tempfile
 import zipfile
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -51,6 +57,8 @@ _INFO = b"hocvu hvsync v1"
 _MAX_HEADER = 64 * 1024
 RETURN_INDEX = "bundle.json"
 RETURN_SIGNATURE = "bundle.sig"
+RETURN_VERSION = 2
+ASSIGNMENTS_FILE = "assignments.json"
 
 
 class BundleRefused(Exception):
@@ -229,10 +237,14 @@ def write_return_bundle(
     certificates: list[dict[str, Any]],
     statements: list[dict[str, Any]],
     packs: list[Path],
+    assignments: list[dict[str, Any]],
 ) -> None:
+    """Write a return bundle. `assignments`: `{pack_id, version, due}` per pack assigned
+    to the learner's unit (`due` an ISO date or None), as the online catalog lists them."""
     files: dict[str, bytes | Path] = {
         "certificates.json": _canonical(certificates),
         "statements.json": _canonical(statements),
+        ASSIGNMENTS_FILE: _canonical(assignments),
     }
     if trust is not None:
         files["trust.json"] = trust
@@ -246,6 +258,7 @@ def write_return_bundle(
         {
             "format": FORMAT,
             "kind": "return",
+            "version": RETURN_VERSION,
             "learner_id": learner_id,
             "profile_ids": sorted(profile_ids),
             "created": now_iso(),
@@ -283,6 +296,50 @@ class ReturnBundle:
     certificates: list[dict[str, Any]]
     statements: list[dict[str, Any]]
     packs: list[Path] = field(default_factory=list)
+    # None for a version-1 bundle, which says nothing about assignments (an empty list
+    # says that nothing is assigned).
+    assignments: list[Assignment] | None = None
+
+    @property
+    def version(self) -> int:
+        return _return_version(self.index)
+
+    @property
+    def created(self) -> str:
+        return str(self.index.get("created", ""))
+
+
+@dataclass(frozen=True)
+class Assignment:
+    """A pack assigned to the learner's unit, as a return bundle carries it."""
+
+    pack_id: str
+    version: int
+    due: date | None
+
+
+def _return_version(index: dict[str, Any]) -> int:
+    version = index.get("version", 1)
+    return version if isinstance(version, int) and not isinstance(version, bool) else 0
+
+
+def _assignments(data: bytes, where: str) -> list[Assignment]:
+    try:
+        rows = json.loads(data)
+        if not isinstance(rows, list):
+            raise TypeError
+        return [
+            Assignment(
+                str(row["pack_id"]),
+                int(row["version"]),
+                date.fromisoformat(row["due"]) if row.get("due") else None,
+            )
+            for row in rows
+        ]
+    except (ValueError, KeyError, TypeError, AttributeError):
+        raise BundleRefused(
+            where, f"{ASSIGNMENTS_FILE} is not a list of assignments", "damaged"
+        ) from None
 
 
 def read_return_bundle(
@@ -340,11 +397,16 @@ def read_return_bundle(
             raise BundleRefused(
                 where, "not a return bundle of a format this app reads", "unknown_format"
             )
+        version = _return_version(index)
+        if version < 1:
+            raise BundleRefused(where, f"unknown return bundle version {version!r}", "damaged")
         if profile_id is not None and profile_id not in index.get("profile_ids", []):
             raise BundleRefused(
                 where, "this bundle is for another learner's profile", "other_learner"
             )
         listed = index.get("files", {})
+        if version >= 2 and ASSIGNMENTS_FILE not in listed:
+            raise BundleRefused(where, f"{ASSIGNMENTS_FILE} is missing", "damaged")
         for name in names:
             if name not in (RETURN_INDEX, RETURN_SIGNATURE) and name not in listed:
                 raise BundleRefused(where, f"{name} is not listed in bundle.json", "altered")
@@ -378,7 +440,12 @@ def read_return_bundle(
         raise BundleRefused(
             where, "certificates.json or statements.json is not JSON", "damaged"
         ) from None
-    return ReturnBundle(index, contents.get("trust.json"), certificates, statements, packs)
+    assignments = None
+    if version >= 2:
+        assignments = _assignments(contents[ASSIGNMENTS_FILE], where)
+    return ReturnBundle(
+        index, contents.get("trust.json"), certificates, statements, packs, assignments
+    )
 
 
 def read_bytes(path: Path) -> bytes:

@@ -25,7 +25,7 @@ import errno
 import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -47,8 +47,11 @@ REJECTED = "sync.rejected"
 DEVICE_KEY = "sync.device_key"
 OFFLINE = "sync.offline"
 LAST = "sync.last"
-# The packs assigned to the learner's unit, with due dates, as the home screen lists them.
+# The packs assigned to the learner's unit, with due dates, as the home screen lists them,
+# and when the server said so (the sync's start, or a return bundle's `created`), so an
+# older return bundle opened later does not bring back older assignments.
 ASSIGNMENTS = "assignments"
+ASSIGNMENTS_AS_OF = "sync.assignments_as_of"
 STEPS = ("push", "pull", "trust", "certificates", "packs")
 # A clock this far from the server's (seconds) is worth telling the learner: statements
 # are dated by it, and a wrong date breaks TLS and trust-list checks later.
@@ -266,6 +269,9 @@ class ReturnReport:
     trust_version: int | None
     certificates: int
     statements: int
+    # How many assignments the bundle set; None when it carried none (a version-1
+    # bundle) or older ones than this profile already has.
+    assignments: int | None = None
 
 
 Progress = Callable[[str, int, int], None]
@@ -273,6 +279,16 @@ Progress = Callable[[str, int, int], None]
 
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _instant(text: str) -> datetime:
+    """An ISO time as an aware datetime (UTC if it names no zone); the distant past
+    if it is not one, so a damaged mark never blocks newer assignments."""
+    try:
+        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return datetime.min.replace(tzinfo=UTC)
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 class SyncEngine:
@@ -509,9 +525,11 @@ class SyncEngine:
 
     def _packs(self, client: SyncClient, report: SyncReport, progress: Progress | None) -> None:
         catalog = client.catalog()
-        self.store.set_setting(
-            ASSIGNMENTS,
-            [{"pack_id": e.pack_id, "due": e.due.isoformat() if e.due else ""} for e in catalog],
+        # The catalog is what the server says now: it always replaces what a return
+        # bundle said, and is dated by the server's clock, as bundles are.
+        server_now = datetime.now(UTC) + timedelta(seconds=client.clock_offset or 0)
+        self._set_assignments(
+            [(e.pack_id, e.due) for e in catalog], server_now.isoformat(timespec="seconds"), True
         )
         if self.library is None:
             return
@@ -542,6 +560,25 @@ class SyncEngine:
                 pack=problems[0].path,
                 rule=problems[0].rule.value,
             )
+
+    def _set_assignments(
+        self, assigned: list[tuple[str, date | None]], as_of: str, newest: bool = False
+    ) -> bool:
+        """Keep what the server assigns (pack id, due date), as of the server time
+        `as_of`, unless this profile has newer news (not when `newest`: the online
+        catalog). Online sync and return bundles both come through here."""
+        known = self.store.setting(ASSIGNMENTS_AS_OF)
+        if not newest and isinstance(known, str) and _instant(as_of) < _instant(known):
+            return False
+        self.store.set_setting(
+            ASSIGNMENTS,
+            [
+                {"pack_id": pack_id, "due": due.isoformat() if due else ""}
+                for pack_id, due in assigned
+            ],
+        )
+        self.store.set_setting(ASSIGNMENTS_AS_OF, as_of)
+        return True
 
     # ------------------------------------------------------------------ offline bundles
 
@@ -629,7 +666,14 @@ class SyncEngine:
             body = verify_certificate(document, keys.signing_key)
             self.store.attach_signed_certificate(body["statement_id"], document)
             attached += 1
-        return ReturnReport(installed, skipped, trust_version, attached, len(bundle.statements))
+        assignments = None
+        if bundle.assignments is not None and self._set_assignments(
+            [(a.pack_id, a.due) for a in bundle.assignments], bundle.created
+        ):
+            assignments = len(bundle.assignments)
+        return ReturnReport(
+            installed, skipped, trust_version, attached, len(bundle.statements), assignments
+        )
 
 
 def sync_once(

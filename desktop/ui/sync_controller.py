@@ -245,13 +245,19 @@ class SyncController(QObject):
             return
 
         def done(report) -> None:
-            self.inform(
+            text = (
                 self.tr("Applied: %1 pack(s) installed, %2 certificate(s), %3 result(s).")
                 .replace("%1", str(len(report.packs_installed)))
                 .replace("%2", str(report.certificates))
                 .replace("%3", str(report.statements))
             )
+            if report.assignments is not None:
+                text += " " + self.tr(
+                    "%n assignment(s) from your unit, listed on Home.", "", report.assignments
+                )
+            self.inform(text)
             self.refresh()
+            # Home lists the assignments the bundle brought, even when no pack is new.
             self.content_changed.emit(bool(report.packs_installed))
 
         self.tasks.background(lambda: engine.apply_return_bundle(Path(chosen)), done, self.fail)

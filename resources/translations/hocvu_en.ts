@@ -1375,6 +1375,14 @@
         <source>Applied: %1 pack(s) installed, %2 certificate(s), %3 result(s).</source>
         <translation>Applied: %1 pack(s) installed, %2 certificate(s), %3 result(s).</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/sync_controller.py" line="256"/>
+        <source>%n assignment(s) from your unit, listed on Home.</source>
+        <translation>
+            <numerusform>%n assignment from your unit, listed on Home.</numerusform>
+            <numerusform>%n assignments from your unit, listed on Home.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>SyncStatusLine</name>

@@ -1367,6 +1367,13 @@
         <source>Applied: %1 pack(s) installed, %2 certificate(s), %3 result(s).</source>
         <translation>Đã áp dụng: cài %1 gói, %2 chứng nhận, %3 kết quả.</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/sync_controller.py" line="256"/>
+        <source>%n assignment(s) from your unit, listed on Home.</source>
+        <translation>
+            <numerusform>%n gói nội dung được giao cho đơn vị của bạn, xem ở Trang chủ.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>SyncStatusLine</name>

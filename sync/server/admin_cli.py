@@ -218,8 +218,11 @@ def cmd_export_bundle(args, ctx) -> int:
     summary = export_return_bundle(ctx, args.learner, Path(args.output), _actor())
     print(
         f"{args.output}: {len(summary['packs'])} pack(s), {summary['certificates']} "
-        f"certificate(s), {summary['statements']} statement(s)"
+        f"certificate(s), {summary['statements']} statement(s), "
+        f"{len(summary['assignments'])} assignment(s)"
     )
+    for assignment in summary["assignments"]:
+        print(f"  assigned: {assignment['pack_id']}, due {assignment['due'] or 'no date'}")
     return 0
 
 

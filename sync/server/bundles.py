@@ -161,7 +161,8 @@ def _import(
 
 
 def export_return_bundle(ctx: ServerContext, learner_id: str, out: Path, actor: str) -> dict:
-    """Write the return bundle for a learner: assigned packs, trust, certificates and
+    """Write the return bundle for a learner: the packs assigned to their unit with
+    the due dates (what the online catalog gives a device), trust, certificates and
     every statement the server holds for them. Returns a summary."""
     with ctx.db.write() as session:
         learner = session.get(Learner, learner_id)
@@ -199,6 +200,14 @@ def export_return_bundle(ctx: ServerContext, learner_id: str, out: Path, actor: 
             certificates=certificates,
             statements=statements,
             packs=pack_files,
+            assignments=[
+                {
+                    "pack_id": e.id,
+                    "version": e.version,
+                    "due": e.due.isoformat() if e.due else None,
+                }
+                for e in entries
+            ],
         )
         audit(
             session,
@@ -207,11 +216,15 @@ def export_return_bundle(ctx: ServerContext, learner_id: str, out: Path, actor: 
             f"learner:{learner_id}",
             file=out.name,
             packs=len(pack_files),
+            assignments=len(entries),
             certificates=len(certificates),
             statements=len(statements),
         )
     return {
         "packs": [f"{e.id} v{e.version}" for e in entries],
+        "assignments": [
+            {"pack_id": e.id, "due": e.due.isoformat() if e.due else None} for e in entries
+        ],
         "certificates": len(certificates),
         "statements": len(statements),
     }

@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt
 from sqlalchemy import func, select
 
 from content import keys
+from content.localised import pick
 from hocvu.paths import development_dir, root_key_files
 from sync.client import SyncClient, make_retry
 from sync.server import admin
@@ -182,6 +183,7 @@ def test_a_mission_without_a_connection_syncs_by_file(
     qtbot.mouseClick(form.create_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.home, timeout=30_000)
     idle(qtbot, window)
+    assert _home_text(window) == "Nothing assigned yet."
     ref = next(iter(window.workspace.catalog.modules()))
     from desktop.catalog import LessonRef
 
@@ -209,7 +211,19 @@ def test_a_mission_without_a_connection_syncs_by_file(
         qtbot.mouseClick(box.import_button, Qt.MouseButton.LeftButton)
         idle(qtbot, window)
         assert window.last_message.startswith("Applied: 1 pack(s) installed")
+        assert window.last_message.endswith("1 assignment from your unit, listed on Home.")
         assert window.workspace.library.get(added.pack_id) is not None
         assert window.tasks.db(window.learner.pending_count).result() == 0
+
+        # Home lists the assigned pack, by its title, with the due date the bundle
+        # brought: as after an online sync, though this laptop never reached the server.
+        window.show_screen("home")
+        idle(qtbot, window)
+        title = pick(
+            window.workspace.library.get(added.pack_id).manifest["title"], window.lesson_lang
+        )
+        qtbot.waitUntil(
+            lambda: _home_text(window) == f"{title} — due {DUE.isoformat()}", timeout=10_000
+        )
     finally:
         window.close()

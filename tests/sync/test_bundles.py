@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import struct
 import zipfile
+from datetime import date
 from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
 
+from content import keys as content_keys
 from content.library import Library
-from sync.bundle import MAGIC, BundleRefused
+from sync.bundle import MAGIC, Assignment, BundleRefused, read_return_bundle
 from sync.engine import SyncEngine
 from sync.server import admin
 from sync.server.admin_cli import main as admin_main
@@ -190,3 +194,147 @@ def test_admin_import_bundle_command_reports_and_refuses(ctx, world, tmp_path, c
     assert admin_main([*base, "import-bundle", str(bundle)]) == 1
     assert "signature does not verify" in capsys.readouterr().err
     assert stored_count(ctx) == 7
+
+
+def _assign_two_packs(ctx, world, dev, tmp_path: Path) -> None:
+    for pack_id, due in (("vn.mofa.dl.demo", date(2027, 3, 31)), ("vn.mofa.dl.extra", None)):
+        pack = make_pack(
+            dev, tmp_path / f"{pack_id}.hvpack", manifest=lambda m, i=pack_id: m.update(id=i)
+        )
+        admin.add_pack(ctx.db, "test", pack, ctx.settings.data_dir, ctx.roots, at=CREATED)
+        with ctx.db.write() as session:
+            # Assigned to the ministry: the mission below it inherits the assignment.
+            unit = world.ministry if due is None else world.mission
+            admin.assign(session, "test", pack_id, unit, due)
+
+
+def _enrolled_offline(ctx, world, tmp_path: Path, library=None) -> SyncEngine:
+    engine = offline_engine(tmp_path, library=library)
+    engine.store.record_many(2)
+    out = tmp_path / "mission.hvsync"
+    engine.export_bundle(out, ctx.keys.public_keys(), world.alice_code)
+    import_bundle(ctx, out.read_bytes(), "test", out.name)
+    return engine
+
+
+def test_return_bundle_carries_the_units_assignments_and_the_app_keeps_them(
+    ctx, world, dev, tmp_path, capsys
+):
+    _assign_two_packs(ctx, world, dev, tmp_path)
+    library = Library(tmp_path / "library", dev.roots, [dev.trust_bytes])
+    engine = _enrolled_offline(ctx, world, tmp_path, library)
+    back = tmp_path / "return.hvsync"
+    base = ["--data-dir", str(ctx.settings.data_dir), "--database-url", ctx.settings.url]
+    assert admin_main([*base, "export-bundle", "--learner", world.alice, "-o", str(back)]) == 0
+    printed = capsys.readouterr().out
+    assert "2 assignment(s)" in printed
+    assert "assigned: vn.mofa.dl.demo, due 2027-03-31" in printed
+    assert "assigned: vn.mofa.dl.extra, due no date" in printed
+
+    # In the bundle: signed and listed like every other file, next to the packs.
+    read = read_return_bundle(back, ctx.keys.public_keys(), tmp_path / "x", engine.store.profile_id)
+    assert read.version == 2
+    assert read.assignments == [
+        Assignment("vn.mofa.dl.demo", 1, date(2027, 3, 31)),
+        Assignment("vn.mofa.dl.extra", 1, None),
+    ]
+    assert "assignments.json" in read.index["files"]
+
+    # The app stores them exactly as an online sync stores the catalog.
+    report = engine.apply_return_bundle(back)
+    assert report.assignments == 2
+    assert sorted(report.packs_installed) == ["vn.mofa.dl.demo v1", "vn.mofa.dl.extra v1"]
+    assert engine.store.setting("assignments") == [
+        {"pack_id": "vn.mofa.dl.demo", "due": "2027-03-31"},
+        {"pack_id": "vn.mofa.dl.extra", "due": ""},
+    ]
+
+
+def test_an_older_return_bundle_does_not_bring_back_older_assignments(ctx, world, dev, tmp_path):
+    engine = _enrolled_offline(ctx, world, tmp_path)
+    older = tmp_path / "older.hvsync"
+    export_return_bundle(ctx, world.alice, older, "test")  # nothing assigned yet
+    _assign_two_packs(ctx, world, dev, tmp_path)
+    newer = tmp_path / "newer.hvsync"
+    export_return_bundle(ctx, world.alice, newer, "test")
+    with zipfile.ZipFile(older) as a, zipfile.ZipFile(newer) as b:
+        assert a.read("bundle.json") != b.read("bundle.json")
+    assert engine.apply_return_bundle(newer).assignments == 2
+    # The pouch brings the older file later: the newer assignments stay.
+    assert engine.apply_return_bundle(older).assignments is None
+    assert [a["pack_id"] for a in engine.store.setting("assignments")] == [
+        "vn.mofa.dl.demo",
+        "vn.mofa.dl.extra",
+    ]
+
+
+def test_a_return_bundle_made_before_assignments_travelled_still_applies(ctx, world, tmp_path):
+    engine = _enrolled_offline(ctx, world, tmp_path)
+    engine.store.set_setting("assignments", [{"pack_id": "vn.mofa.dl.demo", "due": ""}])
+    statements = engine.store.statements()
+    # Version 1: no `version` field and no assignments.json, as the server wrote it before.
+    files = {
+        "certificates.json": b"[]",
+        "statements.json": json.dumps(statements).encode(),
+    }
+    index = json.dumps(
+        {
+            "format": 1,
+            "kind": "return",
+            "learner_id": world.alice,
+            "profile_ids": [engine.store.profile_id],
+            "created": "2026-01-05T10:00:00.000Z",
+            "server_key_id": content_keys.key_id(ctx.keys.signing.public_key()),
+            "files": {
+                name: {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
+                for name, data in files.items()
+            },
+        }
+    ).encode()
+    old = tmp_path / "old.hvsync"
+    with zipfile.ZipFile(old, "w") as archive:
+        archive.writestr("bundle.json", index)
+        archive.writestr(
+            "bundle.sig",
+            json.dumps(
+                {
+                    "key_id": content_keys.key_id(ctx.keys.signing.public_key()),
+                    "signature": content_keys.sign(ctx.keys.signing, index),
+                }
+            ),
+        )
+        for name, data in files.items():
+            archive.writestr(name, data)
+    report = engine.apply_return_bundle(old)
+    assert report.statements == len(statements) and report.assignments is None
+    assert engine.store.pending() == []
+    # It says nothing about assignments, so what the profile had stays.
+    assert engine.store.setting("assignments") == [{"pack_id": "vn.mofa.dl.demo", "due": ""}]
+
+
+def test_a_version_2_return_bundle_without_its_assignments_is_refused(ctx, world, tmp_path):
+    engine = _enrolled_offline(ctx, world, tmp_path)
+    back = tmp_path / "return.hvsync"
+    export_return_bundle(ctx, world.alice, back, "test")
+    with zipfile.ZipFile(back) as archive:
+        index = json.loads(archive.read("bundle.json"))
+        files = {n: archive.read(n) for n in archive.namelist() if n.endswith(".json")}
+    del index["files"]["assignments.json"]
+    body = json.dumps(index).encode()
+    stripped = tmp_path / "stripped.hvsync"
+    with zipfile.ZipFile(stripped, "w") as archive:
+        archive.writestr("bundle.json", body)
+        archive.writestr(
+            "bundle.sig",
+            json.dumps(
+                {
+                    "key_id": content_keys.key_id(ctx.keys.signing.public_key()),
+                    "signature": content_keys.sign(ctx.keys.signing, body),
+                }
+            ),
+        )
+        for name, data in files.items():
+            if name not in ("bundle.json", "assignments.json"):
+                archive.writestr(name, data)
+    with pytest.raises(BundleRefused, match=r"assignments\.json is missing"):
+        engine.apply_return_bundle(stripped)

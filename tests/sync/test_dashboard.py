@@ -369,6 +369,9 @@ def test_bundle_import_shows_counts_and_refuses_a_tampered_file(api, ctx, minist
         "/admin/bundles", data={"csrf": token}, files={"bundle": (bundle.name, bytes(data))}
     )
     assert tampered.status_code == 400 and "tokyo.hvsync" in tampered.text
+    # The reason in the admin's language, the importer's English below it.
+    assert "chữ ký không khớp với khóa đã đăng ký của thiết bị" in tampered.text
+    assert 'lang="en">tokyo.hvsync: the signature does not verify' in tampered.text
     # The device now belongs to Tokyo: Paris's admin may not import its bundles.
     api.cookies.clear()
     _signed_in(api, "paris")
@@ -402,7 +405,10 @@ def test_certificate_verify_page_tells_valid_from_changed(api, ctx, ministry):
     changed = api.post(
         "/admin/certificates/verify", data={"csrf": token, "document": json.dumps(document)}
     )
-    assert "Không hợp lệ" in changed.text and "was changed" in changed.text
+    assert "Không hợp lệ" in changed.text and "nội dung chứng chỉ đã bị sửa" in changed.text
+    assert "was changed" in changed.text  # the English, as the secondary line
+    not_json = api.post("/admin/certificates/verify", data={"csrf": token, "document": "{"})
+    assert "nội dung không phải JSON" in not_json.text
 
 
 def test_idle_session_expires_and_https_cookies_are_secure(ctx, ministry):
@@ -463,3 +469,74 @@ def test_revoking_a_device_from_the_learner_page_locks_the_device_out(api, ctx, 
     done = api.post(action, data={"csrf": csrf_of(page)})
     assert done.status_code == 200 and "đã thu hồi" in done.text
     assert api.get("/api/v1/packs", headers=headers).status_code == 401
+
+
+def test_refused_tampered_pack_upload_gives_the_reason_in_vietnamese(
+    api, ctx, ministry, dev, tmp_path
+):
+    from tests.content.conftest import rewrite_zip
+
+    good = make_pack(dev, tmp_path / "good.hvpack", version=8)
+
+    def change_a_lesson(items):
+        return [
+            (
+                info,
+                data[:-1] + b"!" if info.filename.startswith("lessons/") else data,
+            )
+            for info, data in items
+        ]
+
+    tampered = rewrite_zip(good, tmp_path / "demo-v8.hvpack", change_a_lesson)
+    _signed_in(api, "bo")
+    token = csrf_of(api.get("/admin/packs").text)
+    refused = api.post(
+        "/admin/packs",
+        data={"csrf": token},
+        files={"pack": ("demo-v8.hvpack", tampered.read_bytes())},
+    )
+    assert refused.status_code == 400
+    assert "Gói demo-v8.hvpack bị từ chối, không lưu gì" in refused.text
+    assert "mã băm SHA-256 khác với manifest.json" in refused.text
+    # The verifier's English stays as the technical line, with its rule code.
+    assert "Chi tiết kỹ thuật (tiếng Anh)" in refused.text and "[hash-mismatch]" in refused.text
+    api.get("/admin/lang/en?next=/admin/")
+    again = api.post(
+        "/admin/packs",
+        data={"csrf": token},
+        files={"pack": ("demo-v8.hvpack", tampered.read_bytes())},
+    )
+    assert "Pack demo-v8.hvpack refused; nothing stored" in again.text
+    assert "mã băm" not in again.text
+    with ctx.db.read() as session:
+        assert session.scalar(select(func.count()).where(Pack.version == 8)) == 0
+
+
+def test_assignment_refused_by_the_server_says_why_in_vietnamese(api, ctx, ministry):
+    _signed_in(api, "bo")
+    token = csrf_of(api.get("/admin/assignments").text)
+    refused = api.post(
+        "/admin/assignments",
+        data={"pack": "vn.mofa.dl.nothing", "unit": str(ministry.tokyo), "csrf": token},
+    )
+    assert refused.status_code == 400
+    assert "chưa có gói vn.mofa.dl.nothing trên máy chủ" in refused.text
+    bad_due = api.post(
+        "/admin/assignments",
+        data={"pack": "vn.mofa.dl.l1", "unit": str(ministry.tokyo), "due": "31/12", "csrf": token},
+    )
+    assert bad_due.status_code == 400 and "Giá trị đã nhập: 31/12" in bad_due.text
+
+
+def test_learner_activity_kinds_are_in_the_admins_language(api, ministry):
+    _signed_in(api, "tokyo")
+    learner = ministry.learners["tokyo"][0]
+    page = api.get(f"/admin/learners/{learner}").text
+    recent = page.split('id="recent"')[1]
+    assert "<td>bài thi l1-exam</td>" in recent
+    assert "<td>câu hỏi l1-a1-quiz/q1</td>" in recent
+    assert "<td>bài kiểm tra l1-a1-quiz</td>" in recent
+    assert "<td>exam " not in recent and "<td>item " not in recent
+    api.get("/admin/lang/en?next=/admin/")
+    english = api.get(f"/admin/learners/{learner}").text.split('id="recent"')[1]
+    assert "<td>exam l1-exam</td>" in english

@@ -7,6 +7,7 @@ from __future__ import annotations
 import shutil
 import tempfile
 import uuid
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from sync.certificates import CertificateInvalid, verify_certificate
 from sync.server import admin, exports, reports
 from sync.server.bundles import import_bundle
 from sync.server.context import ServerContext
+from sync.server.dashboard import reasons
 from sync.server.dashboard.web import (
     Admin,
     Context,
@@ -59,7 +61,7 @@ def _assignments_page(
     who: Admin,
     ctx: ServerContext,
     error: str | None = None,
-    detail: str | None = None,
+    reason: reasons.Reason | None = None,
     status: int = 200,
 ) -> Response:
     with ctx.db.read() as session:
@@ -74,7 +76,7 @@ def _assignments_page(
         packs=packs,
         units=_units(ctx, who),
         error=error,
-        detail=detail,
+        reason=reason,
     )
 
 
@@ -102,7 +104,13 @@ async def assign(request: Request, who: Signed, ctx: Context) -> Response:
         due = date.fromisoformat(due_text) if due_text else None
     except ValueError:
         return await run_in_threadpool(
-            _assignments_page, request, who, ctx, "assign.bad_due", due_text, 400
+            _assignments_page,
+            request,
+            who,
+            ctx,
+            "assign.bad_due",
+            reasons.Reason("reason.entered", {"value": due_text}),
+            400,
         )
 
     def work():
@@ -113,7 +121,13 @@ async def assign(request: Request, who: Signed, ctx: Context) -> Response:
         await run_in_threadpool(work)
     except admin.AdminError as error:
         return await run_in_threadpool(
-            _assignments_page, request, who, ctx, "assign.refused", str(error), 400
+            _assignments_page,
+            request,
+            who,
+            ctx,
+            "assign.refused",
+            reasons.of_admin_error(error),
+            400,
         )
     return redirect("/assignments")
 
@@ -206,6 +220,9 @@ async def upload_pack(request: Request, who: Signed, ctx: Context) -> Response:
         )
     except (PackRefused, admin.AdminError) as error:
         audit(ctx, who, "add-pack-refused", f"file:{path.name}", reason=str(error))
+        reason = reasons.of_error(error)
+        if reason.where == path.name:
+            reason = replace(reason, where=None)
         return render(
             request,
             "message.html",
@@ -213,7 +230,9 @@ async def upload_pack(request: Request, who: Signed, ctx: Context) -> Response:
             status=400,
             heading="packs.upload",
             message="packs.refused",
-            detail=f"{path.name}: {error}",
+            values={"name": path.name},
+            reason=replace(reason, english=f"{path.name}: {error}"),
+            detail=None,
         )
     finally:
         shutil.rmtree(path.parent, ignore_errors=True)
@@ -335,7 +354,7 @@ async def bundles(request: Request, who: Signed, ctx: Context) -> Response:
             status=400,
             done=None,
             error="bundles.refused",
-            detail=str(refused),
+            reason=reasons.of_bundle(refused),
         )
     return render(request, "bundles.html", who, done=done, name=name, error=None)
 
@@ -358,6 +377,6 @@ async def verify(request: Request, who: Signed, ctx: Context) -> Response:
         body = verify_certificate(text, ctx.keys.signing.public_key())
         verdict = ("valid", body)
     except CertificateInvalid as invalid:
-        verdict = ("invalid", str(invalid))
+        verdict = ("invalid", reasons.of_certificate(invalid))
     audit(ctx, who, "verify-certificate", None, result=verdict[0])
     return render(request, "certificates.html", who, verdict=verdict, when=now())

@@ -175,6 +175,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "verb.passed": {"vi": "đạt", "en": "passed"},
     "verb.failed": {"vi": "chưa đạt", "en": "failed"},
     "verb.attempted": {"vi": "bắt đầu", "en": "attempted"},
+    "activity.lesson": {"vi": "bài học", "en": "lesson"},
+    "activity.quiz": {"vi": "bài kiểm tra", "en": "quiz"},
+    "activity.item": {"vi": "câu hỏi", "en": "item"},
+    "activity.exam": {"vi": "bài thi", "en": "exam"},
+    "activity.placement": {"vi": "kiểm tra đầu vào", "en": "placement test"},
     "device.active": {"vi": "đang dùng", "en": "active"},
     "device.revoked": {"vi": "đã thu hồi", "en": "revoked"},
     "device.revoke": {"vi": "Thu hồi", "en": "Revoke"},
@@ -243,7 +248,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "No device has downloaded a pack and no results have arrived yet.",
     },
     "packs.added": {"vi": "Đã kiểm tra và lưu gói", "en": "Pack verified and stored"},
-    "packs.refused": {"vi": "Gói bị từ chối, không lưu gì", "en": "Pack refused; nothing stored"},
+    "packs.refused": {
+        "vi": "Gói {name} bị từ chối, không lưu gì",
+        "en": "Pack {name} refused; nothing stored",
+    },
     # item analysis
     "items.title": {"vi": "Phân tích câu hỏi", "en": "Item analysis"},
     "items.all_packs": {"vi": "Tất cả các gói", "en": "All packs"},
@@ -346,6 +354,216 @@ MESSAGES: dict[str, dict[str, str]] = {
     "certs.check": {"vi": "Kiểm tra", "en": "Verify"},
     "certs.valid": {"vi": "Hợp lệ", "en": "Valid"},
     "certs.invalid": {"vi": "Không hợp lệ", "en": "Invalid"},
+    # why something was refused (sync.server.dashboard.reasons); the English of a
+    # pack rule is the verifier's own sentence (content.errors.Rule)
+    "pack_rule.not_a_zip": {
+        "vi": "tệp không phải là tệp nén ZIP đọc được",
+        "en": "the file is not a readable ZIP archive",
+    },
+    "pack_rule.path_traversal": {
+        "vi": "tên mục trỏ ra ngoài gói (path traversal)",
+        "en": "entry name escapes the pack (path traversal)",
+    },
+    "pack_rule.symlink": {
+        "vi": "mục là một liên kết tượng trưng (symlink)",
+        "en": "entry is a symbolic link",
+    },
+    "pack_rule.duplicate_name": {
+        "vi": "tên mục xuất hiện hai lần",
+        "en": "entry name appears twice",
+    },
+    "pack_rule.case_collision": {
+        "vi": "các tên mục chỉ khác nhau ở chữ hoa, chữ thường",
+        "en": "entry names differ only in letter case",
+    },
+    "pack_rule.too_many_entries": {"vi": "gói có quá nhiều mục", "en": "too many entries"},
+    "pack_rule.entry_too_large": {"vi": "mục quá lớn", "en": "entry is too large"},
+    "pack_rule.compression_ratio": {
+        "vi": "mục nén nhỏ bất thường (nghi là bom zip)",
+        "en": "entry compresses suspiciously well (zip bomb)",
+    },
+    "pack_rule.unlisted_file": {
+        "vi": "mục không có trong danh sách của manifest.json",
+        "en": "entry is not listed in manifest.json",
+    },
+    "pack_rule.missing_file": {
+        "vi": "thiếu tệp mà manifest.json liệt kê",
+        "en": "file listed in manifest.json is missing",
+    },
+    "pack_rule.size_mismatch": {
+        "vi": "kích thước khác với manifest.json",
+        "en": "size differs from manifest.json",
+    },
+    "pack_rule.hash_mismatch": {
+        "vi": "mã băm SHA-256 khác với manifest.json (tệp đã bị sửa sau khi ký)",
+        "en": "SHA-256 differs from manifest.json",
+    },
+    "pack_rule.bad_signature": {
+        "vi": "chữ ký của manifest không hợp lệ",
+        "en": "manifest signature does not verify",
+    },
+    "pack_rule.untrusted_trust_list": {
+        "vi": "danh sách tin cậy không do khóa gốc được tin cậy ký",
+        "en": "trust list is not signed by a trusted root",
+    },
+    "pack_rule.trust_list_expired": {
+        "vi": "danh sách tin cậy đã hết hạn",
+        "en": "trust list has expired",
+    },
+    "pack_rule.unknown_key": {
+        "vi": "khóa ký không có trong danh sách tin cậy",
+        "en": "signing key is not in the trust list",
+    },
+    "pack_rule.key_not_valid": {
+        "vi": "khóa ký không có hiệu lực vào thời điểm tạo gói",
+        "en": "signing key was not valid when the pack was created",
+    },
+    "pack_rule.key_revoked": {"vi": "khóa ký đã bị thu hồi", "en": "signing key has been revoked"},
+    "pack_rule.id_outside_prefixes": {
+        "vi": "mã gói nằm ngoài các tiền tố mà khóa ký được phép dùng",
+        "en": "pack id is outside the signing key's allowed prefixes",
+    },
+    "pack_rule.version_not_newer": {
+        "vi": "phiên bản gói không mới hơn bản đã cài",
+        "en": "pack version is not newer than the installed one",
+    },
+    "pack_rule.unknown_format": {"vi": "định dạng gói không xác định", "en": "unknown pack format"},
+    "pack_rule.malformed": {"vi": "tệp sai cấu trúc", "en": "file is malformed"},
+    "pack_rule.unsafe_media": {
+        "vi": "tệp hình ảnh không phải PNG, JPEG hoặc SVG an toàn",
+        "en": "media file is not a safe PNG, JPEG or SVG",
+    },
+    "pack_rule.app_too_old": {
+        "vi": "gói cần phiên bản ứng dụng mới hơn",
+        "en": "pack needs a newer version of the app",
+    },
+    "reason.entered": {"vi": "Giá trị đã nhập: {value}", "en": "You entered: {value}"},
+    "reason.english": {"vi": "Chi tiết kỹ thuật (tiếng Anh)", "en": "Technical detail"},
+    "reason.other": {
+        "vi": "thao tác bị từ chối (xem chi tiết kỹ thuật bên dưới)",
+        "en": "refused (see the technical detail below)",
+    },
+    "reason.bundle_other": {
+        "vi": "tệp bị từ chối (xem chi tiết kỹ thuật bên dưới)",
+        "en": "the bundle was refused (see the technical detail below)",
+    },
+    "reason.bundle_other_server": {
+        "vi": "tệp được mã hóa cho một máy chủ khác, không phải máy chủ này",
+        "en": "the bundle is encrypted for another server, not this one",
+    },
+    "reason.bundle_header": {
+        "vi": "phần đầu của tệp bị hỏng hoặc không hợp lệ",
+        "en": "the bundle's header is damaged or not valid",
+    },
+    "reason.bundle_cannot_decrypt": {
+        "vi": "không giải mã được nội dung: tệp bị hỏng hoặc đã bị sửa đổi",
+        "en": "the contents cannot be decrypted: the bundle is damaged or was altered",
+    },
+    "reason.bundle_contents": {
+        "vi": "nội dung đã giải mã không phải danh sách kết quả học tập",
+        "en": "the decrypted contents are not a list of statements",
+    },
+    "reason.bundle_return": {
+        "vi": "đây là tệp máy chủ gửi về cho học viên; hãy mở tệp này trong ứng dụng, "
+        "không nhập ở đây",
+        "en": "this is a return bundle from the server; open it in the app, not here",
+    },
+    "reason.bundle_not_bundle": {
+        "vi": "đây không phải tệp đồng bộ Học Vụ Số (.hvsync)",
+        "en": "this is not a Học Vụ Số sync bundle (.hvsync)",
+    },
+    "reason.bundle_truncated": {
+        "vi": "tệp bị cắt cụt hoặc bị hỏng",
+        "en": "the file is truncated or damaged",
+    },
+    "reason.bundle_format": {
+        "vi": "định dạng tệp không xác định ({format})",
+        "en": "unknown bundle format ({format})",
+    },
+    "reason.bundle_revoked": {
+        "vi": "thiết bị {device} đã bị thu hồi; không nhập gì",
+        "en": "device {device} was revoked; nothing was imported",
+    },
+    "reason.bundle_signature_device": {
+        "vi": "chữ ký không khớp với khóa đã đăng ký của thiết bị {device}: tệp đã bị sửa "
+        "sau khi xuất, hoặc do thiết bị khác tạo",
+        "en": "the signature does not verify with device {device}'s registered key: the "
+        "bundle was changed after export, or another device made it",
+    },
+    "reason.bundle_not_enrolled": {
+        "vi": "thiết bị {device} chưa ghi danh và tệp không kèm mã ghi danh; hãy nhập mã "
+        "vào ứng dụng rồi xuất lại tệp",
+        "en": "device {device} is not enrolled and the bundle carries no enrolment code; "
+        "export it again after entering the code in the app",
+    },
+    "reason.bundle_signature": {
+        "vi": "chữ ký không hợp lệ: tệp đã bị sửa sau khi xuất",
+        "en": "the signature does not verify: the bundle was changed after export",
+    },
+    "reason.bundle_enrolment_key": {
+        "vi": "yêu cầu ghi danh trong tệp ghi một khóa thiết bị khác",
+        "en": "the enrolment inside names another device key",
+    },
+    "reason.bundle_foreign": {
+        "vi": "{count} kết quả thuộc về học viên khác, không phải học viên của thiết bị này; "
+        "không lưu kết quả nào của tệp",
+        "en": "{count} statement(s) are for a learner other than this device's; nothing "
+        "in the bundle was stored",
+    },
+    "reason.code_unknown": {
+        "vi": "ghi danh bị từ chối: mã ghi danh không tồn tại",
+        "en": "the enrolment was refused: unknown enrolment code",
+    },
+    "reason.code_used": {
+        "vi": "ghi danh bị từ chối: mã ghi danh đã được dùng; hãy cấp mã mới",
+        "en": "the enrolment was refused: the code was already used; issue a new one",
+    },
+    "reason.code_expired": {
+        "vi": "ghi danh bị từ chối: mã ghi danh đã hết hạn; hãy cấp mã mới",
+        "en": "the enrolment was refused: the code has expired; issue a new one",
+    },
+    "reason.code_rate": {
+        "vi": "ghi danh bị từ chối: quá nhiều lần thử mã sai; hãy chờ 15 phút",
+        "en": "the enrolment was refused: too many failed attempts; wait 15 minutes",
+    },
+    "reason.profile_taken": {
+        "vi": "ghi danh bị từ chối: hồ sơ này đã được ghi danh cho học viên khác",
+        "en": "the enrolment was refused: this profile is enrolled for another learner",
+    },
+    "reason.pack_exists": {
+        "vi": "gói {pack} phiên bản {version} đã có trên máy chủ",
+        "en": "{pack} version {version} is already on the server",
+    },
+    "reason.no_pack": {
+        "vi": "chưa có gói {pack} trên máy chủ; hãy tải gói lên trước",
+        "en": "no pack {pack} on the server; upload it first",
+    },
+    "reason.no_unit": {"vi": "không có đơn vị {unit}", "en": "no unit {unit}"},
+    "reason.no_assignment": {
+        "vi": "không có học phần đã giao số {assignment}; có thể đã bị bỏ giao",
+        "en": "no assignment {assignment}; it may have been removed already",
+    },
+    "reason.no_device": {"vi": "không có thiết bị {device}", "en": "no device {device}"},
+    "reason.cert_not_json": {
+        "vi": "nội dung không phải JSON",
+        "en": "the certificate is not JSON",
+    },
+    "reason.cert_shape": {
+        "vi": "nội dung không có dạng của một chứng chỉ (cần phần certificate và signature)",
+        "en": "this is not shaped like a certificate (it needs certificate and signature)",
+    },
+    "reason.cert_format": {
+        "vi": "định dạng chứng chỉ không xác định ({format})",
+        "en": "unknown certificate format ({format})",
+    },
+    "reason.cert_other_key": {
+        "vi": "chứng chỉ không do khóa của máy chủ này ({key}) ký",
+        "en": "the certificate was not signed by this server's key ({key})",
+    },
+    "reason.cert_changed": {
+        "vi": "chữ ký không hợp lệ: nội dung chứng chỉ đã bị sửa",
+        "en": "the signature does not verify: the certificate was changed",
+    },
     # audit
     "audit.title": {"vi": "Nhật ký quản trị", "en": "Audit log"},
     "audit.newer": {"vi": "Mới hơn", "en": "Newer"},

@@ -346,24 +346,14 @@ class SyncClient:
             data=json.dumps({"statements": statements}, ensure_ascii=False).encode(),
             headers={"Content-Type": "application/json"},
         )
+        if response.status_code == 200:
+            return self._answer(response, _push_result)
         # 400 and 409 still carry the per-statement report: the good ones are stored.
-        if response.status_code in (200, 400, 409):
+        if response.status_code in (400, 409):
             try:
-                data = response.json()
-            except ValueError:
-                data = None
-            if isinstance(data, dict) and "accepted" in data:
-                return self._answer(
-                    response,
-                    lambda data: PushResult(
-                        list(data["accepted"]),
-                        list(data["duplicates"]),
-                        list(data["conflicts"]),
-                        list(data["errors"]),
-                    ),
-                )
-            if response.status_code == 200:
-                self._answer(response, lambda data: data["accepted"])
+                return _push_result(response.json())
+            except (ValueError, KeyError, TypeError):
+                pass  # no report: the whole request was refused
         self._check(response, during="push")
         raise ServerRefused(response.status_code, "unexpected answer to a push")
 
@@ -463,6 +453,15 @@ class SyncClient:
             )
         os.replace(part, final)
         return final
+
+
+def _push_result(data: Any) -> PushResult:
+    return PushResult(
+        list(data["accepted"]),
+        list(data["duplicates"]),
+        list(data["conflicts"]),
+        list(data["errors"]),
+    )
 
 
 def _sha256(path: Path) -> str:

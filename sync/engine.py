@@ -48,8 +48,9 @@ DEVICE_KEY = "sync.device_key"
 OFFLINE = "sync.offline"
 LAST = "sync.last"
 # The packs assigned to the learner's unit, with due dates, as the home screen lists them,
-# and when the server said so (the sync's start, or a return bundle's `created`), so an
-# older return bundle opened later does not bring back older assignments.
+# and when the server said so (on the server's clock: a return bundle's `created`, or the
+# catalog request's time), so an older return bundle opened later does not bring back
+# older assignments.
 ASSIGNMENTS = "assignments"
 ASSIGNMENTS_AS_OF = "sync.assignments_as_of"
 STEPS = ("push", "pull", "trust", "certificates", "packs")
@@ -145,6 +146,11 @@ class SyncProblem:
             {str(k): str(v) for k, v in values.items()},
             str(data.get("message", "")),
         )
+
+
+# The errors that are sync's own (connecting, syncing, offline files): the app words
+# them from their kind; a PackRefused or OSError elsewhere has its own sentence.
+SYNC_ERRORS = (SyncError, BundleRefused, ServerKeyError, CertificateInvalid)
 
 
 def problem_of(error: BaseException, step: str = "") -> SyncProblem:
@@ -534,7 +540,7 @@ class SyncEngine:
         if self.library is None:
             return
         downloads = self.work_dir / "downloads"
-        problems: list[PackRefused] = []
+        problems: list[tuple[str, PackRefused]] = []
         for entry in catalog:
             installed = self.library.get(entry.pack_id)
             if installed is not None and installed.version >= entry.version:
@@ -550,15 +556,16 @@ class SyncEngine:
                 report.packs_installed.append(f"{entry.pack_id} v{entry.version}")
             except PackRefused as exc:
                 if exc.rule is not Rule.VERSION_NOT_NEWER:
-                    problems.append(PackRefused(entry.pack_id, exc.rule, exc.detail))
+                    problems.append((entry.pack_id, exc))
             finally:
                 path.unlink(missing_ok=True)
         if problems:
+            first_pack, first = problems[0]
             raise SyncError(
-                "; ".join(map(str, problems)),
+                "; ".join(f"{pack_id}: {exc}" for pack_id, exc in problems),
                 "pack_refused",
-                pack=problems[0].path,
-                rule=problems[0].rule.value,
+                pack=first_pack,
+                rule=first.rule.value,
             )
 
     def _set_assignments(

@@ -61,16 +61,7 @@ class Messages(QObject):
         # Sync's modules load requests; an error of theirs can only exist once they are
         # loaded, so look them up instead of importing them at start-up.
         engine = sys.modules.get("sync.engine")
-        families = [
-            getattr(sys.modules.get(name), attribute, None)
-            for name, attribute in (
-                ("sync.client", "SyncError"),
-                ("sync.bundle", "BundleRefused"),
-                ("sync.server_keys", "ServerKeyError"),
-                ("sync.certificates", "CertificateInvalid"),
-            )
-        ]
-        if engine is None or not isinstance(error, tuple(f for f in families if f)):
+        if engine is None or not isinstance(error, engine.SYNC_ERRORS):
             return None
         problem = engine.problem_of(error)
         return self.sync_problem(problem.kind, problem.values)

@@ -27,6 +27,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from functools import partial
+from pathlib import Path
 
 from sqlalchemy import Row, and_, func, select
 from sqlalchemy.orm import Session
@@ -43,7 +45,7 @@ from sync.server.models import (
 )
 from sync.server.reporting.curriculum import AREA_TITLES, AREAS, LEVELS, TARGETS, Curriculum
 from sync.server.reporting.curriculum import load as load_curriculum
-from sync.server.reporting.items import ItemStat, item_analysis
+from sync.server.reporting.items import MIN_LEARNERS_FOR_TEXT, ItemStat, item_analysis
 from sync.server.reporting.results import statement_time
 from sync.server.reporting.scope import OutOfScope, UnitRef, UnitTree, scope_unit_ids, top_unit
 from sync.server.reporting.versions import UnitPackVersions, pack_versions
@@ -53,8 +55,10 @@ __all__ = [
     "AREAS",
     "AREA_TITLES",
     "LEVELS",
+    "MIN_LEARNERS_FOR_TEXT",
     "TABLES",
     "TARGETS",
+    "VARIED",
     "AssignmentRow",
     "ItemStat",
     "LearnerDetail",
@@ -87,6 +91,9 @@ TABLES = (
     "audit",
 )
 RECENT_ACTIVITY = 20
+# The items table's top wrong response of a typed-text item when no wrong answer was
+# given by enough learners to be shown (the page says it in the admin's language).
+VARIED = "(varied answers)"
 # Learner ids per IN list: well under SQLite's 32,766 bound variables, few round trips.
 _IN_CHUNK = 5000
 
@@ -655,17 +662,23 @@ def _activity(statement: dict) -> ActivityRow:
 
 
 def export_table(
-    session: Session, name: str, root_unit_id: int, today: date | None = None
+    session: Session,
+    name: str,
+    root_unit_id: int,
+    today: date | None = None,
+    *,
+    data_dir: Path | None = None,
 ) -> Table:
     """One of TABLES over the scope, ready for CSV or XLSX. "audit" is the whole log:
-    only for the tree's root (the web layer also checks the role)."""
+    only for the tree's root (the web layer also checks the role). `data_dir` lets
+    the items table tell typed answers from chosen options (see `item_analysis`)."""
     today = today or datetime.now(UTC).date()
     builders = {
         "learners": _learners_table,
         "units": _units_table,
         "certificates": _certificates_table,
         "assignments": _assignments_table,
-        "items": _items_table,
+        "items": partial(_items_table, data_dir=data_dir),
         "pack_versions": _pack_versions_table,
         "devices": _devices_table,
         "audit": _audit_table,
@@ -784,12 +797,13 @@ def _assignments_table(session: Session, root: int, today: date) -> Table:
     )
 
 
-def _items_table(session: Session, root: int, today: date) -> Table:
+def _items_table(session: Session, root: int, today: date, data_dir: Path | None) -> Table:
     return Table(
         [
             "pack_id",
             "pack_version",
             "item_id",
+            "free_text",
             "answers",
             "correct",
             "share_correct",
@@ -801,13 +815,14 @@ def _items_table(session: Session, root: int, today: date) -> Table:
                 s.pack_id,
                 s.pack_version,
                 s.item_id,
+                s.free_text,
                 s.answers,
                 s.correct,
                 round(s.share_correct, 4),
-                s.top_wrong,
-                s.top_wrong_count,
+                VARIED if s.varied else s.top_wrong,
+                None if s.varied else s.top_wrong_count,
             )
-            for s in item_analysis(session, root)
+            for s in item_analysis(session, root, data_dir=data_dir)
         ],
     )
 

@@ -17,11 +17,15 @@ from sync.server.models import AdminSession, AuditEntry, Learner, Pack
 
 from .conftest import bearer, enrol, make_pack, new_code
 from .dashboard_world import PASSWORD, csrf_of, log_in, seed_ministry
+from .test_reports import write_level_1_quizzes
 
 
 @pytest.fixture
 def ministry(ctx):
-    return seed_ministry(ctx)
+    seeded = seed_ministry(ctx)
+    # The level-1 pack's quiz types, where its file would be: q1 is a choice item.
+    write_level_1_quizzes(ctx)
+    return seeded
 
 
 def _refusals(ctx, actor: str) -> list[AuditEntry]:
@@ -540,3 +544,28 @@ def test_learner_activity_kinds_are_in_the_admins_language(api, ministry):
     api.get("/admin/lang/en?next=/admin/")
     english = api.get(f"/admin/learners/{learner}").text.split('id="recent"')[1]
     assert "<td>exam l1-exam</td>" in english
+
+
+def test_items_page_shows_a_typed_wrong_answer_only_once_three_learners_gave_it(
+    api, ctx, dev, tmp_path
+):
+    from .reporting_world import build_ministry
+    from .test_reports import push_demo_answers
+
+    world = build_ministry(ctx)
+    push_demo_answers(ctx, dev, tmp_path, world)
+    with ctx.db.write() as session:
+        admin.create_admin(session, "test", "giangvien", PASSWORD, "trainer", world.root)
+    _signed_in(api, "giangvien")
+    page = api.get("/admin/items?pack=vn.mofa.dl.demo").text
+
+    def row(item: str) -> str:
+        return re.search(rf"demo-quiz/{item}</td>.*?</tr>", page, re.S).group(0)
+
+    assert "ba (3)" in row("second-factor")
+    assert "(nhiều câu trả lời khác nhau)" in row("words")
+    assert "a (1)" in row("longest")
+    assert "Nguyễn Thị Dung" not in page and "ít nhất 3 học viên" in page
+    exported = api.get("/admin/export/items.csv").content.decode("utf-8-sig")
+    assert "(varied answers)" in exported and "Nguyễn Thị Dung" not in exported
+    assert "demo-quiz/longest" in exported

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import zipfile
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -18,11 +19,12 @@ from sync.server.ingest import prepare, store
 from sync.server.models import Certificate, LearnerResult, Pack, Statement
 from sync.xapi import make_statement
 
-from .conftest import ROOT, bearer, enrol
+from .conftest import CREATED, ROOT, bearer, enrol, make_pack
 from .reporting_world import (
     AREAS,
     START,
     Ministry,
+    Pushed,
     Pusher,
     Seeded,
     build_ministry,
@@ -276,11 +278,37 @@ def test_tables_of_a_scope_hold_only_its_learners(ctx, ministry):
 # ------------------------------------------------------------------ item analysis
 
 
+def write_quizzes(ctx, file: str, quizzes: dict[str, dict[str, str]]) -> None:
+    """A pack file holding only compiled quizzes (slug → item id → type), where a
+    `Pack` row of the report worlds points: all item analysis reads of it."""
+    path = ctx.settings.data_dir / file
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(path, "w") as archive:
+        for slug, items in quizzes.items():
+            quiz = {"slug": slug, "items": [{"id": i, "type": t} for i, t in items.items()]}
+            archive.writestr(f"quizzes/{slug}.json", json.dumps(quiz))
+
+
+def write_level_1_quizzes(ctx) -> None:
+    write_quizzes(ctx, "packs/l1-v1.hvpack", {"l1-a1-quiz": {"q1": "single", "q2": "true_false"}})
+
+
 def test_item_analysis_counts_answers_and_the_most_chosen_wrong_option(ctx, ministry):
+    write_level_1_quizzes(ctx)
+    data_dir = ctx.settings.data_dir
     with ctx.db.read() as session:
-        whole = {s.item_id: s for s in reports.item_analysis(session, ministry.root)}
-        asia = {s.item_id: s for s in reports.item_analysis(session, ministry.asia)}
-        other = reports.item_analysis(session, ministry.root, pack_id="vn.mofa.dl.l2")
+        whole = {
+            s.item_id: s for s in reports.item_analysis(session, ministry.root, data_dir=data_dir)
+        }
+        asia = {
+            s.item_id: s for s in reports.item_analysis(session, ministry.asia, data_dir=data_dir)
+        }
+        other = reports.item_analysis(
+            session, ministry.root, pack_id="vn.mofa.dl.l2", data_dir=data_dir
+        )
+        # Without the pack files the item's type is unknown: treated as typed text,
+        # so c (two learners in Asia) is not shown.
+        unknown = {s.item_id: s for s in reports.item_analysis(session, ministry.asia)}
     q1 = whole["l1-a1-quiz/q1"]
     assert (q1.pack_id, q1.pack_version, q1.answers, q1.correct) == (level_pack_id(1), 1, 6, 1)
     assert q1.share_correct == pytest.approx(1 / 6)
@@ -290,6 +318,14 @@ def test_item_analysis_counts_answers_and_the_most_chosen_wrong_option(ctx, mini
     assert (a1.answers, a1.correct, a1.top_wrong, a1.top_wrong_count) == (3, 1, "c", 2)
     assert "l1-a1-quiz/q2" not in asia
     assert other == []
+    assert not a1.free_text and not a1.varied
+    blind = unknown["l1-a1-quiz/q1"]
+    assert (blind.free_text, blind.varied, blind.top_wrong, blind.top_wrong_count) == (
+        True,
+        True,
+        None,
+        0,
+    )
 
 
 def test_item_analysis_names_nobody(ctx, ministry):
@@ -447,3 +483,87 @@ def test_assigned_pack_shows_for_staffed_units_below_even_when_nothing_was_seen(
     assert [(r.unit.id, r.assigned, r.seen) for r in rows] == [(ministry.paris, True, False)]
     line = next(row for row in table.rows if row[2] == level_pack_id(3))
     assert line == (ministry.paris, "ĐSQ Paris", level_pack_id(3), 1, None, 0, 0, False)
+
+
+# ------------------------------------------------------------------ typed answers
+
+
+DEMO = "vn.mofa.dl.demo"
+
+
+def demo_answer(learner: str, item: str, response: str, right: bool = False):
+    return Pushed(learner, "answered", DEMO, "item", f"demo-quiz/{item}", right, response, START)
+
+
+def push_demo_answers(ctx, dev, tmp_path, ministry: Ministry) -> None:
+    """The example pack (one item of each type) uploaded as an admin does; typed and
+    chosen wrong answers pushed for it."""
+    pack = make_pack(dev, tmp_path / "demo.hvpack")
+    admin.add_pack(ctx.db, "test", pack, ctx.settings.data_dir, ctx.roots, at=CREATED)
+    an, binh, chi, dung = ministry.an, ministry.binh, ministry.chi, ministry.dung
+    with ctx.db.write() as session:
+        ministry.pusher.push(
+            session,
+            [
+                # short answer: "ba" typed by three learners, a name by one (five times)
+                *(demo_answer(x, "second-factor", "ba") for x in (an, binh, chi)),
+                *(demo_answer(dung, "second-factor", "Nguyễn Thị Dung") for _ in range(5)),
+                demo_answer(ministry.em, "second-factor", "hai", right=True),
+                # numeric: "1" by two learners, "2" by one: nothing to show
+                *(demo_answer(x, "words", "1") for x in (an, chi)),
+                demo_answer(binh, "words", "2"),
+                # a chosen option: shown whoever chose it
+                demo_answer(an, "longest", "a"),
+            ],
+        )
+
+
+def test_typed_wrong_answers_show_only_once_three_learners_gave_them(ctx, ministry, dev, tmp_path):
+    push_demo_answers(ctx, dev, tmp_path, ministry)
+    data_dir = ctx.settings.data_dir
+    with ctx.db.read() as session:
+        whole = {
+            s.item_id: s
+            for s in reports.item_analysis(session, ministry.root, DEMO, data_dir=data_dir)
+        }
+        tokyo = {
+            s.item_id: s
+            for s in reports.item_analysis(session, ministry.tokyo, DEMO, data_dir=data_dir)
+        }
+    typed = whole["demo-quiz/second-factor"]
+    # The name was typed most often, by one learner: "ba", by three, is shown instead.
+    assert (typed.free_text, typed.answers, typed.correct) == (True, 9, 1)
+    assert (typed.top_wrong, typed.top_wrong_count, typed.varied) == ("ba", 3, False)
+    numeric = whole["demo-quiz/words"]
+    assert (numeric.free_text, numeric.top_wrong, numeric.varied) == (True, None, True)
+    chosen = whole["demo-quiz/longest"]
+    assert (chosen.free_text, chosen.top_wrong, chosen.top_wrong_count) == (False, "a", 1)
+    # In Tokyo only An and Bình typed "ba": two learners are not enough.
+    assert (
+        tokyo["demo-quiz/second-factor"].top_wrong,
+        tokyo["demo-quiz/second-factor"].varied,
+    ) == (
+        None,
+        True,
+    )
+    assert tokyo["demo-quiz/longest"].top_wrong == "a"
+
+
+def test_items_export_withholds_typed_answers_too(ctx, ministry, dev, tmp_path):
+    push_demo_answers(ctx, dev, tmp_path, ministry)
+    with ctx.db.read() as session:
+        table = reports.export_table(
+            session, "items", ministry.root, TODAY, data_dir=ctx.settings.data_dir
+        )
+        blind = reports.export_table(session, "items", ministry.root, TODAY)
+    rows = {row[2]: dict(zip(table.columns, row, strict=True)) for row in table.rows}
+    assert rows["demo-quiz/words"]["top_wrong_response"] == reports.VARIED
+    assert rows["demo-quiz/words"]["top_wrong_count"] is None
+    assert rows["demo-quiz/second-factor"]["top_wrong_response"] == "ba"
+    assert rows["demo-quiz/longest"]["free_text"] is False
+    for exported in (table, blind):
+        cells = {str(cell) for row in exported.rows for cell in row}
+        assert "Nguyễn Thị Dung" not in cells
+    # Without the pack files even the chosen option of one learner is withheld.
+    blind_rows = {row[2]: dict(zip(blind.columns, row, strict=True)) for row in blind.rows}
+    assert blind_rows["demo-quiz/longest"]["top_wrong_response"] == reports.VARIED

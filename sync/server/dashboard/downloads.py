@@ -52,7 +52,7 @@ async def export(
 
     def build() -> bytes:
         with ctx.db.read() as session:
-            table = reports.export_table(session, name, root)
+            table = reports.export_table(session, name, root, data_dir=ctx.settings.data_dir)
         return exports.to_xlsx(table, name) if fmt == "xlsx" else exports.to_csv(table)
 
     data = await run_in_threadpool(build)

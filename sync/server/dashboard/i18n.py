@@ -263,6 +263,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "option chosen most. No learner names are shown.",
     },
     "items.none": {"vi": "Chưa có câu trả lời nào.", "en": "No answers yet."},
+    "items.varied": {"vi": "(nhiều câu trả lời khác nhau)", "en": "(varied answers)"},
+    "items.privacy": {
+        "vi": "Với câu hỏi tự điền, câu trả lời sai chỉ hiện khi có ít nhất {n} học viên "
+        "khác nhau cùng trả lời như vậy: câu học viên tự gõ có thể chứa tên hoặc thông tin "
+        "cá nhân.",
+        "en": "For items answered by typing, a wrong answer is shown only when at least {n} "
+        "different learners gave it: what a learner types may hold a name or a personal "
+        "detail.",
+    },
     # enrolment
     "enrol.title": {"vi": "Ghi danh hàng loạt", "en": "Bulk enrolment"},
     "enrol.upload": {"vi": "Tải tệp CSV lên", "en": "Upload a CSV file"},

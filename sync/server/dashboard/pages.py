@@ -138,12 +138,22 @@ async def items_page(
 
     def build():
         with ctx.db.read() as session:
-            stats = reports.item_analysis(session, who.who.unit_id, pack or None)
+            stats = reports.item_analysis(
+                session, who.who.unit_id, pack or None, data_dir=ctx.settings.data_dir
+            )
             packs = session.scalars(select(Pack.pack_id).distinct().order_by(Pack.pack_id)).all()
         return stats, packs
 
     stats, packs = await run_in_threadpool(build)
-    return render(request, "items.html", who, items=stats, packs=packs, chosen=pack or "")
+    return render(
+        request,
+        "items.html",
+        who,
+        items=stats,
+        packs=packs,
+        chosen=pack or "",
+        min_learners=reports.MIN_LEARNERS_FOR_TEXT,
+    )
 
 
 @router.get("/audit")

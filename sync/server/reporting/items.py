@@ -2,21 +2,30 @@
 
 The response and the pack version are only in the statement body, so the database
 extracts them (`json_extract` on SQLite, `jsonb` on PostgreSQL) and groups; only
-the counts reach Python.
+the counts (answers, and distinct learners per response) reach Python.
+
+A wrong answer to an item that takes typed text (short answer, numeric, or an item
+whose type is unknown) may be a name or another personal detail: it is shown only
+when at least `MIN_LEARNERS_FOR_TEXT` different learners gave it, otherwise the
+item says its wrong answers were varied. Chosen option ids are always shown.
 """
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
 from dataclasses import dataclass
+from pathlib import Path
 
-from sqlalchemy import cast, func, select, true
+from sqlalchemy import cast, distinct, func, select, true
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Session
 
 from sync.server.models import Learner, Statement
+from sync.server.reporting.quizzes import ItemTypes
 from sync.server.reporting.scope import scope_unit_ids
 from sync.xapi import EXT_PACK_VERSION, VERBS, Activity, StatementError
+
+# Typed wrong answers given by fewer learners than this are not shown.
+MIN_LEARNERS_FOR_TEXT = 3
 
 
 @dataclass(frozen=True)
@@ -29,8 +38,14 @@ class ItemStat:
     answers: int
     correct: int
     share_correct: float
+    # The wrong response chosen most (for a typed-text item: among those at least
+    # MIN_LEARNERS_FOR_TEXT learners gave); None when there is none to show.
     top_wrong: str | None
     top_wrong_count: int
+    # The item takes typed answers (or its type is unknown to the server).
+    free_text: bool = False
+    # Wrong answers exist but none was given by enough learners to be shown.
+    varied: bool = False
 
 
 def _answers_query(session: Session):
@@ -68,15 +83,22 @@ def _truthy(value) -> bool:
 
 
 def item_analysis(
-    session: Session, root_unit_id: int, pack_id: str | None = None
+    session: Session,
+    root_unit_id: int,
+    pack_id: str | None = None,
+    *,
+    data_dir: Path | None = None,
 ) -> list[ItemStat]:
     """Per (pack, pack version, item): answers, share correct, and the wrong response
-    chosen most. Counts over the scope's learners; nobody is named."""
+    chosen most. Counts over the scope's learners; nobody is named. `data_dir` (the
+    server's data folder) is where the pack files tell which items take typed
+    answers; without it every item is treated as one that does."""
     scope = scope_unit_ids(session, root_unit_id)
+    types = ItemTypes.load(session, data_dir)
     base, fields = _answers_query(session)
     prefix = f"urn:hocvu:pack:{pack_id}:item:" if pack_id else "urn:hocvu:pack:"
     query = (
-        base.add_columns(*fields, func.count())
+        base.add_columns(*fields, func.count(), func.count(distinct(Statement.learner_id)))
         .where(
             Statement.verb == VERBS["answered"],
             Learner.unit_id.in_(scope),
@@ -85,8 +107,9 @@ def item_analysis(
         .group_by(Statement.object_id, *fields)
     )
     counts: dict[tuple[str, int | None, str], list] = {}
-    wrong: dict[tuple[str, int | None, str], Counter] = defaultdict(Counter)
-    for object_id, raw_version, raw_success, raw_response, n in session.execute(query):
+    # key → response → [answers, learners]
+    wrong: dict[tuple[str, int | None, str], dict[str, list[int]]] = {}
+    for object_id, raw_version, raw_success, raw_response, n, learners in session.execute(query):
         try:
             activity = Activity.parse(object_id)
         except StatementError:
@@ -103,11 +126,22 @@ def item_analysis(
         if _truthy(raw_success):
             entry[1] += n
         elif raw_response is not None:
-            wrong[key][str(raw_response)] += n
+            seen = wrong.setdefault(key, {}).setdefault(str(raw_response), [0, 0])
+            seen[0] += n
+            # The same response can come in two groups (success false, or absent):
+            # the larger learner count is a floor, never an overcount.
+            seen[1] = max(seen[1], learners)
     stats = []
     for key in sorted(counts, key=lambda k: (k[0], k[1] or 0, k[2])):
         answers, correct = counts[key]
-        top = wrong[key].most_common(1)
+        free_text = types.free_text(*key)
+        responses = wrong.get(key, {})
+        shown = {
+            response: n
+            for response, (n, learners) in responses.items()
+            if not free_text or learners >= MIN_LEARNERS_FOR_TEXT
+        }
+        top = max(shown.items(), key=lambda pair: (pair[1], pair[0]), default=None)
         stats.append(
             ItemStat(
                 key[0],
@@ -116,8 +150,10 @@ def item_analysis(
                 answers,
                 correct,
                 correct / answers if answers else 0.0,
-                top[0][0] if top else None,
-                top[0][1] if top else 0,
+                top[0] if top else None,
+                top[1] if top else 0,
+                free_text,
+                bool(responses) and not shown,
             )
         )
     return stats

@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import sys
 import tempfile
+from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -37,12 +38,18 @@ def pages(world) -> dict[str, str]:
 
 def shoot(out: Path) -> list[Path]:
     from playwright.sync_api import sync_playwright
+    from sqlalchemy import select
 
     from sync.server import admin
     from sync.server.context import ServerContext, ServerSettings
+    from sync.server.db import now
+    from sync.server.models import Device, Profile
+    from sync.server.reporting import versions
     from tests.e2e.conftest import ARGS, CHROMIUM
     from tests.sync.conftest import ThreadServer
     from tests.sync.dashboard_world import PASSWORD, seed_ministry
+    from tests.sync.reporting_world import Pusher, answer, publish_levels
+    from tests.sync.test_reports import write_quizzes
 
     out.mkdir(parents=True, exist_ok=True)
     made = []
@@ -50,8 +57,40 @@ def shoot(out: Path) -> list[Path]:
         ctx = ServerContext(ServerSettings(data_dir=Path(tmp) / "server"))
         ctx.db.migrate()
         world = seed_ministry(ctx)
+        # Item types for the items page, with typed answers: one given by three
+        # learners (shown), a name typed by one and numbers that vary (withheld).
+        write_quizzes(
+            ctx,
+            "packs/l1-v1.hvpack",
+            {"l1-a1-quiz": {"q1": "single", "q3": "short_answer", "q4": "numeric"}},
+        )
+        pusher = Pusher(ctx, world.seeded)
+        with ctx.db.read() as session:
+            rows = session.execute(select(Profile.learner_id, Profile.profile_id)).all()
+            pusher.profiles = {learner: profile for learner, profile in rows}
+        tokyo, paris = world.learners["tokyo"], world.learners["paris"]
+        when = datetime(2026, 9, 16, 9, 0, tzinfo=UTC)
+        with ctx.db.write() as session:
+            pusher.push(
+                session,
+                [
+                    *(answer(x, 1, "q3", "mật khẩu", False, when) for x in tokyo[:3]),
+                    answer(paris[0], 1, "q3", "Hoàng Văn Em", False, when),
+                    answer(paris[1], 1, "q3", "hai bước", True, when),
+                    answer(tokyo[0], 1, "q4", "2", False, when),
+                    answer(paris[2], 1, "q4", "12", False, when),
+                ],
+            )
+        # A level-1 version 2 that some devices lack.
         with ctx.db.write() as session:
             admin.assign(session, "demo", "vn.mofa.dl.l1", world.tokyo, None)
+            publish_levels(session, levels=(1,), version=2)
+            for unit, version in ((world.tokyo, 2), (world.tokyo, 1), (world.paris, 1)):
+                learners = world.learners["tokyo" if unit == world.tokyo else "paris"]
+                device = session.scalars(
+                    select(Device.id).where(Device.learner_id == learners[version])
+                ).first()
+                versions.record_download(session, device, "vn.mofa.dl.l1", version, now())
         sheet = Path(tmp) / "learners.csv"
         sheet.write_text(
             "name,staff_ref,unit\n"
@@ -63,6 +102,10 @@ def shoot(out: Path) -> list[Path]:
         bad_sheet.write_text(
             "name,staff_ref,unit\nLý Thị Nga,NV-0201,Hà Nội\n,NV-0202,1\n", encoding="utf-8"
         )
+        not_a_pack = Path(tmp) / "tai-lieu.hvpack"
+        not_a_pack.write_bytes(b"not a zip file")
+        not_a_bundle = Path(tmp) / "ket-qua.hvsync"
+        not_a_bundle.write_bytes(b"HVSYNC\x00\x01 truncated")
         server = ThreadServer(ctx)
         try:
             with sync_playwright() as p:
@@ -96,6 +139,19 @@ def shoot(out: Path) -> list[Path]:
                     snap("enrol-refused")
                     page.goto(server.url + "/admin/units/999999")
                     snap("refused")
+                    # Refusals from the verifier, the bundle import, the certificate check.
+                    page.goto(server.url + "/admin/packs")
+                    page.set_input_files("input[name=pack]", str(not_a_pack))
+                    page.click("button.primary")
+                    snap("pack-refused")
+                    page.goto(server.url + "/admin/bundles")
+                    page.set_input_files("input[name=bundle]", str(not_a_bundle))
+                    page.click("form.row button[type=submit]")
+                    snap("bundle-refused")
+                    page.goto(server.url + "/admin/certificates")
+                    page.fill("textarea[name=document]", '{"certificate": {}, "signature": {}}')
+                    page.click("button.primary")
+                    snap("certificate-invalid")
                     page.close()
                 browser.close()
         finally:

@@ -1,6 +1,7 @@
 """An administrator's round in a real browser: log in, read the overview against an
 independent count, drill into a mission, assign a pack (and see it in a device's
-catalog), export XLSX and read it back, import an offline bundle."""
+catalog), the versions units use, a refused pack upload in Vietnamese, export XLSX
+and read it back, import an offline bundle."""
 
 from __future__ import annotations
 
@@ -104,6 +105,25 @@ def test_admin_round_in_headless_chromium(browser_context, server, server_ctx, s
     ).json()["packs"]
     assert [(p["id"], p["due"]) for p in catalog] == [("vn.mofa.dl.l2", "2027-06-30")]
 
+    # The packs page: which version Tokyo's learners use of the pack they passed.
+    page.click("header nav >> text=Gói nội dung")
+    tokyo_l2 = page.locator(
+        f'#pack-units tr[data-unit="{seeded.tokyo}"][data-pack="vn.mofa.dl.l2"]'
+    )
+    assert tokyo_l2.locator("td.learners").inner_text() == "bản 1: 1"
+    assert tokyo_l2.locator("td.status").inner_text() == "đã cập nhật"
+    shot("packs")
+
+    # A file that is not a pack is refused, the reason in Vietnamese.
+    not_a_pack = tmp_path / "tai-lieu.hvpack"
+    not_a_pack.write_bytes(b"not a zip file at all")
+    page.set_input_files("input[name=pack]", str(not_a_pack))
+    page.click("button.primary")
+    refusal = page.inner_text("[role=alert]")
+    assert "Gói tai-lieu.hvpack bị từ chối" in refusal
+    assert "tệp không phải là tệp nén ZIP đọc được" in refusal
+    shot("pack-refused")
+
     # Import an offline bundle from a mission laptop.
     engine = offline_engine(tmp_path)
     engine.store.record_many(5)
@@ -118,7 +138,7 @@ def test_admin_round_in_headless_chromium(browser_context, server, server_ctx, s
     shot("bundle")
 
     # The other pages render too (for the screenshots), and English is one click away.
-    for path in ("/admin/packs", "/admin/items", "/admin/enrol", "/admin/certificates"):
+    for path in ("/admin/items", "/admin/enrol", "/admin/certificates"):
         page.goto(server.url + path)
         shot(path.rsplit("/", 1)[1])
     page.click("text=English")

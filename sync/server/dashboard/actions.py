@@ -223,6 +223,7 @@ async def upload_pack(request: Request, who: Signed, ctx: Context) -> Response:
         reason = reasons.of_error(error)
         if reason.where == path.name:
             reason = replace(reason, where=None)
+        english = str(error) if str(error).startswith(path.name) else f"{path.name}: {error}"
         return render(
             request,
             "message.html",
@@ -231,7 +232,7 @@ async def upload_pack(request: Request, who: Signed, ctx: Context) -> Response:
             heading="packs.upload",
             message="packs.refused",
             values={"name": path.name},
-            reason=replace(reason, english=f"{path.name}: {error}"),
+            reason=replace(reason, english=english),
             detail=None,
         )
     finally:

@@ -486,8 +486,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the file is truncated or damaged",
     },
     "reason.bundle_format": {
-        "vi": "định dạng tệp không xác định ({format})",
-        "en": "unknown bundle format ({format})",
+        "vi": "tệp có định dạng không xác định (có thể do phiên bản ứng dụng mới hơn tạo)",
+        "en": "the bundle's format is unknown (a newer version of the app may have made it)",
     },
     "reason.bundle_revoked": {
         "vi": "thiết bị {device} đã bị thu hồi; không nhập gì",
@@ -562,8 +562,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "this is not shaped like a certificate (it needs certificate and signature)",
     },
     "reason.cert_format": {
-        "vi": "định dạng chứng chỉ không xác định ({format})",
-        "en": "unknown certificate format ({format})",
+        "vi": "định dạng chứng chỉ không xác định hoặc bị thiếu",
+        "en": "the certificate's format is unknown or missing",
     },
     "reason.cert_other_key": {
         "vi": "chứng chỉ không do khóa của máy chủ này ({key}) ký",

@@ -433,11 +433,6 @@ def bench(kind: str, base_url: str | None, args) -> None:
                 lambda s: reports.item_analysis(s, root),
                 args.slow_runs,
             )
-            held = timed(
-                "pack versions by unit, whole ministry",
-                lambda s: reports.pack_versions(s, root),
-                args.runs,
-            )
             data = timed(
                 f"XLSX export of the learners table ({args.learners:,} rows)",
                 lambda s: exports.to_xlsx(reports.export_table(s, "learners", root), "learners"),
@@ -448,7 +443,6 @@ def bench(kind: str, base_url: str | None, args) -> None:
             print(
                 f"  (certified: {shares}; {len(view.trend)} months of trend; "
                 f"{len(view.behind)} units behind; {len(items)} items; "
-                f"{sum(r.behind for r in held)} of {len(held)} unit packs behind; "
                 f"XLSX {len(data) / 1e6:.1f} MB)"
             )
         finally:

@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 from sync.certificates import sign_certificate
 from sync.server.keys import ServerKeys
 from sync.server.models import Certificate, Learner, Pack, Profile, Statement
-from sync.server.reporting import answers, results, versions
+from sync.server.reporting import results, versions
 from sync.xapi import (
     ACCOUNT_HOME_PAGE,
     Activity,
@@ -182,19 +182,16 @@ def store(
     result.accepted = [p.sid for p in fresh]
     derived = []
     seen = []
-    answered = []
     for p in fresh:
         learner_id = learner_of.get(p.actor_key or "")
         derived.append(results.derive(p.statement, learner_id))
         seen.append(versions.derive(p.statement, learner_id))
-        answered.append(answers.derive(p.statement, learner_id))
         if learner_id and _is_exam_pass(p.statement):
             issued = issue_certificate(session, p.statement, learner_id, now, keys)
             if issued:
                 result.certificates.append(issued)
     results.record(session, [r for r in derived if r is not None])
     versions.record(session, [v for v in seen if v is not None])
-    answers.record(session, [a for a in answered if a is not None])
     return result
 
 

@@ -287,23 +287,3 @@ class LearnerPackVersion(Base):
     version: Mapped[int] = mapped_column(Integer, primary_key=True)
     # The newest statement timestamp (device clock) seen with this version.
     last_seen: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-
-
-class ItemResponse(Base):
-    """How one learner answered one item of one pack version: each response given,
-    right or wrong, with the number of times. Kept by ingest from the answered
-    statements like `learner_results` (see `sync.server.reporting.answers`), so item
-    analysis groups these rows instead of parsing every statement body."""
-
-    __tablename__ = "item_responses"
-    learner_id: Mapped[str] = mapped_column(UUIDText, primary_key=True)
-    pack_id: Mapped[str] = mapped_column(String(200), primary_key=True)
-    # 0 when the statement named no pack version.
-    pack_version: Mapped[int] = mapped_column(Integer, primary_key=True)
-    item_id: Mapped[str] = mapped_column(String(300), primary_key=True)
-    correct: Mapped[bool] = mapped_column(Boolean, primary_key=True)
-    # The first 16 bytes of the response's SHA-256 (typed answers can be long; the key
-    # stays short); 16 zero bytes for a statement without a response.
-    response_key: Mapped[bytes] = mapped_column(LargeBinary(16), primary_key=True)
-    response: Mapped[str | None] = mapped_column(Text)
-    answers: Mapped[int] = mapped_column(Integer)

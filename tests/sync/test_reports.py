@@ -16,8 +16,7 @@ from sqlalchemy import select
 
 from sync.server import admin, reports
 from sync.server.ingest import prepare, store
-from sync.server.models import Certificate, ItemResponse, LearnerResult, Pack, Statement
-from sync.server.reporting import answers
+from sync.server.models import Certificate, LearnerResult, Pack, Statement
 from sync.xapi import make_statement
 
 from .conftest import CREATED, ROOT, bearer, enrol, make_pack
@@ -28,7 +27,6 @@ from .reporting_world import (
     Pushed,
     Pusher,
     Seeded,
-    answer,
     build_ministry,
     exam,
     level_pack_id,
@@ -569,35 +567,3 @@ def test_items_export_withholds_typed_answers_too(ctx, ministry, dev, tmp_path):
     # Without the pack files even the chosen option of one learner is withheld.
     blind_rows = {row[2]: dict(zip(blind.columns, row, strict=True)) for row in blind.rows}
     assert blind_rows["demo-quiz/longest"]["top_wrong_response"] == reports.VARIED
-
-
-def test_item_responses_count_each_learner_once_per_response_and_keep_long_answers_short(
-    ctx, ministry
-):
-    long_answer = "mật khẩu " * 100
-    with ctx.db.write() as session:
-        ministry.pusher.push(
-            session,
-            [
-                *(answer(ministry.an, 1, "q9", long_answer, False, START) for _ in range(3)),
-                answer(ministry.binh, 1, "q9", long_answer, False, START),
-                answer(ministry.binh, 1, "q9", long_answer + "!", False, START),
-            ],
-        )
-    with ctx.db.read() as session:
-        rows = session.execute(
-            select(ItemResponse.learner_id, ItemResponse.answers, ItemResponse.response).where(
-                ItemResponse.item_id == "l1-a1-quiz/q9"
-            )
-        ).all()
-        stat = next(
-            s for s in reports.item_analysis(session, ministry.root) if s.item_id.endswith("q9")
-        )
-    assert sorted((r.learner_id, r.answers) for r in rows) == sorted(
-        [(ministry.an, 3), (ministry.binh, 1), (ministry.binh, 1)]
-    )
-    assert all(len(r.response) == answers.MAX_RESPONSE for r in rows)
-    # Three different texts by two learners, alike in their first 500 characters: still
-    # only two learners, so the typed answer is not shown.
-    assert (stat.answers, stat.top_wrong, stat.varied) == (5, None, True)
-    assert answers.response_text(3) == "3" and answers.response_text(["a", "b"]) == '["a", "b"]'

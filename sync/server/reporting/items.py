@@ -1,9 +1,8 @@
 """Item analysis for trainers: how each item was answered, never by whom.
 
-The counts come from `item_responses`, which ingest keeps from the answered
-statements (`sync.server.reporting.answers`): one row per learner, item and
-response, so the database groups a few rows per learner instead of parsing every
-statement body, and the rows of a response are the learners who gave it.
+The response and the pack version are only in the statement body, so the database
+extracts them (`json_extract` on SQLite, `jsonb` on PostgreSQL) and groups; only
+the counts (answers, and distinct learners per response) reach Python.
 
 A wrong answer to an item that takes typed text (short answer, numeric, or an item
 whose type is unknown) may be a name or another personal detail: it is shown only
@@ -16,12 +15,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import cast, distinct, func, select, true
+from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Session
 
-from sync.server.models import ItemResponse, Learner
+from sync.server.models import Learner, Statement
 from sync.server.reporting.quizzes import ItemTypes
 from sync.server.reporting.scope import scope_unit_ids
+from sync.xapi import EXT_PACK_VERSION, VERBS, Activity, StatementError
 
 # Typed wrong answers given by fewer learners than this are not shown.
 MIN_LEARNERS_FOR_TEXT = 3
@@ -47,6 +48,40 @@ class ItemStat:
     varied: bool = False
 
 
+def _answers_query(session: Session):
+    """Answered statements joined to their learners, with the pack version, success
+    and response read by the database from the stored body (the hot path keeps
+    statements as they came, not these columns apart)."""
+    base = select(Statement.object_id).join(Learner, Learner.id == Statement.learner_id)
+    if session.get_bind().dialect.name == "postgresql":
+        # Parsed once per row: a LATERAL that PostgreSQL may not fold into the outer
+        # query (OFFSET 0), else each of the three fields would parse the body again.
+        parsed = (
+            select(cast(Statement.body, JSONB).label("b"))
+            .correlate(Statement)
+            .offset(0)
+            .lateral("parsed")
+        )
+        body = parsed.c.b
+        base = base.join(parsed, true())
+        fields = (
+            body.op("->")("context").op("->")("extensions").op("->>")(EXT_PACK_VERSION),
+            body.op("->")("result").op("->>")("success"),
+            body.op("->")("result").op("->>")("response"),
+        )
+    else:
+        fields = (
+            func.json_extract(Statement.body, f'$.context.extensions."{EXT_PACK_VERSION}"'),
+            func.json_extract(Statement.body, "$.result.success"),
+            func.json_extract(Statement.body, "$.result.response"),
+        )
+    return base, fields
+
+
+def _truthy(value) -> bool:
+    return value in (True, 1, "true", "1")
+
+
 def item_analysis(
     session: Session,
     root_unit_id: int,
@@ -60,42 +95,42 @@ def item_analysis(
     answers; without it every item is treated as one that does."""
     scope = scope_unit_ids(session, root_unit_id)
     types = ItemTypes.load(session, data_dir)
-    r = ItemResponse
+    base, fields = _answers_query(session)
+    prefix = f"urn:hocvu:pack:{pack_id}:item:" if pack_id else "urn:hocvu:pack:"
     query = (
-        select(
-            r.pack_id,
-            r.pack_version,
-            r.item_id,
-            r.correct,
-            r.response_key,
-            func.max(r.response),
-            func.sum(r.answers),
-            # One row per learner for each response: the learners who gave it.
-            func.count(),
+        base.add_columns(*fields, func.count(), func.count(distinct(Statement.learner_id)))
+        .where(
+            Statement.verb == VERBS["answered"],
+            Learner.unit_id.in_(scope),
+            Statement.object_id.startswith(prefix, autoescape=True),
         )
-        .join(Learner, Learner.id == r.learner_id)
-        .where(Learner.unit_id.in_(scope))
-        .group_by(r.pack_id, r.pack_version, r.item_id, r.correct, r.response_key)
+        .group_by(Statement.object_id, *fields)
     )
-    if pack_id:
-        query = query.where(r.pack_id == pack_id)
-    counts: dict[tuple[str, int | None, str], list[int]] = {}
-    # key → response → (answers, learners)
-    wrong: dict[tuple[str, int | None, str], dict[str, tuple[int, int]]] = {}
-    for pack, version, item, correct, _, response, n, learners in session.execute(query):
-        key = (pack, version or None, item)
+    counts: dict[tuple[str, int | None, str], list] = {}
+    # key → response → [answers, learners]
+    wrong: dict[tuple[str, int | None, str], dict[str, list[int]]] = {}
+    for object_id, raw_version, raw_success, raw_response, n, learners in session.execute(query):
+        try:
+            activity = Activity.parse(object_id)
+        except StatementError:
+            continue
+        if activity.kind != "item":
+            continue
+        try:
+            pack_version = int(raw_version) if raw_version is not None else None
+        except ValueError:
+            pack_version = None
+        key = (activity.pack_id, pack_version, activity.local_id)
         entry = counts.setdefault(key, [0, 0])
         entry[0] += n
-        if correct:
+        if _truthy(raw_success):
             entry[1] += n
-        elif response is not None:
-            # Two long answers alike in their kept part add up; their learners may
-            # overlap, so the larger count is a floor, never an overcount.
-            mine = wrong.setdefault(key, {})
-            before = mine.get(response)
-            mine[response] = (
-                (n, learners) if before is None else (before[0] + n, max(before[1], learners))
-            )
+        elif raw_response is not None:
+            seen = wrong.setdefault(key, {}).setdefault(str(raw_response), [0, 0])
+            seen[0] += n
+            # The same response can come in two groups (success false, or absent):
+            # the larger learner count is a floor, never an overcount.
+            seen[1] = max(seen[1], learners)
     stats = []
     for key in sorted(counts, key=lambda k: (k[0], k[1] or 0, k[2])):
         answers, correct = counts[key]

@@ -298,7 +298,9 @@ def cmd_report(args, ctx) -> int:
         raise AdminError(f"give -o FILE for the {args.table} table")
     with ctx.db.read() as session:
         root = args.unit if args.unit is not None else _default_root(session)
-        table = reports.export_table(session, args.table, root, date.today())
+        table = reports.export_table(
+            session, args.table, root, date.today(), data_dir=ctx.settings.data_dir
+        )
     data = exports.to_xlsx(table, args.table) if args.format == "xlsx" else exports.to_csv(table)
     write_atomic(Path(args.output), data)
     with ctx.db.write() as session:

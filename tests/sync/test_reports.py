@@ -4,7 +4,9 @@ keeps to its scope."""
 
 from __future__ import annotations
 
+import csv
 import dataclasses
+import io
 import json
 import zipfile
 from datetime import UTC, date, datetime, timedelta
@@ -15,6 +17,7 @@ from hypothesis import strategies as st
 from sqlalchemy import select
 
 from sync.server import admin, reports
+from sync.server.admin_cli import main as admin_cli
 from sync.server.ingest import prepare, store
 from sync.server.models import Certificate, LearnerResult, Pack, Statement
 from sync.xapi import make_statement
@@ -567,3 +570,20 @@ def test_items_export_withholds_typed_answers_too(ctx, ministry, dev, tmp_path):
     # Without the pack files even the chosen option of one learner is withheld.
     blind_rows = {row[2]: dict(zip(blind.columns, row, strict=True)) for row in blind.rows}
     assert blind_rows["demo-quiz/longest"]["top_wrong_response"] == reports.VARIED
+
+
+def test_admin_report_items_at_the_command_line_reads_the_pack_files(
+    ctx, ministry, dev, tmp_path, capsys
+):
+    """`hocvu admin report items` tells chosen options from typed answers as the
+    dashboard does: the one learner's chosen option is shown, the typed name is not."""
+    push_demo_answers(ctx, dev, tmp_path, ministry)
+    target = tmp_path / "items.csv"
+    base = ["--data-dir", str(ctx.settings.data_dir), "--database-url", ctx.settings.url]
+    code = admin_cli([*base, "report", "items", "--unit", str(ministry.root), "-o", str(target)])
+    assert code == 0, capsys.readouterr().err
+    text = target.read_text("utf-8-sig")
+    rows = {row["item_id"]: row for row in csv.DictReader(io.StringIO(text))}
+    assert rows["demo-quiz/longest"]["top_wrong_response"] == "a"
+    assert rows["demo-quiz/second-factor"]["top_wrong_response"] == "ba"
+    assert "Nguyễn Thị Dung" not in text

@@ -6,6 +6,7 @@ line; here each kind gets a sentence that says what is wrong and what to do.
 
 from __future__ import annotations
 
+import errno
 import sys
 
 from PySide6.QtCore import QObject
@@ -48,12 +49,39 @@ class Messages(QObject):
         if sync_message:
             return sync_message
         if isinstance(error, OSError):
-            return self.tr(
-                "The file could not be read or written (%1). Check the disk and try again."
-            ).replace("%1", error.strerror or type(error).__name__)
+            return self.file_error(error)
         return self.tr("Something went wrong (%1). Nothing was lost; please try again.").replace(
             "%1", type(error).__name__
         )
+
+    def file_error(self, error: OSError) -> str:
+        """A disk or file failure in words, for the causes a learner can fix; the
+        operating system's own text is in the system's language, not the app's."""
+        texts = {
+            errno.ENOSPC: self.tr(
+                "The disk or USB stick is full. Free some space or choose another "
+                "place, then try again. Nothing already saved was changed."
+            ),
+            errno.EROFS: self.tr(
+                "This disk or USB stick is read-only (it may have a lock switch). "
+                "Choose another place, then try again."
+            ),
+            errno.EACCES: self.tr(
+                "Học Vụ Số may not write or read there. Choose a folder of your own, "
+                "such as Documents, then try again."
+            ),
+            errno.ENOENT: self.tr(
+                "The file or folder is no longer there (was a USB stick removed?). "
+                "Check it, then try again."
+            ),
+        }
+        texts[errno.EPERM] = texts[errno.EACCES]
+        known = texts.get(error.errno or 0)
+        if known:
+            return known
+        return self.tr(
+            "The file could not be read or written (error %1). Check the disk and try again."
+        ).replace("%1", str(error.errno) if error.errno else type(error).__name__)
 
     def sync_error(self, error: BaseException) -> str | None:
         """The learner's sentence for an error of sync (connecting, syncing, offline

@@ -407,237 +407,257 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="22"/>
+        <location filename="../../desktop/ui/messages.py" line="23"/>
         <source>Wrong passphrase. Check Caps Lock and the keyboard layout, then try again.</source>
         <translation>Wrong passphrase. Check Caps Lock and the keyboard layout, then try again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="26"/>
+        <location filename="../../desktop/ui/messages.py" line="27"/>
         <source>This profile&apos;s record on this computer is damaged, so it cannot be unlocked. Your synced results are safe on the ministry server; ask your IT officer to restore the profile.</source>
         <translation>This profile&apos;s record on this computer is damaged, so it cannot be unlocked. Your synced results are safe on the ministry server; ask your IT officer to restore the profile.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="32"/>
+        <location filename="../../desktop/ui/messages.py" line="33"/>
         <source>The learner data file is damaged or is not a Học Vụ Số file. Nothing was changed. Ask your IT officer for help.</source>
         <translation>The learner data file is damaged or is not a Học Vụ Số file. Nothing was changed. Ask your IT officer for help.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="37"/>
+        <location filename="../../desktop/ui/messages.py" line="38"/>
         <source>Your data was saved by a newer version of Học Vụ Số. Install the newer version to open it.</source>
         <translation>Your data was saved by a newer version of Học Vụ Số. Install the newer version to open it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="42"/>
+        <location filename="../../desktop/ui/messages.py" line="43"/>
         <source>This passphrase is too short or too common. Use at least 8 characters; four random words are best.</source>
         <translation>This passphrase is too short or too common. Use at least 8 characters; four random words are best.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="52"/>
-        <source>The file could not be read or written (%1). Check the disk and try again.</source>
-        <translation>The file could not be read or written (%1). Check the disk and try again.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/messages.py" line="54"/>
+        <location filename="../../desktop/ui/messages.py" line="53"/>
         <source>Something went wrong (%1). Nothing was lost; please try again.</source>
         <translation>Something went wrong (%1). Nothing was lost; please try again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="77"/>
+        <location filename="../../desktop/ui/messages.py" line="62"/>
+        <source>The disk or USB stick is full. Free some space or choose another place, then try again. Nothing already saved was changed.</source>
+        <translation>The disk or USB stick is full. Free some space or choose another place, then try again. Nothing already saved was changed.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="66"/>
+        <source>This disk or USB stick is read-only (it may have a lock switch). Choose another place, then try again.</source>
+        <translation>This disk or USB stick is read-only (it may have a lock switch). Choose another place, then try again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="70"/>
+        <source>Học Vụ Số may not write or read there. Choose a folder of your own, such as Documents, then try again.</source>
+        <translation>Học Vụ Số may not write or read there. Choose a folder of your own, such as Documents, then try again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="74"/>
+        <source>The file or folder is no longer there (was a USB stick removed?). Check it, then try again.</source>
+        <translation>The file or folder is no longer there (was a USB stick removed?). Check it, then try again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="83"/>
+        <source>The file could not be read or written (error %1). Check the disk and try again.</source>
+        <translation>The file could not be read or written (error %1). Check the disk and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="105"/>
         <source>Not connected to the ministry server yet: enter its address and your enrolment code above, then press Connect.</source>
         <translation>Not connected to the ministry server yet: enter its address and your enrolment code above, then press Connect.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="81"/>
+        <location filename="../../desktop/ui/messages.py" line="109"/>
         <source>This is not a server address. It starts with https://, as on the sheet from your administrator.</source>
         <translation>This is not a server address. It starts with https://, as on the sheet from your administrator.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="85"/>
+        <location filename="../../desktop/ui/messages.py" line="113"/>
         <source>This address uses plain http, which anyone on the network could read or change. Use the https:// address your ministry gave you.</source>
         <translation>This address uses plain http, which anyone on the network could read or change. Use the https:// address your ministry gave you.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="89"/>
+        <location filename="../../desktop/ui/messages.py" line="117"/>
         <source>The server does not know this enrolment code. Check it letter by letter against the one from your administrator (it looks like ABCD-EFGH-JKMN).</source>
         <translation>The server does not know this enrolment code. Check it letter by letter against the one from your administrator (it looks like ABCD-EFGH-JKMN).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="93"/>
+        <location filename="../../desktop/ui/messages.py" line="121"/>
         <source>This enrolment code has already been used; each code works once. Ask your unit&apos;s administrator for a new one.</source>
         <translation>This enrolment code has already been used; each code works once. Ask your unit&apos;s administrator for a new one.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="97"/>
+        <location filename="../../desktop/ui/messages.py" line="125"/>
         <source>This enrolment code has expired. Ask your unit&apos;s administrator for a new one.</source>
         <translation>This enrolment code has expired. Ask your unit&apos;s administrator for a new one.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="100"/>
+        <location filename="../../desktop/ui/messages.py" line="128"/>
         <source>Too many wrong enrolment codes were tried. Wait a quarter of an hour, check the code with your administrator, then try again.</source>
         <translation>Too many wrong enrolment codes were tried. Wait a quarter of an hour, check the code with your administrator, then try again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="104"/>
+        <location filename="../../desktop/ui/messages.py" line="132"/>
         <source>This profile is already enrolled for another learner. Each learner needs their own profile: create yours on the unlock screen, then connect it.</source>
         <translation>This profile is already enrolled for another learner. Each learner needs their own profile: create yours on the unlock screen, then connect it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="109"/>
+        <location filename="../../desktop/ui/messages.py" line="137"/>
         <source>The ministry server cannot be reached. Check the address and the network connection; nothing was lost, and sync will try again later.</source>
         <translation>The ministry server cannot be reached. Check the address and the network connection; nothing was lost, and sync will try again later.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="113"/>
+        <location filename="../../desktop/ui/messages.py" line="141"/>
         <source>The connection to the server is not secure: its certificate could not be checked, so nothing was sent. Check the server address; on a ministry or embassy network, ask your IT officer.</source>
         <translation>The connection to the server is not secure: its certificate could not be checked, so nothing was sent. Check the server address; on a ministry or embassy network, ask your IT officer.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="118"/>
+        <location filename="../../desktop/ui/messages.py" line="146"/>
         <source>The server&apos;s certificate is not valid at this computer&apos;s date and time, so the connection was stopped. Check that the date, time and time zone of this computer are right, then sync again. Nothing was lost.</source>
         <translation>The server&apos;s certificate is not valid at this computer&apos;s date and time, so the connection was stopped. Check that the date, time and time zone of this computer are right, then sync again. Nothing was lost.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="123"/>
+        <location filename="../../desktop/ui/messages.py" line="151"/>
         <source>The answer did not come from the ministry server. A hotel or public network may be asking you to sign in first: open a web browser, sign in, then sync again.</source>
         <translation>The answer did not come from the ministry server. A hotel or public network may be asking you to sign in first: open a web browser, sign in, then sync again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="128"/>
+        <location filename="../../desktop/ui/messages.py" line="156"/>
         <source>The ministry server is busy. Nothing was lost; sync will try again in a few minutes.</source>
         <translation>The ministry server is busy. Nothing was lost; sync will try again in a few minutes.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="132"/>
+        <location filename="../../desktop/ui/messages.py" line="160"/>
         <source>The ministry server has a fault (error %1). Nothing was lost; sync will try again later. If this lasts more than a day, tell your administrator.</source>
         <translation>The ministry server has a fault (error %1). Nothing was lost; sync will try again later. If this lasts more than a day, tell your administrator.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="136"/>
+        <location filename="../../desktop/ui/messages.py" line="164"/>
         <source>The server refused the request (error %1). Nothing was lost. If this keeps happening, tell your administrator.</source>
         <translation>The server refused the request (error %1). Nothing was lost. If this keeps happening, tell your administrator.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="141"/>
+        <location filename="../../desktop/ui/messages.py" line="169"/>
         <source>This laptop was disconnected by the ministry: an administrator withdrew its access. Your results on it are kept. Ask your unit&apos;s administrator for a new enrolment code, then press Connect again.</source>
         <translation>This laptop was disconnected by the ministry: an administrator withdrew its access. Your results on it are kept. Ask your unit&apos;s administrator for a new enrolment code, then press Connect again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="146"/>
+        <location filename="../../desktop/ui/messages.py" line="174"/>
         <source>The server no longer knows this computer. Your results on it are kept. Ask your unit&apos;s administrator for a new enrolment code, then press Connect again.</source>
         <translation>The server no longer knows this computer. Your results on it are kept. Ask your unit&apos;s administrator for a new enrolment code, then press Connect again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="152"/>
+        <location filename="../../desktop/ui/messages.py" line="180"/>
         <source>The server did not store the results sent. Nothing was lost; sync will try again later.</source>
         <translation>The server did not store the results sent. Nothing was lost; sync will try again later.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="156"/>
+        <location filename="../../desktop/ui/messages.py" line="184"/>
         <source>The server refused results recorded under another learner&apos;s profile; none were stored, and nothing was lost here. Tell your administrator.</source>
         <translation>The server refused results recorded under another learner&apos;s profile; none were stored, and nothing was lost here. Tell your administrator.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="160"/>
+        <location filename="../../desktop/ui/messages.py" line="188"/>
         <source>A certificate from the server did not verify and was not kept. Your results are safe; tell your administrator.</source>
         <translation>A certificate from the server did not verify and was not kept. Your results are safe; tell your administrator.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="164"/>
+        <location filename="../../desktop/ui/messages.py" line="192"/>
         <source>A certificate from the server belongs to an exam this computer has not received yet; it is attached at a later sync.</source>
         <translation>A certificate from the server belongs to an exam this computer has not received yet; it is attached at a later sync.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="168"/>
+        <location filename="../../desktop/ui/messages.py" line="196"/>
         <source>A content pack is no longer assigned to your unit, so it was not downloaded. Nothing else is affected.</source>
         <translation>A content pack is no longer assigned to your unit, so it was not downloaded. Nothing else is affected.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="172"/>
+        <location filename="../../desktop/ui/messages.py" line="200"/>
         <source>The download of a content pack was interrupted. It resumes where it stopped at the next sync.</source>
         <translation>The download of a content pack was interrupted. It resumes where it stopped at the next sync.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="176"/>
+        <location filename="../../desktop/ui/messages.py" line="204"/>
         <source>A downloaded content pack arrived damaged; it was discarded and is downloaded again at the next sync.</source>
         <translation>A downloaded content pack arrived damaged; it was discarded and is downloaded again at the next sync.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="181"/>
+        <location filename="../../desktop/ui/messages.py" line="209"/>
         <source>The disk of this computer is full, so sync could not save what it received. Free some space, then sync again. Nothing was lost.</source>
         <translation>The disk of this computer is full, so sync could not save what it received. Free some space, then sync again. Nothing was lost.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="185"/>
+        <location filename="../../desktop/ui/messages.py" line="213"/>
         <source>A file could not be read or written during sync. Check the disk, then sync again. Nothing was lost.</source>
         <translation>A file could not be read or written during sync. Check the disk, then sync again. Nothing was lost.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="190"/>
+        <location filename="../../desktop/ui/messages.py" line="218"/>
         <source>First open the server key file your administrator gave you (or connect once): the file for the ministry is encrypted with it.</source>
         <translation>First open the server key file your administrator gave you (or connect once): the file for the ministry is encrypted with it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="194"/>
+        <location filename="../../desktop/ui/messages.py" line="222"/>
         <source>This computer is not enrolled yet: enter the enrolment code from your administrator, then save the file again.</source>
         <translation>This computer is not enrolled yet: enter the enrolment code from your administrator, then save the file again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="198"/>
+        <location filename="../../desktop/ui/messages.py" line="226"/>
         <source>This is not the server key file from your administrator, or it is damaged. Ask for a fresh copy.</source>
         <translation>This is not the server key file from your administrator, or it is damaged. Ask for a fresh copy.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="202"/>
+        <location filename="../../desktop/ui/messages.py" line="230"/>
         <source>This is a file of your results for the ministry, not a file from the ministry. Open the file your administrator sent back.</source>
         <translation>This is a file of your results for the ministry, not a file from the ministry. Open the file your administrator sent back.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="206"/>
+        <location filename="../../desktop/ui/messages.py" line="234"/>
         <source>This is not a file from the ministry server, or it is damaged or incomplete. Nothing was changed. Ask your administrator for a fresh copy.</source>
         <translation>This is not a file from the ministry server, or it is damaged or incomplete. Nothing was changed. Ask your administrator for a fresh copy.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="210"/>
+        <location filename="../../desktop/ui/messages.py" line="238"/>
         <source>This file was changed after the ministry server made it, so it was refused. Nothing was changed. Ask your administrator for a fresh copy.</source>
         <translation>This file was changed after the ministry server made it, so it was refused. Nothing was changed. Ask your administrator for a fresh copy.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="214"/>
+        <location filename="../../desktop/ui/messages.py" line="242"/>
         <source>This file comes from another server than the one this profile uses. Nothing was changed. Ask your administrator for the file from your ministry&apos;s server.</source>
         <translation>This file comes from another server than the one this profile uses. Nothing was changed. Ask your administrator for the file from your ministry&apos;s server.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="219"/>
+        <location filename="../../desktop/ui/messages.py" line="247"/>
         <source>This file is for another learner. Nothing was changed. Ask your administrator for the file made for you.</source>
         <translation>This file is for another learner. Nothing was changed. Ask your administrator for the file made for you.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="223"/>
+        <location filename="../../desktop/ui/messages.py" line="251"/>
         <source>This file was made for a newer version of Học Vụ Số. Install the newer version, then open it again. Nothing was changed.</source>
         <translation>This file was made for a newer version of Học Vụ Số. Install the newer version, then open it again. Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="227"/>
+        <location filename="../../desktop/ui/messages.py" line="255"/>
         <source>This file could not be read. Check the disk or USB stick, then try again.</source>
         <translation>This file could not be read. Check the disk or USB stick, then try again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="235"/>
+        <location filename="../../desktop/ui/messages.py" line="263"/>
         <source>it did not pass the checks</source>
         <translation>it did not pass the checks</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="237"/>
+        <location filename="../../desktop/ui/messages.py" line="265"/>
         <source>A content pack from the server was refused: %1. Your library was not changed. Tell your administrator.</source>
         <translation>A content pack from the server was refused: %1. Your library was not changed. Tell your administrator.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="242"/>
+        <location filename="../../desktop/ui/messages.py" line="270"/>
         <source>Sync could not finish. Nothing was lost; it will try again later.</source>
         <translation>Sync could not finish. Nothing was lost; it will try again later.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/messages.py" line="249"/>
+        <location filename="../../desktop/ui/messages.py" line="277"/>
         <source>%n minute(s)</source>
         <translation>
             <numerusform>%n minute</numerusform>
@@ -645,7 +665,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/messages.py" line="251"/>
+        <location filename="../../desktop/ui/messages.py" line="279"/>
         <source>%n hour(s)</source>
         <translation>
             <numerusform>%n hour</numerusform>
@@ -653,7 +673,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/messages.py" line="253"/>
+        <location filename="../../desktop/ui/messages.py" line="281"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n day</numerusform>
@@ -661,128 +681,128 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="255"/>
+        <location filename="../../desktop/ui/messages.py" line="283"/>
         <source>This computer&apos;s clock is %1 off the ministry server&apos;s. Set the right date, time and time zone in the system settings: your results are dated by this clock.</source>
         <translation>This computer&apos;s clock is %1 off the ministry server&apos;s. Set the right date, time and time zone in the system settings: your results are dated by this clock.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="271"/>
+        <location filename="../../desktop/ui/messages.py" line="299"/>
         <source>it is not a content pack, or it is damaged or incomplete</source>
         <translation>it is not a content pack, or it is damaged or incomplete</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="272"/>
+        <location filename="../../desktop/ui/messages.py" line="300"/>
         <source>a file name in it tries to escape the pack</source>
         <translation>a file name in it tries to escape the pack</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="273"/>
+        <location filename="../../desktop/ui/messages.py" line="301"/>
         <source>it contains a link instead of a file</source>
         <translation>it contains a link instead of a file</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="274"/>
+        <location filename="../../desktop/ui/messages.py" line="302"/>
         <source>a file appears twice in it</source>
         <translation>a file appears twice in it</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="275"/>
+        <location filename="../../desktop/ui/messages.py" line="303"/>
         <source>two file names differ only in letter case</source>
         <translation>two file names differ only in letter case</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="276"/>
+        <location filename="../../desktop/ui/messages.py" line="304"/>
         <source>it holds far too many files</source>
         <translation>it holds far too many files</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="277"/>
+        <location filename="../../desktop/ui/messages.py" line="305"/>
         <source>a file in it is far too large</source>
         <translation>a file in it is far too large</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="278"/>
+        <location filename="../../desktop/ui/messages.py" line="306"/>
         <source>a file in it would unpack to a huge size</source>
         <translation>a file in it would unpack to a huge size</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="279"/>
+        <location filename="../../desktop/ui/messages.py" line="307"/>
         <source>it holds a file that its signed list does not mention</source>
         <translation>it holds a file that its signed list does not mention</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="280"/>
+        <location filename="../../desktop/ui/messages.py" line="308"/>
         <source>a file of its signed list is missing</source>
         <translation>a file in its signed list is missing</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="281"/>
-        <location filename="../../desktop/ui/messages.py" line="282"/>
+        <location filename="../../desktop/ui/messages.py" line="309"/>
+        <location filename="../../desktop/ui/messages.py" line="310"/>
         <source>a file was changed after the pack was signed</source>
         <translation>a file was changed after the pack was signed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="283"/>
+        <location filename="../../desktop/ui/messages.py" line="311"/>
         <source>its signature does not match its content</source>
         <translation>its signature does not match its content</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="284"/>
+        <location filename="../../desktop/ui/messages.py" line="312"/>
         <source>it is not signed under the ministry&apos;s keys</source>
         <translation>it is not signed under the ministry&apos;s keys</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="286"/>
+        <location filename="../../desktop/ui/messages.py" line="314"/>
         <source>its list of trusted keys has expired; sync or get a newer pack</source>
         <translation>its list of trusted keys has expired; sync or get a newer pack</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="288"/>
+        <location filename="../../desktop/ui/messages.py" line="316"/>
         <source>it is signed by a key the ministry does not list</source>
         <translation>it is signed by a key the ministry does not list</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="289"/>
+        <location filename="../../desktop/ui/messages.py" line="317"/>
         <source>its signing key was not valid when it was made</source>
         <translation>its signing key was not valid when the pack was made</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="290"/>
+        <location filename="../../desktop/ui/messages.py" line="318"/>
         <source>its signing key has been revoked</source>
         <translation>its signing key has been revoked</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="291"/>
+        <location filename="../../desktop/ui/messages.py" line="319"/>
         <source>its signer may not publish this kind of pack</source>
         <translation>its signer may not publish this kind of pack</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="292"/>
+        <location filename="../../desktop/ui/messages.py" line="320"/>
         <source>the same or a newer version is already installed</source>
         <translation>the same or a newer version is already installed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="293"/>
+        <location filename="../../desktop/ui/messages.py" line="321"/>
         <source>it was made for a newer version of the app</source>
         <translation>it was made for a newer version of the app</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="294"/>
+        <location filename="../../desktop/ui/messages.py" line="322"/>
         <source>a file in it is malformed</source>
         <translation>a file in it is malformed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="295"/>
+        <location filename="../../desktop/ui/messages.py" line="323"/>
         <source>an image in it is not a safe picture</source>
         <translation>an image in it is not a safe picture</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="296"/>
+        <location filename="../../desktop/ui/messages.py" line="324"/>
         <source>it needs a newer version of the app</source>
         <translation>it needs a newer version of the app</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="262"/>
+        <location filename="../../desktop/ui/messages.py" line="290"/>
         <source>The pack was refused: %1 (%2). Your library was not changed. Ask the sender for a fresh copy of the pack.</source>
         <translation>The pack was refused: %1 (%2). Your library was not changed. Ask the sender for a fresh copy of the pack.</translation>
     </message>

@@ -406,379 +406,399 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="22"/>
+        <location filename="../../desktop/ui/messages.py" line="23"/>
         <source>Wrong passphrase. Check Caps Lock and the keyboard layout, then try again.</source>
         <translation>Cụm mật khẩu không đúng. Hãy kiểm tra phím Caps Lock và bộ gõ bàn phím, rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="26"/>
+        <location filename="../../desktop/ui/messages.py" line="27"/>
         <source>This profile&apos;s record on this computer is damaged, so it cannot be unlocked. Your synced results are safe on the ministry server; ask your IT officer to restore the profile.</source>
         <translation>Dữ liệu của hồ sơ này trên máy tính đã bị hỏng nên không thể mở khóa. Các kết quả đã đồng bộ của bạn vẫn được lưu an toàn trên máy chủ của Bộ; hãy đề nghị cán bộ công nghệ thông tin khôi phục hồ sơ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="32"/>
+        <location filename="../../desktop/ui/messages.py" line="33"/>
         <source>The learner data file is damaged or is not a Học Vụ Số file. Nothing was changed. Ask your IT officer for help.</source>
         <translation>Tệp dữ liệu học tập bị hỏng hoặc không phải tệp của Học Vụ Số. Không có gì bị thay đổi. Hãy liên hệ cán bộ công nghệ thông tin để được hỗ trợ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="37"/>
+        <location filename="../../desktop/ui/messages.py" line="38"/>
         <source>Your data was saved by a newer version of Học Vụ Số. Install the newer version to open it.</source>
         <translation>Dữ liệu của bạn được lưu bởi một phiên bản Học Vụ Số mới hơn. Hãy cài đặt phiên bản mới hơn để mở dữ liệu này.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="42"/>
+        <location filename="../../desktop/ui/messages.py" line="43"/>
         <source>This passphrase is too short or too common. Use at least 8 characters; four random words are best.</source>
         <translation>Cụm mật khẩu này quá ngắn hoặc quá phổ biến. Hãy dùng ít nhất 8 ký tự; tốt nhất là bốn từ ngẫu nhiên.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="52"/>
-        <source>The file could not be read or written (%1). Check the disk and try again.</source>
-        <translation>Không thể đọc hoặc ghi tệp (%1). Hãy kiểm tra ổ đĩa rồi thử lại.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/messages.py" line="54"/>
+        <location filename="../../desktop/ui/messages.py" line="53"/>
         <source>Something went wrong (%1). Nothing was lost; please try again.</source>
         <translation>Đã xảy ra lỗi (%1). Không có dữ liệu nào bị mất; vui lòng thử lại.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="77"/>
+        <location filename="../../desktop/ui/messages.py" line="62"/>
+        <source>The disk or USB stick is full. Free some space or choose another place, then try again. Nothing already saved was changed.</source>
+        <translation>Ổ đĩa hoặc USB đã đầy. Hãy giải phóng bớt dung lượng hoặc chọn nơi lưu khác rồi thử lại. Những gì đã lưu trước đó không bị thay đổi.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="66"/>
+        <source>This disk or USB stick is read-only (it may have a lock switch). Choose another place, then try again.</source>
+        <translation>Ổ đĩa hoặc USB này chỉ cho phép đọc (có thể đang gạt khóa chống ghi). Hãy chọn nơi lưu khác rồi thử lại.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="70"/>
+        <source>Học Vụ Số may not write or read there. Choose a folder of your own, such as Documents, then try again.</source>
+        <translation>Học Vụ Số không được phép ghi hoặc đọc ở đó. Hãy chọn một thư mục của bạn, ví dụ Tài liệu (Documents), rồi thử lại.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="74"/>
+        <source>The file or folder is no longer there (was a USB stick removed?). Check it, then try again.</source>
+        <translation>Tệp hoặc thư mục không còn ở đó (USB đã bị rút ra?). Hãy kiểm tra lại rồi thử lại.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="83"/>
+        <source>The file could not be read or written (error %1). Check the disk and try again.</source>
+        <translation>Không đọc hoặc ghi được tệp (lỗi %1). Hãy kiểm tra ổ đĩa rồi thử lại.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="105"/>
         <source>Not connected to the ministry server yet: enter its address and your enrolment code above, then press Connect.</source>
         <translation>Chưa kết nối với máy chủ của Bộ: hãy nhập địa chỉ máy chủ và mã đăng ký ở trên, rồi bấm Kết nối.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="81"/>
+        <location filename="../../desktop/ui/messages.py" line="109"/>
         <source>This is not a server address. It starts with https://, as on the sheet from your administrator.</source>
         <translation>Đây không phải là địa chỉ máy chủ. Địa chỉ bắt đầu bằng https://, như trên tờ hướng dẫn do quản trị viên cấp.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="85"/>
+        <location filename="../../desktop/ui/messages.py" line="113"/>
         <source>This address uses plain http, which anyone on the network could read or change. Use the https:// address your ministry gave you.</source>
         <translation>Địa chỉ này dùng http thường, ai trên mạng cũng có thể đọc hoặc sửa dữ liệu. Hãy dùng địa chỉ https:// mà Bộ cung cấp.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="89"/>
+        <location filename="../../desktop/ui/messages.py" line="117"/>
         <source>The server does not know this enrolment code. Check it letter by letter against the one from your administrator (it looks like ABCD-EFGH-JKMN).</source>
         <translation>Máy chủ không nhận ra mã đăng ký này. Hãy đối chiếu từng ký tự với mã do quản trị viên cấp (có dạng ABCD-EFGH-JKMN).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="93"/>
+        <location filename="../../desktop/ui/messages.py" line="121"/>
         <source>This enrolment code has already been used; each code works once. Ask your unit&apos;s administrator for a new one.</source>
         <translation>Mã đăng ký này đã được sử dụng; mỗi mã chỉ dùng được một lần. Hãy xin quản trị viên của đơn vị mã mới.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="97"/>
+        <location filename="../../desktop/ui/messages.py" line="125"/>
         <source>This enrolment code has expired. Ask your unit&apos;s administrator for a new one.</source>
         <translation>Mã đăng ký này đã hết hạn. Hãy xin quản trị viên của đơn vị mã mới.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="100"/>
+        <location filename="../../desktop/ui/messages.py" line="128"/>
         <source>Too many wrong enrolment codes were tried. Wait a quarter of an hour, check the code with your administrator, then try again.</source>
         <translation>Đã nhập sai mã đăng ký quá nhiều lần. Hãy chờ mười lăm phút, kiểm tra lại mã với quản trị viên, rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="104"/>
+        <location filename="../../desktop/ui/messages.py" line="132"/>
         <source>This profile is already enrolled for another learner. Each learner needs their own profile: create yours on the unlock screen, then connect it.</source>
         <translation>Hồ sơ này đã được đăng ký cho một người học khác. Mỗi người học cần có hồ sơ riêng: hãy tạo hồ sơ của bạn ở màn hình mở khóa, rồi kết nối hồ sơ đó.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="109"/>
+        <location filename="../../desktop/ui/messages.py" line="137"/>
         <source>The ministry server cannot be reached. Check the address and the network connection; nothing was lost, and sync will try again later.</source>
         <translation>Không kết nối được máy chủ của Bộ. Hãy kiểm tra địa chỉ và kết nối mạng; không có dữ liệu nào bị mất, ứng dụng sẽ tự đồng bộ lại sau.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="113"/>
+        <location filename="../../desktop/ui/messages.py" line="141"/>
         <source>The connection to the server is not secure: its certificate could not be checked, so nothing was sent. Check the server address; on a ministry or embassy network, ask your IT officer.</source>
         <translation>Kết nối tới máy chủ không an toàn: không kiểm tra được chứng thư số của máy chủ nên chưa có dữ liệu nào được gửi đi. Hãy kiểm tra địa chỉ máy chủ; nếu dùng mạng của Bộ hoặc của cơ quan đại diện, hãy hỏi cán bộ công nghệ thông tin.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="118"/>
+        <location filename="../../desktop/ui/messages.py" line="146"/>
         <source>The server&apos;s certificate is not valid at this computer&apos;s date and time, so the connection was stopped. Check that the date, time and time zone of this computer are right, then sync again. Nothing was lost.</source>
         <translation>Chứng thư số của máy chủ không hợp lệ theo ngày giờ của máy tính này nên kết nối đã bị dừng. Hãy kiểm tra ngày, giờ và múi giờ của máy tính, rồi đồng bộ lại. Không có dữ liệu nào bị mất.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="123"/>
+        <location filename="../../desktop/ui/messages.py" line="151"/>
         <source>The answer did not come from the ministry server. A hotel or public network may be asking you to sign in first: open a web browser, sign in, then sync again.</source>
         <translation>Phản hồi nhận được không phải từ máy chủ của Bộ. Có thể mạng của khách sạn hoặc mạng công cộng đang yêu cầu đăng nhập trước: hãy mở trình duyệt web, đăng nhập, rồi đồng bộ lại.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="128"/>
+        <location filename="../../desktop/ui/messages.py" line="156"/>
         <source>The ministry server is busy. Nothing was lost; sync will try again in a few minutes.</source>
         <translation>Máy chủ của Bộ đang bận. Không có dữ liệu nào bị mất; ứng dụng sẽ tự đồng bộ lại sau vài phút.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="132"/>
+        <location filename="../../desktop/ui/messages.py" line="160"/>
         <source>The ministry server has a fault (error %1). Nothing was lost; sync will try again later. If this lasts more than a day, tell your administrator.</source>
         <translation>Máy chủ của Bộ đang gặp sự cố (lỗi %1). Không có dữ liệu nào bị mất; ứng dụng sẽ tự đồng bộ lại sau. Nếu tình trạng này kéo dài quá một ngày, hãy báo cho quản trị viên.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="136"/>
+        <location filename="../../desktop/ui/messages.py" line="164"/>
         <source>The server refused the request (error %1). Nothing was lost. If this keeps happening, tell your administrator.</source>
         <translation>Máy chủ từ chối yêu cầu (lỗi %1). Không có dữ liệu nào bị mất. Nếu việc này tiếp tục xảy ra, hãy báo cho quản trị viên.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="141"/>
+        <location filename="../../desktop/ui/messages.py" line="169"/>
         <source>This laptop was disconnected by the ministry: an administrator withdrew its access. Your results on it are kept. Ask your unit&apos;s administrator for a new enrolment code, then press Connect again.</source>
         <translation>Máy tính này đã bị Bộ ngắt kết nối: quản trị viên đã thu hồi quyền truy cập của máy. Kết quả học tập trên máy vẫn được giữ nguyên. Hãy xin quản trị viên của đơn vị mã đăng ký mới, rồi bấm Kết nối lại.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="146"/>
+        <location filename="../../desktop/ui/messages.py" line="174"/>
         <source>The server no longer knows this computer. Your results on it are kept. Ask your unit&apos;s administrator for a new enrolment code, then press Connect again.</source>
         <translation>Máy chủ không còn nhận ra máy tính này. Kết quả học tập trên máy vẫn được giữ nguyên. Hãy xin quản trị viên của đơn vị mã đăng ký mới, rồi bấm Kết nối lại.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="152"/>
+        <location filename="../../desktop/ui/messages.py" line="180"/>
         <source>The server did not store the results sent. Nothing was lost; sync will try again later.</source>
         <translation>Máy chủ chưa lưu các kết quả đã gửi. Không có dữ liệu nào bị mất; ứng dụng sẽ tự đồng bộ lại sau.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="156"/>
+        <location filename="../../desktop/ui/messages.py" line="184"/>
         <source>The server refused results recorded under another learner&apos;s profile; none were stored, and nothing was lost here. Tell your administrator.</source>
         <translation>Máy chủ từ chối các kết quả được ghi dưới hồ sơ của một người học khác; không kết quả nào được lưu và trên máy này không có gì bị mất. Hãy báo cho quản trị viên.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="160"/>
+        <location filename="../../desktop/ui/messages.py" line="188"/>
         <source>A certificate from the server did not verify and was not kept. Your results are safe; tell your administrator.</source>
         <translation>Một chứng chỉ từ máy chủ không xác thực được nên đã không được lưu. Kết quả học tập của bạn vẫn an toàn; hãy báo cho quản trị viên.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="164"/>
+        <location filename="../../desktop/ui/messages.py" line="192"/>
         <source>A certificate from the server belongs to an exam this computer has not received yet; it is attached at a later sync.</source>
         <translation>Một chứng chỉ từ máy chủ thuộc về bài thi mà máy tính này chưa nhận được; chứng chỉ sẽ được gắn vào ở lần đồng bộ sau.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="168"/>
+        <location filename="../../desktop/ui/messages.py" line="196"/>
         <source>A content pack is no longer assigned to your unit, so it was not downloaded. Nothing else is affected.</source>
         <translation>Một gói nội dung không còn được giao cho đơn vị của bạn nên đã không được tải xuống. Những phần khác không bị ảnh hưởng.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="172"/>
+        <location filename="../../desktop/ui/messages.py" line="200"/>
         <source>The download of a content pack was interrupted. It resumes where it stopped at the next sync.</source>
         <translation>Việc tải xuống một gói nội dung bị gián đoạn. Lần đồng bộ tới sẽ tải tiếp từ chỗ đã dừng.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="176"/>
+        <location filename="../../desktop/ui/messages.py" line="204"/>
         <source>A downloaded content pack arrived damaged; it was discarded and is downloaded again at the next sync.</source>
         <translation>Một gói nội dung tải về bị hỏng; gói đã bị loại bỏ và sẽ được tải lại ở lần đồng bộ tới.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="181"/>
+        <location filename="../../desktop/ui/messages.py" line="209"/>
         <source>The disk of this computer is full, so sync could not save what it received. Free some space, then sync again. Nothing was lost.</source>
         <translation>Ổ đĩa của máy tính này đã đầy nên không lưu được dữ liệu nhận về khi đồng bộ. Hãy giải phóng bớt dung lượng, rồi đồng bộ lại. Không có dữ liệu nào bị mất.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="185"/>
+        <location filename="../../desktop/ui/messages.py" line="213"/>
         <source>A file could not be read or written during sync. Check the disk, then sync again. Nothing was lost.</source>
         <translation>Không đọc hoặc ghi được một tệp trong khi đồng bộ. Hãy kiểm tra ổ đĩa, rồi đồng bộ lại. Không có dữ liệu nào bị mất.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="190"/>
+        <location filename="../../desktop/ui/messages.py" line="218"/>
         <source>First open the server key file your administrator gave you (or connect once): the file for the ministry is encrypted with it.</source>
         <translation>Trước hết hãy mở tệp khóa máy chủ do quản trị viên cấp (hoặc kết nối một lần): tệp gửi Bộ được mã hóa bằng khóa đó.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="194"/>
+        <location filename="../../desktop/ui/messages.py" line="222"/>
         <source>This computer is not enrolled yet: enter the enrolment code from your administrator, then save the file again.</source>
         <translation>Máy tính này chưa được đăng ký: hãy nhập mã đăng ký do quản trị viên cấp, rồi lưu tệp lại.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="198"/>
+        <location filename="../../desktop/ui/messages.py" line="226"/>
         <source>This is not the server key file from your administrator, or it is damaged. Ask for a fresh copy.</source>
         <translation>Đây không phải là tệp khóa máy chủ do quản trị viên cấp, hoặc tệp đã bị hỏng. Hãy xin một bản mới.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="202"/>
+        <location filename="../../desktop/ui/messages.py" line="230"/>
         <source>This is a file of your results for the ministry, not a file from the ministry. Open the file your administrator sent back.</source>
         <translation>Đây là tệp kết quả của bạn gửi Bộ, không phải tệp Bộ gửi về. Hãy mở tệp mà quản trị viên đã gửi lại cho bạn.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="206"/>
+        <location filename="../../desktop/ui/messages.py" line="234"/>
         <source>This is not a file from the ministry server, or it is damaged or incomplete. Nothing was changed. Ask your administrator for a fresh copy.</source>
         <translation>Đây không phải là tệp từ máy chủ của Bộ, hoặc tệp đã bị hỏng hay không đầy đủ. Không có gì bị thay đổi. Hãy xin quản trị viên một bản mới.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="210"/>
+        <location filename="../../desktop/ui/messages.py" line="238"/>
         <source>This file was changed after the ministry server made it, so it was refused. Nothing was changed. Ask your administrator for a fresh copy.</source>
         <translation>Tệp này đã bị sửa đổi sau khi máy chủ của Bộ tạo ra nên đã bị từ chối. Không có gì bị thay đổi. Hãy xin quản trị viên một bản mới.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="214"/>
+        <location filename="../../desktop/ui/messages.py" line="242"/>
         <source>This file comes from another server than the one this profile uses. Nothing was changed. Ask your administrator for the file from your ministry&apos;s server.</source>
         <translation>Tệp này đến từ một máy chủ khác với máy chủ mà hồ sơ này sử dụng. Không có gì bị thay đổi. Hãy xin quản trị viên tệp từ máy chủ của Bộ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="219"/>
+        <location filename="../../desktop/ui/messages.py" line="247"/>
         <source>This file is for another learner. Nothing was changed. Ask your administrator for the file made for you.</source>
         <translation>Tệp này dành cho một người học khác. Không có gì bị thay đổi. Hãy xin quản trị viên tệp được tạo cho bạn.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="223"/>
+        <location filename="../../desktop/ui/messages.py" line="251"/>
         <source>This file was made for a newer version of Học Vụ Số. Install the newer version, then open it again. Nothing was changed.</source>
         <translation>Tệp này được tạo cho phiên bản mới hơn của Học Vụ Số. Hãy cài phiên bản mới hơn, rồi mở lại tệp. Không có gì bị thay đổi.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="227"/>
+        <location filename="../../desktop/ui/messages.py" line="255"/>
         <source>This file could not be read. Check the disk or USB stick, then try again.</source>
         <translation>Không đọc được tệp này. Hãy kiểm tra ổ đĩa hoặc USB, rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="235"/>
+        <location filename="../../desktop/ui/messages.py" line="263"/>
         <source>it did not pass the checks</source>
         <translation>gói không vượt qua được các bước kiểm tra</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="237"/>
+        <location filename="../../desktop/ui/messages.py" line="265"/>
         <source>A content pack from the server was refused: %1. Your library was not changed. Tell your administrator.</source>
         <translation>Một gói nội dung từ máy chủ bị từ chối: %1. Thư viện của bạn không thay đổi. Hãy báo cho quản trị viên.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="242"/>
+        <location filename="../../desktop/ui/messages.py" line="270"/>
         <source>Sync could not finish. Nothing was lost; it will try again later.</source>
         <translation>Chưa đồng bộ xong. Không có dữ liệu nào bị mất; ứng dụng sẽ tự thử lại sau.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/messages.py" line="249"/>
+        <location filename="../../desktop/ui/messages.py" line="277"/>
         <source>%n minute(s)</source>
         <translation>
             <numerusform>%n phút</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/messages.py" line="251"/>
+        <location filename="../../desktop/ui/messages.py" line="279"/>
         <source>%n hour(s)</source>
         <translation>
             <numerusform>%n giờ</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/messages.py" line="253"/>
+        <location filename="../../desktop/ui/messages.py" line="281"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n ngày</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="255"/>
+        <location filename="../../desktop/ui/messages.py" line="283"/>
         <source>This computer&apos;s clock is %1 off the ministry server&apos;s. Set the right date, time and time zone in the system settings: your results are dated by this clock.</source>
         <translation>Đồng hồ của máy tính này lệch %1 so với máy chủ của Bộ. Hãy đặt đúng ngày, giờ và múi giờ trong phần cài đặt hệ thống: kết quả học tập của bạn được ghi thời gian theo đồng hồ này.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="271"/>
+        <location filename="../../desktop/ui/messages.py" line="299"/>
         <source>it is not a content pack, or it is damaged or incomplete</source>
         <translation>đây không phải gói nội dung, hoặc gói bị hỏng hay không đầy đủ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="272"/>
+        <location filename="../../desktop/ui/messages.py" line="300"/>
         <source>a file name in it tries to escape the pack</source>
         <translation>một tên tệp trong gói trỏ ra ngoài phạm vi của gói</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="273"/>
+        <location filename="../../desktop/ui/messages.py" line="301"/>
         <source>it contains a link instead of a file</source>
         <translation>gói chứa một liên kết thay vì một tệp</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="274"/>
+        <location filename="../../desktop/ui/messages.py" line="302"/>
         <source>a file appears twice in it</source>
         <translation>một tệp xuất hiện hai lần trong gói</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="275"/>
+        <location filename="../../desktop/ui/messages.py" line="303"/>
         <source>two file names differ only in letter case</source>
         <translation>có hai tên tệp chỉ khác nhau ở chữ hoa và chữ thường</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="276"/>
+        <location filename="../../desktop/ui/messages.py" line="304"/>
         <source>it holds far too many files</source>
         <translation>gói chứa quá nhiều tệp</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="277"/>
+        <location filename="../../desktop/ui/messages.py" line="305"/>
         <source>a file in it is far too large</source>
         <translation>một tệp trong gói quá lớn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="278"/>
+        <location filename="../../desktop/ui/messages.py" line="306"/>
         <source>a file in it would unpack to a huge size</source>
         <translation>một tệp trong gói khi giải nén sẽ có dung lượng quá lớn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="279"/>
+        <location filename="../../desktop/ui/messages.py" line="307"/>
         <source>it holds a file that its signed list does not mention</source>
         <translation>gói chứa một tệp không có trong danh sách đã ký của gói</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="280"/>
+        <location filename="../../desktop/ui/messages.py" line="308"/>
         <source>a file of its signed list is missing</source>
         <translation>thiếu một tệp có trong danh sách đã ký của gói</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="281"/>
-        <location filename="../../desktop/ui/messages.py" line="282"/>
+        <location filename="../../desktop/ui/messages.py" line="309"/>
+        <location filename="../../desktop/ui/messages.py" line="310"/>
         <source>a file was changed after the pack was signed</source>
         <translation>một tệp đã bị thay đổi sau khi gói được ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="283"/>
+        <location filename="../../desktop/ui/messages.py" line="311"/>
         <source>its signature does not match its content</source>
         <translation>chữ ký không khớp với nội dung của gói</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="284"/>
+        <location filename="../../desktop/ui/messages.py" line="312"/>
         <source>it is not signed under the ministry&apos;s keys</source>
         <translation>gói không được ký bằng các khóa của Bộ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="286"/>
+        <location filename="../../desktop/ui/messages.py" line="314"/>
         <source>its list of trusted keys has expired; sync or get a newer pack</source>
         <translation>danh sách khóa tin cậy của gói đã hết hạn; hãy đồng bộ hoặc lấy gói mới hơn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="288"/>
+        <location filename="../../desktop/ui/messages.py" line="316"/>
         <source>it is signed by a key the ministry does not list</source>
         <translation>gói được ký bằng một khóa không có trong danh sách của Bộ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="289"/>
+        <location filename="../../desktop/ui/messages.py" line="317"/>
         <source>its signing key was not valid when it was made</source>
         <translation>khóa ký của gói không có hiệu lực vào thời điểm gói được tạo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="290"/>
+        <location filename="../../desktop/ui/messages.py" line="318"/>
         <source>its signing key has been revoked</source>
         <translation>khóa ký của gói đã bị thu hồi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="291"/>
+        <location filename="../../desktop/ui/messages.py" line="319"/>
         <source>its signer may not publish this kind of pack</source>
         <translation>người ký gói không được phép phát hành loại gói này</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="292"/>
+        <location filename="../../desktop/ui/messages.py" line="320"/>
         <source>the same or a newer version is already installed</source>
         <translation>phiên bản này hoặc một phiên bản mới hơn đã được cài đặt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="293"/>
+        <location filename="../../desktop/ui/messages.py" line="321"/>
         <source>it was made for a newer version of the app</source>
         <translation>gói được tạo cho một phiên bản ứng dụng mới hơn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="294"/>
+        <location filename="../../desktop/ui/messages.py" line="322"/>
         <source>a file in it is malformed</source>
         <translation>một tệp trong gói có định dạng không hợp lệ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="295"/>
+        <location filename="../../desktop/ui/messages.py" line="323"/>
         <source>an image in it is not a safe picture</source>
         <translation>một hình ảnh trong gói không an toàn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="296"/>
+        <location filename="../../desktop/ui/messages.py" line="324"/>
         <source>it needs a newer version of the app</source>
         <translation>gói cần một phiên bản ứng dụng mới hơn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="262"/>
+        <location filename="../../desktop/ui/messages.py" line="290"/>
         <source>The pack was refused: %1 (%2). Your library was not changed. Ask the sender for a fresh copy of the pack.</source>
         <translation>Gói nội dung bị từ chối: %1 (%2). Thư viện của bạn không thay đổi. Hãy đề nghị người gửi cung cấp lại một bản mới của gói.</translation>
     </message>

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import Qt
+
 from content.quiz import Item
 from desktop.i18n import Languages
 from desktop.store import KdfParams
@@ -24,6 +26,19 @@ def start_app(qtbot, qapp, folder: Path, packs: Path, lang: str = "vi") -> MainW
     window.resize(1366, 768)
     window.show()
     return window
+
+
+def create_profile(qtbot, window: MainWindow, name: str) -> None:
+    """Create a profile on the new-profile screen (no placement test) and wait for Home."""
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.new_profile)
+    form = window.new_profile
+    form.name.setText(name)  # keyClicks cannot type Vietnamese letters
+    form.passphrase.setText(PASSPHRASE)
+    form.repeat.setText(PASSPHRASE)
+    form.placement.setChecked(False)
+    qtbot.mouseClick(form.create_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.home, timeout=30_000)
+    idle(qtbot, window)
 
 
 def idle(qtbot, window: MainWindow, timeout: int = 20_000) -> None:

@@ -25,3 +25,16 @@ def starter_packs(tmp_path_factory) -> Path:
     for course in sorted(COURSES.glob("*/course.yaml")):
         build_pack(course.parent, trainer, trust_bytes, out / f"{course.parent.name}.hvpack")
     return out
+
+
+@pytest.fixture
+def vietnamese(qapp):
+    """The learner's messages with the Vietnamese translation installed."""
+    from desktop.i18n import Languages
+    from desktop.ui.messages import Messages
+
+    languages = Languages(qapp)
+    assert languages.use("vi")
+    yield Messages()
+    if languages.translator is not None:
+        qapp.removeTranslator(languages.translator)

@@ -23,7 +23,7 @@ from sync.server import admin
 from sync.server.context import ServerContext, ServerSettings
 from sync.server.models import Statement
 from tests.content.conftest import DevKeys, make_pack
-from tests.desktop.app_driver import PASSPHRASE, idle, start_app
+from tests.desktop.app_driver import create_profile, idle, start_app
 from tests.sync.conftest import ThreadServer, free_port
 
 DUE = date(2027, 3, 31)
@@ -76,15 +76,7 @@ def test_status_goes_from_offline_to_synced_when_the_server_comes_up(
     # Short retries and a short schedule keep the test quick; the app uses minutes.
     window.sync.client_factory = functools.partial(SyncClient, retry=make_retry(1, 0.05))
     window.sync.interval, window.sync.longest = 0.3, 0.6
-    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.new_profile)
-    form = window.new_profile
-    form.name.setText("Trần Văn An")
-    form.passphrase.setText(PASSPHRASE)
-    form.repeat.setText(PASSPHRASE)
-    form.placement.setChecked(False)
-    qtbot.mouseClick(form.create_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.home, timeout=30_000)
-    idle(qtbot, window)
+    create_profile(qtbot, window, "Trần Văn An")
     assert window.sync_line.isVisible()
     assert window.sync_line.text() == "Not connected to the ministry server"
 
@@ -174,15 +166,7 @@ def test_a_mission_without_a_connection_syncs_by_file(
     )
 
     window = start_app(qtbot, qapp, tmp_path / "data", starter_packs, lang="en")
-    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.new_profile)
-    form = window.new_profile
-    form.name.setText("Lê Thị Hoa")
-    form.passphrase.setText(PASSPHRASE)
-    form.repeat.setText(PASSPHRASE)
-    form.placement.setChecked(False)
-    qtbot.mouseClick(form.create_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.home, timeout=30_000)
-    idle(qtbot, window)
+    create_profile(qtbot, window, "Lê Thị Hoa")
     assert _home_text(window) == "Nothing assigned yet."
     ref = next(iter(window.workspace.catalog.modules()))
     from desktop.catalog import LessonRef

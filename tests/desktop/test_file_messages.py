@@ -4,22 +4,11 @@ cause, instead of the operating system's text (which follows the system's langua
 from __future__ import annotations
 
 import errno
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from desktop.i18n import Languages
 from desktop.ui.messages import Messages
-
-
-@pytest.fixture
-def vietnamese(qapp) -> Iterator[Messages]:
-    languages = Languages(qapp)
-    assert languages.use("vi")
-    yield Messages()
-    if languages.translator is not None:
-        qapp.removeTranslator(languages.translator)
 
 
 def test_a_removed_usb_stick_is_named_as_such(vietnamese: Messages, tmp_path: Path) -> None:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import http.server
-import ipaddress
 import ssl
 import threading
 import time
@@ -33,9 +32,10 @@ from sync.server.bundles import export_return_bundle, import_bundle
 from sync.server.context import ServerContext, ServerSettings
 from sync.server.models import Device
 from sync.server_keys import ServerKeyError
-from tests.desktop.app_driver import PASSPHRASE, idle, start_app
+from tests.desktop.app_driver import create_profile, idle, start_app
 from tests.sync.conftest import ThreadServer, free_port
 from tests.sync.stores import TestStore
+from tests.sync.tls import self_signed
 
 # One try, no waiting: a test of what a failure says needs no backoff.
 QUICK = functools.partial(SyncClient, retry=make_retry(0, 0))
@@ -69,15 +69,6 @@ def live(server_ctx: ServerContext) -> Iterator[ThreadServer]:
     server = ThreadServer(server_ctx)
     yield server
     server.stop()
-
-
-@pytest.fixture
-def vietnamese(qapp) -> Iterator[Messages]:
-    languages = Languages(qapp)
-    assert languages.use("vi")
-    yield Messages()
-    if languages.translator is not None:
-        qapp.removeTranslator(languages.translator)
 
 
 def engine_for(tmp_path: Path, store: TestStore | None = None) -> SyncEngine:
@@ -143,44 +134,6 @@ class OtherServer:
     def stop(self) -> None:
         self.httpd.shutdown()
         self.httpd.server_close()
-
-
-def self_signed(folder: Path, not_before: dt.datetime, not_after: dt.datetime) -> tuple[str, str]:
-    from cryptography import x509
-    from cryptography.hazmat.primitives import hashes, serialization
-    from cryptography.hazmat.primitives.asymmetric import ec
-    from cryptography.x509.oid import NameOID
-
-    key = ec.generate_private_key(ec.SECP256R1())
-    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "localhost")])
-    cert = (
-        x509.CertificateBuilder()
-        .subject_name(name)
-        .issuer_name(name)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(not_before)
-        .not_valid_after(not_after)
-        .add_extension(
-            x509.SubjectAlternativeName(
-                [x509.DNSName("localhost"), x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]
-            ),
-            critical=False,
-        )
-        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
-        .sign(key, hashes.SHA256())
-    )
-    folder.mkdir(parents=True, exist_ok=True)
-    cert_file, key_file = folder / "cert.pem", folder / "key.pem"
-    cert_file.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
-    key_file.write_bytes(
-        key.private_bytes(
-            serialization.Encoding.PEM,
-            serialization.PrivateFormat.PKCS8,
-            serialization.NoEncryption(),
-        )
-    )
-    return str(cert_file), str(key_file)
 
 
 # ------------------------------------------------------------------ every kind is said
@@ -298,7 +251,7 @@ def test_a_certificate_outside_its_dates_points_at_this_computers_clock(tmp_path
     try:
         engine = engine_for(tmp_path / "b")
         kind = failed_kind(
-            lambda: engine.connect(server.url, "AAAA-BBBB-CCCC", "x", ca_bundle=stale[0])
+            lambda: engine.connect(server.url, "AAAA-BBBB-CCCC", "x", ca_bundle=str(stale[0]))
         )
         assert kind == "tls_clock"
     finally:
@@ -401,15 +354,7 @@ def test_settings_tells_a_revoked_laptop_in_vietnamese(
 ):
     window = start_app(qtbot, qapp, tmp_path / "data", starter_packs, lang="vi")
     window.sync.client_factory = QUICK
-    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.new_profile)
-    form = window.new_profile
-    form.name.setText("Phạm Minh Châu")
-    form.passphrase.setText(PASSPHRASE)
-    form.repeat.setText(PASSPHRASE)
-    form.placement.setChecked(False)
-    qtbot.mouseClick(form.create_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.home, timeout=30_000)
-    idle(qtbot, window)
+    create_profile(qtbot, window, "Phạm Minh Châu")
     try:
         window.show_screen("settings")
         box = window.settings.sync

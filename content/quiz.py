@@ -23,6 +23,9 @@ ITEM_TYPES = (
     "ordering",
     "matching",
 )
+# The types whose responses the learner types rather than chooses: they may hold any
+# text, a name included (the server's item analysis withholds rare ones).
+TYPED_ITEM_TYPES = frozenset({"short_answer", "numeric"})
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 ITEM_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
 COMPETENCES_PER_AREA = {1: 3, 2: 6, 3: 4, 4: 4, 5: 4, 6: 3}

@@ -223,8 +223,7 @@ class SyncReport:
     trust_version: int | None = None
     certificates: int = 0
     packs_installed: list[str] = field(default_factory=list)
-    # Step → English message (logs, command line); `problems` has the same steps as kinds.
-    errors: dict[str, str] = field(default_factory=dict)
+    # Step → what failed there (its kind for the app, its English message for logs).
     problems: dict[str, SyncProblem] = field(default_factory=dict)
     # The server's clock minus this computer's (seconds), when the server answered.
     clock_offset: float | None = None
@@ -235,12 +234,15 @@ class SyncReport:
 
     @property
     def ok(self) -> bool:
-        return not self.errors
+        return not self.problems
+
+    @property
+    def errors(self) -> dict[str, str]:
+        """Step → English message, for logs and the command line."""
+        return {step: problem.message for step, problem in self.problems.items()}
 
     def fail(self, step: str, error: BaseException) -> None:
-        problem = problem_of(error, step)
-        self.errors[step] = problem.message
-        self.problems[step] = problem
+        self.problems[step] = problem_of(error, step)
 
     def summary(self) -> str:
         if "connect" in self.errors:

@@ -191,6 +191,10 @@ def export_return_bundle(ctx: ServerContext, learner_id: str, out: Path, actor: 
             )
         ]
         profiles = sorted(learner_profiles(session, learner_id))
+        assignments = [
+            {"pack_id": e.id, "version": e.version, "due": e.due.isoformat() if e.due else None}
+            for e in entries
+        ]
         write_return_bundle(
             out,
             server_key=ctx.keys.signing,
@@ -200,14 +204,7 @@ def export_return_bundle(ctx: ServerContext, learner_id: str, out: Path, actor: 
             certificates=certificates,
             statements=statements,
             packs=pack_files,
-            assignments=[
-                {
-                    "pack_id": e.id,
-                    "version": e.version,
-                    "due": e.due.isoformat() if e.due else None,
-                }
-                for e in entries
-            ],
+            assignments=assignments,
         )
         audit(
             session,
@@ -216,15 +213,13 @@ def export_return_bundle(ctx: ServerContext, learner_id: str, out: Path, actor: 
             f"learner:{learner_id}",
             file=out.name,
             packs=len(pack_files),
-            assignments=len(entries),
+            assignments=len(assignments),
             certificates=len(certificates),
             statements=len(statements),
         )
     return {
         "packs": [f"{e.id} v{e.version}" for e in entries],
-        "assignments": [
-            {"pack_id": e.id, "due": e.due.isoformat() if e.due else None} for e in entries
-        ],
+        "assignments": assignments,
         "certificates": len(certificates),
         "statements": len(statements),
     }

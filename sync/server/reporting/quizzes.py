@@ -18,12 +18,10 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from content.quiz import TYPED_ITEM_TYPES
 from sync.server.models import Pack
 
 log = logging.getLogger("hocvu.server.reports")
-
-# The item types whose responses are typed by the learner rather than chosen.
-FREE_TEXT = frozenset({"short_answer", "numeric"})
 
 _cache: dict[tuple[str, str], dict[str, str]] = {}
 _lock = threading.Lock()
@@ -96,4 +94,4 @@ class ItemTypes:
         """Whether the answers may be typed text; an item of unknown type counts as
         typed (its answers are then shown only once enough learners gave them)."""
         kind = self.of(pack_id, version, item_id)
-        return kind is None or kind in FREE_TEXT
+        return kind is None or kind in TYPED_ITEM_TYPES

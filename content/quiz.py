@@ -8,7 +8,7 @@ that dict back for the app. Grading lives in `content.grading`.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -99,6 +99,13 @@ class Item:
     steps: tuple[Step, ...] = ()
     pairs: tuple[Pair, ...] = ()
     distractors: tuple[Step, ...] = ()
+    # A sealed exam item (content.sealing): its key, feedback and explanation are
+    # ciphertext for the ministry's grading key; the device shows it and cannot grade it.
+    sealed: Mapping[str, Any] | None = None
+
+    @property
+    def measured_area(self) -> int | None:
+        return area_of(self.area, self.competences)
 
     @property
     def weighted(self) -> bool:
@@ -116,6 +123,12 @@ class Quiz:
     pass_mark: float
     shuffle: bool
     items: tuple[Item, ...]
+    draw: int | None = None  # how many items an attempt draws from the pool (None: all)
+    blueprint: Mapping[int, int] | None = None  # area -> items an attempt draws of it
+
+    @property
+    def sealed(self) -> bool:
+        return any(item.sealed is not None for item in self.items)
 
     def item(self, item_id: str) -> Item:
         for item in self.items:
@@ -131,6 +144,10 @@ class Quiz:
             pass_mark=float(data["pass_mark"]),
             shuffle=bool(data.get("shuffle", False)),
             items=tuple(_item_from_json(i) for i in data["items"]),
+            draw=data.get("draw"),
+            blueprint={int(a): int(n) for a, n in data["blueprint"].items()}
+            if data.get("blueprint")
+            else None,
         )
 
 
@@ -175,6 +192,7 @@ def _item_from_json(data: Mapping[str, Any]) -> Item:
         steps=tuple(Step(s["id"], s["text"]) for s in data.get("steps", ())),
         pairs=tuple(Pair(p["id"], p["left"], p["right"]) for p in data.get("pairs", ())),
         distractors=tuple(Step(d["id"], d["text"]) for d in data.get("distractors", ())),
+        sealed=data.get("sealed"),
     )
 
 
@@ -430,7 +448,9 @@ def compile_quiz(
     """Check an authoring quiz document and return its compiled form (raises QuizError)."""
     if not isinstance(doc, dict):
         raise QuizError("expected a mapping with `title` and `items`")
-    unknown = sorted(set(doc) - {"title", "pass_mark", "shuffle", "items", "id"})
+    unknown = sorted(
+        set(doc) - {"title", "pass_mark", "shuffle", "items", "id", "draw", "blueprint"}
+    )
     if unknown:
         raise QuizError(f"unknown field(s) {', '.join(unknown)}")
     compiler = _Compiler(languages, warn)
@@ -450,10 +470,52 @@ def compile_quiz(
         if item["id"] in seen:
             raise QuizError(f"item id {item['id']!r} is used twice")
         seen.add(item["id"])
-    return {
+    compiled = {
         "slug": slug,
         "title": compiler.text(doc.get("title", slug), "title"),
         "pass_mark": float(pass_mark),
         "shuffle": bool(doc.get("shuffle", False)),
         "items": compiled_items,
     }
+    compiled.update(_drawing(doc, compiled_items))
+    return compiled
+
+
+def _drawing(doc: dict, items: list[dict]) -> dict[str, Any]:
+    """`draw: N` or `blueprint: {area: N}`: how an attempt draws from the pool."""
+    if "draw" in doc and "blueprint" in doc:
+        raise QuizError("give `draw` or `blueprint`, not both")
+    if "draw" in doc:
+        draw = doc["draw"]
+        if isinstance(draw, bool) or not isinstance(draw, int) or not 1 <= draw <= len(items):
+            raise QuizError(
+                f"draw must be a whole number from 1 to the {len(items)} items, not {draw!r}"
+            )
+        return {"draw": draw}
+    if "blueprint" in doc:
+        raw = doc["blueprint"]
+        if not isinstance(raw, dict) or not raw:
+            raise QuizError("blueprint must map areas to item counts, e.g. {1: 5, 2: 5}")
+        blueprint: dict[str, int] = {}
+        for area, count in raw.items():
+            if isinstance(area, bool) or not isinstance(area, int) or not 1 <= area <= 6:
+                raise QuizError(f"blueprint: {area!r} is not an area (1..6)")
+            if isinstance(count, bool) or not isinstance(count, int) or count < 1:
+                raise QuizError(f"blueprint: area {area} needs a whole number of items")
+            pool = sum(1 for i in items if area_of(i.get("area"), i["competences"]) == area)
+            if pool < count:
+                raise QuizError(
+                    f"blueprint: area {area} asks {count} items but the pool has {pool}"
+                )
+            blueprint[str(area)] = count
+        return {"blueprint": blueprint}
+    return {}
+
+
+def area_of(area: int | None, competences: Iterable[str]) -> int | None:
+    """The area an item measures: its `area`, else that of its first competence tag."""
+    if area is not None:
+        return int(area)
+    for tag in competences:
+        return int(str(tag).split(".", 1)[0])
+    return None

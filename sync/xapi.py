@@ -30,6 +30,10 @@ VERB_NAMES = {iri: name for name, iri in VERBS.items()}
 EXT_PACK_VERSION = "urn:hocvu:ext:pack-version"
 EXT_APP_VERSION = "urn:hocvu:ext:app-version"
 EXT_DEVICE = "urn:hocvu:ext:device-id"
+# The server's grading of an exam, on the result statement only the server writes.
+EXT_GRADING = "urn:hocvu:ext:grading"
+# The `authority` account home page of statements the ministry server writes.
+SERVER_HOME_PAGE = "urn:hocvu:server"
 
 OBJECT_KINDS = ("lesson", "quiz", "item", "exam", "placement")
 _ACTIVITY = re.compile(
@@ -109,8 +113,10 @@ def make_statement(
     duration_s: float | None = None,
     timestamp: str | None = None,
     statement_id: str | None = None,
+    extensions: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """Build a statement dict; everything optional is left out rather than set to null."""
+    """Build a statement dict; everything optional is left out rather than set to null.
+    `extensions` join the context's (pack version, app version, device id)."""
     if verb not in VERBS:
         raise StatementError(f"verb {verb!r} is not one of {', '.join(VERBS)}")
     result: dict[str, Any] = {}
@@ -130,6 +136,7 @@ def make_statement(
             EXT_PACK_VERSION: pack_version,
             EXT_APP_VERSION: app_version,
             EXT_DEVICE: device_id,
+            **(extensions or {}),
         },
     }
     if registration:
@@ -224,3 +231,12 @@ def verb_name(statement: dict[str, Any]) -> str | None:
 
 def actor_name(statement: dict[str, Any]) -> str:
     return statement["actor"]["account"]["name"]
+
+
+def server_authored(statement: dict[str, Any]) -> bool:
+    """Whether the statement names the ministry server as its authority. Only the
+    server writes such statements (it refuses them from anyone else), so on a device
+    they can only have arrived by a pull or a return bundle."""
+    authority = statement.get("authority")
+    account = authority.get("account") if isinstance(authority, dict) else None
+    return isinstance(account, dict) and account.get("homePage") == SERVER_HOME_PAGE

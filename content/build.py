@@ -19,7 +19,8 @@ from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from content import keys
+from content import keys, sealing, trust
+from content.errors import PackRefused
 from content.sources import read_sources
 from content.trust import format_time
 
@@ -98,10 +99,45 @@ def write_pack(
     return manifest_bytes, digest.hexdigest()
 
 
+class SealingError(ValueError):
+    """A pack with an exam that cannot be sealed (no grading key in its trust list)."""
+
+
+def seal_exam(
+    manifest: dict[str, Any],
+    entries: dict[str, bytes],
+    private: Ed25519PrivateKey,
+    trust_bytes: bytes,
+    now: datetime,
+) -> None:
+    """Seal the exam's items in `entries` to the newest grading key of the trust list
+    (docs/assessment.md section 3). The list is the one the pack will carry; the app
+    verifies it against its roots on install, as for every pack."""
+    exam = (manifest.get("exam") or {}).get("quiz")
+    if exam is None:
+        return
+    rel = f"quizzes/{exam}.json"
+    try:
+        listed = trust.parse(trust_bytes, roots=None)
+    except PackRefused as exc:
+        raise SealingError(f"trust.json: {exc.detail}") from None
+    grading = listed.grading_key(now)
+    if grading is None:
+        raise SealingError(
+            f"{rel}: the exam cannot be sealed: the trust list (version {listed.version}) names "
+            "no grading key valid now. Ask the ministry for a trust list with one "
+            "(hocvu keys add-grading-key)."
+        )
+    secret = sealing.pack_secret(private, manifest["id"], manifest["version"])
+    sealed = sealing.seal_quiz(json.loads(entries[rel]), grading.public_key, grading.key_id, secret)
+    entries[rel] = json.dumps(sealed, ensure_ascii=False, indent=1, sort_keys=True).encode() + b"\n"
+
+
 def build_pack(
     folder: Path, private: Ed25519PrivateKey, trust_bytes: bytes, out: Path
 ) -> BuildResult:
     source = read_sources(folder)
+    seal_exam(source.manifest, source.entries, private, trust_bytes, source.created)
     manifest_bytes, digest = write_pack(
         out, source.manifest, source.entries, private, trust_bytes, source.created
     )

@@ -1,4 +1,5 @@
-"""Ed25519 keys: the ministry root and the trainers' signing keys.
+"""Keys: the ministry root and the trainers' signing keys (Ed25519), and the
+ministry's grading keys (X25519) that exams are sealed to.
 
 Private keys are PKCS#8 PEM files, encrypted with a passphrase (the root always, a
 trainer's key when the trainer chooses one). Public keys travel as small JSON
@@ -17,7 +18,9 @@ from pathlib import Path
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 
+from content.envelope import x25519_key_id, x25519_raw
 from content.errors import KeyFileError
 
 
@@ -70,7 +73,9 @@ def new_key() -> Ed25519PrivateKey:
     return Ed25519PrivateKey.generate()
 
 
-def write_private(path: Path, private: Ed25519PrivateKey, passphrase: str | None) -> None:
+def write_private(
+    path: Path, private: Ed25519PrivateKey | X25519PrivateKey, passphrase: str | None
+) -> None:
     """Write a PKCS#8 PEM readable only by its owner; refuses to overwrite a key."""
     encryption: serialization.KeySerializationEncryption = (
         serialization.BestAvailableEncryption(passphrase.encode())
@@ -99,7 +104,7 @@ def is_encrypted(path: Path) -> bool:
         raise KeyFileError(f"{path}: cannot read the key file ({exc.strerror})") from None
 
 
-def load_private(path: Path, passphrase: str | None) -> Ed25519PrivateKey:
+def _load_pem(path: Path, passphrase: str | None):
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -113,8 +118,49 @@ def load_private(path: Path, passphrase: str | None) -> Ed25519PrivateKey:
         ) from None
     except ValueError:
         raise KeyFileError(f"{path}: wrong passphrase, or not a PEM private key") from None
+    return key
+
+
+def load_private(path: Path, passphrase: str | None) -> Ed25519PrivateKey:
+    key = _load_pem(path, passphrase)
     if not isinstance(key, Ed25519PrivateKey):
         raise KeyFileError(f"{path}: not an Ed25519 key")
+    return key
+
+
+# --- grading keys (X25519): exams are sealed to them, the server opens them ----------
+
+
+def load_grading_private(path: Path, passphrase: str | None) -> X25519PrivateKey:
+    key = _load_pem(path, passphrase)
+    if not isinstance(key, X25519PrivateKey):
+        raise KeyFileError(f"{path}: not a grading key (X25519)")
+    return key
+
+
+def write_grading_public(path: Path, private: X25519PrivateKey, name: str) -> str:
+    """Write NAME.pub.json for a grading key; returns its key id."""
+    public = private.public_key()
+    record = {
+        "kind": "grading",
+        "key_id": x25519_key_id(public),
+        "public_key": base64.b64encode(x25519_raw(public)).decode(),
+        "name": name,
+    }
+    path.write_text(json.dumps(record, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return record["key_id"]
+
+
+def load_grading_public(path: Path) -> X25519PublicKey:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if data.get("kind") != "grading":
+            raise ValueError("it is not a grading key's public file")
+        key = X25519PublicKey.from_public_bytes(base64.b64decode(data["public_key"], validate=True))
+        if x25519_key_id(key) != data["key_id"]:
+            raise ValueError("key_id does not match the public key")
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise KeyFileError(f"{path}: not a grading public key file ({exc})") from None
     return key
 
 

@@ -7,6 +7,8 @@ import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+
 from content import keys, trust
 from content.errors import KeyFileError, PackRefused
 from content.files import write_atomic
@@ -23,6 +25,9 @@ hand over only the public part (.pub.json).
   hocvu keys add-trainer --root root.key --trust trust.json --trainer a.pub.json \\
       --prefix vn.mofa.dl -o trust.json                # a new, higher trust version
   hocvu keys revoke --root root.key --trust trust.json KEY_ID -o trust.json
+  hocvu keys new-grading-key -o grading-2027           # by the ministry: exams seal to it
+  hocvu keys add-grading-key --root root.key --trust trust.json \\
+      --grading grading-2027.pub.json -o trust.json
 """
 
 
@@ -119,6 +124,45 @@ def cmd_revoke(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_new_grading_key(args: argparse.Namespace) -> int:
+    base = Path(args.output)
+    key_path, pub_path = base.with_suffix(".key"), base.with_suffix(".pub.json")
+    for path in (key_path, pub_path):
+        if path.exists():
+            print(f"{path}: exists; a grading key is never overwritten", file=sys.stderr)
+            return 1
+    passphrase = None
+    if not args.no_passphrase:
+        passphrase = ask(args.passphrase_env, "New passphrase for the grading key: ", confirm=True)
+    private = X25519PrivateKey.generate()
+    key_path.parent.mkdir(parents=True, exist_ok=True)
+    keys.write_private(key_path, private, passphrase)
+    key_id = keys.write_grading_public(pub_path, private, args.name)
+    print(f"Grading key {key_id}: private {key_path}, public {pub_path}.")
+    print(
+        f"Add {pub_path.name} to the trust list (hocvu keys add-grading-key) and install "
+        f"{key_path.name} on the ministry server (hocvu admin add-grading-key)."
+    )
+    return 0
+
+
+def cmd_add_grading_key(args: argparse.Namespace) -> int:
+    root = _load_root(args)
+    current = _current(args, root)
+    public = keys.load_grading_public(Path(args.grading))
+    body = trust.next_body(current, args.valid_days)
+    not_before = trust.parse_time(args.not_before) if args.not_before else datetime.now(UTC)
+    key_id = trust.add_grading_key(
+        body, public, not_before, not_before + timedelta(days=args.key_days)
+    )
+    _write_trust(Path(args.output), trust.sign_body(body, root))
+    print(
+        f"Trust list version {body['version']} written to {args.output}: exams built from "
+        f"now on are sealed to grading key {key_id}."
+    )
+    return 0
+
+
 def cmd_show(args: argparse.Namespace) -> int:
     from hocvu.paths import root_key_files
 
@@ -137,6 +181,11 @@ def cmd_show(args: argparse.Namespace) -> int:
         )
     for key_id in sorted(listed.revoked):
         print(f"  {key_id}  revoked")
+    for grading in listed.grading_keys.values():
+        print(
+            f"  {grading.key_id}  grading key ({trust.format_time(grading.not_before)[:10]} "
+            f"to {trust.format_time(grading.not_after)[:10]})"
+        )
     return 0
 
 
@@ -224,6 +273,36 @@ def parser(prog: str) -> argparse.ArgumentParser:
     _root_options(p)
     p.add_argument("key_id", help="the key id to revoke (16 hex digits)")
     p.set_defaults(run=cmd_revoke)
+
+    p = sub.add_parser(
+        "new-grading-key",
+        help="create a grading key pair (the ministry's; exams are sealed to it)",
+        description="Create an X25519 key pair: NAME.key (private, for the ministry "
+        "server only) and NAME.pub.json (to add to the trust list).",
+    )
+    p.add_argument("--name", default="Ministry grading key", help="a label for admins")
+    p.add_argument("-o", "--output", required=True, help="file name stem, e.g. keys/grading-2027")
+    p.add_argument(
+        "--no-passphrase",
+        action="store_true",
+        help="store the private key unencrypted (only on an encrypted disk)",
+    )
+    p.add_argument("--passphrase-env", metavar="VAR", help="read the passphrase from this variable")
+    p.set_defaults(run=cmd_new_grading_key)
+
+    p = sub.add_parser(
+        "add-grading-key",
+        help="publish a grading key (new trust list)",
+        description="Write a new trust list, one version higher, listing the grading "
+        "key; exams built afterwards are sealed to the newest valid grading key.",
+    )
+    _root_options(p)
+    p.add_argument("--grading", required=True, help="the grading key's .pub.json")
+    p.add_argument("--not-before", help="when the key becomes valid (default: now)")
+    p.add_argument(
+        "--key-days", type=int, default=1095, help="days the key stays valid (default 1095)"
+    )
+    p.set_defaults(run=cmd_add_grading_key)
 
     p = sub.add_parser(
         "show",

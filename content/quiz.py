@@ -112,7 +112,10 @@ class Item:
         return any(o.weight is not None for o in self.options)
 
     def right_choices(self) -> list[str]:
-        """Every text a learner can pick on the right side of a matching item, by id."""
+        """Every text a learner can pick on the right side of a matching item, by id. A
+        sealed item lists them all as distractors: which one pairs with which is sealed."""
+        if self.sealed is not None:
+            return [d.id for d in self.distractors]
         return [p.id for p in self.pairs] + [d.id for d in self.distractors]
 
 

@@ -17,6 +17,11 @@ from typing import Any
 
 from content import yamltext
 from content.errors import SourceError
+from content.exam_policy import (
+    DEFAULT_ATTEMPTS,
+    DEFAULT_COOLDOWN_HOURS,
+    DEFAULT_MIN_SECONDS_PER_ITEM,
+)
 from content.lesson import LessonError, LessonMeta, image_refs, split_front_matter
 from content.localised import localise
 from content.media import MediaError, check_media
@@ -43,6 +48,7 @@ _COURSE_FIELDS = {
     "exam",
     "placement",
 }
+_EXAM_FIELDS = {"quiz", "time_limit_minutes", "retake", "min_seconds_per_item"}
 _MODULE_FIELDS = {"id", "area", "level", "title", "lessons", "quiz"}
 
 
@@ -302,13 +308,35 @@ class _Reader:
             isinstance(limit, bool) or not isinstance(limit, int) or limit < 1
         ):
             raise SourceError("course.yaml", "exam.time_limit_minutes must be a whole number")
+        unknown = sorted(set(raw) - _EXAM_FIELDS)
+        if unknown:
+            raise SourceError("course.yaml", f"exam: unknown field(s) {', '.join(unknown)}")
+        retake = raw.get("retake") or {}
+        if not isinstance(retake, dict) or set(retake) - {"cooldown_hours", "attempts"}:
+            raise SourceError(
+                "course.yaml", "exam.retake must be a mapping with cooldown_hours and attempts"
+            )
+        policy = {
+            "cooldown_hours": self._whole(retake, "cooldown_hours", DEFAULT_COOLDOWN_HOURS, 0),
+            "attempts": self._whole(retake, "attempts", DEFAULT_ATTEMPTS, 1),
+        }
+        floor = self._whole(raw, "min_seconds_per_item", DEFAULT_MIN_SECONDS_PER_ITEM, 0)
         levels = sorted({m["level"] for m in modules})
         quizzes.append(raw["quiz"])
         return {
             "quiz": raw["quiz"],
             "time_limit_minutes": limit,
             "level": levels[0] if len(levels) == 1 else None,
+            "retake": policy,
+            "min_seconds_per_item": floor,
         }
+
+    @staticmethod
+    def _whole(raw: dict, key: str, default: int, lowest: int) -> int:
+        value = raw.get(key, default)
+        if isinstance(value, bool) or not isinstance(value, int) or value < lowest:
+            raise SourceError("course.yaml", f"exam: {key} must be a whole number from {lowest}")
+        return value
 
     def _placement(self, raw: Any, quizzes: list[str]) -> dict | None:
         if raw is None:

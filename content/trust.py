@@ -8,6 +8,7 @@ library never goes back to a lower one (DESIGN section 3).
 
 from __future__ import annotations
 
+import base64
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -16,8 +17,10 @@ from pathlib import Path
 from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
 
 from content import keys
+from content.envelope import x25519_key_id, x25519_raw
 from content.errors import KeyFileError, PackRefused, Rule
 
 TRUST_FILE = "trust.json"
@@ -53,6 +56,16 @@ class TrainerKey:
 
 
 @dataclass(frozen=True)
+class GradingKey:
+    """The ministry's key that exam items are sealed to (X25519, DESIGN section 9)."""
+
+    key_id: str
+    public_key: X25519PublicKey
+    not_before: datetime
+    not_after: datetime
+
+
+@dataclass(frozen=True)
 class TrustList:
     version: int
     issued: datetime
@@ -61,6 +74,12 @@ class TrustList:
     trainers: Mapping[str, TrainerKey]
     revoked: frozenset[str]
     document: Mapping[str, Any] = field(repr=False)
+    grading_keys: Mapping[str, GradingKey] = field(default_factory=dict)
+
+    def grading_key(self, now: datetime) -> GradingKey | None:
+        """The key to seal exams to at `now`: the newest one valid then."""
+        valid = [k for k in self.grading_keys.values() if k.not_before <= now <= k.not_after]
+        return max(valid, key=lambda k: (k.not_before, k.key_id)) if valid else None
 
     def to_bytes(self) -> bytes:
         return (
@@ -107,8 +126,12 @@ def load_roots(files: Iterable[Path]) -> dict[str, Ed25519PublicKey]:
     return roots
 
 
-def parse(data: bytes, roots: Mapping[str, Ed25519PublicKey], path: str = TRUST_FILE) -> TrustList:
-    """Parse and verify a trust list under the pinned roots."""
+def parse(
+    data: bytes, roots: Mapping[str, Ed25519PublicKey] | None, path: str = TRUST_FILE
+) -> TrustList:
+    """Parse and verify a trust list under the pinned roots. `roots=None` reads it
+    without verifying: only the pack builder does, to find the grading key of the list
+    a pack will carry (the app verifies that list when it installs the pack)."""
     try:
         document = json.loads(data.decode("utf-8"))
         body = document["trust"]
@@ -118,7 +141,7 @@ def parse(data: bytes, roots: Mapping[str, Ed25519PublicKey], path: str = TRUST_
     except (UnicodeDecodeError, ValueError, KeyError, TypeError) as exc:
         raise PackRefused(path, Rule.MALFORMED, f"not a trust list ({exc})") from None
     signed = canonical_json(body)
-    if not any(
+    if roots is not None and not any(
         isinstance(sig, dict)
         and sig.get("key_id") in roots
         and keys.verify(roots[sig["key_id"]], str(sig.get("signature", "")), signed)
@@ -141,6 +164,19 @@ def parse(data: bytes, roots: Mapping[str, Ed25519PublicKey], path: str = TRUST_
             if keys.key_id(trainer.public_key) != trainer.key_id:
                 raise ValueError(f"key_id {trainer.key_id} does not match its public key")
             trainers[trainer.key_id] = trainer
+        grading = {}
+        for entry in body.get("grading_keys", []):
+            grading_key = GradingKey(
+                key_id=entry["key_id"],
+                public_key=X25519PublicKey.from_public_bytes(
+                    base64.b64decode(entry["public_key"], validate=True)
+                ),
+                not_before=parse_time(entry["not_before"]),
+                not_after=parse_time(entry["not_after"]),
+            )
+            if x25519_key_id(grading_key.public_key) != grading_key.key_id:
+                raise ValueError(f"key_id {grading_key.key_id} does not match its public key")
+            grading[grading_key.key_id] = grading_key
         return TrustList(
             version=int(body["version"]),
             issued=parse_time(body["issued"]),
@@ -149,6 +185,7 @@ def parse(data: bytes, roots: Mapping[str, Ed25519PublicKey], path: str = TRUST_
             trainers=trainers,
             revoked=frozenset(body.get("revoked", [])),
             document=document,
+            grading_keys=grading,
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise PackRefused(path, Rule.MALFORMED, f"trust list field: {exc}") from None
@@ -220,6 +257,25 @@ def add_trainer(
         }
     )
     body["trainers"].sort(key=lambda t: t["key_id"])
+
+
+def add_grading_key(
+    body: dict, public: X25519PublicKey, not_before: datetime, not_after: datetime
+) -> str:
+    """List a grading key (the newest valid one seals new exams); returns its key id.
+    Older grading keys stay listed: the server still grades packs sealed to them."""
+    key_id = x25519_key_id(public)
+    body["grading_keys"] = [g for g in body.get("grading_keys", []) if g["key_id"] != key_id]
+    body["grading_keys"].append(
+        {
+            "key_id": key_id,
+            "public_key": base64.b64encode(x25519_raw(public)).decode(),
+            "not_before": format_time(not_before),
+            "not_after": format_time(not_after),
+        }
+    )
+    body["grading_keys"].sort(key=lambda g: (g["not_before"], g["key_id"]))
+    return key_id
 
 
 def revoke(body: dict, key_id: str) -> None:

@@ -24,6 +24,9 @@ Packs verify themselves as always; the signature ties the rest to the server.
 `bundle.json`'s `version` says which parts a return bundle has: 1 (no field, before
 assignments travelled) or 2 (`assignments.json`, required). The `format` stays 1,
 so an app that predates version 2 still reads the rest and ignores the assignments.
+`revocations.json` (the server's signed certificate revocation list,
+`sync.certificates`) is optional in either version: listed and hashed like every
+file when present, ignored by apps that predate it, absent from older bundles.
 """
 
 from __future__ import annotations
@@ -41,14 +44,14 @@ from pathlib import Path
 from typing import Any
 
 from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
-from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
+from content import envelope
 from content import keys as content_keys
-from sync.server_keys import PublicServerKeys, x25519_key_id, x25519_raw
+from content.envelope import x25519_key_id, x25519_raw
+from sync.certificates import RevocationList, RevocationListInvalid, verify_revocation_list
+from sync.server_keys import PublicServerKeys
 from sync.xapi import now_iso
 
 MAGIC = b"HVSYNC\x00\x01"
@@ -59,6 +62,7 @@ RETURN_INDEX = "bundle.json"
 RETURN_SIGNATURE = "bundle.sig"
 RETURN_VERSION = 2
 ASSIGNMENTS_FILE = "assignments.json"
+REVOCATIONS_FILE = "revocations.json"
 
 
 class BundleRefused(Exception):
@@ -93,12 +97,6 @@ def _canonical(value: Any) -> bytes:
     return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
 
 
-def _key(shared: bytes, ephemeral: bytes, recipient: bytes) -> bytes:
-    return HKDF(
-        algorithm=hashes.SHA256(), length=32, salt=ephemeral + recipient, info=_INFO
-    ).derive(shared)
-
-
 # ------------------------------------------------------------------ statement bundles
 
 
@@ -113,9 +111,6 @@ def seal(
 ) -> bytes:
     """The bytes of a statement bundle for `server`, signed by `device_key`."""
     ephemeral = X25519PrivateKey.generate()
-    recipient = server.bundle_key
-    ephemeral_raw = x25519_raw(ephemeral.public_key())
-    key = _key(ephemeral.exchange(recipient), ephemeral_raw, x25519_raw(recipient))
     nonce = os.urandom(12)
     header = _canonical(
         {
@@ -128,11 +123,13 @@ def seal(
             "created": now_iso(),
             "enrolment": enrolment,
             "count": len(payload.get("statements", [])),
-            "ephemeral_public": _b64(ephemeral_raw),
+            "ephemeral_public": _b64(x25519_raw(ephemeral.public_key())),
             "nonce": _b64(nonce),
         }
     )
-    ciphertext = AESGCM(key).encrypt(nonce, _canonical(payload), header)
+    _, ciphertext = envelope.encrypt(
+        server.bundle_key, _canonical(payload), header, _INFO, ephemeral=ephemeral, nonce=nonce
+    )
     signed = (
         MAGIC
         + struct.pack(">I", len(header))
@@ -169,13 +166,9 @@ class SealedBundle:
         ephemeral_raw = _unb64(self.header.get("ephemeral_public"), "ephemeral key", where)
         nonce = _unb64(self.header.get("nonce"), "nonce", where)
         try:
-            ephemeral = X25519PublicKey.from_public_bytes(ephemeral_raw)
-            key = _key(
-                server_key.exchange(ephemeral),
-                ephemeral_raw,
-                x25519_raw(server_key.public_key()),
+            plain = envelope.decrypt(
+                server_key, ephemeral_raw, nonce, self.ciphertext, self.header_bytes, _INFO
             )
-            plain = AESGCM(key).decrypt(nonce, self.ciphertext, self.header_bytes)
         except (InvalidTag, ValueError):
             raise BundleRefused(
                 where, "the contents cannot be decrypted: the bundle is damaged or was altered"
@@ -238,14 +231,18 @@ def write_return_bundle(
     statements: list[dict[str, Any]],
     packs: list[Path],
     assignments: list[dict[str, Any]],
+    revocations: dict[str, Any] | None = None,
 ) -> None:
     """Write a return bundle. `assignments`: `{pack_id, version, due}` per pack assigned
-    to the learner's unit (`due` an ISO date or None), as the online catalog lists them."""
+    to the learner's unit (`due` an ISO date or None), as the online catalog lists them;
+    `revocations`: the signed certificate revocation list."""
     files: dict[str, bytes | Path] = {
         "certificates.json": _canonical(certificates),
         "statements.json": _canonical(statements),
         ASSIGNMENTS_FILE: _canonical(assignments),
     }
+    if revocations is not None:
+        files[REVOCATIONS_FILE] = _canonical(revocations)
     if trust is not None:
         files["trust.json"] = trust
     for pack in packs:
@@ -299,6 +296,8 @@ class ReturnBundle:
     # None for a version-1 bundle, which says nothing about assignments (an empty list
     # says that nothing is assigned).
     assignments: list[Assignment] | None = None
+    # The server's verified revocation list; None in a bundle that carries none.
+    revocations: RevocationList | None = None
 
     @property
     def version(self) -> int:
@@ -443,8 +442,14 @@ def read_return_bundle(
     assignments = None
     if version >= 2:
         assignments = _assignments(contents[ASSIGNMENTS_FILE], where)
+    revocations = None
+    if REVOCATIONS_FILE in contents:
+        try:
+            revocations = verify_revocation_list(contents[REVOCATIONS_FILE], server.signing_key)
+        except RevocationListInvalid as exc:
+            raise BundleRefused(where, f"{REVOCATIONS_FILE}: {exc}", "altered") from None
     return ReturnBundle(
-        index, contents.get("trust.json"), certificates, statements, packs, assignments
+        index, contents.get("trust.json"), certificates, statements, packs, assignments, revocations
     )
 
 

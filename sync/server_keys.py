@@ -8,29 +8,20 @@ enrolment, or on the small file an admin hands out with an enrolment code.
 from __future__ import annotations
 
 import base64
-import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
 
 from content import keys as content_keys
+from content.envelope import x25519_key_id
 
 
 class ServerKeyError(Exception):
     """A server key that cannot be read (wrong passphrase, damaged or foreign file)."""
-
-
-def x25519_raw(public: X25519PublicKey) -> bytes:
-    return public.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
-
-
-def x25519_key_id(public: X25519PublicKey) -> str:
-    return hashlib.sha256(x25519_raw(public)).hexdigest()[:16]
 
 
 @dataclass(frozen=True)

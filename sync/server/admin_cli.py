@@ -27,6 +27,8 @@ DESCRIPTION = """Administer the ministry server (run on the server machine).
   hocvu admin report overview --unit 1             # certified shares, trend, units behind
   hocvu admin report learners --unit 2 --format xlsx -o learners.xlsx
   hocvu admin export-certificates --unit 1 -o certificates.json
+  hocvu admin revoke-certificate CERTIFICATE-ID --reason "exam taken by another person"
+  hocvu admin verify-cert certificate.json [--revocations revocations.json]
 
 Use the same --data-dir/--database-url as `hocvu server`.
 """
@@ -181,6 +183,22 @@ def cmd_set_trust(args, ctx) -> int:
     return 0
 
 
+def cmd_add_grading_key(args, ctx) -> int:
+    from sync.server import admin
+    from sync.server.keys import install_grading_key
+
+    key_id = install_grading_key(
+        ctx.settings.data_dir / "keys", Path(args.file), ctx.settings.key_passphrase
+    )
+    with ctx.db.write() as session:
+        admin.audit(session, _actor(), "add-grading-key", f"grading-key:{key_id}")
+    print(
+        f"grading key {key_id} installed; restart `hocvu server` so that it grades exams "
+        "sealed to it"
+    )
+    return 0
+
+
 def cmd_add_xapi_client(args, ctx) -> int:
     from sync.server import admin
 
@@ -237,14 +255,76 @@ def cmd_server_keys(args, ctx) -> int:
 
 
 def cmd_verify_cert(args, ctx) -> int:
-    from sync.certificates import verify_certificate
+    import uuid
 
+    from sync.certificates import verify_certificate, verify_revocation_list
+    from sync.server import certificate_export
+    from sync.server.models import Certificate
+
+    public = ctx.keys.signing.public_key()
     document = json.loads(Path(args.file).read_text(encoding="utf-8"))
-    body = verify_certificate(document, ctx.keys.signing.public_key())
+    body = verify_certificate(document, public)
+    what = (
+        f"{body.get('learner_name')} passed level {body.get('level')} ({body.get('pack_id')}) "
+        f"on {str(body.get('passed_at'))[:10]}, issued {str(body.get('issued'))[:10]}"
+    )
+    certificate_id = str(body.get("id", ""))
+    if args.revocations:
+        # Offline: the signed list is the authority, not this server's database.
+        offered = json.loads(Path(args.revocations).read_text(encoding="utf-8"))
+        if isinstance(offered, dict) and offered.get("schema") == certificate_export.SCHEMA:
+            offered = offered.get("revocations")  # a certificate export carries the list
+        listed = verify_revocation_list(offered, public)
+        revoked = listed.revocation(certificate_id)
+        if revoked is not None:
+            print(
+                f"REVOKED: {what}; revoked on {revoked.revoked_at[:10]}: {revoked.reason} "
+                f"(revocation list version {listed.version} of {listed.issued[:10]})"
+            )
+            return 1
+        print(
+            f"valid: {what}; not revoked as of the revocation list version "
+            f"{listed.version} of {listed.issued[:10]}"
+        )
+        return 0
+    try:
+        key = str(uuid.UUID(certificate_id))
+    except ValueError:
+        key = None
+    with ctx.db.read() as session:
+        row = session.get(Certificate, key) if key else None
+    if row is None:
+        print(
+            f"valid: {what}; but this server's database holds no certificate {certificate_id}",
+            file=sys.stderr,
+        )
+        return 0
+    if row.revoked_at is not None:
+        from sync.server.db import aware
+
+        print(
+            f"REVOKED: {what}; revoked on {aware(row.revoked_at):%Y-%m-%d %H:%M} UTC by "
+            f"{row.revoked_by}: {row.revoked_reason}"
+        )
+        return 1
+    print(f"valid: {what}")
+    return 0
+
+
+def cmd_revoke_certificate(args, ctx) -> int:
+    from sync.server.revocations import revocation_version, revoke_certificate
+
+    with ctx.db.write() as session:
+        certificate = revoke_certificate(session, _actor(), args.certificate, args.reason)
+        version = revocation_version(session)
+        done = (
+            f"certificate {certificate.id} (level {certificate.level}, {certificate.pack_id}) "
+            f"revoked: {certificate.revoked_reason}"
+        )
+    print(done)
     print(
-        f"valid: {body.get('learner_name')} passed level {body.get('level')} "
-        f"({body.get('pack_id')}) on {str(body.get('passed_at'))[:10]}, issued "
-        f"{str(body.get('issued'))[:10]}"
+        f"revocation list version {version}: devices receive it at their next sync, "
+        "missions in their next return bundle"
     )
     return 0
 
@@ -322,7 +402,7 @@ def cmd_export_certificates(args, ctx) -> int:
 
     with ctx.db.read() as session:
         root = args.unit if args.unit is not None else _default_root(session)
-        data = certificate_export.export(session, root, ctx.keys.signing.public_key())
+        data = certificate_export.export(session, root, ctx.keys.signing)
     write_atomic(Path(args.output), certificate_export.to_json(data))
     with ctx.db.write() as session:
         admin.audit(
@@ -388,6 +468,10 @@ def parser(prog: str) -> argparse.ArgumentParser:
     c.add_argument("--due", help="YYYY-MM-DD")
     c = command("set-trust", cmd_set_trust, "serve a newer trust.json")
     c.add_argument("file")
+    c = command(
+        "add-grading-key", cmd_add_grading_key, "install a grading key (opens sealed exams)"
+    )
+    c.add_argument("file", help="the grading key's .key file (hocvu keys new-grading-key)")
     c = command("add-xapi-client", cmd_add_xapi_client, "credentials for an xAPI tool")
     c.add_argument("name")
     c.add_argument("--unit", type=int, required=True)
@@ -398,8 +482,20 @@ def parser(prog: str) -> argparse.ArgumentParser:
     c.add_argument("-o", "--output", required=True)
     c = command("server-keys", cmd_server_keys, "print or save the server's public keys")
     c.add_argument("-o", "--output")
-    c = command("verify-cert", cmd_verify_cert, "check a certificate file's signature")
+    c = command(
+        "verify-cert",
+        cmd_verify_cert,
+        "check a certificate file's signature and whether it was revoked",
+    )
     c.add_argument("file")
+    c.add_argument(
+        "--revocations",
+        metavar="LIST.json",
+        help="check against this signed revocation list instead of the server's database",
+    )
+    c = command("revoke-certificate", cmd_revoke_certificate, "revoke a certificate for good")
+    c.add_argument("certificate", help="the certificate's id (a UUID)")
+    c.add_argument("--reason", required=True, help="why; carried in the revocation list")
     c = command("report", cmd_report, "print the overview or export a report table")
     c.add_argument("table", choices=("overview", *TABLES))
     c.add_argument("--unit", type=int, help="the scope's root unit (default: the ministry)")
@@ -419,7 +515,7 @@ def main(argv: list[str], prog: str = "hocvu admin") -> int:
     args = parser(prog).parse_args(argv)
     from content.errors import KeyFileError, PackRefused
     from sync.bundle import BundleRefused
-    from sync.certificates import CertificateInvalid
+    from sync.certificates import CertificateInvalid, RevocationListInvalid
     from sync.server.admin import AdminError
     from sync.server.keys import ServerKeyError
     from sync.server.reports import OutOfScope
@@ -435,6 +531,7 @@ def main(argv: list[str], prog: str = "hocvu admin") -> int:
         PackRefused,
         BundleRefused,
         CertificateInvalid,
+        RevocationListInvalid,
         KeyFileError,
         ServerKeyError,
         OutOfScope,

@@ -2,6 +2,8 @@
 
 - `server-signing.key`: Ed25519, signs certificates and reverse bundles.
 - `server-bundle.key`: X25519, devices encrypt offline bundles to it.
+- `grading/<key id>.key`: the ministry's grading keys (X25519), which open sealed
+  exam items; installed by `hocvu admin add-grading-key`, never made here.
 
 Both are PKCS#8 PEM, encrypted when a passphrase is given. The public halves are
 what an admin hands to a mission with its enrolment codes (`hocvu admin
@@ -14,7 +16,7 @@ import base64
 import contextlib
 import json
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -23,16 +25,21 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
 from content import keys as content_keys
-from sync.server_keys import PublicServerKeys, ServerKeyError, x25519_key_id, x25519_raw
+from content.envelope import x25519_key_id, x25519_raw
+from sync.server_keys import PublicServerKeys, ServerKeyError
 
 SIGNING_FILE = "server-signing.key"
 BUNDLE_FILE = "server-bundle.key"
+GRADING_FOLDER = "grading"
 
 
 @dataclass
 class ServerKeys:
     signing: Ed25519PrivateKey
     bundle: X25519PrivateKey
+    # Every grading key this server was given, by key id: exams sealed to an older key
+    # are still graded after the ministry rotates to a new one.
+    grading: dict[str, X25519PrivateKey] = field(default_factory=dict)
 
     @property
     def signing_key_id(self) -> str:
@@ -103,4 +110,29 @@ def load_or_create(folder: Path, passphrase: str | None = None) -> ServerKeys:
         if not isinstance(key, make):
             raise ServerKeyError(f"{path}: not an {make.__name__.removesuffix('PrivateKey')} key")
         found.append(key)
-    return ServerKeys(found[0], found[1])
+    return ServerKeys(found[0], found[1], load_grading_keys(folder / GRADING_FOLDER, passphrase))
+
+
+def load_grading_keys(folder: Path, passphrase: str | None = None) -> dict[str, X25519PrivateKey]:
+    grading = {}
+    for path in sorted(folder.glob("*.key")) if folder.is_dir() else []:
+        key = _load(path, passphrase)
+        if not isinstance(key, X25519PrivateKey):
+            raise ServerKeyError(f"{path}: not a grading key (X25519)")
+        grading[x25519_key_id(key.public_key())] = key
+    return grading
+
+
+def install_grading_key(folder: Path, source: Path, passphrase: str | None = None) -> str:
+    """Copy a grading private key into the server's key folder (mode 0600), re-encrypted
+    with the server's key passphrase; returns its key id. Installing it twice is harmless."""
+    key = content_keys.load_grading_private(source, None)
+    key_id = x25519_key_id(key.public_key())
+    target = folder / GRADING_FOLDER
+    target.mkdir(parents=True, exist_ok=True, mode=0o700)
+    pem = key.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, _encryption(passphrase)
+    )
+    with contextlib.suppress(FileExistsError):
+        _write_new(target / f"{key_id}.key", pem)
+    return key_id

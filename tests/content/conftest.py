@@ -30,10 +30,11 @@ class DevKeys:
     trust_bytes: bytes
     roots: dict
 
-    def trust_with(self, mutate: Callable[[dict], None], version: int = 2) -> bytes:
-        """A trust list signed by the development root, changed by `mutate`."""
+    def trust_with(self, mutate: Callable[[dict], None], version: int | None = None) -> bytes:
+        """A trust list signed by the development root, changed by `mutate`; one version
+        above the development list unless told."""
         body = json.loads(self.trust_bytes)["trust"]
-        body["version"] = version
+        body["version"] = body["version"] + 1 if version is None else version
         mutate(body)
         return trust.sign_body(body, self.root)
 

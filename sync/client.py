@@ -397,6 +397,17 @@ class SyncClient:
         self._check(response)
         return self._answer(response, lambda data: list(data["certificates"]))
 
+    def revocations(self, known: int = 0) -> dict[str, Any] | None:
+        """The server's signed certificate revocation list (unverified: the caller
+        checks it), or None when the list of version `known` is still the newest."""
+        response = self._request(
+            "GET", f"{API}/certificates/revocations", params={"known": known} if known else None
+        )
+        if response.status_code == 204:
+            return None
+        self._check(response)
+        return self._answer(response, dict)
+
     def download(
         self,
         entry: CatalogEntry,

@@ -36,7 +36,13 @@ from content import keys as content_keys
 from content.errors import PackRefused, Rule
 from content.files import write_atomic
 from sync.bundle import BundleRefused, read_return_bundle, seal
-from sync.certificates import CertificateInvalid, verify_certificate
+from sync.certificates import (
+    CertificateInvalid,
+    RevocationList,
+    RevocationListInvalid,
+    verify_certificate,
+    verify_revocation_list,
+)
 from sync.client import NotEnrolled, ServerUnreachable, SyncClient, SyncError
 from sync.server_keys import PublicServerKeys, ServerKeyError
 
@@ -201,6 +207,15 @@ class SyncStore(Protocol):
 
     def attach_signed_certificate(self, statement_id: str, signed: dict[str, Any]) -> Any: ...
 
+    def revocations(self) -> RevocationList | None:
+        """The newest certificate revocation list this profile holds."""
+        ...
+
+    def adopt_revocations(self, revocations: RevocationList) -> bool:
+        """Keep a verified revocation list unless the profile holds one as new or newer
+        (a list never goes back); True when it was kept."""
+        ...
+
 
 class PackLibrary(Protocol):
     """What sync needs of `content.library.Library`."""
@@ -222,6 +237,8 @@ class SyncReport:
     pulled: int = 0
     trust_version: int | None = None
     certificates: int = 0
+    # The version of the revocation list this sync brought, when it was newer.
+    revocations_version: int | None = None
     packs_installed: list[str] = field(default_factory=list)
     # Step → what failed there (its kind for the app, its English message for logs).
     problems: dict[str, SyncProblem] = field(default_factory=dict)
@@ -280,6 +297,8 @@ class ReturnReport:
     # How many assignments the bundle set; None when it carried none (a version-1
     # bundle) or older ones than this profile already has.
     assignments: int | None = None
+    # The version of the revocation list the bundle brought, when it was newer.
+    revocations_version: int | None = None
 
 
 Progress = Callable[[str, int, int], None]
@@ -525,11 +544,24 @@ class SyncEngine:
                 problems.append(("certificate_refused", f"a certificate was refused: {exc}"))
             except Exception as exc:  # the store's own errors (e.g. not pulled yet)
                 problems.append(("certificate_unmatched", str(exc)))
+        try:
+            self._revocations(client, report, keys)
+        except RevocationListInvalid as exc:
+            problems.insert(0, ("certificate_refused", f"the revocation list was refused: {exc}"))
         if problems:
             # A refused certificate matters more to the learner than one attached later.
             kinds = [kind for kind, _ in problems]
             kind = "certificate_refused" if "certificate_refused" in kinds else kinds[0]
             raise SyncError("; ".join(text for _, text in problems[:3]), kind)
+
+    def _revocations(self, client: SyncClient, report: SyncReport, keys: PublicServerKeys) -> None:
+        held = self.store.revocations()
+        document = client.revocations(held.version if held is not None else 0)
+        if document is None:
+            return
+        offered = verify_revocation_list(document, keys.signing_key)
+        if offered.newer_than(held) and self.store.adopt_revocations(offered):
+            report.revocations_version = offered.version
 
     def _packs(self, client: SyncClient, report: SyncReport, progress: Progress | None) -> None:
         catalog = client.catalog()
@@ -680,8 +712,18 @@ class SyncEngine:
             [(a.pack_id, a.due) for a in bundle.assignments], bundle.created
         ):
             assignments = len(bundle.assignments)
+        revocations_version = None
+        # An older bundle carries an older list (or none): the profile keeps the newer.
+        if bundle.revocations is not None and self.store.adopt_revocations(bundle.revocations):
+            revocations_version = bundle.revocations.version
         return ReturnReport(
-            installed, skipped, trust_version, attached, len(bundle.statements), assignments
+            installed,
+            skipped,
+            trust_version,
+            attached,
+            len(bundle.statements),
+            assignments,
+            revocations_version,
         )
 
 

@@ -31,6 +31,7 @@ from sync.server.ingest import (
     store,
 )
 from sync.server.models import Certificate, Device, Learner, Pack, Statement
+from sync.server.revocations import revocation_list
 from sync.server.routes.packs import catalog_for_unit
 from sync.server.routes.trust import newest_trust
 
@@ -162,8 +163,9 @@ def _import(
 
 def export_return_bundle(ctx: ServerContext, learner_id: str, out: Path, actor: str) -> dict:
     """Write the return bundle for a learner: the packs assigned to their unit with
-    the due dates (what the online catalog gives a device), trust, certificates and
-    every statement the server holds for them. Returns a summary."""
+    the due dates (what the online catalog gives a device), trust, certificates, the
+    signed revocation list and every statement the server holds for them. Returns a
+    summary."""
     with ctx.db.write() as session:
         learner = session.get(Learner, learner_id)
         if learner is None:
@@ -191,6 +193,7 @@ def export_return_bundle(ctx: ServerContext, learner_id: str, out: Path, actor: 
             )
         ]
         profiles = sorted(learner_profiles(session, learner_id))
+        revocations = revocation_list(session, ctx.keys.signing)
         assignments = [
             {"pack_id": e.id, "version": e.version, "due": e.due.isoformat() if e.due else None}
             for e in entries
@@ -205,6 +208,7 @@ def export_return_bundle(ctx: ServerContext, learner_id: str, out: Path, actor: 
             statements=statements,
             packs=pack_files,
             assignments=assignments,
+            revocations=revocations,
         )
         audit(
             session,
@@ -216,10 +220,12 @@ def export_return_bundle(ctx: ServerContext, learner_id: str, out: Path, actor: 
             assignments=len(assignments),
             certificates=len(certificates),
             statements=len(statements),
+            revocations=revocations["revocations"]["version"],
         )
     return {
         "packs": [f"{e.id} v{e.version}" for e in entries],
         "assignments": assignments,
         "certificates": len(certificates),
         "statements": len(statements),
+        "revocations": revocations["revocations"]["version"],
     }

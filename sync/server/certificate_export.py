@@ -3,7 +3,10 @@
 One JSON document per export: the issuer (the server's signing key id and public
 key), the scope, and every certificate of the scope's learners with the signed
 document exactly as it was handed out, so the platform can verify each one offline
-with `sync.certificates.verify_certificate` (or any Ed25519 library).
+with `sync.certificates.verify_certificate` (or any Ed25519 library). A revoked
+certificate says so (`revoked`), and the export carries the server's signed
+revocation list, which the platform checks with
+`sync.certificates.verify_revocation_list`.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ import json
 from datetime import UTC, datetime
 from typing import Any
 
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -21,6 +24,7 @@ from sync.server.db import aware
 from sync.server.models import Certificate, Learner, Pack
 from sync.server.reporting.curriculum import AREAS
 from sync.server.reporting.scope import UnitTree, scope_unit_ids
+from sync.server.revocations import revocation_list
 
 SCHEMA = "urn:hocvu:certificate-export"
 SCHEMA_VERSION = 1
@@ -39,11 +43,13 @@ def _areas_by_pack(session: Session) -> dict[str, list[int]]:
 def export(
     session: Session,
     root_unit_id: int,
-    public_key: Ed25519PublicKey,
+    signing_key: Ed25519PrivateKey,
     *,
     generated: datetime | None = None,
 ) -> dict[str, Any]:
-    """The export of every certificate held by a learner of the scope."""
+    """The export of every certificate held by a learner of the scope, with the signed
+    revocation list (the whole server's: it names certificate ids, never people)."""
+    public_key = signing_key.public_key()
     tree = UnitTree(session)
     scope = scope_unit_ids(session, root_unit_id)
     root = tree.units[root_unit_id]
@@ -69,6 +75,12 @@ def export(
                 "issued": aware(certificate.issued).date().isoformat(),
                 "passed_at": body.get("passed_at"),
                 "score": certificate.score,
+                "revoked": None
+                if certificate.revoked_at is None
+                else {
+                    "revoked_at": aware(certificate.revoked_at).isoformat(timespec="seconds"),
+                    "reason": certificate.revoked_reason or "",
+                },
                 "document": document,
             }
         )
@@ -83,6 +95,7 @@ def export(
         },
         "scope": {"unit_id": root.id, "name": root.name, "kind": root.kind},
         "certificates": certificates,
+        "revocations": revocation_list(session, signing_key),
     }
 
 
@@ -90,5 +103,5 @@ def to_json(data: dict[str, Any]) -> bytes:
     return (json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode()
 
 
-def export_json(session: Session, root_unit_id: int, public_key: Ed25519PublicKey) -> bytes:
-    return to_json(export(session, root_unit_id, public_key))
+def export_json(session: Session, root_unit_id: int, signing_key: Ed25519PrivateKey) -> bytes:
+    return to_json(export(session, root_unit_id, signing_key))

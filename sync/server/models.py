@@ -193,6 +193,11 @@ class Certificate(Base):
     issued: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     # The signed document exactly as handed out.
     document: Mapped[str] = mapped_column(Text)
+    # Set once, never cleared: a revocation is for good (the revocation list's version
+    # is the number of revoked certificates).
+    revoked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), index=True)
+    revoked_reason: Mapped[str | None] = mapped_column(Text)
+    revoked_by: Mapped[str | None] = mapped_column(String(200))
 
 
 class AdminAccount(Base):

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from sync.certificates import RevocationList, read_revocation_list
 from sync.xapi import canonical, make_statement, validate
 
 
@@ -147,6 +148,16 @@ class TestStore:
                 "INSERT OR REPLACE INTO certificates VALUES (?, ?)",
                 (statement_id, json.dumps(signed)),
             )
+
+    def revocations(self) -> RevocationList | None:
+        document = self.setting("revocations")
+        return None if document is None else read_revocation_list(document)
+
+    def adopt_revocations(self, revocations: RevocationList) -> bool:
+        if not revocations.newer_than(self.revocations()):
+            return False
+        self.set_setting("revocations", revocations.document)
+        return True
 
     def certificates(self) -> dict[str, dict[str, Any]]:
         with self._lock:

@@ -25,7 +25,7 @@ def ministry(ctx) -> Ministry:
 def test_export_holds_the_scopes_certificates_and_each_verifies_offline(ctx, ministry):
     public = ctx.keys.signing.public_key()
     with ctx.db.read() as session:
-        data = json.loads(certificate_export.export_json(session, ministry.root, public))
+        data = json.loads(certificate_export.export_json(session, ministry.root, ctx.keys.signing))
     assert data["schema"] == "urn:hocvu:certificate-export"
     assert data["schema_version"] == 1
     assert data["issuer"]["key_id"] == keys.key_id(public)
@@ -47,9 +47,8 @@ def test_export_holds_the_scopes_certificates_and_each_verifies_offline(ctx, min
 
 
 def test_a_changed_certificate_in_the_export_no_longer_verifies(ctx, ministry):
-    public = ctx.keys.signing.public_key()
     with ctx.db.read() as session:
-        data = certificate_export.export(session, ministry.root, public)
+        data = certificate_export.export(session, ministry.root, ctx.keys.signing)
     document = data["certificates"][0]["document"]
     document["certificate"]["level"] = 4
     with pytest.raises(ValueError, match="signature"):

@@ -69,7 +69,7 @@ async def certificates_json(
 
     def build() -> bytes:
         with ctx.db.read() as session:
-            return certificate_export.export_json(session, root, ctx.keys.signing.public_key())
+            return certificate_export.export_json(session, root, ctx.keys.signing)
 
     data = await run_in_threadpool(build)
     audit(ctx, who, "export", "export:certificates.json", unit=root)

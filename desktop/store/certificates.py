@@ -7,12 +7,18 @@ record it hands back (opaque to the store: a JSON object as received) replaces
 the provisional one under the same key, the exam statement's id, with the
 status "signed". A certificate row may be rewritten (unlike statements): it is
 a document the server completes, not part of the learning log.
+
+The server may later revoke a signed certificate. The newest revocation list it
+signed (`sync.certificates`) is kept with the profile's encrypted settings under
+`REVOCATIONS` (it names no one, but keeping it in the profile keeps each profile
+with its own server's list); a certificate read from the book carries its
+revocation (`revoked`), never stored in its row, so a newer list always wins.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
@@ -21,6 +27,7 @@ from cryptography.exceptions import InvalidTag
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from sync.certificates import Revocation, RevocationList
 from sync.xapi import Activity
 
 from .crypto import RowCipher
@@ -28,6 +35,8 @@ from .errors import IntegrityError
 from .schema import CertificateRow
 
 TABLE = "certificates"
+# The setting that holds the server's newest signed revocation list.
+REVOCATIONS = "certificates.revocations"
 
 
 class CertificateStatus(StrEnum):
@@ -45,6 +54,15 @@ class Certificate:
     passed_at: str  # the statement's timestamp (ISO 8601)
     status: CertificateStatus
     signed: dict[str, Any] | None = None
+    # Filled when read, from the profile's revocation list; never stored in the row.
+    revoked: Revocation | None = None
+
+    @property
+    def certificate_id(self) -> str | None:
+        """The server's id of a signed certificate (inside its signed document)."""
+        body = (self.signed or {}).get("certificate")
+        value = body.get("id") if isinstance(body, dict) else None
+        return value if isinstance(value, str) else None
 
     @classmethod
     def provisional(cls, statement: dict[str, Any], level: int | None) -> Certificate:
@@ -67,9 +85,9 @@ class CertificateBook:
         self._cipher = cipher
 
     def put(self, session: Session, certificate: Certificate) -> None:
-        body = self._cipher.encrypt(
-            TABLE, certificate.statement_id, json.dumps(asdict(certificate)).encode()
-        )
+        fields = asdict(certificate)
+        fields.pop("revoked")
+        body = self._cipher.encrypt(TABLE, certificate.statement_id, json.dumps(fields).encode())
         session.merge(
             CertificateRow(
                 profile_id=self._cipher.profile_id,
@@ -98,4 +116,17 @@ class CertificateBook:
         except InvalidTag:
             raise IntegrityError(self._path, TABLE, statement_id) from None
         fields["status"] = CertificateStatus(fields["status"])
+        fields.pop("revoked", None)
         return Certificate(**fields)
+
+
+def with_revocations(
+    certificates: list[Certificate], revocations: RevocationList | None
+) -> list[Certificate]:
+    """The certificates, each revoked one carrying its revocation (when and why)."""
+    if revocations is None:
+        return certificates
+    return [
+        replace(c, revoked=revocations.revocation(c.certificate_id)) if c.certificate_id else c
+        for c in certificates
+    ]

@@ -43,10 +43,17 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from hocvu import APP_VERSION
+from sync.certificates import RevocationList, read_revocation_list
 from sync.xapi import Activity, StatementError, actor_name, make_statement, verb_name
 
 from . import engine, review, settings
-from .certificates import Certificate, CertificateBook, CertificateStatus
+from .certificates import (
+    REVOCATIONS,
+    Certificate,
+    CertificateBook,
+    CertificateStatus,
+    with_revocations,
+)
 from .crypto import RowCipher
 from .curriculum import CourseMap
 from .engine import Fact, OpenAttempt, Progress
@@ -316,9 +323,25 @@ class UnlockedProfile:
     # -------------------------------------------------------------- certificates
 
     def certificates(self) -> list[Certificate]:
+        """Every certificate, a revoked one carrying when and why (`revoked`)."""
         _, certificates, _ = self._parts()
         with self._unit() as session:
-            return certificates.all(session)
+            found = certificates.all(session)
+        return with_revocations(found, self.revocations())
+
+    def revocations(self) -> RevocationList | None:
+        """The newest certificate revocation list the server signed (verified by sync
+        before it was kept)."""
+        document = self.setting(REVOCATIONS)
+        return None if document is None else read_revocation_list(document)
+
+    def adopt_revocations(self, revocations: RevocationList) -> bool:
+        """Keep a verified revocation list unless this profile holds one as new or
+        newer: an older list (an old return bundle opened late) never wins."""
+        if not revocations.newer_than(self.revocations()):
+            return False
+        self.set_setting(REVOCATIONS, revocations.document)
+        return True
 
     def attach_signed_certificate(
         self, statement_id: str, signed: dict[str, Any], *, level: int | None = None

@@ -1,4 +1,5 @@
-"""Certificates earned: see them and export each one to PDF with a QR code."""
+"""Certificates earned: see them and export each one to PDF with a QR code. A
+certificate the ministry revoked says so, with when and why, and is not exported."""
 
 from __future__ import annotations
 
@@ -30,7 +31,7 @@ class CertificatesScreen(QWidget):
         self.export = QPushButton()
         self.export.clicked.connect(self._export)
         self.list.currentItemChanged.connect(
-            lambda cur, _: self.export.setEnabled(bool(cur and cur.data(Qt.ItemDataRole.UserRole)))
+            lambda cur, _: self.export.setEnabled(_exportable(cur))
         )
         row = QHBoxLayout()
         row.addStretch()
@@ -67,6 +68,13 @@ class CertificatesScreen(QWidget):
             status = (
                 self.tr("signed by the ministry") if certificate.signed else self.tr("provisional")
             )
+            revoked = getattr(certificate, "revoked", None)
+            if revoked is not None:
+                status = (
+                    self.tr("REVOKED by the ministry on %1: %2")
+                    .replace("%1", revoked.revoked_at[:10])
+                    .replace("%2", revoked.reason)
+                )
             score = "" if certificate.score is None else f" · {round(certificate.score * 100)}%"
             entry = QListWidgetItem(
                 f"{self.names.level(certificate.level or 0)} · "
@@ -80,5 +88,11 @@ class CertificatesScreen(QWidget):
 
     def _export(self) -> None:
         entry = self.list.currentItem()
-        if entry and entry.data(Qt.ItemDataRole.UserRole):
+        if _exportable(entry):
             self.export_requested.emit(entry.data(Qt.ItemDataRole.UserRole))
+
+
+def _exportable(entry: QListWidgetItem | None) -> bool:
+    """A certificate the ministry did not revoke: a revoked one's PDF would mislead."""
+    certificate = entry.data(Qt.ItemDataRole.UserRole) if entry else None
+    return bool(certificate) and getattr(certificate, "revoked", None) is None

@@ -29,6 +29,11 @@
         <translation>signed by the ministry</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/certificates.py" line="90"/>
+        <source>REVOKED by the ministry on %1: %2</source>
+        <translation>REVOKED by the ministry on %1: %2</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/certificates.py" line="68"/>
         <source>provisional</source>
         <translation>provisional</translation>

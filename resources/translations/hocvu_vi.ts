@@ -29,6 +29,11 @@
         <translation>đã được Bộ ký</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/certificates.py" line="90"/>
+        <source>REVOKED by the ministry on %1: %2</source>
+        <translation>Đã bị Bộ THU HỒI ngày %1: %2</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/certificates.py" line="68"/>
         <source>provisional</source>
         <translation>tạm thời</translation>

@@ -181,6 +181,8 @@ class CertificateRow:
     pack_id: str
     score: float | None
     issued: datetime
+    revoked_at: datetime | None = None
+    revoked_reason: str | None = None
 
 
 @dataclass(frozen=True)
@@ -614,7 +616,15 @@ def learner_detail(
         )
     ]
     certificates = [
-        CertificateRow(c.id, c.level, c.pack_id, c.score, aware(c.issued))
+        CertificateRow(
+            c.id,
+            c.level,
+            c.pack_id,
+            c.score,
+            aware(c.issued),
+            aware(c.revoked_at),
+            c.revoked_reason,
+        )
         for c in session.scalars(
             select(Certificate)
             .where(Certificate.learner_id == learner.id)

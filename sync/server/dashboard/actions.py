@@ -1,5 +1,5 @@
 """The dashboard's forms: assignments, pack upload, device revocation, enrolment from
-a CSV, bundle import and certificate checks. Each POST carries the session's CSRF
+a CSV, bundle import, certificate checks and revocation. Each POST carries the session's CSRF
 token, acts only inside the admin's scope, and is audited by `sync.server.admin`."""
 
 from __future__ import annotations
@@ -37,9 +37,18 @@ from sync.server.dashboard.web import (
     redirect,
     render,
 )
-from sync.server.db import now
+from sync.server.db import aware
 from sync.server.enrolment import code_hash
-from sync.server.models import Assignment, Device, EnrolmentCode, Learner, Pack, Unit
+from sync.server.models import (
+    Assignment,
+    Certificate,
+    Device,
+    EnrolmentCode,
+    Learner,
+    Pack,
+    Unit,
+)
+from sync.server.revocations import find_certificate, revoke_certificate
 
 router = APIRouter()
 MAX_UPLOAD = 512 * 1024 * 1024
@@ -360,10 +369,111 @@ async def bundles(request: Request, who: Signed, ctx: Context) -> Response:
     return render(request, "bundles.html", who, done=done, name=name, error=None)
 
 
+def _revoked(ctx: ServerContext, who: Admin) -> list[dict]:
+    """The newest revocations of the admin's scope."""
+    with ctx.db.read() as session:
+        rows = session.execute(
+            select(
+                Certificate.learner_id,
+                Learner.name,
+                Certificate.level,
+                Certificate.revoked_at,
+                Certificate.revoked_reason,
+            )
+            .join(Learner, Learner.id == Certificate.learner_id)
+            .where(Certificate.revoked_at.is_not(None), Learner.unit_id.in_(who.scope))
+            .order_by(Certificate.revoked_at.desc())
+            .limit(50)
+        ).all()
+    return [
+        {
+            "learner_id": r.learner_id,
+            "name": r.name,
+            "level": r.level,
+            "revoked_at": aware(r.revoked_at),
+            "reason": r.revoked_reason,
+        }
+        for r in rows
+    ]
+
+
 @router.get("/certificates")
-async def certificates(request: Request, who: Signed) -> Response:
+async def certificates(request: Request, who: Signed, ctx: Context) -> Response:
     need(who, "certificates")
-    return render(request, "certificates.html", who, verdict=None)
+    revoked = await run_in_threadpool(_revoked, ctx, who)
+    return render(request, "certificates.html", who, verdict=None, revoked=revoked)
+
+
+def _certificate(ctx: ServerContext, who: Admin, certificate_id: str) -> dict:
+    """A certificate of the admin's scope, for the confirmation page; outside the
+    scope it is as unknown as a missing one (404, audited)."""
+    with ctx.db.read() as session:
+        try:
+            c = find_certificate(session, certificate_id, who.scope)
+        except admin.AdminError:
+            raise Refused("refused.scope", f"certificate:{certificate_id}", 404) from None
+        name = session.scalar(select(Learner.name).where(Learner.id == c.learner_id))
+        return {
+            "id": c.id,
+            "learner_id": c.learner_id,
+            "name": name,
+            "level": c.level,
+            "pack_id": c.pack_id,
+            "issued": aware(c.issued),
+            "revoked_at": aware(c.revoked_at),
+            "revoked_reason": c.revoked_reason,
+        }
+
+
+@router.get("/certificates/revoke")
+async def revoke_certificate_lookup(request: Request, who: Signed, ctx: Context) -> Response:
+    need(who, "certificates")
+    need(who, "names")
+    found = await run_in_threadpool(_certificate, ctx, who, request.query_params.get("id", ""))
+    return redirect(f"/certificates/{found['id']}/revoke")
+
+
+@router.get("/certificates/{certificate_id}/revoke")
+async def revoke_certificate_form(
+    certificate_id: str, request: Request, who: Signed, ctx: Context
+) -> Response:
+    """The confirmation: what will be revoked, for whom, and a reason to give."""
+    need(who, "certificates")
+    need(who, "names")
+    found = await run_in_threadpool(_certificate, ctx, who, certificate_id)
+    return render(request, "certificate_revoke.html", who, c=found, reason=None)
+
+
+@router.post("/certificates/{certificate_id}/revoke")
+async def revoke_certificate_action(
+    certificate_id: str, request: Request, who: Signed, ctx: Context
+) -> Response:
+    form = await posted(request, who)
+    need(who, "certificates")
+    need(who, "names")
+    found = await run_in_threadpool(_certificate, ctx, who, certificate_id)
+    if form.get("confirm") != "yes":
+        # Never revoked without the confirmation page's own button.
+        return redirect(f"/certificates/{found['id']}/revoke")
+    reason = str(form.get("reason") or "")
+
+    def work() -> None:
+        with ctx.db.write() as session:
+            revoke_certificate(session, who.name, found["id"], reason, who.scope)
+
+    try:
+        await run_in_threadpool(work)
+    except admin.AdminError as error:
+        found = await run_in_threadpool(_certificate, ctx, who, certificate_id)
+        return render(
+            request,
+            "certificate_revoke.html",
+            who,
+            status=400,
+            c=found,
+            reason=reasons.of_admin_error(error),
+        )
+    return redirect(f"/learners/{found['learner_id']}")
 
 
 @router.post("/certificates/verify")
@@ -377,7 +487,18 @@ async def verify(request: Request, who: Signed, ctx: Context) -> Response:
     try:
         body = verify_certificate(text, ctx.keys.signing.public_key())
         verdict = ("valid", body)
+        with ctx.db.read() as session:
+            try:
+                row = find_certificate(session, str(body.get("id", "")))
+            except admin.AdminError:
+                row = None
+            if row is not None and row.revoked_at is not None:
+                verdict = (
+                    "revoked",
+                    {"revoked_at": aware(row.revoked_at), "revoked_reason": row.revoked_reason},
+                )
     except CertificateInvalid as invalid:
         verdict = ("invalid", reasons.of_certificate(invalid))
     audit(ctx, who, "verify-certificate", None, result=verdict[0])
-    return render(request, "certificates.html", who, verdict=verdict, when=now())
+    revoked = await run_in_threadpool(_revoked, ctx, who)
+    return render(request, "certificates.html", who, verdict=verdict, revoked=revoked)

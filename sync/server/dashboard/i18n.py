@@ -363,6 +363,41 @@ MESSAGES: dict[str, dict[str, str]] = {
     "certs.check": {"vi": "Kiểm tra", "en": "Verify"},
     "certs.valid": {"vi": "Hợp lệ", "en": "Valid"},
     "certs.invalid": {"vi": "Không hợp lệ", "en": "Invalid"},
+    "certs.revoked": {"vi": "Đã thu hồi", "en": "Revoked"},
+    "certs.revoke": {"vi": "Thu hồi…", "en": "Revoke…"},
+    "certs.revoke_title": {"vi": "Thu hồi chứng chỉ", "en": "Revoke a certificate"},
+    "certs.revoke_help": {
+        "vi": "Việc thu hồi là vĩnh viễn. Danh sách thu hồi có chữ ký đến mọi thiết bị ở lần "
+        "đồng bộ sau, theo tệp trả về và theo tệp xuất chứng chỉ. Lý do được ghi kèm mã "
+        "chứng chỉ: đừng ghi tên người.",
+        "en": "A revocation is for good. The signed revocation list reaches every device at "
+        "its next sync, in return files and in certificate exports. The reason travels with "
+        "the certificate's id: do not name anyone in it.",
+    },
+    "certs.id": {"vi": "Mã chứng chỉ (UUID)", "en": "Certificate id (UUID)"},
+    "certs.reason": {"vi": "Lý do", "en": "Reason"},
+    "certs.confirm": {
+        "vi": "Thu hồi chứng chỉ này của {name}?",
+        "en": "Revoke this certificate of {name}?",
+    },
+    "certs.confirm_button": {"vi": "Thu hồi vĩnh viễn", "en": "Revoke for good"},
+    "certs.cancel": {"vi": "Hủy", "en": "Cancel"},
+    "certs.is_revoked": {
+        "vi": "Chữ ký hợp lệ, nhưng chứng chỉ đã bị thu hồi lúc {when}: {reason}",
+        "en": "The signature is valid, but the certificate was revoked on {when}: {reason}",
+    },
+    "reason.no_certificate": {
+        "vi": "không có chứng chỉ {certificate} trong phạm vi của bạn",
+        "en": "no certificate {certificate} within your scope",
+    },
+    "reason.certificate_revoked": {
+        "vi": "chứng chỉ {certificate} đã bị thu hồi trước đó",
+        "en": "certificate {certificate} was revoked already",
+    },
+    "reason.revocation_reason": {
+        "vi": "cần ghi lý do thu hồi (tối đa 500 ký tự)",
+        "en": "give the reason for the revocation (at most 500 characters)",
+    },
     # why something was refused (sync.server.dashboard.reasons); the English of a
     # pack rule is the verifier's own sentence (content.errors.Rule)
     "pack_rule.not_a_zip": {

@@ -125,6 +125,16 @@ ADMIN: _Patterns = _compile(
             r"no assignment (?P<assignment>\S+); it may have been removed already",
         ),
         ("reason.no_device", r"no device (?P<device>\S+); see `hocvu admin list-devices`"),
+        (
+            "reason.no_certificate",
+            r"no certificate (?P<certificate>\S+); the id is the UUID printed on the certificate",
+        ),
+        (
+            "reason.certificate_revoked",
+            r"certificate (?P<certificate>\S+) was revoked already on .*",
+        ),
+        ("reason.revocation_reason", r"give the reason for the revocation \(--reason TEXT\)"),
+        ("reason.revocation_reason", r"the reason is longer than \d+ characters"),
     ]
 )
 

@@ -5,8 +5,35 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from content.exam_policy import ExamPolicy
 from content.localised import pick
 from desktop.catalog import Catalog, LessonRef
+from desktop.store.exams import ExamGate, ExamStanding
+
+
+@dataclass(frozen=True)
+class ExamLine:
+    """One level exam as Home and the library tell it: the latest submission and the
+    server's result for it (never keys or questions), and whether a retake may start."""
+
+    pack_id: str
+    level: int
+    standing: ExamStanding
+    gate: ExamGate
+
+    @property
+    def awaiting(self) -> bool:
+        return self.standing.awaiting
+
+
+def exam_lines(learner, catalog: Catalog, now: datetime | None = None) -> list[ExamLine]:
+    now = now or datetime.now(UTC)
+    lines = []
+    for pack, exam in catalog.exams():
+        standing = learner.exam_standing(pack.pack_id, exam["quiz"])
+        gate = standing.gate(ExamPolicy.of(pack.manifest), pack.version, now)
+        lines.append(ExamLine(pack.pack_id, exam.get("level") or 0, standing, gate))
+    return lines
 
 
 @dataclass(frozen=True)
@@ -20,7 +47,9 @@ class HomeData:
     levels: list[tuple[int, float]]
     review_due: int
     assigned: list[tuple[str, str]] = field(default_factory=list)
+    # (level, date, confirmed): an unconfirmed one is an older app's own exam pass.
     certificates: list[tuple[int, str, bool]] = field(default_factory=list)
+    exams: list[ExamLine] = field(default_factory=list)
 
 
 def end_of_today() -> datetime:
@@ -45,7 +74,7 @@ def home_data(learner, display_name: str, catalog: Catalog, lang: str) -> HomeDa
         name = pick(pack.manifest["title"], lang) if pack else entry.get("pack_id", "")
         assigned.append((name, entry.get("due", "")))
     certificates = [
-        (c.level or 0, c.passed_at[:10], c.status.value != "signed") for c in learner.certificates()
+        (c.level or 0, c.passed_at[:10], c.status.value == "signed") for c in learner.certificates()
     ]
     return HomeData(
         display_name=display_name,
@@ -58,4 +87,5 @@ def home_data(learner, display_name: str, catalog: Catalog, lang: str) -> HomeDa
         review_due=len(learner.review_queue(end_of_today())),
         assigned=assigned,
         certificates=certificates,
+        exams=exam_lines(learner, catalog),
     )

@@ -1,21 +1,37 @@
 """One attempt at a quiz, an exam or the placement test, as plain Python.
 
-Practice mode grades each answer at once and shows the explanation; exam mode keeps
-feedback until the end. Every answer is recorded as it is given, so an attempt
-interrupted by a closed lid or a crash resumes where it stopped.
+Every attempt shows a *form* drawn from its quiz with a fresh seed
+(`content.forms`): which items, in which order, each item's options in which
+order. Items of the learner's previous attempt at the same quiz are drawn last.
+The form is recorded on the attempt's `attempted` statement, so an attempt
+interrupted by a closed lid or a crash resumes with the same items in the same
+order, and the server can rebuild what it grades. Responses are always the
+pack's option ids, whatever position an option was shown at.
+
+- Practice (module quizzes, review) grades each answer on the device at once, and
+  the first answer to an item is the one that counts: once checked, the item is
+  locked, and checking again records nothing.
+- Placement grades on the device at the end (it only shapes the learner's path).
+- An exam is never graded on the device: its items are sealed. Each response is
+  recorded with its duration and no score; submitting records `completed`. The
+  result and any certificate come from the server (`desktop.store.exams`).
 """
 
 from __future__ import annotations
 
-import random
 import time
 import uuid
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
+from content.exam_policy import ExamPolicy
+from content.forms import Form, FormError, check_form, draw_form, new_seed, score_attempt
 from content.grading import Grade, decode_response, encode_response, grade
+from content.localised import pick
 from content.quiz import Item, Quiz
+from desktop.store.exams import ExamGate, ExamStanding
 
 if TYPE_CHECKING:
     from content.library import InstalledPack
@@ -25,6 +41,9 @@ if TYPE_CHECKING:
 class Question:
     quiz_slug: str
     item: Item
+    # Option ids (single, multiple), right-hand choice ids (matching) or step ids
+    # (ordering, as they start) in the order the form shows them.
+    order: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -34,6 +53,8 @@ class QuizResult:
     pass_mark: float
     wrong: tuple[Question, ...]
     per_quiz: dict[str, float]
+    submitted: bool = False  # an exam: submitted for the server to grade, no score here
+    unanswered: int = 0
 
 
 @dataclass
@@ -49,18 +70,18 @@ class QuizRun:
     time_limit_s: float | None = None
     review: bool = False  # a review session: answers feed the review queue, nothing is passed
     registrations: dict[str, str] = field(default_factory=dict)
-    answers: dict[tuple[str, str], tuple[Any, Grade]] = field(default_factory=dict)
+    forms: dict[str, Form] = field(default_factory=dict)
+    # (quiz slug, item id) -> (response, grade); the grade is None for an exam item.
+    answers: dict[tuple[str, str], tuple[Any, Grade | None]] = field(default_factory=dict)
     questions: list[Question] = field(default_factory=list)
     started: float = field(default_factory=time.monotonic)
     elapsed_before: float = 0.0
+    shown_at: float = field(default_factory=time.monotonic)
 
-    def __post_init__(self) -> None:
-        if not self.questions:
-            for quiz in self.quizzes:
-                items = list(quiz.items)
-                if quiz.shuffle and self.practice:
-                    random.shuffle(items)
-                self.questions.extend(Question(quiz.slug, item) for item in items)
+    @property
+    def graded_here(self) -> bool:
+        """Whether the device grades this attempt (not an exam)."""
+        return self.kind != "exam"
 
     @classmethod
     def start(
@@ -72,15 +93,11 @@ class QuizRun:
         practice: bool,
         **extra: Any,
     ) -> QuizRun:
+        """A new attempt at each quiz, each with a freshly drawn form."""
         run = cls(learner, pack, quizzes, kind, practice, **extra)
         for quiz in quizzes:
-            # A review session answers a few items of a quiz; it must not start (or later
-            # pass) an attempt at the whole quiz.
-            run.registrations[quiz.slug] = (
-                str(uuid.uuid4())
-                if run.review
-                else learner.attempt_started(pack.pack_id, pack.version, quiz.slug, kind=kind)
-            )
+            run._start_quiz(quiz)
+        run._build_questions()
         return run
 
     @classmethod
@@ -93,21 +110,90 @@ class QuizRun:
         attempts: Sequence[Any],
         **extra: Any,
     ) -> QuizRun:
-        """Continue open attempts (from `learner.open_attempts()`), answers restored."""
+        """Continue open attempts (from `learner.open_attempts()`) with the form each
+        recorded, answers restored; a quiz without a resumable attempt starts anew.
+        Raise FormError when no attempt can be resumed."""
         run = cls(learner, pack, quizzes, kind, practice=False, **extra)
         by_slug = {quiz.slug: quiz for quiz in quizzes}
+        resumed = 0
         for attempt in attempts:
-            quiz = by_slug[attempt.quiz_slug]
+            quiz = by_slug.get(attempt.quiz_slug)
+            if quiz is None or quiz.slug in run.forms:
+                continue
+            form = recorded_form(quiz, attempt)
+            if form is None:
+                continue
+            resumed += 1
+            run.forms[quiz.slug] = form
             run.registrations[quiz.slug] = attempt.registration
             run.elapsed_before = max(run.elapsed_before, time.time() - attempt.started.timestamp())
             for item_id, answered in attempt.answered.items():
-                try:
-                    item = quiz.item(item_id)
-                except KeyError:
+                if item_id not in form.item_ids:
                     continue
+                item = quiz.item(item_id)
                 response = decode_response(item, answered.response or "")
-                run.answers[(quiz.slug, item_id)] = (response, grade(item, response))
+                run.answers[(quiz.slug, item_id)] = (response, run._grade(item, response))
+        if not resumed:
+            raise FormError("no open attempt has a form that fits the installed quiz")
+        for quiz in quizzes:
+            if quiz.slug not in run.forms:
+                run._start_quiz(quiz)
+        run._build_questions()
         return run
+
+    @classmethod
+    def start_or_resume(
+        cls,
+        learner,
+        pack: InstalledPack,
+        quizzes: Sequence[Quiz],
+        kind: str,
+        **extra: Any,
+    ) -> QuizRun:
+        """Resume this pack's open attempts of `kind` at these quizzes if any can be;
+        else start new ones (exams and placement: feedback only at the end)."""
+        slugs = {quiz.slug for quiz in quizzes}
+        open_ = [
+            a
+            for a in learner.open_attempts()
+            if a.pack_id == pack.pack_id and a.kind == kind and a.quiz_slug in slugs
+        ]
+        if open_:
+            # The newest attempt at each quiz: an older one was abandoned.
+            newest = {a.quiz_slug: a for a in open_}
+            try:
+                return cls.resume(learner, pack, quizzes, kind, list(newest.values()), **extra)
+            except FormError:
+                pass
+        return cls.start(learner, pack, quizzes, kind, practice=False, **extra)
+
+    def _start_quiz(self, quiz: Quiz) -> None:
+        if self.review:
+            # A review session answers a few items of a quiz; it must not start (or later
+            # pass) an attempt at the whole quiz. Its options are shuffled all the same.
+            self.forms[quiz.slug] = draw_form(quiz, new_seed())
+            self.registrations[quiz.slug] = str(uuid.uuid4())
+            return
+        avoid = self.learner.previous_items(self.pack.pack_id, self.kind, quiz.slug)
+        form = draw_form(quiz, new_seed(), avoid)
+        self.forms[quiz.slug] = form
+        self.registrations[quiz.slug] = self.learner.attempt_started(
+            self.pack.pack_id, self.pack.version, quiz.slug, kind=self.kind, form=form.to_json()
+        )
+
+    def _build_questions(self) -> None:
+        self.questions = []
+        for quiz in self.quizzes:
+            form = self.forms[quiz.slug]
+            for entry in form.items:
+                self.questions.append(Question(quiz.slug, quiz.item(entry.item_id), entry.order))
+
+    def _grade(self, item: Item, response: Any, lang: str = "vi") -> Grade | None:
+        if not self.graded_here or item.sealed is not None:
+            return None
+        return grade(item, response, lang)
+
+    # ------------------------------------------------------------------ answering
 
     @property
     def elapsed_s(self) -> float:
@@ -125,32 +211,59 @@ class QuizRun:
                 return n
         return len(self.questions)
 
+    @property
+    def unanswered(self) -> int:
+        return sum(1 for q in self.questions if (q.quiz_slug, q.item.id) not in self.answers)
+
+    def shown(self) -> None:
+        """The UI showed a question: its answer's duration counts from now."""
+        self.shown_at = time.monotonic()
+
+    def locked(self, question: Question) -> bool:
+        """A practice item already answered: its first answer stands."""
+        return self.practice and (question.quiz_slug, question.item.id) in self.answers
+
     def answer(
         self, question: Question, response: Any, lang: str = "vi", duration_s: float | None = None
-    ) -> Grade:
-        result = grade(question.item, response, lang)
-        self.answers[(question.quiz_slug, question.item.id)] = (response, result)
+    ) -> Grade | None:
+        """Record a response. In practice the first answer counts: a locked item
+        records nothing and returns the grade it got. An exam response is recorded with
+        no score (None is returned): the server grades it."""
+        key = (question.quiz_slug, question.item.id)
+        if self.locked(question):
+            return self.answers[key][1]
+        result = self._grade(question.item, response, lang)
+        if duration_s is None:
+            duration_s = time.monotonic() - self.shown_at
+        self.answers[key] = (response, result)
         self.learner.item_answered(
             self.pack.pack_id,
             self.pack.version,
             question.quiz_slug,
             question.item.id,
             encode_response(question.item, response),
-            result.score,
-            result.correct,
+            None if result is None else result.score,
+            None if result is None else result.correct,
             self.registrations[question.quiz_slug],
             duration_s,
         )
         return result
 
+    def _score(self, quiz_slug: str, item_id: str) -> float:
+        saved = self.answers.get((quiz_slug, item_id))
+        return saved[1].score if saved is not None and saved[1] is not None else 0.0
+
     def finish(self) -> QuizResult:
+        if not self.graded_here:
+            return self._submit()
         per_quiz: dict[str, float] = {}
+        total = 0.0
         for quiz in self.quizzes:
-            scores = [
-                self.answers.get((quiz.slug, i.id), (None, Grade(0.0)))[1].score for i in quiz.items
-            ]
-            score = sum(scores) / len(scores) if scores else 0.0
+            form = self.forms[quiz.slug]
+            scores = {i: self._score(quiz.slug, i) for i in form.item_ids}
+            score = score_attempt(quiz, form, scores).score
             per_quiz[quiz.slug] = score
+            total += sum(scores.values())
             if self.review:
                 continue
             self.learner.quiz_finished(
@@ -158,21 +271,109 @@ class QuizRun:
                 self.pack.version,
                 quiz.slug,
                 score,
-                score >= quiz.pass_mark,
+                score >= quiz.pass_mark - 1e-9,
                 self.registrations[quiz.slug],
                 self.elapsed_s,
                 kind=self.kind,
-                level=self.level,
             )
-        total = len(self.questions)
-        overall = sum(
-            self.answers.get((q.quiz_slug, q.item.id), (None, Grade(0.0)))[1].score
-            for q in self.questions
-        ) / max(total, 1)
+        overall = total / max(len(self.questions), 1)
         pass_mark = self.quizzes[0].pass_mark if self.quizzes else 0.8
-        wrong = tuple(
-            q
-            for q in self.questions
-            if not self.answers.get((q.quiz_slug, q.item.id), (None, Grade(0.0)))[1].correct
+        wrong = tuple(q for q in self.questions if self._score(q.quiz_slug, q.item.id) < 1.0)
+        return QuizResult(
+            overall, overall >= pass_mark - 1e-9, pass_mark, wrong, per_quiz, False, self.unanswered
         )
-        return QuizResult(overall, overall >= pass_mark, pass_mark, wrong, per_quiz)
+
+    def _submit(self) -> QuizResult:
+        for quiz in self.quizzes:
+            self.learner.exam_submitted(
+                self.pack.pack_id,
+                self.pack.version,
+                quiz.slug,
+                self.registrations[quiz.slug],
+                self.elapsed_s,
+            )
+        pass_mark = self.quizzes[0].pass_mark if self.quizzes else 0.8
+        return QuizResult(0.0, False, pass_mark, (), {}, True, self.unanswered)
+
+
+def recorded_form(quiz: Quiz, attempt: Any) -> Form | None:
+    """The form an open attempt recorded, if it still fits the installed quiz."""
+    if attempt.form is None:
+        return None  # recorded before forms were: it cannot be shown identically
+    try:
+        form = Form.from_json(attempt.form)
+        check_form(quiz, form)
+    except FormError:
+        return None
+    return form
+
+
+# ---------------------------------------------------------------------- exams
+
+
+@dataclass(frozen=True)
+class ExamPreflight:
+    """What the learner is told before an exam starts: whether it may start now, how
+    many items, how long, how many attempts are left; or that one is open to resume."""
+
+    resumable: bool
+    gate: ExamGate
+    items: int
+    time_limit_minutes: int | None
+    standing: ExamStanding
+
+
+def exam_preflight(
+    learner, pack: InstalledPack, quiz: Quiz, now: datetime | None = None
+) -> ExamPreflight:
+    exam: Mapping[str, Any] = pack.manifest.get("exam") or {}
+    standing = learner.exam_standing(pack.pack_id, quiz.slug)
+    gate = standing.gate(ExamPolicy.of(pack.manifest), pack.version, now or datetime.now(UTC))
+    resumable = any(
+        a.pack_id == pack.pack_id
+        and a.kind == "exam"
+        and a.quiz_slug == quiz.slug
+        and recorded_form(quiz, a) is not None
+        for a in learner.open_attempts()
+    )
+    return ExamPreflight(
+        resumable,
+        gate,
+        len(draw_form(quiz, 0).items),
+        exam.get("time_limit_minutes"),
+        standing,
+    )
+
+
+def key_lines(item: Item, lang: str, true_false: tuple[str, str]) -> list[str]:
+    """The right answer to a practice item as lines of text, shown after a wrong check
+    (`true_false`: the words for true and false). Empty for a sealed item: the device
+    does not know its key."""
+    if item.sealed is not None:
+        return []
+    if item.type == "single":
+        best = max(item.options, key=lambda o: o.weight if o.weight is not None else o.correct)
+        return [pick(best.text, lang)]
+    if item.type == "multiple":
+        return [
+            pick(o.text, lang)
+            for o in item.options
+            if (o.weight or 0) > 0 or (o.weight is None and o.correct)
+        ]
+    if item.type == "true_false":
+        return [true_false[0] if item.answer else true_false[1]]
+    if item.type == "short_answer":
+        answers = item.accept.get(lang) or next(iter(item.accept.values()), ())
+        best = max(answers, key=lambda a: a.weight, default=None)
+        return [best.text] if best is not None else []
+    if item.type == "numeric":
+        best = max(item.answers, key=lambda a: a.weight, default=None)
+        if best is None:
+            return []
+        if best.value is not None:
+            value = f"{best.value:g}"
+            return [f"{value} ± {best.tolerance:g}" if best.tolerance else value]
+        return [f"{best.min:g} – {best.max:g}"]
+    if item.type == "ordering":
+        return [f"{n}. {pick(s.text, lang)}" for n, s in enumerate(item.steps, 1)]
+    return [f"{pick(p.left, lang)} → {pick(p.right, lang)}" for p in item.pairs]

@@ -14,18 +14,22 @@ Plain Python, no Qt: the app calls it from its database worker thread.
 
     learner.lesson_opened(pack_id, pack_version, slug)
     learner.lesson_completed(pack_id, pack_version, slug, duration_s)
-    registration = learner.attempt_started(pack_id, pack_version, quiz_slug, kind="exam")
+    registration = learner.attempt_started(pack_id, pack_version, quiz_slug, kind="exam",
+                                           form=form.to_json())
     learner.item_answered(pack_id, pack_version, quiz_slug, item_id, response, score,
-                          success, registration, duration_s)
+                          success, registration, duration_s)   # score None: sealed item
     learner.quiz_finished(pack_id, pack_version, quiz_slug, score, passed, registration,
-                          duration_s, kind="exam", level=1)
+                          duration_s, kind="quiz")              # quiz or placement
+    learner.exam_submitted(pack_id, pack_version, exam_slug, registration, duration_s)
     learner.record(statement)                            # any sync.xapi statement
 
     learner.pending(limit) / mark_synced(ids) / insert_pulled(statements)   # sync client
     learner.progress(course_map)     # Progress: lessons, modules, areas, levels,
                                      #   placement, continue_at
     learner.review_queue(now)        # [ReviewItem] due, soonest first (FSRS)
-    learner.open_attempts()          # [OpenAttempt] to resume after a restart
+    learner.open_attempts()          # [OpenAttempt] to resume after a restart (with form)
+    learner.previous_items(pack_id, kind, quiz_slug)   # items a new draw takes last
+    learner.exam_standing(pack_id, exam_slug)  # ExamStanding: submissions, server results
     learner.certificates() / attach_signed_certificate(statement_id, signed)
     learner.lock()
 

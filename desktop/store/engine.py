@@ -10,19 +10,30 @@ Verbs as the app records them (DESIGN section 5):
 
     lesson     experienced (opened), completed (duration = time spent)
     quiz/exam/placement
-               attempted (starts an attempt; the registration groups it),
-               passed / failed (ends it, with the score)
-    item       answered (local id "<quiz-slug>/<item-id>", with response, score, success)
+               attempted (starts an attempt; the registration groups it; carries the
+               drawn form in `urn:hocvu:ext:form`),
+               passed / failed (ends a quiz or placement attempt, with the score)
+    exam       completed (the device submitted the attempt: no score), then
+               passed / failed written by the server only (authority
+               `urn:hocvu:server`, grading in `urn:hocvu:ext:grading`)
+    item       answered (local id "<quiz-slug>/<item-id>", with response; score and
+               success except for sealed exam items)
 
 Rules:
 
 - A lesson is *not started*, *in progress* (opened, never completed) or *done*.
 - A module is *mastered* when a `passed` statement for its quiz carries a score at
   or above the module's pass mark; *skipped* when the placement test showed it.
+  Practice counts the first answer to an item in an attempt: where an attempt holds
+  later answers to the same item (older logs, from before items locked once
+  checked), its score is scaled by (sum of first scores / sum of last scores), which
+  is exactly the score the first answers earned.
   Its `fraction` is the share of its steps (lessons and quiz) done, and 1.0 once
   it is mastered or skipped: the quiz is what proves the module.
 - A level is *complete* when every module of the pack that holds the level's exam
-  is mastered or skipped and that exam was passed at its pass mark.
+  is mastered or skipped and that exam was passed: a `passed` result the server
+  wrote with status `graded`, or a signed certificate for that exam already in the
+  store. A device's own `passed` for an exam (older app versions) does not count.
 - Placement: for each placement quiz, the latest finished attempt counts. For each
   (area, level), the mean score of that attempt's items probing it; at or above
   the pass mark of the module(s) of that area and level, they are skipped. The
@@ -43,7 +54,8 @@ from enum import StrEnum
 from operator import itemgetter
 from typing import Any, NamedTuple
 
-from sync.xapi import VERB_NAMES, parse_duration
+from content.forms import EXT_FORM
+from sync.xapi import EXT_GRADING, EXT_PACK_VERSION, VERB_NAMES, parse_duration, server_authored
 
 from .curriculum import CourseMap, ModuleMap, PackMap
 
@@ -69,6 +81,12 @@ class Fact(NamedTuple):
     success: bool | None
     response: str | None
     duration: str | None
+    # The drawn form (as recorded) of an `attempted` statement, else None.
+    form: Any = None
+    # The grading extension of a result statement the server wrote (an empty dict when
+    # it carries none); None for every statement not authored by the server.
+    grading: Any = None
+    version: int | None = None  # the pack version the statement was made with
 
 
 def fact_of(statement: Mapping[str, Any]) -> Fact | None:
@@ -87,6 +105,14 @@ def fact_of(statement: Mapping[str, Any]) -> Fact | None:
         return None
     result = statement.get("result") or {}
     score = (result.get("score") or {}).get("scaled")
+    context = statement.get("context") or {}
+    extensions = context.get("extensions") or {}
+    grading = None
+    if verb in ("passed", "failed") and server_authored(statement):
+        grading = (result.get("extensions") or {}).get(EXT_GRADING)
+        if not isinstance(grading, dict):
+            grading = {}
+    version = extensions.get(EXT_PACK_VERSION)
     return Fact(
         ts,
         statement["id"],
@@ -94,11 +120,14 @@ def fact_of(statement: Mapping[str, Any]) -> Fact | None:
         parts[0],
         parts[1],
         parts[2],
-        (statement.get("context") or {}).get("registration"),
+        context.get("registration"),
         score,
         result.get("success"),
         result.get("response"),
         result.get("duration"),
+        extensions.get(EXT_FORM) if verb == "attempted" else None,
+        grading,
+        version if isinstance(version, int) and not isinstance(version, bool) else None,
     )
 
 
@@ -225,13 +254,19 @@ class OpenAttempt:
     quiz_slug: str
     started: datetime
     answered: Mapping[str, AnsweredItem]
+    form: Mapping[str, Any] | None = None  # as recorded on the attempted statement
 
 
 # ---------------------------------------------------------------- derivation
 
 
-def derive(ordered: list[Fact], course: CourseMap) -> Progress:
-    """Progress from facts in learning order (see `learning_order`)."""
+def derive(
+    ordered: list[Fact],
+    course: CourseMap,
+    certified: Mapping[tuple[str, str], float | None] | None = None,
+) -> Progress:
+    """Progress from facts in learning order (see `learning_order`). `certified` maps
+    (pack id, exam slug) to the score of a signed certificate in the store."""
     opened: dict[LessonKey, datetime] = {}
     completed: dict[LessonKey, datetime] = {}
     spent: dict[LessonKey, float] = {}
@@ -239,7 +274,9 @@ def derive(ordered: list[Fact], course: CourseMap) -> Progress:
     last_open: Fact | None = None
     last_done: Fact | None = None
     placement_end: dict[tuple[str, str], str] = {}  # (pack, quiz) -> latest finished registration
-    answers: dict[str, dict[str, float]] = {}  # registration -> item local id -> score
+    answers: dict[str, dict[str, float]] = {}  # registration -> item local id -> last score
+    first: dict[str, dict[str, float]] = {}  # registration -> item local id -> first score
+    exams_passed: dict[tuple[str, str], float | None] = dict(certified or {})
 
     for fact in ordered:
         kind = fact.kind
@@ -258,10 +295,21 @@ def derive(ordered: list[Fact], course: CourseMap) -> Progress:
         elif kind == "item":
             if verb == "answered" and fact.registration:
                 answers.setdefault(fact.registration, {})[fact.local] = fact.score or 0.0
+                first.setdefault(fact.registration, {}).setdefault(fact.local, fact.score or 0.0)
+        elif kind == "exam":
+            if verb == "passed" and server_graded(fact):
+                key2 = (fact.pack, fact.local)
+                best = exams_passed.get(key2)
+                exams_passed[key2] = fact.score if best is None else max(best, fact.score or 0.0)
         elif verb == "passed":
             if fact.score is not None:
+                score = fact.score
+                if kind == "quiz" and fact.registration in first:
+                    score = _first_answer_score(
+                        score, first[fact.registration], answers[fact.registration]
+                    )
                 key3 = (fact.pack, kind, fact.local)
-                passed_best[key3] = max(passed_best.get(key3, -1.0), fact.score)
+                passed_best[key3] = max(passed_best.get(key3, -1.0), score)
             if kind == "placement" and fact.registration:
                 placement_end[(fact.pack, fact.local)] = fact.registration
         elif verb == "failed" and kind == "placement" and fact.registration:
@@ -314,16 +362,34 @@ def derive(ordered: list[Fact], course: CourseMap) -> Progress:
             sum(m.fraction for m in in_area) / len(in_area),
         )
 
-    levels = {level: _level(level, course, modules, passed_best) for level in course.levels()}
+    levels = {level: _level(level, course, modules, exams_passed) for level in course.levels()}
     continue_at = _continue(course, modules, last_open, last_done, placement)
     return Progress(lessons, modules, areas, levels, placement, continue_at)
+
+
+def server_graded(fact: Fact) -> bool:
+    """A result the server wrote that counts: status `graded` (a held, rejected or
+    out-of-policy attempt is scored but does not count)."""
+    return fact.grading is not None and fact.grading.get("status") == "graded"
+
+
+def _first_answer_score(
+    score: float, first: Mapping[str, float], last: Mapping[str, float]
+) -> float:
+    earned_last = sum(last.values())
+    earned_first = sum(first.values())
+    if earned_last <= earned_first + _EPSILON:
+        return score
+    # The device scored the mean of the last answers over the quiz's items, so the
+    # same mean of the first answers is score × first / last.
+    return score * earned_first / earned_last
 
 
 def _level(
     level: int,
     course: CourseMap,
     modules: Mapping[ModuleKey, ModuleProgress],
-    passed_best: Mapping[tuple[str, str, str], float],
+    exams_passed: Mapping[tuple[str, str], float | None],
 ) -> LevelProgress:
     at_level = tuple(key for key, m in modules.items() if m.level == level)
     exam_pack: PackMap | None = next(
@@ -334,8 +400,8 @@ def _level(
         return LevelProgress(level, at_level, at_level, None, False, None, False, fraction)
     exam = exam_pack.exam
     required = tuple(k for k in at_level if k[0] == exam_pack.pack_id) or at_level
-    best = passed_best.get((exam_pack.pack_id, "exam", exam.quiz))
-    exam_passed = best is not None and best >= exam.pass_mark - _EPSILON
+    exam_passed = (exam_pack.pack_id, exam.quiz) in exams_passed
+    best = exams_passed.get((exam_pack.pack_id, exam.quiz))
     all_complete = all(modules[k].complete for k in required)
     fraction = (sum(modules[k].fraction for k in required) + exam_passed) / (len(required) + 1)
     return LevelProgress(
@@ -428,14 +494,17 @@ def _continue(
 
 
 def open_attempts(ordered: list[Fact]) -> list[OpenAttempt]:
-    """Attempts with an `attempted` statement and no passed/failed yet, oldest first."""
+    """Attempts with an `attempted` statement and no end yet (passed/failed, or for an
+    exam its submission, `completed`), oldest first."""
     started: dict[str, Fact] = {}
     ended: set[str] = set()
     for fact in ordered:
         if fact.registration is not None and fact.kind in ("quiz", "exam", "placement"):
             if fact.verb == "attempted":
                 started.setdefault(fact.registration, fact)
-            elif fact.verb in ("passed", "failed"):
+            elif fact.verb in ("passed", "failed") or (
+                fact.verb == "completed" and fact.kind == "exam"
+            ):
                 ended.add(fact.registration)
     still_open = {r: f for r, f in started.items() if r not in ended}
     answered: dict[str, dict[str, AnsweredItem]] = {r: {} for r in still_open}
@@ -450,8 +519,48 @@ def open_attempts(ordered: list[Fact]) -> list[OpenAttempt]:
                     item_id, fact.response, fact.score, fact.success, fact.ts
                 )
     attempts = [
-        OpenAttempt(registration, fact.pack, fact.kind, fact.local, fact.ts, answered[registration])
+        OpenAttempt(
+            registration,
+            fact.pack,
+            fact.kind,
+            fact.local,
+            fact.ts,
+            answered[registration],
+            fact.form if isinstance(fact.form, Mapping) else None,
+        )
         for registration, fact in still_open.items()
     ]
     attempts.sort(key=lambda a: (a.started, a.registration))
     return attempts
+
+
+def previous_items(ordered: list[Fact], pack_id: str, kind: str, quiz_slug: str) -> frozenset[str]:
+    """The item ids of the learner's latest attempt at this quiz: its recorded form's,
+    or, for an attempt recorded before forms were, the items it answered. A new attempt
+    draws these last (content.forms)."""
+    latest: Fact | None = None
+    for fact in ordered:
+        if (
+            fact.verb == "attempted"
+            and (fact.pack, fact.kind, fact.local) == (pack_id, kind, quiz_slug)
+            and fact.registration
+        ):
+            latest = fact
+    if latest is None:
+        return frozenset()
+    form = latest.form
+    if isinstance(form, Mapping) and isinstance(form.get("items"), list):
+        return frozenset(
+            str(entry["id"])
+            for entry in form["items"]
+            if isinstance(entry, Mapping) and "id" in entry
+        )
+    prefix = quiz_slug + "/"
+    return frozenset(
+        fact.local[len(prefix) :]
+        for fact in ordered
+        if fact.registration == latest.registration
+        and fact.kind == "item"
+        and fact.verb == "answered"
+        and fact.local.startswith(prefix)
+    )

@@ -9,6 +9,11 @@ a function of the log.
 
 An answer is right when its `success` is true, or, when `success` is absent,
 when it scored 1 (an item counts as correct only when it scores 1).
+
+Only the first answer to an item within one attempt (registration) counts: a
+practice item checked wrong and then right is a wrong answer. Exam answers never
+enter review: a sealed exam item carries no score on the device, and its key is
+the server's.
 """
 
 from __future__ import annotations
@@ -64,15 +69,29 @@ class ReviewReplay:
         self._cards: dict[tuple[str, str], tuple[Card, int, int]] = {}
         self._count = 0
         self._last_id: str | None = None
+        self._answered: set[tuple[str, str, str]] = set()  # (registration, pack, local)
+        self._exams: set[str] = set()  # registrations of exam attempts
 
     def schedule(self, ordered: Sequence[Fact]) -> list[ReviewItem]:
         """Every item ever answered wrong with its FSRS card, soonest due first."""
         done = self._count
         if done and (len(ordered) < done or ordered[done - 1].id != self._last_id):
             self._cards, done = {}, 0
+            self._answered, self._exams = set(), set()
         for fact in ordered[done:]:
             if fact.kind == "item" and fact.verb == "answered":
+                if fact.registration in self._exams:
+                    continue
+                if fact.score is None and fact.success is None:
+                    continue  # nothing the device could grade
+                if fact.registration:
+                    key = (fact.registration, fact.pack, fact.local)
+                    if key in self._answered:
+                        continue
+                    self._answered.add(key)
                 self._review(fact)
+            elif fact.kind == "exam" and fact.verb == "attempted" and fact.registration:
+                self._exams.add(fact.registration)
         self._count = len(ordered)
         self._last_id = ordered[-1].id if ordered else None
         return self._items()

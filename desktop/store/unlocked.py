@@ -6,22 +6,28 @@ transaction, so a statement whose call returned survives the app being killed):
 
     lesson_opened(pack_id, pack_version, lesson_slug)
     lesson_completed(pack_id, pack_version, lesson_slug, duration_s)
-    attempt_started(pack_id, pack_version, quiz_slug, kind="quiz") -> registration
+    attempt_started(pack_id, pack_version, quiz_slug, kind="quiz", form=None)
+                                        -> registration; `form` is the drawn form's JSON
     item_answered(pack_id, pack_version, quiz_slug, item_id, response, score, success,
-                  registration, duration_s=None)
+                  registration, duration_s=None)   score/success None for a sealed item
     quiz_finished(pack_id, pack_version, quiz_slug, score, passed, registration,
-                  duration_s=None, kind="quiz" | "exam" | "placement", level=None)
-    record(statement, level=None)       any statement built with sync.xapi.make_statement
+                  duration_s=None, kind="quiz" | "placement")
+    exam_submitted(pack_id, pack_version, exam_slug, registration, duration_s)
+    record(statement)                   any statement built with sync.xapi.make_statement
 
-Passing an exam also stores a provisional certificate (`certificates()`), in the
-same transaction; `attach_signed_certificate()` later stores the server's.
+An exam is graded by the server only: the device submits it, and the server's
+result statement (pulled, or in a return bundle) says passed or failed; the
+certificate the server signs is attached by `attach_signed_certificate()` to that
+result statement. Provisional certificates made by older versions of the app (for
+a device's own exam pass) stay in the store as they are.
 
 Sync client: `pending(limit)`, `pending_count()`, `mark_synced(ids)`,
 `insert_pulled(statements)`.
 
 Derived (see `engine` and `review`): `progress(course_map)` (lessons, modules,
 areas, levels, placement, where to continue), `review_queue(now)`,
-`review_schedule()`, `open_attempts()`.
+`review_schedule()`, `open_attempts()`, `previous_items(...)`,
+`exam_standing(pack_id, exam_slug)`.
 
 Settings: `device_id`, `device_token` / `set_device_token()`, `setting()` /
 `set_setting()`, all encrypted.
@@ -42,11 +48,19 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from content.forms import EXT_FORM
 from hocvu import APP_VERSION
 from sync.certificates import RevocationList, read_revocation_list
-from sync.xapi import Activity, StatementError, actor_name, make_statement, verb_name
+from sync.xapi import (
+    EXT_GRADING,
+    Activity,
+    StatementError,
+    actor_name,
+    make_statement,
+    server_authored,
+)
 
-from . import engine, review, settings
+from . import engine, exams, review, settings
 from .certificates import (
     REVOCATIONS,
     Certificate,
@@ -153,12 +167,28 @@ class UnlockedProfile:
         )
 
     def attempt_started(
-        self, pack_id: str, pack_version: int, quiz_slug: str, *, kind: str = "quiz"
+        self,
+        pack_id: str,
+        pack_version: int,
+        quiz_slug: str,
+        *,
+        kind: str = "quiz",
+        form: dict[str, Any] | None = None,
     ) -> str:
-        """Record the start of a quiz, exam or placement attempt; returns its registration."""
+        """Record the start of a quiz, exam or placement attempt; returns its registration.
+        `form` (content.forms.Form.to_json()) is what the attempt shows: it lets the
+        attempt resume identically and the server rebuild what it grades."""
         _check_kind(kind)
         registration = str(uuid.uuid4())
-        self._new("attempted", pack_id, pack_version, kind, quiz_slug, registration=registration)
+        self._new(
+            "attempted",
+            pack_id,
+            pack_version,
+            kind,
+            quiz_slug,
+            registration=registration,
+            extensions={EXT_FORM: form} if form is not None else None,
+        )
         return registration
 
     def item_answered(
@@ -168,12 +198,13 @@ class UnlockedProfile:
         quiz_slug: str,
         item_id: str,
         response: str,
-        score: float,
-        success: bool,
+        score: float | None,
+        success: bool | None,
         registration: str,
         duration_s: float | None = None,
     ) -> dict[str, Any]:
-        """`response` in xAPI interaction format (see `responses`)."""
+        """`response` in xAPI interaction format (see `responses`); `score` and `success`
+        None for a sealed exam item, which only the server can grade."""
         return self._new(
             "answered",
             pack_id,
@@ -200,9 +231,11 @@ class UnlockedProfile:
         kind: str = "quiz",
         level: int | None = None,
     ) -> dict[str, Any]:
-        """End an attempt with passed or failed. For a passed exam, `level` goes on the
-        provisional certificate."""
+        """End a quiz or placement attempt with passed or failed. An exam is not ended
+        this way: see `exam_submitted`. (`level` is accepted for older callers.)"""
         _check_kind(kind)
+        if kind == "exam":
+            raise ValueError("an exam is graded by the server: record exam_submitted()")
         statement = make_statement(
             profile_id=self.profile_id,
             verb="passed" if passed else "failed",
@@ -219,21 +252,51 @@ class UnlockedProfile:
             completion=True,
             duration_s=duration_s,
         )
-        return self.record(statement, level=level)
+        return self.record(statement)
+
+    def exam_submitted(
+        self,
+        pack_id: str,
+        pack_version: int,
+        exam_slug: str,
+        registration: str,
+        duration_s: float | None = None,
+    ) -> dict[str, Any]:
+        """Submit an exam attempt: `completed` with no score and no success. The result
+        and any certificate come from the server."""
+        return self._new(
+            "completed",
+            pack_id,
+            pack_version,
+            "exam",
+            exam_slug,
+            registration=registration,
+            completion=True,
+            duration_s=duration_s,
+        )
 
     def record(self, statement: dict[str, Any], *, level: int | None = None) -> dict[str, Any]:
-        """Append a statement made on this device (its actor must be this profile)."""
-        log, certificates, _ = self._parts()
+        """Append a statement made on this device (its actor must be this profile). A
+        statement claiming the server's authority or grading is refused: only the
+        server writes those, and they reach the store by `insert_pulled`. (`level` is
+        accepted for older callers and unused: the device makes no certificate.)"""
+        log, _, _ = self._parts()
         try:
             actor = actor_name(statement)
         except (KeyError, TypeError):
             actor = None
         if actor != self.profile_id:
             raise StatementRefused(statement.get("id"), "its actor is not this profile")
+        result = statement.get("result")
+        extensions = result.get("extensions") if isinstance(result, dict) else None
+        if (
+            "authority" in statement
+            or server_authored(statement)
+            or (isinstance(extensions, dict) and EXT_GRADING in extensions)
+        ):
+            raise StatementRefused(statement.get("id"), "only the server writes a grading")
         with self._unit() as session:
             log.append(session, statement)
-            if verb_name(statement) == "passed" and _kind(statement) == "exam":
-                certificates.put(session, Certificate.provisional(statement, level))
         return statement
 
     def _timestamp(self) -> str:
@@ -307,7 +370,22 @@ class UnlockedProfile:
         return self._ordered[1]
 
     def progress(self, course: CourseMap) -> Progress:
-        return engine.derive(self._learning_order(), course)
+        certified: dict[tuple[str, str], float | None] = {}
+        for certificate in self.certificates():
+            # Signed certificates stand, whatever statement they were attached to
+            # (before server grading, a device's own exam pass).
+            if certificate.status is CertificateStatus.SIGNED:
+                key = (certificate.pack_id, certificate.exam_slug)
+                certified[key] = max(certified.get(key) or 0.0, certificate.score or 0.0)
+        return engine.derive(self._learning_order(), course, certified)
+
+    def previous_items(self, pack_id: str, kind: str, quiz_slug: str) -> frozenset[str]:
+        """Items of the latest attempt at this quiz, for a new attempt to draw last."""
+        return engine.previous_items(self._learning_order(), pack_id, kind, quiz_slug)
+
+    def exam_standing(self, pack_id: str, exam_slug: str) -> exams.ExamStanding:
+        """Submissions of this exam with the server's results (see `exams`)."""
+        return exams.exam_standing(self._learning_order(), pack_id, exam_slug)
 
     def review_schedule(self) -> list[ReviewItem]:
         """Every item ever answered wrong, with its FSRS card, soonest due first."""
@@ -361,6 +439,9 @@ class UnlockedProfile:
                     )
                 current = Certificate.provisional(statement, level)
             signed_level = signed.get("level")
+            body = signed.get("certificate")
+            if signed_level is None and isinstance(body, dict):
+                signed_level = body.get("level")
             updated = Certificate(
                 current.statement_id,
                 current.pack_id,

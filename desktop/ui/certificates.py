@@ -1,5 +1,9 @@
-"""Certificates earned: see them and export each one to PDF with a QR code. A
-certificate the ministry revoked says so, with when and why, and is not exported."""
+"""Certificates earned: see them and export each one to PDF with a QR code.
+
+Certificates are signed by the ministry server after it grades an exam. A
+provisional one, made by an older version of the app for an exam it graded
+itself, is shown as not confirmed and cannot be exported (docs/assessment.md,
+"On the device"). Nor can one the ministry revoked: it says so, with when and why."""
 
 from __future__ import annotations
 
@@ -48,8 +52,9 @@ class CertificatesScreen(QWidget):
         self.title.setText(self.tr("Certificates"))
         self.explain.setText(
             self.tr(
-                "A certificate is provisional until the ministry server has signed it; it is "
-                "signed at your next sync. Both kinds export to PDF with a QR code."
+                "The ministry grades each level exam and signs a certificate for a pass; it "
+                "arrives with the next sync, or with the next file from the ministry. A "
+                "signed certificate exports to PDF with a QR code that can be checked offline."
             )
         )
         self.export.setText(self.tr("&Export to PDF…"))
@@ -66,7 +71,9 @@ class CertificatesScreen(QWidget):
         self.list.clear()
         for certificate in certificates:
             status = (
-                self.tr("signed by the ministry") if certificate.signed else self.tr("provisional")
+                self.tr("signed by the ministry")
+                if certificate.signed
+                else self.tr("graded on this computer; not confirmed by the ministry")
             )
             revoked = getattr(certificate, "revoked", None)
             if revoked is not None:
@@ -83,7 +90,11 @@ class CertificatesScreen(QWidget):
             entry.setData(Qt.ItemDataRole.UserRole, certificate)
             self.list.addItem(entry)
         if not certificates:
-            self.list.addItem(self.tr("No certificate yet: pass a level exam to earn one."))
+            self.list.addItem(
+                self.tr(
+                    "No certificate yet: a pass in a level exam, graded by the ministry, earns one."
+                )
+            )
         self.export.setEnabled(False)
 
     def _export(self) -> None:
@@ -93,6 +104,10 @@ class CertificatesScreen(QWidget):
 
 
 def _exportable(entry: QListWidgetItem | None) -> bool:
-    """A certificate the ministry did not revoke: a revoked one's PDF would mislead."""
+    """A signed certificate that was not revoked: any other's PDF would mislead."""
     certificate = entry.data(Qt.ItemDataRole.UserRole) if entry else None
-    return bool(certificate) and getattr(certificate, "revoked", None) is None
+    return (
+        bool(certificate)
+        and certificate.signed is not None
+        and getattr(certificate, "revoked", None) is None
+    )

@@ -1,4 +1,5 @@
-"""Home: continue where you left off, progress by area and level, review, certificates."""
+"""Home: continue where you left off, progress by area and level, review, level exams
+(submitted, awaiting result, or the ministry's result by area), certificates."""
 
 from __future__ import annotations
 
@@ -50,6 +51,11 @@ class HomeScreen(QWidget):
         ):
             widget.setMaximumHeight(120)
             QVBoxLayout(box).addWidget(widget)
+        self.exams_box = QGroupBox()
+        self.exams = QLabel()
+        self.exams.setWordWrap(True)
+        self.exams.setObjectName("exam-results")
+        QVBoxLayout(self.exams_box).addWidget(self.exams)
         self.continue_box, self.review_box = QGroupBox(), QGroupBox()
         row = QHBoxLayout(self.continue_box)
         row.addWidget(self.continue_label, 1)
@@ -63,8 +69,9 @@ class HomeScreen(QWidget):
         grid.addWidget(self.areas_box, 1, 0)
         grid.addWidget(self.levels_box, 1, 1)
         grid.addWidget(self.review_box, 2, 0, 1, 2)
-        grid.addWidget(self.assigned_box, 3, 0)
-        grid.addWidget(self.certificates_box, 3, 1)
+        grid.addWidget(self.exams_box, 3, 0, 1, 2)
+        grid.addWidget(self.assigned_box, 4, 0)
+        grid.addWidget(self.certificates_box, 4, 1)
         content = QWidget()
         layout = QVBoxLayout(content)
         layout.addWidget(self.greeting)
@@ -87,6 +94,8 @@ class HomeScreen(QWidget):
         self.review_button.setText(self.tr("&Review now"))
         self.assigned_box.setTitle(self.tr("Assigned to you"))
         self.certificates_box.setTitle(self.tr("Certificates"))
+        self.exams_box.setTitle(self.tr("Level exams"))
+        self.exams.setAccessibleName(self.tr("Level exam results"))
         self.assigned.setAccessibleName(self.tr("Assigned packs"))
         self.certificates.setAccessibleName(self.tr("Certificates earned"))
         if self._data is not None:
@@ -123,11 +132,18 @@ class HomeScreen(QWidget):
             )
         if not data.assigned:
             self.assigned.addItem(self.tr("Nothing assigned yet."))
+        reports = [self.names.exam_report(line) for line in data.exams]
+        reports = [text for text in reports if text]
+        self.exams.setText(
+            "\n\n".join(reports)
+            if reports
+            else self.tr("No level exam submitted yet. The ministry grades each exam.")
+        )
         self.certificates.clear()
-        for level, date, provisional in data.certificates:
+        for level, date, confirmed in data.certificates:
             text = self.tr("%1 — %2").replace("%1", self.names.level(level)).replace("%2", date)
-            if provisional:
-                text += " " + self.tr("(provisional until synced)")
+            if not confirmed:
+                text += " " + self.tr("(graded on this computer; not confirmed by the ministry)")
             self.certificates.addItem(text)
         if not data.certificates:
             self.certificates.addItem(self.tr("No certificate yet: pass a level exam."))

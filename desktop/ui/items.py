@@ -1,9 +1,12 @@
 """One widget per item type; each gives the learner's response in the form
-`content.grading.grade` takes, and can show a saved one again. All usable by keyboard."""
+`content.grading.grade` takes, and can show a saved one again. All usable by keyboard.
+
+Options, matching choices and ordering steps appear in the order the attempt's form
+gives (`order`, from `content.forms`); responses are always the pack's ids."""
 
 from __future__ import annotations
 
-import random
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -29,11 +32,18 @@ from content.localised import pick
 from content.quiz import Item
 
 
+def in_order(ids: Sequence[str], order: Sequence[str]) -> list[str]:
+    """`ids` in the form's order; ids the form does not name keep their place after."""
+    rank = {ident: n for n, ident in enumerate(order)}
+    return sorted(ids, key=lambda ident: rank.get(ident, len(rank)))
+
+
 class ItemWidget(QWidget):
-    def __init__(self, item: Item, lang: str) -> None:
+    def __init__(self, item: Item, lang: str, order: Sequence[str] = ()) -> None:
         super().__init__()
         self.item = item
         self.lang = lang
+        self.order = tuple(order)
         self.layout_ = QVBoxLayout(self)
         self.layout_.setContentsMargins(0, 0, 0, 0)
 
@@ -51,14 +61,15 @@ class ItemWidget(QWidget):
 class ChoiceWidget(ItemWidget):
     """single and true_false: radio buttons; multiple: check boxes."""
 
-    def __init__(self, item: Item, lang: str) -> None:
-        super().__init__(item, lang)
+    def __init__(self, item: Item, lang: str, order: Sequence[str] = ()) -> None:
+        super().__init__(item, lang, order)
         self.group = QButtonGroup(self)
         self.group.setExclusive(item.type != "multiple")
         if item.type == "true_false":
             choices = [(True, self.tr("True")), (False, self.tr("False"))]
         else:
-            choices = [(o.id, pick(o.text, lang)) for o in item.options]
+            texts = {o.id: pick(o.text, lang) for o in item.options}
+            choices = [(i, texts[i]) for i in in_order(list(texts), self.order)]
         self.buttons: list[tuple[Any, QRadioButton | QCheckBox]] = []
         for value, text in choices:
             button = QCheckBox(text) if item.type == "multiple" else QRadioButton(text)
@@ -85,8 +96,8 @@ class ChoiceWidget(ItemWidget):
 class TextWidget(ItemWidget):
     """short_answer and numeric."""
 
-    def __init__(self, item: Item, lang: str) -> None:
-        super().__init__(item, lang)
+    def __init__(self, item: Item, lang: str, order: Sequence[str] = ()) -> None:
+        super().__init__(item, lang, order)
         self.edit = QLineEdit()
         self.edit.setAccessibleName(self.tr("Your answer"))
         self.edit.setPlaceholderText(self.tr("Type your answer"))
@@ -104,16 +115,15 @@ class TextWidget(ItemWidget):
 
 
 class OrderingWidget(ItemWidget):
-    def __init__(self, item: Item, lang: str) -> None:
-        super().__init__(item, lang)
+    def __init__(self, item: Item, lang: str, order: Sequence[str] = ()) -> None:
+        super().__init__(item, lang, order)
         self.list = QListWidget()
         self.list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.list.setAccessibleName(self.tr("Steps to put in order"))
         steps = list(item.steps)
-        shuffled = steps[:]
-        while len(steps) > 1 and shuffled == steps:
-            random.shuffle(shuffled)
-        for step in shuffled:
+        by_id = {step.id: step for step in steps}
+        # The form's starting order (content.forms never starts in the right order).
+        for step in (by_id[i] for i in in_order(list(by_id), self.order)):
             entry = QListWidgetItem(pick(step.text, lang))
             entry.setData(Qt.ItemDataRole.UserRole, step.id)
             self.list.addItem(entry)
@@ -153,12 +163,14 @@ class OrderingWidget(ItemWidget):
 
 
 class MatchingWidget(ItemWidget):
-    def __init__(self, item: Item, lang: str) -> None:
-        super().__init__(item, lang)
+    def __init__(self, item: Item, lang: str, order: Sequence[str] = ()) -> None:
+        super().__init__(item, lang, order)
         form = QFormLayout()
-        choices = [(p.id, pick(p.right, lang)) for p in item.pairs]
-        choices += [(d.id, pick(d.text, lang)) for d in item.distractors]
-        random.shuffle(choices)
+        # A sealed item lists every right-hand text under an opaque id as a distractor,
+        # and `right_choices()` names only those.
+        texts = {p.id: p.right for p in item.pairs if p.right}
+        texts.update({d.id: d.text for d in item.distractors})
+        choices = [(i, pick(texts[i], lang)) for i in in_order(item.right_choices(), self.order)]
         self.combos: dict[str, QComboBox] = {}
         for pair in item.pairs:
             combo = QComboBox()
@@ -185,11 +197,11 @@ class MatchingWidget(ItemWidget):
             combo.setCurrentIndex(max(0, combo.findData((response or {}).get(left))))
 
 
-def item_widget(item: Item, lang: str) -> ItemWidget:
+def item_widget(item: Item, lang: str, order: Sequence[str] = ()) -> ItemWidget:
     if item.type in ("single", "multiple", "true_false"):
-        return ChoiceWidget(item, lang)
+        return ChoiceWidget(item, lang, order)
     if item.type in ("short_answer", "numeric"):
-        return TextWidget(item, lang)
+        return TextWidget(item, lang, order)
     if item.type == "ordering":
-        return OrderingWidget(item, lang)
-    return MatchingWidget(item, lang)
+        return OrderingWidget(item, lang, order)
+    return MatchingWidget(item, lang, order)

@@ -42,6 +42,7 @@ class LibraryScreen(QWidget):
         layout.addWidget(self.tree)
         layout.addLayout(buttons)
         self._last = None
+        self._exam_closed: set[str] = set()
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -57,8 +58,12 @@ class LibraryScreen(QWidget):
             self.retranslate()
         super().changeEvent(event)
 
-    def show_data(self, catalog, progress, lang: str) -> None:
-        self._last = (catalog, progress, lang)
+    def show_data(self, catalog, progress, lang: str, exams=None) -> None:
+        """`exams`: `desktop.home_data.ExamLine`s, for each exam's state and whether an
+        attempt may start now (the window says why not when one is asked for)."""
+        self._last = (catalog, progress, lang, exams)
+        lines = {line.pack_id: line for line in exams or ()}
+        self._exam_closed = {pack_id for pack_id, line in lines.items() if not line.gate.open}
         expanded = {
             self.tree.topLevelItem(i).text(0): self.tree.topLevelItem(i).isExpanded()
             for i in range(self.tree.topLevelItemCount())
@@ -111,12 +116,13 @@ class LibraryScreen(QWidget):
             if level_item is None:
                 continue
             level_progress = progress.levels.get(exam["level"]) if progress else None
-            exam_item = QTreeWidgetItem(
-                [
-                    self.tr("Level exam"),
-                    self.tr("passed") if level_progress and level_progress.exam_passed else "",
-                ]
-            )
+            line = lines.get(pack.pack_id)
+            state = self.names.exam_state(line) if line is not None else ""
+            if level_progress and level_progress.exam_passed:
+                state = self.tr("passed")
+            exam_item = QTreeWidgetItem([self.tr("Level exam"), state])
+            if line is not None and not line.gate.open:
+                exam_item.setToolTip(1, self.names.exam_gate(line.gate))
             exam_item.setData(0, ROLE, ("exam", pack.pack_id, "", ""))
             level_item.addChild(exam_item)
         for item in levels.values():
@@ -126,7 +132,9 @@ class LibraryScreen(QWidget):
         self.tree.header().setSectionResizeMode(0, self.tree.header().ResizeMode.Stretch)
 
     def _selection_changed(self, current, _previous) -> None:
-        self.open_button.setEnabled(bool(current and current.data(0, ROLE)))
+        target = current.data(0, ROLE) if current else None
+        closed = bool(target) and target[0] == "exam" and target[1] in self._exam_closed
+        self.open_button.setEnabled(bool(target) and not closed)
 
     def _activated(self, item, _column) -> None:
         target = item.data(0, ROLE) if item else None

@@ -61,6 +61,7 @@ class MainWindow(QMainWindow):
         self.lesson_ref: LessonRef | None = None
         self.lesson_started = 0.0
         self.lesson_lang = workspace.settings.language
+        self.exam_box: QMessageBox | None = None
         self.setAcceptDrops(True)
         self.resize(1280, 760)
 
@@ -410,9 +411,11 @@ class MainWindow(QMainWindow):
         learner, catalog, lang = self.learner, self.workspace.catalog, self.lesson_lang
         if learner is None:
             return
+        from desktop.home_data import exam_lines
+
         self.tasks.db(
-            lambda: learner.progress(catalog.course_map()),
-            lambda progress: self.library.show_data(catalog, progress, lang),
+            lambda: (learner.progress(catalog.course_map()), exam_lines(learner, catalog)),
+            lambda found: self.library.show_data(catalog, found[0], lang, found[1]),
             self.fail,
         )
 
@@ -552,7 +555,9 @@ class MainWindow(QMainWindow):
         )
 
     def start_exam(self, pack_id: str) -> None:
-        from desktop.quiz_run import QuizRun
+        """Resume an open attempt; else say why a new one cannot start (cooldown, no
+        attempts left), or ask first: a timed exam never starts on a stray double-click."""
+        from desktop.quiz_run import QuizRun, exam_preflight
 
         catalog, learner = self.workspace.catalog, self.learner
         pack = catalog.packs[pack_id]
@@ -560,20 +565,67 @@ class MainWindow(QMainWindow):
         quiz = catalog.quiz(pack_id, exam["quiz"])
         limit = exam.get("time_limit_minutes")
         extra = {"level": exam.get("level"), "time_limit_s": limit * 60 if limit else None}
+        title = self.names.level(exam.get("level") or 0) + " — " + self.tr("Level exam")
 
-        def make() -> QuizRun:
-            open_ = [
-                a
-                for a in learner.open_attempts()
-                if a.pack_id == pack_id and a.quiz_slug == quiz.slug and a.kind == "exam"
-            ]
-            if open_:
-                return QuizRun.resume(learner, pack, [quiz], "exam", open_[-1:], **extra)
-            return QuizRun.start(learner, pack, [quiz], "exam", practice=False, **extra)
+        def start() -> None:
+            self._start_run(
+                lambda: QuizRun.start(learner, pack, [quiz], "exam", practice=False, **extra),
+                title,
+            )
 
-        self._start_run(
-            make, self.names.level(exam.get("level") or 0) + " — " + self.tr("Level exam")
+        def checked(preflight) -> None:
+            if preflight.resumable:
+                self._start_run(
+                    lambda: QuizRun.start_or_resume(learner, pack, [quiz], "exam", **extra),
+                    title,
+                )
+            elif not preflight.gate.open:
+                self.information(self.names.exam_gate(preflight.gate))
+            else:
+                self._confirm_exam(preflight, start)
+
+        self.tasks.db(lambda: exam_preflight(learner, pack, quiz), checked, self.fail)
+
+    def _confirm_exam(self, preflight, start) -> None:
+        gate = preflight.gate
+        text = self.tr("Start the level exam now?") + "\n\n"
+        text += self.tr("%n question(s).", "", preflight.items)
+        if preflight.time_limit_minutes:
+            text += " " + self.tr(
+                "Time limit: %n minute(s); the clock keeps running if you close the app.",
+                "",
+                preflight.time_limit_minutes,
+            )
+        text += "\n" + (
+            self.tr("Attempts left at this version of the exam: %1 of %2.")
+            .replace("%1", str(gate.attempts_left))
+            .replace("%2", str(gate.attempts_allowed))
         )
+        text += "\n\n" + self.tr(
+            "The ministry grades the exam after you submit it; the result arrives with the "
+            "next sync."
+        )
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Level exam"),
+            text,
+            QMessageBox.StandardButton.NoButton,
+            self,
+        )
+        box.setObjectName("start-exam")
+        begin = box.addButton(self.tr("&Start the exam"), QMessageBox.ButtonRole.AcceptRole)
+        cancel = box.addButton(self.tr("&Not now"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(cancel)
+        box.setEscapeButton(cancel)
+
+        def decided(_code: int) -> None:
+            self.exam_box = None
+            if box.clickedButton() is begin:
+                start()
+
+        box.finished.connect(decided)
+        self.exam_box = box
+        box.open()
 
     def start_placement(self) -> None:
         from desktop.quiz_run import QuizRun
@@ -587,17 +639,10 @@ class MainWindow(QMainWindow):
             catalog.quiz(pack.pack_id, slug) for slug in pack.manifest["placement"]["quizzes"]
         ]
 
-        def make() -> QuizRun:
-            open_ = [
-                a
-                for a in learner.open_attempts()
-                if a.pack_id == pack.pack_id and a.kind == "placement"
-            ]
-            if open_:
-                return QuizRun.resume(learner, pack, quizzes, "placement", open_)
-            return QuizRun.start(learner, pack, quizzes, "placement", practice=False)
-
-        self._start_run(make, self.tr("Placement test"))
+        self._start_run(
+            lambda: QuizRun.start_or_resume(learner, pack, quizzes, "placement"),
+            self.tr("Placement test"),
+        )
 
     def start_review(self) -> None:
         from desktop.quiz_run import QuizRun
@@ -617,7 +662,14 @@ class MainWindow(QMainWindow):
             for entry in due:
                 if entry.pack_id == pack.pack_id:
                     quiz = catalog.quiz(pack.pack_id, entry.quiz_slug)
-                    by_quiz.setdefault(quiz.slug, []).append(quiz.item(entry.item_id))
+                    try:
+                        item = quiz.item(entry.item_id)
+                    except KeyError:
+                        continue  # no longer in the installed pack
+                    if item.sealed is None:  # a sealed item's key is the server's
+                        by_quiz.setdefault(quiz.slug, []).append(item)
+            if not by_quiz:
+                raise LookupError("nothing to review")
             quizzes = [
                 Quiz(
                     slug,

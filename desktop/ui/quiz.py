@@ -1,8 +1,11 @@
 """Quiz, exam and placement test: one question at a time, then the results.
 
-Practice mode checks each answer at once and shows the explanation. Exam mode
-(level exams and the placement test) shows nothing until the end and may have a
-timer; answers are recorded as they are given, so an interrupted attempt resumes.
+Practice mode checks each answer at once; the first answer counts, so a checked item
+is locked, and a wrong one shows the right answer and the explanation. The placement
+test shows its result at the end. A level exam shows nothing of its keys, ever: it is
+submitted (after a confirmation that says what is unanswered) for the ministry server
+to grade, and the result arrives with a sync. Answers are recorded as they are given,
+so an interrupted attempt resumes with the same items in the same order.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QStackedWidget,
@@ -22,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from content.localised import pick
-from desktop.quiz_run import QuizResult, QuizRun
+from desktop.quiz_run import QuizResult, QuizRun, key_lines
 from desktop.ui.items import ItemWidget, item_widget
 from desktop.ui.widgets import heading
 
@@ -108,6 +112,7 @@ class QuizScreen(QWidget):
         self.timer.setInterval(1000)
         self.timer.timeout.connect(self._tick)
         self.result: QuizResult | None = None
+        self.confirm_box: QMessageBox | None = None
         self.retranslate()
 
     # --- texts ------------------------------------------------------------------------
@@ -116,7 +121,8 @@ class QuizScreen(QWidget):
         self.previous.setText(self.tr("← &Previous"))
         self.check.setText(self.tr("C&heck"))
         self.next.setText(self.tr("&Next →"))
-        self.finish.setText(self.tr("&Finish"))
+        exam = self.run is not None and not self.run.graded_here
+        self.finish.setText(self.tr("&Submit the exam…") if exam else self.tr("&Finish"))
         self.back.setText(self.tr("&Back to the library"))
         self.review_label.setText(self.tr("To review:"))
         self.prompt.setAccessibleName(self.tr("Question"))
@@ -136,6 +142,8 @@ class QuizScreen(QWidget):
         self.run, self.lang, self.result = run, lang, None
         self.title.setText(title)
         self.pages.setCurrentIndex(0)
+        self.finish.setEnabled(True)
+        self.retranslate()
         self.check.setVisible(run.practice)
         self.clock.setVisible(run.time_limit_s is not None)
         if run.time_limit_s is not None:
@@ -153,15 +161,18 @@ class QuizScreen(QWidget):
         if self.widget is not None:
             self.widget.setParent(None)
             self.widget.deleteLater()
-        self.widget = item_widget(question.item, self.lang)
+        self.widget = item_widget(question.item, self.lang, question.order)
         self.item_area.addWidget(self.widget)
+        run.shown()
         saved = run.answers.get((question.quiz_slug, question.item.id))
         self.feedback.clear()
         self.feedback.setVisible(False)
         if saved is not None:
             self.widget.set_response(saved[0])
-            if run.practice:
-                self._show_feedback(saved[1])
+        locked = run.locked(question)
+        if locked and saved[1] is not None:
+            self._show_feedback(saved[1])
+        self._lock(locked)
         self._update_position()
         self.widget.setFocus()
         first = self.widget.findChild(QWidget)
@@ -188,8 +199,13 @@ class QuizScreen(QWidget):
                 then(None)
             return
         question = run.questions[self.index]
-        response = widget.response()
         saved = run.answers.get((question.quiz_slug, question.item.id))
+        if run.locked(question):
+            # Practice: the first answer stands; checking again records nothing.
+            if then:
+                then(saved[1])
+            return
+        response = widget.response()
         if saved is not None and saved[0] == response:
             if then:
                 then(saved[1])
@@ -197,7 +213,21 @@ class QuizScreen(QWidget):
         self._db(lambda: run.answer(question, response, self.lang), then)
 
     def _check(self) -> None:
-        self._record(lambda grade: grade is not None and self._show_feedback(grade))
+        index = self.index
+
+        def checked(grade) -> None:
+            if grade is None or index != self.index:
+                return
+            self._show_feedback(grade)
+            self._lock(True)
+
+        self._record(checked)
+
+    def _lock(self, locked: bool) -> None:
+        """A checked practice item cannot be changed or checked again."""
+        if self.widget is not None:
+            self.widget.setEnabled(not locked)
+        self.check.setEnabled(not locked)
 
     def _show_feedback(self, grade) -> None:
         item = self.run.questions[self.index].item
@@ -209,6 +239,10 @@ class QuizScreen(QWidget):
             else self.tr("✗ Not quite.")
         ]
         lines += [pick(text, self.lang) for text in grade.feedback]
+        if not grade.correct:
+            key = key_lines(item, self.lang, (self.tr("True"), self.tr("False")))
+            if key:
+                lines.append(self.tr("The right answer:") + "\n" + "\n".join(key))
         if item.explanation:
             lines.append(pick(item.explanation, self.lang))
         self.feedback.setText("\n\n".join(lines))
@@ -221,6 +255,52 @@ class QuizScreen(QWidget):
         self._record(lambda _grade: self._go(self.index + 1))
 
     def _finish(self) -> None:
+        run = self.run
+        if run is not None and not run.graded_here:
+            self._record(lambda _grade: self._confirm_submit())
+            return
+        self._end()
+
+    def _confirm_submit(self) -> None:
+        """Ask before submitting an exam; say plainly what is unanswered."""
+        run = self.run
+        total, missing = len(run.questions), run.unanswered
+        text = (
+            self.tr("Submit the exam now? You answered %1 of %2 questions.")
+            .replace("%1", str(total - missing))
+            .replace("%2", str(total))
+        )
+        if missing:
+            text += "\n\n" + self.tr(
+                "%n question(s) are not answered; an unanswered question scores nothing.",
+                "",
+                missing,
+            )
+        text += "\n\n" + self.tr("After submitting, the answers can no longer be changed.")
+        box = QMessageBox(
+            QMessageBox.Icon.Warning if missing else QMessageBox.Icon.Question,
+            self.tr("Submit the exam"),
+            text,
+            QMessageBox.StandardButton.NoButton,
+            self,
+        )
+        box.setObjectName("submit-exam")
+        submit = box.addButton(self.tr("&Submit"), QMessageBox.ButtonRole.AcceptRole)
+        keep = box.addButton(self.tr("&Keep working"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+
+        def decided(_code: int) -> None:
+            self.confirm_box = None
+            if box.clickedButton() is submit:
+                self._end()
+
+        box.finished.connect(decided)
+        self.confirm_box = box
+        box.open()
+
+    def _end(self) -> None:
+        """Finish (or submit) the attempt on the store's thread, then show the result."""
         run = self.run
         self.finish.setEnabled(False)
 
@@ -239,13 +319,33 @@ class QuizScreen(QWidget):
         left = int(run.remaining_s)
         self.clock.setText(f"{left // 60:02d}:{left % 60:02d}")
         if left <= 0:
+            # Time is up: submit what was answered, without asking.
             self.timer.stop()
-            self._finish()
+            if self.confirm_box is not None:
+                self.confirm_box.done(0)
+            self._record(lambda _grade: self._end())
 
     def _show_result(self, result: QuizResult) -> None:
         run = self.run
         self.pages.setCurrentIndex(1)
         percent = round(result.score * 100)
+        self.review_label.setText(self.tr("To review:"))
+        if result.submitted:
+            # An exam: never the questions or the keys, and no score the device made up.
+            self.result_title.setText(self.tr("Exam submitted"))
+            self.result_text.setText(
+                self.tr(
+                    "Your answers have been submitted to the ministry for grading. The "
+                    "result and, if you pass, the certificate arrive with the next sync, "
+                    "or with the next file from the ministry if your mission is never "
+                    "online. Home shows “submitted, awaiting result” until then."
+                )
+            )
+            self.review_list.clear()
+            self.review_label.setVisible(False)
+            self.review_list.setVisible(False)
+            self.back.setFocus()
+            return
         if run.review:
             self.result_title.setText(self.tr("Review done: %1%").replace("%1", str(percent)))
             self.result_text.setText(

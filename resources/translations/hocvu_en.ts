@@ -4,55 +4,55 @@
 <context>
     <name>CertificatesScreen</name>
     <message>
-        <location filename="../../desktop/ui/certificates.py" line="47"/>
+        <location filename="../../desktop/ui/certificates.py" line="52" />
         <source>Certificates</source>
         <translation>Certificates</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/certificates.py" line="50"/>
-        <source>A certificate is provisional until the ministry server has signed it; it is signed at your next sync. Both kinds export to PDF with a QR code.</source>
-        <translation>A certificate is provisional until the ministry server has signed it; it is signed at your next sync. Both kinds export to PDF with a QR code.</translation>
+        <location filename="../../desktop/ui/certificates.py" line="55" />
+        <source>The ministry grades each level exam and signs a certificate for a pass; it arrives with the next sync, or with the next file from the ministry. A signed certificate exports to PDF with a QR code that can be checked offline.</source>
+        <translation>The ministry grades each level exam and signs a certificate for a pass; it arrives with the next sync, or with the next file from the ministry. A signed certificate exports to PDF with a QR code that can be checked offline.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/certificates.py" line="54"/>
+        <location filename="../../desktop/ui/certificates.py" line="60" />
         <source>&amp;Export to PDF…</source>
         <translation>&amp;Export to PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/certificates.py" line="55"/>
+        <location filename="../../desktop/ui/certificates.py" line="61" />
         <source>Certificates earned</source>
         <translation>Certificates earned</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/certificates.py" line="68"/>
+        <location filename="../../desktop/ui/certificates.py" line="74" />
         <source>signed by the ministry</source>
         <translation>signed by the ministry</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/certificates.py" line="90"/>
+        <location filename="../../desktop/ui/certificates.py" line="76" />
+        <source>graded on this computer; not confirmed by the ministry</source>
+        <translation>graded on this computer; not confirmed by the ministry</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/certificates.py" line="81" />
         <source>REVOKED by the ministry on %1: %2</source>
         <translation>REVOKED by the ministry on %1: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/certificates.py" line="68"/>
-        <source>provisional</source>
-        <translation>provisional</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/certificates.py" line="78"/>
-        <source>No certificate yet: pass a level exam to earn one.</source>
-        <translation>No certificate yet: pass a level exam to earn one.</translation>
+        <location filename="../../desktop/ui/certificates.py" line="95" />
+        <source>No certificate yet: a pass in a level exam, graded by the ministry, earns one.</source>
+        <translation>No certificate yet: a pass in a level exam, graded by the ministry, earns one.</translation>
     </message>
 </context>
 <context>
     <name>ChoiceWidget</name>
     <message>
-        <location filename="../../desktop/ui/items.py" line="59"/>
+        <location filename="../../desktop/ui/items.py" line="69" />
         <source>True</source>
         <translation>True</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/items.py" line="59"/>
+        <location filename="../../desktop/ui/items.py" line="69" />
         <source>False</source>
         <translation>False</translation>
     </message>
@@ -60,77 +60,87 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../desktop/ui/home.py" line="81"/>
+        <location filename="../../desktop/ui/home.py" line="88" />
         <source>Continue</source>
         <translation>Continue</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="82"/>
+        <location filename="../../desktop/ui/home.py" line="89" />
         <source>&amp;Continue</source>
         <translation>&amp;Continue</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="83"/>
+        <location filename="../../desktop/ui/home.py" line="90" />
         <source>Take the &amp;placement test</source>
         <translation>Take the &amp;placement test</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="84"/>
+        <location filename="../../desktop/ui/home.py" line="91" />
         <source>Progress by area</source>
         <translation>Progress by area</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="85"/>
+        <location filename="../../desktop/ui/home.py" line="92" />
         <source>Progress by level</source>
         <translation>Progress by level</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="86"/>
+        <location filename="../../desktop/ui/home.py" line="93" />
         <source>Review</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="87"/>
+        <location filename="../../desktop/ui/home.py" line="94" />
         <source>&amp;Review now</source>
         <translation>&amp;Review now</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="88"/>
+        <location filename="../../desktop/ui/home.py" line="95" />
         <source>Assigned to you</source>
         <translation>Assigned to you</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="89"/>
+        <location filename="../../desktop/ui/home.py" line="96" />
         <source>Certificates</source>
         <translation>Certificates</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="90"/>
+        <location filename="../../desktop/ui/home.py" line="97" />
+        <source>Level exams</source>
+        <translation>Level exams</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/home.py" line="98" />
+        <source>Level exam results</source>
+        <translation>Level exam results</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/home.py" line="99" />
         <source>Assigned packs</source>
         <translation>Assigned packs</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="91"/>
+        <location filename="../../desktop/ui/home.py" line="100" />
         <source>Certificates earned</source>
         <translation>Certificates earned</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="103"/>
+        <location filename="../../desktop/ui/home.py" line="112" />
         <source>Hello, %1</source>
         <translation>Hello, %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="105"/>
+        <location filename="../../desktop/ui/home.py" line="114" />
         <source>Next: %1</source>
         <translation>Next: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="108"/>
+        <location filename="../../desktop/ui/home.py" line="117" />
         <source>Everything is done. Well done!</source>
         <translation>You have finished everything. Well done!</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/home.py" line="114"/>
+        <location filename="../../desktop/ui/home.py" line="123" />
         <source>%n question(s) to review today.</source>
         <translation>
             <numerusform>%n question to review today.</numerusform>
@@ -138,32 +148,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="116"/>
+        <location filename="../../desktop/ui/home.py" line="125" />
         <source>Nothing to review today.</source>
         <translation>Nothing to review today.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="122"/>
+        <location filename="../../desktop/ui/home.py" line="131" />
         <source>%1 — due %2</source>
         <translation>%1 — due %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="125"/>
+        <location filename="../../desktop/ui/home.py" line="134" />
         <source>Nothing assigned yet.</source>
         <translation>Nothing assigned yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="128"/>
+        <location filename="../../desktop/ui/home.py" line="140" />
+        <source>No level exam submitted yet. The ministry grades each exam.</source>
+        <translation>No level exam submitted yet. The ministry grades each exam.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/home.py" line="144" />
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="130"/>
-        <source>(provisional until synced)</source>
-        <translation>(provisional until synced)</translation>
+        <location filename="../../desktop/ui/home.py" line="146" />
+        <source>(graded on this computer; not confirmed by the ministry)</source>
+        <translation>(graded on this computer; not confirmed by the ministry)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="133"/>
+        <location filename="../../desktop/ui/home.py" line="149" />
         <source>No certificate yet: pass a level exam.</source>
         <translation>No certificate yet: pass a level exam.</translation>
     </message>
@@ -171,49 +186,49 @@
 <context>
     <name>LessonScreen</name>
     <message>
-        <location filename="../../desktop/ui/lesson.py" line="79"/>
+        <location filename="../../desktop/ui/lesson.py" line="79" />
         <source>← &amp;Previous</source>
         <translation>← &amp;Previous</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lesson.py" line="80"/>
+        <location filename="../../desktop/ui/lesson.py" line="80" />
         <source>&amp;Next →</source>
         <translation>&amp;Next →</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lesson.py" line="82"/>
+        <location filename="../../desktop/ui/lesson.py" line="82" />
         <source>Lesson language</source>
         <translation>Lesson language</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lesson.py" line="83"/>
-        <location filename="../../desktop/ui/lesson.py" line="85"/>
+        <location filename="../../desktop/ui/lesson.py" line="83" />
+        <location filename="../../desktop/ui/lesson.py" line="85" />
         <source>Smaller text</source>
         <translation>Smaller text</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lesson.py" line="84"/>
-        <location filename="../../desktop/ui/lesson.py" line="86"/>
+        <location filename="../../desktop/ui/lesson.py" line="84" />
+        <location filename="../../desktop/ui/lesson.py" line="86" />
         <source>Larger text</source>
         <translation>Larger text</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lesson.py" line="87"/>
+        <location filename="../../desktop/ui/lesson.py" line="87" />
         <source>Lesson text</source>
         <translation>Lesson text</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lesson.py" line="98"/>
+        <location filename="../../desktop/ui/lesson.py" line="98" />
         <source>about %1 min</source>
         <translation>about %1 min</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lesson.py" line="121"/>
+        <location filename="../../desktop/ui/lesson.py" line="121" />
         <source>✓ Done</source>
         <translation>✓ Done</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lesson.py" line="121"/>
+        <location filename="../../desktop/ui/lesson.py" line="121" />
         <source>&amp;Mark as done</source>
         <translation>&amp;Mark as done</translation>
     </message>
@@ -221,52 +236,52 @@
 <context>
     <name>LibraryScreen</name>
     <message>
-        <location filename="../../desktop/ui/library.py" line="48"/>
+        <location filename="../../desktop/ui/library.py" line="49" />
         <source>Library</source>
         <translation>Library</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="49"/>
+        <location filename="../../desktop/ui/library.py" line="50" />
         <source>Content</source>
         <translation>Content</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="49"/>
+        <location filename="../../desktop/ui/library.py" line="50" />
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="50"/>
+        <location filename="../../desktop/ui/library.py" line="51" />
         <source>Levels, modules and lessons</source>
         <translation>Levels, modules and lessons</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="51"/>
+        <location filename="../../desktop/ui/library.py" line="52" />
         <source>&amp;Open</source>
         <translation>&amp;Open</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="95"/>
+        <location filename="../../desktop/ui/library.py" line="100" />
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="102"/>
+        <location filename="../../desktop/ui/library.py" line="107" />
         <source>Module quiz</source>
         <translation>Module quiz</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="105"/>
+        <location filename="../../desktop/ui/library.py" line="110" />
         <source>best %1%</source>
         <translation>best %1%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="116"/>
+        <location filename="../../desktop/ui/library.py" line="123" />
         <source>Level exam</source>
         <translation>Level exam</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="117"/>
+        <location filename="../../desktop/ui/library.py" line="122" />
         <source>passed</source>
         <translation>passed</translation>
     </message>
@@ -274,129 +289,165 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="157"/>
-        <location filename="../../desktop/ui/main_window.py" line="679"/>
-        <location filename="../../desktop/ui/main_window.py" line="691"/>
+        <location filename="../../desktop/ui/main_window.py" line="158" />
+        <location filename="../../desktop/ui/main_window.py" line="731" />
+        <location filename="../../desktop/ui/main_window.py" line="743" />
         <source>Học Vụ Số</source>
         <translation>Học Vụ Số</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="159"/>
+        <location filename="../../desktop/ui/main_window.py" line="160" />
         <source>Home</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="160"/>
+        <location filename="../../desktop/ui/main_window.py" line="161" />
         <source>Library</source>
         <translation>Library</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="161"/>
+        <location filename="../../desktop/ui/main_window.py" line="162" />
         <source>Search</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="162"/>
+        <location filename="../../desktop/ui/main_window.py" line="163" />
         <source>Certificates</source>
         <translation>Certificates</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="163"/>
+        <location filename="../../desktop/ui/main_window.py" line="164" />
         <source>Import a pack…</source>
         <translation>Import a pack…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="164"/>
+        <location filename="../../desktop/ui/main_window.py" line="165" />
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="165"/>
+        <location filename="../../desktop/ui/main_window.py" line="166" />
         <source>Lock</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="170"/>
+        <location filename="../../desktop/ui/main_window.py" line="171" />
         <source>Navigation</source>
         <translation>Navigation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="284"/>
+        <location filename="../../desktop/ui/main_window.py" line="285" />
         <source>Preparing the lessons…</source>
         <translation>Preparing the lessons…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="318"/>
+        <location filename="../../desktop/ui/main_window.py" line="319" />
         <source>Import a content pack</source>
         <translation>Import a content pack</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="320"/>
+        <location filename="../../desktop/ui/main_window.py" line="321" />
         <source>Content packs (*.hvpack)</source>
         <translation>Content packs (*.hvpack)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="325"/>
+        <location filename="../../desktop/ui/main_window.py" line="326" />
         <source>Checking and installing %1…</source>
         <translation>Checking and installing %1…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="340"/>
+        <location filename="../../desktop/ui/main_window.py" line="341" />
         <source>Installed “%1”, version %2.</source>
         <translation>Installed “%1”, version %2.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="575"/>
+        <location filename="../../desktop/ui/main_window.py" line="568" />
+        <location filename="../../desktop/ui/main_window.py" line="610" />
         <source>Level exam</source>
         <translation>Level exam</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="600"/>
+        <location filename="../../desktop/ui/main_window.py" line="591" />
+        <source>Start the level exam now?</source>
+        <translation>Start the level exam now?</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/main_window.py" line="592" />
+        <source>%n question(s).</source>
+        <translation><numerusform>%n question.</numerusform><numerusform>%n questions.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/main_window.py" line="595" />
+        <source>Time limit: %n minute(s); the clock keeps running if you close the app.</source>
+        <translation><numerusform>Time limit: %n minute; the clock keeps running if you close the app.</numerusform><numerusform>Time limit: %n minutes; the clock keeps running if you close the app.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="600" />
+        <source>Attempts left at this version of the exam: %1 of %2.</source>
+        <translation>Attempts left at this version of the exam: %1 of %2.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="605" />
+        <source>The ministry grades the exam after you submit it; the result arrives with the next sync.</source>
+        <translation>The ministry grades the exam after you submit it; the result arrives with the next sync.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="616" />
+        <source>&amp;Start the exam</source>
+        <translation>&amp;Start the exam</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="617" />
+        <source>&amp;Not now</source>
+        <translation>&amp;Not now</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="644" />
         <source>Placement test</source>
         <translation>Placement test</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="633"/>
+        <location filename="../../desktop/ui/main_window.py" line="685" />
         <source>Review</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="646"/>
+        <location filename="../../desktop/ui/main_window.py" line="698" />
         <source>Export certificate</source>
         <translation>Export certificate</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="648"/>
+        <location filename="../../desktop/ui/main_window.py" line="700" />
         <source>PDF documents (*.pdf)</source>
         <translation>PDF documents (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="653"/>
+        <location filename="../../desktop/ui/main_window.py" line="705" />
         <source>Certificate of digital competence</source>
         <translation>Certificate of digital competence</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="656"/>
+        <location filename="../../desktop/ui/main_window.py" line="708" />
         <source>Passed on %1</source>
         <translation>Passed on %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="657"/>
+        <location filename="../../desktop/ui/main_window.py" line="709" />
         <source>Signed by the ministry server</source>
         <translation>Signed by the ministry server</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="659"/>
+        <location filename="../../desktop/ui/main_window.py" line="711" />
         <source>Provisional: not yet signed by the ministry server</source>
         <translation>Provisional: not yet signed by the ministry server</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="661"/>
-        <source>The QR code holds this record; a signed record can be checked offline with the ministry&apos;s public key.</source>
-        <translation>The QR code holds this record; a signed record can be checked offline with the ministry&apos;s public key.</translation>
+        <location filename="../../desktop/ui/main_window.py" line="713" />
+        <source>The QR code holds this record; a signed record can be checked offline with the ministry's public key.</source>
+        <translation>The QR code holds this record; a signed record can be checked offline with the ministry's public key.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="670"/>
+        <location filename="../../desktop/ui/main_window.py" line="722" />
         <source>Saved %1.</source>
         <translation>Saved %1.</translation>
     </message>
@@ -404,7 +455,7 @@
 <context>
     <name>MatchingWidget</name>
     <message>
-        <location filename="../../desktop/ui/items.py" line="165"/>
+        <location filename="../../desktop/ui/items.py" line="177" />
         <source>— choose —</source>
         <translation>— choose —</translation>
     </message>
@@ -412,257 +463,257 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="23"/>
+        <location filename="../../desktop/ui/messages.py" line="23" />
         <source>Wrong passphrase. Check Caps Lock and the keyboard layout, then try again.</source>
         <translation>Wrong passphrase. Check Caps Lock and the keyboard layout, then try again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="27"/>
-        <source>This profile&apos;s record on this computer is damaged, so it cannot be unlocked. Your synced results are safe on the ministry server; ask your IT officer to restore the profile.</source>
-        <translation>This profile&apos;s record on this computer is damaged, so it cannot be unlocked. Your synced results are safe on the ministry server; ask your IT officer to restore the profile.</translation>
+        <location filename="../../desktop/ui/messages.py" line="27" />
+        <source>This profile's record on this computer is damaged, so it cannot be unlocked. Your synced results are safe on the ministry server; ask your IT officer to restore the profile.</source>
+        <translation>This profile's record on this computer is damaged, so it cannot be unlocked. Your synced results are safe on the ministry server; ask your IT officer to restore the profile.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="33"/>
+        <location filename="../../desktop/ui/messages.py" line="33" />
         <source>The learner data file is damaged or is not a Học Vụ Số file. Nothing was changed. Ask your IT officer for help.</source>
         <translation>The learner data file is damaged or is not a Học Vụ Số file. Nothing was changed. Ask your IT officer for help.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="38"/>
+        <location filename="../../desktop/ui/messages.py" line="38" />
         <source>Your data was saved by a newer version of Học Vụ Số. Install the newer version to open it.</source>
         <translation>Your data was saved by a newer version of Học Vụ Số. Install the newer version to open it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="43"/>
+        <location filename="../../desktop/ui/messages.py" line="43" />
         <source>This passphrase is too short or too common. Use at least 8 characters; four random words are best.</source>
         <translation>This passphrase is too short or too common. Use at least 8 characters; four random words are best.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="53"/>
+        <location filename="../../desktop/ui/messages.py" line="53" />
         <source>Something went wrong (%1). Nothing was lost; please try again.</source>
         <translation>Something went wrong (%1). Nothing was lost; please try again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="62"/>
+        <location filename="../../desktop/ui/messages.py" line="62" />
         <source>The disk or USB stick is full. Free some space or choose another place, then try again. Nothing already saved was changed.</source>
         <translation>The disk or USB stick is full. Free some space or choose another place, then try again. Nothing already saved was changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="66"/>
+        <location filename="../../desktop/ui/messages.py" line="66" />
         <source>This disk or USB stick is read-only (it may have a lock switch). Choose another place, then try again.</source>
         <translation>This disk or USB stick is read-only (it may have a lock switch). Choose another place, then try again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="70"/>
+        <location filename="../../desktop/ui/messages.py" line="70" />
         <source>Học Vụ Số may not write or read there. Choose a folder of your own, such as Documents, then try again.</source>
         <translation>Học Vụ Số may not write or read there. Choose a folder of your own, such as Documents, then try again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="74"/>
+        <location filename="../../desktop/ui/messages.py" line="74" />
         <source>The file or folder is no longer there (was a USB stick removed?). Check it, then try again.</source>
         <translation>The file or folder is no longer there (was a USB stick removed?). Check it, then try again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="83"/>
+        <location filename="../../desktop/ui/messages.py" line="83" />
         <source>The file could not be read or written (error %1). Check the disk and try again.</source>
         <translation>The file could not be read or written (error %1). Check the disk and try again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="105"/>
+        <location filename="../../desktop/ui/messages.py" line="105" />
         <source>Not connected to the ministry server yet: enter its address and your enrolment code above, then press Connect.</source>
         <translation>Not connected to the ministry server yet: enter its address and your enrolment code above, then press Connect.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="109"/>
+        <location filename="../../desktop/ui/messages.py" line="109" />
         <source>This is not a server address. It starts with https://, as on the sheet from your administrator.</source>
         <translation>This is not a server address. It starts with https://, as on the sheet from your administrator.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="113"/>
+        <location filename="../../desktop/ui/messages.py" line="113" />
         <source>This address uses plain http, which anyone on the network could read or change. Use the https:// address your ministry gave you.</source>
         <translation>This address uses plain http, which anyone on the network could read or change. Use the https:// address your ministry gave you.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="117"/>
+        <location filename="../../desktop/ui/messages.py" line="117" />
         <source>The server does not know this enrolment code. Check it letter by letter against the one from your administrator (it looks like ABCD-EFGH-JKMN).</source>
         <translation>The server does not know this enrolment code. Check it letter by letter against the one from your administrator (it looks like ABCD-EFGH-JKMN).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="121"/>
-        <source>This enrolment code has already been used; each code works once. Ask your unit&apos;s administrator for a new one.</source>
-        <translation>This enrolment code has already been used; each code works once. Ask your unit&apos;s administrator for a new one.</translation>
+        <location filename="../../desktop/ui/messages.py" line="121" />
+        <source>This enrolment code has already been used; each code works once. Ask your unit's administrator for a new one.</source>
+        <translation>This enrolment code has already been used; each code works once. Ask your unit's administrator for a new one.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="125"/>
-        <source>This enrolment code has expired. Ask your unit&apos;s administrator for a new one.</source>
-        <translation>This enrolment code has expired. Ask your unit&apos;s administrator for a new one.</translation>
+        <location filename="../../desktop/ui/messages.py" line="125" />
+        <source>This enrolment code has expired. Ask your unit's administrator for a new one.</source>
+        <translation>This enrolment code has expired. Ask your unit's administrator for a new one.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="128"/>
+        <location filename="../../desktop/ui/messages.py" line="128" />
         <source>Too many wrong enrolment codes were tried. Wait a quarter of an hour, check the code with your administrator, then try again.</source>
         <translation>Too many wrong enrolment codes were tried. Wait a quarter of an hour, check the code with your administrator, then try again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="132"/>
+        <location filename="../../desktop/ui/messages.py" line="132" />
         <source>This profile is already enrolled for another learner. Each learner needs their own profile: create yours on the unlock screen, then connect it.</source>
         <translation>This profile is already enrolled for another learner. Each learner needs their own profile: create yours on the unlock screen, then connect it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="137"/>
+        <location filename="../../desktop/ui/messages.py" line="137" />
         <source>The ministry server cannot be reached. Check the address and the network connection; nothing was lost, and sync will try again later.</source>
         <translation>The ministry server cannot be reached. Check the address and the network connection; nothing was lost, and sync will try again later.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="141"/>
+        <location filename="../../desktop/ui/messages.py" line="141" />
         <source>The connection to the server is not secure: its certificate could not be checked, so nothing was sent. Check the server address; on a ministry or embassy network, ask your IT officer.</source>
         <translation>The connection to the server is not secure: its certificate could not be checked, so nothing was sent. Check the server address; on a ministry or embassy network, ask your IT officer.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="146"/>
-        <source>The server&apos;s certificate is not valid at this computer&apos;s date and time, so the connection was stopped. Check that the date, time and time zone of this computer are right, then sync again. Nothing was lost.</source>
-        <translation>The server&apos;s certificate is not valid at this computer&apos;s date and time, so the connection was stopped. Check that the date, time and time zone of this computer are right, then sync again. Nothing was lost.</translation>
+        <location filename="../../desktop/ui/messages.py" line="146" />
+        <source>The server's certificate is not valid at this computer's date and time, so the connection was stopped. Check that the date, time and time zone of this computer are right, then sync again. Nothing was lost.</source>
+        <translation>The server's certificate is not valid at this computer's date and time, so the connection was stopped. Check that the date, time and time zone of this computer are right, then sync again. Nothing was lost.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="151"/>
+        <location filename="../../desktop/ui/messages.py" line="151" />
         <source>The answer did not come from the ministry server. A hotel or public network may be asking you to sign in first: open a web browser, sign in, then sync again.</source>
         <translation>The answer did not come from the ministry server. A hotel or public network may be asking you to sign in first: open a web browser, sign in, then sync again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="156"/>
+        <location filename="../../desktop/ui/messages.py" line="156" />
         <source>The ministry server is busy. Nothing was lost; sync will try again in a few minutes.</source>
         <translation>The ministry server is busy. Nothing was lost; sync will try again in a few minutes.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="160"/>
+        <location filename="../../desktop/ui/messages.py" line="160" />
         <source>The ministry server has a fault (error %1). Nothing was lost; sync will try again later. If this lasts more than a day, tell your administrator.</source>
         <translation>The ministry server has a fault (error %1). Nothing was lost; sync will try again later. If this lasts more than a day, tell your administrator.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="164"/>
+        <location filename="../../desktop/ui/messages.py" line="164" />
         <source>The server refused the request (error %1). Nothing was lost. If this keeps happening, tell your administrator.</source>
         <translation>The server refused the request (error %1). Nothing was lost. If this keeps happening, tell your administrator.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="169"/>
-        <source>This laptop was disconnected by the ministry: an administrator withdrew its access. Your results on it are kept. Ask your unit&apos;s administrator for a new enrolment code, then press Connect again.</source>
-        <translation>This laptop was disconnected by the ministry: an administrator withdrew its access. Your results on it are kept. Ask your unit&apos;s administrator for a new enrolment code, then press Connect again.</translation>
+        <location filename="../../desktop/ui/messages.py" line="169" />
+        <source>This laptop was disconnected by the ministry: an administrator withdrew its access. Your results on it are kept. Ask your unit's administrator for a new enrolment code, then press Connect again.</source>
+        <translation>This laptop was disconnected by the ministry: an administrator withdrew its access. Your results on it are kept. Ask your unit's administrator for a new enrolment code, then press Connect again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="174"/>
-        <source>The server no longer knows this computer. Your results on it are kept. Ask your unit&apos;s administrator for a new enrolment code, then press Connect again.</source>
-        <translation>The server no longer knows this computer. Your results on it are kept. Ask your unit&apos;s administrator for a new enrolment code, then press Connect again.</translation>
+        <location filename="../../desktop/ui/messages.py" line="174" />
+        <source>The server no longer knows this computer. Your results on it are kept. Ask your unit's administrator for a new enrolment code, then press Connect again.</source>
+        <translation>The server no longer knows this computer. Your results on it are kept. Ask your unit's administrator for a new enrolment code, then press Connect again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="180"/>
+        <location filename="../../desktop/ui/messages.py" line="180" />
         <source>The server did not store the results sent. Nothing was lost; sync will try again later.</source>
         <translation>The server did not store the results sent. Nothing was lost; sync will try again later.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="184"/>
-        <source>The server refused results recorded under another learner&apos;s profile; none were stored, and nothing was lost here. Tell your administrator.</source>
-        <translation>The server refused results recorded under another learner&apos;s profile; none were stored, and nothing was lost here. Tell your administrator.</translation>
+        <location filename="../../desktop/ui/messages.py" line="184" />
+        <source>The server refused results recorded under another learner's profile; none were stored, and nothing was lost here. Tell your administrator.</source>
+        <translation>The server refused results recorded under another learner's profile; none were stored, and nothing was lost here. Tell your administrator.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="188"/>
+        <location filename="../../desktop/ui/messages.py" line="188" />
         <source>A certificate from the server did not verify and was not kept. Your results are safe; tell your administrator.</source>
         <translation>A certificate from the server did not verify and was not kept. Your results are safe; tell your administrator.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="192"/>
+        <location filename="../../desktop/ui/messages.py" line="192" />
         <source>A certificate from the server belongs to an exam this computer has not received yet; it is attached at a later sync.</source>
         <translation>A certificate from the server belongs to an exam this computer has not received yet; it is attached at a later sync.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="196"/>
+        <location filename="../../desktop/ui/messages.py" line="196" />
         <source>A content pack is no longer assigned to your unit, so it was not downloaded. Nothing else is affected.</source>
         <translation>A content pack is no longer assigned to your unit, so it was not downloaded. Nothing else is affected.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="200"/>
+        <location filename="../../desktop/ui/messages.py" line="200" />
         <source>The download of a content pack was interrupted. It resumes where it stopped at the next sync.</source>
         <translation>The download of a content pack was interrupted. It resumes where it stopped at the next sync.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="204"/>
+        <location filename="../../desktop/ui/messages.py" line="204" />
         <source>A downloaded content pack arrived damaged; it was discarded and is downloaded again at the next sync.</source>
         <translation>A downloaded content pack arrived damaged; it was discarded and is downloaded again at the next sync.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="209"/>
+        <location filename="../../desktop/ui/messages.py" line="209" />
         <source>The disk of this computer is full, so sync could not save what it received. Free some space, then sync again. Nothing was lost.</source>
         <translation>The disk of this computer is full, so sync could not save what it received. Free some space, then sync again. Nothing was lost.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="213"/>
+        <location filename="../../desktop/ui/messages.py" line="213" />
         <source>A file could not be read or written during sync. Check the disk, then sync again. Nothing was lost.</source>
         <translation>A file could not be read or written during sync. Check the disk, then sync again. Nothing was lost.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="218"/>
+        <location filename="../../desktop/ui/messages.py" line="218" />
         <source>First open the server key file your administrator gave you (or connect once): the file for the ministry is encrypted with it.</source>
         <translation>First open the server key file your administrator gave you (or connect once): the file for the ministry is encrypted with it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="222"/>
+        <location filename="../../desktop/ui/messages.py" line="222" />
         <source>This computer is not enrolled yet: enter the enrolment code from your administrator, then save the file again.</source>
         <translation>This computer is not enrolled yet: enter the enrolment code from your administrator, then save the file again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="226"/>
+        <location filename="../../desktop/ui/messages.py" line="226" />
         <source>This is not the server key file from your administrator, or it is damaged. Ask for a fresh copy.</source>
         <translation>This is not the server key file from your administrator, or it is damaged. Ask for a fresh copy.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="230"/>
+        <location filename="../../desktop/ui/messages.py" line="230" />
         <source>This is a file of your results for the ministry, not a file from the ministry. Open the file your administrator sent back.</source>
         <translation>This is a file of your results for the ministry, not a file from the ministry. Open the file your administrator sent back.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="234"/>
+        <location filename="../../desktop/ui/messages.py" line="234" />
         <source>This is not a file from the ministry server, or it is damaged or incomplete. Nothing was changed. Ask your administrator for a fresh copy.</source>
         <translation>This is not a file from the ministry server, or it is damaged or incomplete. Nothing was changed. Ask your administrator for a fresh copy.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="238"/>
+        <location filename="../../desktop/ui/messages.py" line="238" />
         <source>This file was changed after the ministry server made it, so it was refused. Nothing was changed. Ask your administrator for a fresh copy.</source>
         <translation>This file was changed after the ministry server made it, so it was refused. Nothing was changed. Ask your administrator for a fresh copy.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="242"/>
-        <source>This file comes from another server than the one this profile uses. Nothing was changed. Ask your administrator for the file from your ministry&apos;s server.</source>
-        <translation>This file comes from another server than the one this profile uses. Nothing was changed. Ask your administrator for the file from your ministry&apos;s server.</translation>
+        <location filename="../../desktop/ui/messages.py" line="242" />
+        <source>This file comes from another server than the one this profile uses. Nothing was changed. Ask your administrator for the file from your ministry's server.</source>
+        <translation>This file comes from another server than the one this profile uses. Nothing was changed. Ask your administrator for the file from your ministry's server.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="247"/>
+        <location filename="../../desktop/ui/messages.py" line="247" />
         <source>This file is for another learner. Nothing was changed. Ask your administrator for the file made for you.</source>
         <translation>This file is for another learner. Nothing was changed. Ask your administrator for the file made for you.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="251"/>
+        <location filename="../../desktop/ui/messages.py" line="251" />
         <source>This file was made for a newer version of Học Vụ Số. Install the newer version, then open it again. Nothing was changed.</source>
         <translation>This file was made for a newer version of Học Vụ Số. Install the newer version, then open it again. Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="255"/>
+        <location filename="../../desktop/ui/messages.py" line="255" />
         <source>This file could not be read. Check the disk or USB stick, then try again.</source>
         <translation>This file could not be read. Check the disk or USB stick, then try again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="263"/>
+        <location filename="../../desktop/ui/messages.py" line="263" />
         <source>it did not pass the checks</source>
         <translation>it did not pass the checks</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="265"/>
+        <location filename="../../desktop/ui/messages.py" line="265" />
         <source>A content pack from the server was refused: %1. Your library was not changed. Tell your administrator.</source>
         <translation>A content pack from the server was refused: %1. Your library was not changed. Tell your administrator.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="270"/>
+        <location filename="../../desktop/ui/messages.py" line="270" />
         <source>Sync could not finish. Nothing was lost; it will try again later.</source>
         <translation>Sync could not finish. Nothing was lost; it will try again later.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/messages.py" line="277"/>
+        <location filename="../../desktop/ui/messages.py" line="277" />
         <source>%n minute(s)</source>
         <translation>
             <numerusform>%n minute</numerusform>
@@ -670,7 +721,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/messages.py" line="279"/>
+        <location filename="../../desktop/ui/messages.py" line="279" />
         <source>%n hour(s)</source>
         <translation>
             <numerusform>%n hour</numerusform>
@@ -678,7 +729,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/messages.py" line="281"/>
+        <location filename="../../desktop/ui/messages.py" line="281" />
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n day</numerusform>
@@ -686,128 +737,128 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="283"/>
-        <source>This computer&apos;s clock is %1 off the ministry server&apos;s. Set the right date, time and time zone in the system settings: your results are dated by this clock.</source>
-        <translation>This computer&apos;s clock is %1 off the ministry server&apos;s. Set the right date, time and time zone in the system settings: your results are dated by this clock.</translation>
+        <location filename="../../desktop/ui/messages.py" line="283" />
+        <source>This computer's clock is %1 off the ministry server's. Set the right date, time and time zone in the system settings: your results are dated by this clock.</source>
+        <translation>This computer's clock is %1 off the ministry server's. Set the right date, time and time zone in the system settings: your results are dated by this clock.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="299"/>
+        <location filename="../../desktop/ui/messages.py" line="299" />
         <source>it is not a content pack, or it is damaged or incomplete</source>
         <translation>it is not a content pack, or it is damaged or incomplete</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="300"/>
+        <location filename="../../desktop/ui/messages.py" line="300" />
         <source>a file name in it tries to escape the pack</source>
         <translation>a file name in it tries to escape the pack</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="301"/>
+        <location filename="../../desktop/ui/messages.py" line="301" />
         <source>it contains a link instead of a file</source>
         <translation>it contains a link instead of a file</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="302"/>
+        <location filename="../../desktop/ui/messages.py" line="302" />
         <source>a file appears twice in it</source>
         <translation>a file appears twice in it</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="303"/>
+        <location filename="../../desktop/ui/messages.py" line="303" />
         <source>two file names differ only in letter case</source>
         <translation>two file names differ only in letter case</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="304"/>
+        <location filename="../../desktop/ui/messages.py" line="304" />
         <source>it holds far too many files</source>
         <translation>it holds far too many files</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="305"/>
+        <location filename="../../desktop/ui/messages.py" line="305" />
         <source>a file in it is far too large</source>
         <translation>a file in it is far too large</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="306"/>
+        <location filename="../../desktop/ui/messages.py" line="306" />
         <source>a file in it would unpack to a huge size</source>
         <translation>a file in it would unpack to a huge size</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="307"/>
+        <location filename="../../desktop/ui/messages.py" line="307" />
         <source>it holds a file that its signed list does not mention</source>
         <translation>it holds a file that its signed list does not mention</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="308"/>
+        <location filename="../../desktop/ui/messages.py" line="308" />
         <source>a file of its signed list is missing</source>
         <translation>a file in its signed list is missing</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="309"/>
-        <location filename="../../desktop/ui/messages.py" line="310"/>
+        <location filename="../../desktop/ui/messages.py" line="309" />
+        <location filename="../../desktop/ui/messages.py" line="310" />
         <source>a file was changed after the pack was signed</source>
         <translation>a file was changed after the pack was signed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="311"/>
+        <location filename="../../desktop/ui/messages.py" line="311" />
         <source>its signature does not match its content</source>
         <translation>its signature does not match its content</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="312"/>
-        <source>it is not signed under the ministry&apos;s keys</source>
-        <translation>it is not signed under the ministry&apos;s keys</translation>
+        <location filename="../../desktop/ui/messages.py" line="312" />
+        <source>it is not signed under the ministry's keys</source>
+        <translation>it is not signed under the ministry's keys</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="314"/>
+        <location filename="../../desktop/ui/messages.py" line="314" />
         <source>its list of trusted keys has expired; sync or get a newer pack</source>
         <translation>its list of trusted keys has expired; sync or get a newer pack</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="316"/>
+        <location filename="../../desktop/ui/messages.py" line="316" />
         <source>it is signed by a key the ministry does not list</source>
         <translation>it is signed by a key the ministry does not list</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="317"/>
+        <location filename="../../desktop/ui/messages.py" line="317" />
         <source>its signing key was not valid when it was made</source>
         <translation>its signing key was not valid when the pack was made</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="318"/>
+        <location filename="../../desktop/ui/messages.py" line="318" />
         <source>its signing key has been revoked</source>
         <translation>its signing key has been revoked</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="319"/>
+        <location filename="../../desktop/ui/messages.py" line="319" />
         <source>its signer may not publish this kind of pack</source>
         <translation>its signer may not publish this kind of pack</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="320"/>
+        <location filename="../../desktop/ui/messages.py" line="320" />
         <source>the same or a newer version is already installed</source>
         <translation>the same or a newer version is already installed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="321"/>
+        <location filename="../../desktop/ui/messages.py" line="321" />
         <source>it was made for a newer version of the app</source>
         <translation>it was made for a newer version of the app</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="322"/>
+        <location filename="../../desktop/ui/messages.py" line="322" />
         <source>a file in it is malformed</source>
         <translation>a file in it is malformed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="323"/>
+        <location filename="../../desktop/ui/messages.py" line="323" />
         <source>an image in it is not a safe picture</source>
         <translation>an image in it is not a safe picture</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="324"/>
+        <location filename="../../desktop/ui/messages.py" line="324" />
         <source>it needs a newer version of the app</source>
         <translation>it needs a newer version of the app</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="290"/>
+        <location filename="../../desktop/ui/messages.py" line="290" />
         <source>The pack was refused: %1 (%2). Your library was not changed. Ask the sender for a fresh copy of the pack.</source>
         <translation>The pack was refused: %1 (%2). Your library was not changed. Ask the sender for a fresh copy of the pack.</translation>
     </message>
@@ -815,192 +866,282 @@
 <context>
     <name>Names</name>
     <message>
-        <location filename="../../desktop/ui/names.py" line="11"/>
+        <location filename="../../desktop/ui/names.py" line="11" />
         <source>Data and information</source>
         <translation>Data and information</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/names.py" line="12"/>
+        <location filename="../../desktop/ui/names.py" line="12" />
         <source>Communication and collaboration</source>
         <translation>Communication and collaboration</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/names.py" line="13"/>
+        <location filename="../../desktop/ui/names.py" line="13" />
         <source>Digital content creation</source>
         <translation>Digital content creation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/names.py" line="14"/>
+        <location filename="../../desktop/ui/names.py" line="14" />
         <source>Safety</source>
         <translation>Safety</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/names.py" line="15"/>
+        <location filename="../../desktop/ui/names.py" line="15" />
         <source>Problem solving</source>
         <translation>Problem solving</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/names.py" line="16"/>
+        <location filename="../../desktop/ui/names.py" line="16" />
         <source>Applying AI</source>
         <translation>Applying AI</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/names.py" line="22"/>
+        <location filename="../../desktop/ui/names.py" line="22" />
         <source>Level 1 — Basic</source>
         <translation>Level 1 — Basic</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/names.py" line="23"/>
+        <location filename="../../desktop/ui/names.py" line="23" />
         <source>Level 2 — Intermediate</source>
         <translation>Level 2 — Intermediate</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/names.py" line="24"/>
+        <location filename="../../desktop/ui/names.py" line="24" />
         <source>Level 3 — Advanced</source>
         <translation>Level 3 — Advanced</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/names.py" line="25"/>
+        <location filename="../../desktop/ui/names.py" line="25" />
         <source>Level 4 — Specialised</source>
         <translation>Level 4 — Specialised</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/names.py" line="31"/>
-        <location filename="../../desktop/ui/names.py" line="44"/>
+        <location filename="../../desktop/ui/names.py" line="31" />
+        <location filename="../../desktop/ui/names.py" line="44" />
         <source>not started</source>
         <translation>not started</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/names.py" line="32"/>
-        <location filename="../../desktop/ui/names.py" line="43"/>
+        <location filename="../../desktop/ui/names.py" line="32" />
+        <location filename="../../desktop/ui/names.py" line="43" />
         <source>in progress</source>
         <translation>in progress</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/names.py" line="33"/>
+        <location filename="../../desktop/ui/names.py" line="33" />
         <source>done</source>
         <translation>done</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/names.py" line="39"/>
+        <location filename="../../desktop/ui/names.py" line="39" />
         <source>skipped by placement</source>
         <translation>skipped by placement</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/names.py" line="41"/>
+        <location filename="../../desktop/ui/names.py" line="41" />
         <source>mastered</source>
         <translation>mastered</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/names.py" line="62" />
+        <source>This attempt was submitted before the waiting time after the previous one had passed. It was scored but does not count.</source>
+        <translation>This attempt was submitted before the waiting time after the previous one had passed. It was scored but does not count.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/names.py" line="66" />
+        <source>This attempt was beyond the number of attempts allowed for this version of the exam. It was scored but does not count.</source>
+        <translation>This attempt was beyond the number of attempts allowed for this version of the exam. It was scored but does not count.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/names.py" line="70" />
+        <source>This attempt was reviewed and rejected by the ministry. It does not count.</source>
+        <translation>This attempt was reviewed and rejected by the ministry. It does not count.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/names.py" line="73" />
+        <source>This attempt could not be graded: its questions do not match the exam. It does not count; please take the exam again.</source>
+        <translation>This attempt could not be graded: its questions do not match the exam. It does not count; please take the exam again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/names.py" line="77" />
+        <source>The ministry's result could not be read.</source>
+        <translation>The ministry's result could not be read.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/names.py" line="82" />
+        <source>The next attempt opens on %1.</source>
+        <translation>The next attempt opens on %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/names.py" line="87" />
+        <source>All %1 attempts at this version of the exam are used; no further attempt is possible.</source>
+        <translation>All %1 attempts at this version of the exam are used; no further attempt is possible.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/names.py" line="96" />
+        <source>passed</source>
+        <translation>passed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/names.py" line="98" />
+        <source>submitted, awaiting result</source>
+        <translation>submitted, awaiting result</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/names.py" line="100" />
+        <source>opens %1</source>
+        <translation>opens %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/names.py" line="102" />
+        <source>no attempts left</source>
+        <translation>no attempts left</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/names.py" line="104" />
+        <source>not passed</source>
+        <translation>not passed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/names.py" line="117" />
+        <source>%1: submitted on %2, awaiting result.</source>
+        <translation>%1: submitted on %2, awaiting result.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/names.py" line="122" />
+        <source>The result arrives with the next sync, or with the next file from the ministry.</source>
+        <translation>The result arrives with the next sync, or with the next file from the ministry.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/names.py" line="130" />
+        <source>%1: passed, %2%.</source>
+        <translation>%1: passed, %2%.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/names.py" line="133" />
+        <source>%1: not passed, %2%.</source>
+        <translation>%1: not passed, %2%.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/names.py" line="142" />
+        <source>By area: %1</source>
+        <translation>By area: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/names.py" line="145" />
+        <source>To revisit: %1</source>
+        <translation>To revisit: %1</translation>
     </message>
 </context>
 <context>
     <name>NewProfileScreen</name>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="146"/>
+        <location filename="../../desktop/ui/unlock.py" line="146" />
         <source>Create your profile</source>
         <translation>Create your profile</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="149"/>
+        <location filename="../../desktop/ui/unlock.py" line="149" />
         <source>Your progress stays on this computer, encrypted with your passphrase. The name is shown on the unlock screen, so a nickname is fine. There is no way to recover a forgotten passphrase on this computer; once you have synced, the ministry server holds a copy of your results.</source>
         <translation>Your progress stays on this computer, encrypted with your passphrase. The name is shown on the unlock screen, so a nickname is fine. There is no way to recover a forgotten passphrase on this computer; once you have synced, the ministry server holds a copy of your results.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="157"/>
+        <location filename="../../desktop/ui/unlock.py" line="157" />
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="157"/>
+        <location filename="../../desktop/ui/unlock.py" line="157" />
         <source>&amp;Name</source>
         <translation>&amp;Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="157"/>
+        <location filename="../../desktop/ui/unlock.py" line="157" />
         <source>Pass&amp;phrase</source>
         <translation>Pass&amp;phrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="157"/>
+        <location filename="../../desktop/ui/unlock.py" line="157" />
         <source>&amp;Repeat it</source>
         <translation>&amp;Repeat it</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="161"/>
+        <location filename="../../desktop/ui/unlock.py" line="161" />
         <source>Language</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="162"/>
+        <location filename="../../desktop/ui/unlock.py" line="162" />
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="163"/>
+        <location filename="../../desktop/ui/unlock.py" line="163" />
         <source>Passphrase</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="164"/>
+        <location filename="../../desktop/ui/unlock.py" line="164" />
         <source>Repeat the passphrase</source>
         <translation>Repeat the passphrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="165"/>
+        <location filename="../../desktop/ui/unlock.py" line="165" />
         <source>Take the placement test to skip what I already know</source>
         <translation>Take the placement test to skip what I already know</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="166"/>
+        <location filename="../../desktop/ui/unlock.py" line="166" />
         <source>&amp;Create profile</source>
         <translation>&amp;Create profile</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="167"/>
+        <location filename="../../desktop/ui/unlock.py" line="167" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="190"/>
+        <location filename="../../desktop/ui/unlock.py" line="190" />
         <source>Use four or more random words, e.g. “river cloud pencil forty-two”.</source>
         <translation>Use four or more random words, e.g. “river cloud pencil forty-two”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="195"/>
+        <location filename="../../desktop/ui/unlock.py" line="195" />
         <source>Too short: use at least 8 characters; longer is better.</source>
         <translation>Too short: use at least 8 characters; longer is better.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="196"/>
+        <location filename="../../desktop/ui/unlock.py" line="196" />
         <source>Weak: too easy to guess.</source>
         <translation>Weak: too easy to guess.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="197"/>
+        <location filename="../../desktop/ui/unlock.py" line="197" />
         <source>Fair: add another word or two.</source>
         <translation>Fair: add another word or two.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="198"/>
+        <location filename="../../desktop/ui/unlock.py" line="198" />
         <source>Good.</source>
         <translation>Good.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="199"/>
+        <location filename="../../desktop/ui/unlock.py" line="199" />
         <source>Strong. Write it down somewhere safe, away from the computer.</source>
         <translation>Strong. Write it down somewhere safe, away from the computer.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="210"/>
+        <location filename="../../desktop/ui/unlock.py" line="210" />
         <source>Please enter a name.</source>
         <translation>Please enter a name.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="214"/>
+        <location filename="../../desktop/ui/unlock.py" line="214" />
         <source>The two passphrases differ.</source>
         <translation>The two passphrases do not match.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="217"/>
+        <location filename="../../desktop/ui/unlock.py" line="217" />
         <source>Creating your encrypted profile…</source>
         <translation>Creating your encrypted profile…</translation>
     </message>
@@ -1008,17 +1149,17 @@
 <context>
     <name>OrderingWidget</name>
     <message>
-        <location filename="../../desktop/ui/items.py" line="111"/>
+        <location filename="../../desktop/ui/items.py" line="122" />
         <source>Steps to put in order</source>
         <translation>Steps to put in order</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/items.py" line="121"/>
+        <location filename="../../desktop/ui/items.py" line="131" />
         <source>Move &amp;up</source>
         <translation>Move &amp;up</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/items.py" line="121"/>
+        <location filename="../../desktop/ui/items.py" line="131" />
         <source>Move &amp;down</source>
         <translation>Move &amp;down</translation>
     </message>
@@ -1026,97 +1167,158 @@
 <context>
     <name>QuizScreen</name>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="116"/>
+        <location filename="../../desktop/ui/quiz.py" line="121" />
         <source>← &amp;Previous</source>
         <translation>← &amp;Previous</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="117"/>
+        <location filename="../../desktop/ui/quiz.py" line="122" />
         <source>C&amp;heck</source>
         <translation>C&amp;heck</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="118"/>
+        <location filename="../../desktop/ui/quiz.py" line="123" />
         <source>&amp;Next →</source>
         <translation>&amp;Next →</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="119"/>
+        <location filename="../../desktop/ui/quiz.py" line="125" />
         <source>&amp;Finish</source>
         <translation>&amp;Finish</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="120"/>
+        <location filename="../../desktop/ui/quiz.py" line="125" />
+        <source>&amp;Submit the exam…</source>
+        <translation>&amp;Submit the exam…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz.py" line="126" />
         <source>&amp;Back to the library</source>
         <translation>&amp;Back to the library</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="121"/>
+        <location filename="../../desktop/ui/quiz.py" line="127" />
+        <location filename="../../desktop/ui/quiz.py" line="332" />
         <source>To review:</source>
         <translation>To review:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="122"/>
+        <location filename="../../desktop/ui/quiz.py" line="128" />
         <source>Question</source>
         <translation>Question</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="174"/>
+        <location filename="../../desktop/ui/quiz.py" line="185" />
         <source>Question %1 of %2</source>
         <translation>Question %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="205"/>
+        <location filename="../../desktop/ui/quiz.py" line="235" />
         <source>✓ Correct.</source>
         <translation>✓ Correct.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="207"/>
+        <location filename="../../desktop/ui/quiz.py" line="237" />
         <source>Partly right (%1%).</source>
         <translation>Partly right (%1%).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="209"/>
+        <location filename="../../desktop/ui/quiz.py" line="239" />
         <source>✗ Not quite.</source>
         <translation>✗ Not quite.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="250"/>
+        <location filename="../../desktop/ui/quiz.py" line="243" />
+        <source>True</source>
+        <translation>True</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz.py" line="243" />
+        <source>False</source>
+        <translation>False</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz.py" line="245" />
+        <source>The right answer:</source>
+        <translation>The right answer:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz.py" line="269" />
+        <source>Submit the exam now? You answered %1 of %2 questions.</source>
+        <translation>Submit the exam now? You answered %1 of %2 questions.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/quiz.py" line="275" />
+        <source>%n question(s) are not answered; an unanswered question scores nothing.</source>
+        <translation><numerusform>%n question is not answered; an unanswered question scores nothing.</numerusform><numerusform>%n questions are not answered; an unanswered question scores nothing.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz.py" line="279" />
+        <source>After submitting, the answers can no longer be changed.</source>
+        <translation>After submitting, the answers can no longer be changed.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz.py" line="282" />
+        <source>Submit the exam</source>
+        <translation>Submit the exam</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz.py" line="288" />
+        <source>&amp;Submit</source>
+        <translation>&amp;Submit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz.py" line="289" />
+        <source>&amp;Keep working</source>
+        <translation>&amp;Keep working</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz.py" line="335" />
+        <source>Exam submitted</source>
+        <translation>Exam submitted</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz.py" line="338" />
+        <source>Your answers have been submitted to the ministry for grading. The result and, if you pass, the certificate arrive with the next sync, or with the next file from the ministry if your mission is never online. Home shows “submitted, awaiting result” until then.</source>
+        <translation>Your answers have been submitted to the ministry for grading. The result and, if you pass, the certificate arrive with the next sync, or with the next file from the ministry if your mission is never online. Home shows “submitted, awaiting result” until then.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz.py" line="350" />
         <source>Review done: %1%</source>
         <translation>Review done: %1%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="252"/>
+        <location filename="../../desktop/ui/quiz.py" line="352" />
         <source>The questions you missed come back for review when they are due.</source>
         <translation>The questions you missed come back for review when they are due.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="255"/>
+        <location filename="../../desktop/ui/quiz.py" line="355" />
         <source>Placement test finished</source>
         <translation>Placement test finished</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="258"/>
+        <location filename="../../desktop/ui/quiz.py" line="358" />
         <source>Your score: %1%. Modules you already master are marked “skipped by placement” in the library; the home screen shows where to start.</source>
         <translation>Your score: %1%. Modules you already master are marked “skipped by placement” in the library; the home screen shows where to start.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="263"/>
+        <location filename="../../desktop/ui/quiz.py" line="363" />
         <source>Passed: %1%</source>
         <translation>Passed: %1%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="265"/>
+        <location filename="../../desktop/ui/quiz.py" line="365" />
         <source>Well done. The pass mark is %1%.</source>
         <translation>Well done. The pass mark is %1%.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="270"/>
+        <location filename="../../desktop/ui/quiz.py" line="370" />
         <source>Not passed yet: %1%</source>
         <translation>Not passed yet: %1%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="273"/>
+        <location filename="../../desktop/ui/quiz.py" line="373" />
         <source>The pass mark is %1%. Read the questions below again, then try once more.</source>
         <translation>The pass mark is %1%. Read the questions below again, then try once more.</translation>
     </message>
@@ -1124,27 +1326,27 @@
 <context>
     <name>SearchScreen</name>
     <message>
-        <location filename="../../desktop/ui/search.py" line="38"/>
+        <location filename="../../desktop/ui/search.py" line="38" />
         <source>Search</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search.py" line="39"/>
+        <location filename="../../desktop/ui/search.py" line="39" />
         <source>Words to find, with or without accents</source>
         <translation>Words to find, with or without accents</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search.py" line="40"/>
+        <location filename="../../desktop/ui/search.py" line="40" />
         <source>Search lessons</source>
         <translation>Search lessons</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search.py" line="41"/>
+        <location filename="../../desktop/ui/search.py" line="41" />
         <source>Search results</source>
         <translation>Search results</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/search.py" line="55"/>
+        <location filename="../../desktop/ui/search.py" line="55" />
         <source>%n lesson(s) found.</source>
         <translation>
             <numerusform>%n lesson found.</numerusform>
@@ -1155,67 +1357,67 @@
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="66"/>
+        <location filename="../../desktop/ui/settings.py" line="66" />
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="67"/>
+        <location filename="../../desktop/ui/settings.py" line="67" />
         <source>This computer</source>
         <translation>This computer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="71"/>
+        <location filename="../../desktop/ui/settings.py" line="71" />
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="72"/>
+        <location filename="../../desktop/ui/settings.py" line="72" />
         <source>&amp;Text size</source>
         <translation>&amp;Text size</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="73"/>
+        <location filename="../../desktop/ui/settings.py" line="73" />
         <source>&amp;Lock after (minutes idle)</source>
         <translation>&amp;Lock after (minutes idle)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="104"/>
+        <location filename="../../desktop/ui/settings.py" line="104" />
         <source>Học Vụ Số %1 (pack format %2, store schema %3, Qt %4)</source>
         <translation>Học Vụ Số %1 (pack format %2, store schema %3, Qt %4)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="78"/>
+        <location filename="../../desktop/ui/settings.py" line="78" />
         <source>Language</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="79"/>
+        <location filename="../../desktop/ui/settings.py" line="79" />
         <source>Text size</source>
         <translation>Text size</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="80"/>
+        <location filename="../../desktop/ui/settings.py" line="80" />
         <source>Lock after minutes idle</source>
         <translation>Idle minutes before the app locks</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="82"/>
+        <location filename="../../desktop/ui/settings.py" line="82" />
         <source>About</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="109"/>
+        <location filename="../../desktop/ui/settings.py" line="109" />
         <source>Trust list version %1, issued %2 (%3 days ago), expires %4.</source>
         <translation>Trust list version %1, issued %2 (%3 days ago), expires %4.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="115"/>
+        <location filename="../../desktop/ui/settings.py" line="115" />
         <source>No trust list installed.</source>
         <translation>No trust list installed.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/settings.py" line="116"/>
+        <location filename="../../desktop/ui/settings.py" line="116" />
         <source>%n pack(s) installed.</source>
         <translation>
             <numerusform>%n pack installed.</numerusform>
@@ -1223,12 +1425,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="117"/>
+        <location filename="../../desktop/ui/settings.py" line="117" />
         <source>Data folder: %1</source>
         <translation>Data folder: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="121"/>
+        <location filename="../../desktop/ui/settings.py" line="121" />
         <source>This build trusts the DEVELOPMENT root key: not for production use.</source>
         <translation>This build trusts the DEVELOPMENT root key: not for production use.</translation>
     </message>
@@ -1236,22 +1438,22 @@
 <context>
     <name>SyncBox</name>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="189"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="189" />
         <source>Syncing…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="191"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="191" />
         <source>Last synced %1.</source>
         <translation>Last synced %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="194"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="194" />
         <source>The last sync (%1) did not finish:</source>
         <translation>The last sync (%1) did not finish:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/sync_panel.py" line="199"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="199" />
         <source>%n result(s) waiting to be sent.</source>
         <translation>
             <numerusform>%n result waiting to be sent.</numerusform>
@@ -1259,92 +1461,92 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="214"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="214" />
         <source>Ministry server</source>
         <translation>Ministry server</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="217"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="217" />
         <source>&amp;Server address</source>
         <translation>&amp;Server address</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="217"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="217" />
         <source>&amp;Enrolment code</source>
         <translation>&amp;Enrolment code</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="217"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="217" />
         <source>&amp;Device name</source>
         <translation>&amp;Device name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="221"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="221" />
         <source>Server address</source>
         <translation>Server address</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="222"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="222" />
         <source>https://… (given by your ministry)</source>
         <translation>https://… (given by your ministry)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="223"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="223" />
         <source>Enrolment code</source>
         <translation>Enrolment code</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="224"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="224" />
         <source>from your administrator, e.g. ABCD-EFGH-JKMN</source>
         <translation>from your administrator, e.g. ABCD-EFGH-JKMN</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="225"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="225" />
         <source>Device name</source>
         <translation>Device name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="227"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="227" />
         <source>Connect again</source>
         <translation>Connect again</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="227"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="227" />
         <source>Connect</source>
         <translation>Connect</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="229"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="229" />
         <source>Sync now</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="231"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="231" />
         <source>Save results to a file…</source>
         <translation>Save results to a file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="234"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="234" />
         <source>For a mission without a connection: an encrypted file for the ministry, to send by any means.</source>
         <translation>For a mission without a connection: an encrypted file for the ministry, to send by any means.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="238"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="238" />
         <source>Open a file from the ministry…</source>
         <translation>Open a file from the ministry…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="241"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="241" />
         <source>Disconnected by the server.</source>
         <translation>Disconnected by the server.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="243"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="243" />
         <source>Connected.</source>
         <translation>Connected.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="247"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="247" />
         <source>Not connected. Enter the server address and the one-time enrolment code from your administrator, then press Connect.</source>
         <translation>Not connected. Enter the server address and the one-time enrolment code from your administrator, then press Connect.</translation>
     </message>
@@ -1352,56 +1554,56 @@
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="175"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="175" />
         <source>Enter the server address and the enrolment code your administrator gave you, then press Connect.</source>
         <translation>Enter the server address and the enrolment code your administrator gave you, then press Connect.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="185"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="185" />
         <source>Connected to %1. Your results will now sync.</source>
         <translation>Connected to %1. Your results will now sync.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="198"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="198" />
         <source>Save results for the ministry</source>
         <translation>Save results for the ministry</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="200"/>
-        <location filename="../../desktop/ui/sync_controller.py" line="242"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="200" />
+        <location filename="../../desktop/ui/sync_controller.py" line="242" />
         <source>Sync files (*.hvsync)</source>
         <translation>Sync files (*.hvsync)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="208"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="208" />
         <source>The server key file from your administrator</source>
         <translation>The server key file from your administrator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="210"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="210" />
         <source>Server keys (*.json)</source>
         <translation>Server keys (*.json)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/sync_controller.py" line="225"/>
-        <source>Saved %n result(s) to %1. Send this file to your administrator by any means; it is encrypted for the ministry&apos;s server.</source>
+        <location filename="../../desktop/ui/sync_controller.py" line="225" />
+        <source>Saved %n result(s) to %1. Send this file to your administrator by any means; it is encrypted for the ministry's server.</source>
         <translation>
-            <numerusform>Saved %n result to %1. Send this file to your administrator by any means; it is encrypted for the ministry&apos;s server.</numerusform>
-            <numerusform>Saved %n results to %1. Send this file to your administrator by any means; it is encrypted for the ministry&apos;s server.</numerusform>
+            <numerusform>Saved %n result to %1. Send this file to your administrator by any means; it is encrypted for the ministry's server.</numerusform>
+            <numerusform>Saved %n results to %1. Send this file to your administrator by any means; it is encrypted for the ministry's server.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="240"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="240" />
         <source>Open a file from the ministry</source>
         <translation>Open a file from the ministry</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="249"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="249" />
         <source>Applied: %1 pack(s) installed, %2 certificate(s), %3 result(s).</source>
         <translation>Applied: %1 pack(s) installed, %2 certificate(s), %3 result(s).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/sync_controller.py" line="256"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="256" />
         <source>%n assignment(s) from your unit, listed on Home.</source>
         <translation>
             <numerusform>%n assignment from your unit, listed on Home.</numerusform>
@@ -1412,7 +1614,7 @@
 <context>
     <name>SyncStatusLine</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/sync_panel.py" line="82"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="82" />
         <source>%n result(s) waiting</source>
         <translation>
             <numerusform>%n result waiting</numerusform>
@@ -1420,47 +1622,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="84"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="84" />
         <source>Syncing…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="86"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="86" />
         <source>Offline · %1</source>
         <translation>Offline · %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="88"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="88" />
         <source>Synced %1</source>
         <translation>Synced %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="91"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="91" />
         <source>Sync incomplete · see Settings</source>
         <translation>Sync incomplete · see Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="93"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="93" />
         <source>Not enrolled · see Settings</source>
         <translation>Not enrolled · see Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="94"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="94" />
         <source>Not connected to the ministry server</source>
         <translation>Not connected to the ministry server</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="99"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="99" />
         <source>Sync status: %1</source>
         <translation>Sync status: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="100"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="100" />
         <source>Sync now</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="101"/>
+        <location filename="../../desktop/ui/sync_panel.py" line="101" />
         <source>Click to sync now</source>
         <translation>Click to sync now</translation>
     </message>
@@ -1468,17 +1670,17 @@
 <context>
     <name>TextWidget</name>
     <message>
-        <location filename="../../desktop/ui/items.py" line="91"/>
+        <location filename="../../desktop/ui/items.py" line="102" />
         <source>Your answer</source>
         <translation>Your answer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/items.py" line="92"/>
+        <location filename="../../desktop/ui/items.py" line="103" />
         <source>Type your answer</source>
         <translation>Type your answer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/items.py" line="96"/>
+        <location filename="../../desktop/ui/items.py" line="107" />
         <source>Type a number</source>
         <translation>Type a number</translation>
     </message>
@@ -1486,47 +1688,47 @@
 <context>
     <name>UnlockScreen</name>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="55"/>
+        <location filename="../../desktop/ui/unlock.py" line="55" />
         <source>Học Vụ Số</source>
         <translation>Học Vụ Số</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="56"/>
+        <location filename="../../desktop/ui/unlock.py" line="56" />
         <source>Choose your profile and type your passphrase to continue.</source>
         <translation>Choose your profile and type your passphrase to continue.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="57"/>
+        <location filename="../../desktop/ui/unlock.py" line="57" />
         <source>&amp;Profile</source>
         <translation>&amp;Profile</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="58"/>
+        <location filename="../../desktop/ui/unlock.py" line="58" />
         <source>Pass&amp;phrase</source>
         <translation>Pass&amp;phrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="59"/>
+        <location filename="../../desktop/ui/unlock.py" line="59" />
         <source>&amp;Unlock</source>
         <translation>&amp;Unlock</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="60"/>
+        <location filename="../../desktop/ui/unlock.py" line="60" />
         <source>&amp;New profile…</source>
         <translation>&amp;New profile…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="61"/>
+        <location filename="../../desktop/ui/unlock.py" line="61" />
         <source>Profile</source>
         <translation>Profile</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="62"/>
+        <location filename="../../desktop/ui/unlock.py" line="62" />
         <source>Passphrase</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="86"/>
+        <location filename="../../desktop/ui/unlock.py" line="86" />
         <source>Unlocking…</source>
         <translation>Unlocking…</translation>
     </message>

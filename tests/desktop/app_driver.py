@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 
 from content.quiz import Item
 from desktop.i18n import Languages
@@ -81,6 +82,29 @@ def wrong_answer(item: Item) -> Any:
     return {left: ids[(n + 1) % len(ids)] for n, left in enumerate(ids)}
 
 
+def accept(box: QMessageBox) -> None:
+    """Press the button of a question box that goes ahead (submit, start)."""
+    role = QMessageBox.ButtonRole.AcceptRole
+    next(b for b in box.buttons() if box.buttonRole(b) == role).click()
+
+
+def start_exam(qtbot, window: MainWindow, pack_id: str) -> None:
+    """Ask for the exam as the library does; confirm the dialog if one asks."""
+    window.start_exam(pack_id)
+    qtbot.waitUntil(
+        lambda: window.exam_box is not None or window.stack.currentWidget() is window.quiz,
+        timeout=10_000,
+    )
+    if window.exam_box is not None:
+        accept(window.exam_box)
+    qtbot.waitUntil(
+        lambda: (
+            window.stack.currentWidget() is window.quiz and window.quiz.pages.currentIndex() == 0
+        ),
+        timeout=10_000,
+    )
+
+
 def answer_all(qtbot, window: MainWindow, choose) -> None:
     """Answer each question of the running quiz with `choose(question)` (None: skip),
     through the item widgets, then press Finish."""
@@ -93,8 +117,39 @@ def answer_all(qtbot, window: MainWindow, choose) -> None:
         last = quiz.index == len(quiz.run.questions) - 1
         if last:
             quiz.finish.click()
+            if not quiz.run.graded_here:  # an exam asks before it is submitted
+                qtbot.waitUntil(lambda: quiz.confirm_box is not None, timeout=10_000)
+                accept(quiz.confirm_box)
             break
         before = quiz.index
         quiz.next.click()
         qtbot.waitUntil(lambda before=before: quiz.index == before + 1, timeout=10_000)
     qtbot.waitUntil(lambda: quiz.pages.currentIndex() == 1, timeout=20_000)
+
+
+def shown_choices(widget) -> list[str]:
+    """The texts an item widget shows the learner to choose from, top to bottom."""
+    if hasattr(widget, "buttons"):
+        return [button.text() for _, button in widget.buttons]
+    if hasattr(widget, "combos"):
+        combo = next(iter(widget.combos.values()))
+        return [combo.itemText(n) for n in range(1, combo.count())]
+    if hasattr(widget, "list"):
+        return [widget.list.item(n).text() for n in range(widget.list.count())]
+    return []
+
+
+def some_answer(item: Item) -> Any:
+    """A response of the right shape for any item, sealed ones included (whose keys
+    the device does not know): the first choice shown, or a number."""
+    if item.type == "single":
+        return item.options[0].id
+    if item.type == "multiple":
+        return {item.options[0].id}
+    if item.type == "true_false":
+        return True
+    if item.type in ("short_answer", "numeric"):
+        return "1"
+    if item.type == "ordering":
+        return [s.id for s in item.steps]
+    return {p.id: item.right_choices()[0] for p in item.pairs}

@@ -3,7 +3,16 @@ certificate PDF."""
 
 from __future__ import annotations
 
-from tests.desktop.app_driver import PASSPHRASE, answer_all, idle, right_answer, start_app
+from tests.desktop.app_driver import (
+    PASSPHRASE,
+    answer_all,
+    idle,
+    right_answer,
+    shown_choices,
+    some_answer,
+    start_app,
+    start_exam,
+)
 from tests.desktop.app_driver import wrong_answer as wrong
 from tests.desktop.test_app_screens import unlocked_app
 
@@ -21,25 +30,29 @@ def unlock(qtbot, window) -> None:
 def test_interrupted_exam_resumes_after_a_restart(qtbot, qapp, tmp_path, starter_packs):
     window = unlocked_app(qtbot, qapp, tmp_path, starter_packs)
     pack_id = window.workspace.catalog.level_packs[0].pack_id
-    window.start_exam(pack_id)
-    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.quiz)
+    start_exam(qtbot, window, pack_id)
     quiz = window.quiz
     assert not quiz.check.isVisible() and quiz.clock.isVisible()  # exam: no feedback, timed
     first_two = [q.item.id for q in quiz.run.questions[:2]]
+    shown = [(q.item.id, q.order) for q in quiz.run.questions]
     for n in range(2):
-        quiz.widget.set_response(right_answer(quiz.run.questions[n].item))
+        quiz.widget.set_response(some_answer(quiz.run.questions[n].item))
         quiz.next.click()
         qtbot.waitUntil(lambda n=n: quiz.index == n + 1)
     idle(qtbot, window)
     assert quiz.feedback.text() == ""
+    third_options = shown_choices(quiz.widget)
     window.close()  # the lid closes in the middle of the exam
 
     again = start_app(qtbot, qapp, tmp_path / "data", starter_packs)
     unlock(qtbot, again)
-    again.start_exam(pack_id)
+    again.start_exam(pack_id)  # an open attempt resumes without asking
     qtbot.waitUntil(lambda: again.stack.currentWidget() is again.quiz)
     run = again.quiz.run
     assert {item_id for (_quiz, item_id) in run.answers} == set(first_two)
+    # The same items in the same order, each with its options in the same order.
+    assert [(q.item.id, q.order) for q in run.questions] == shown
+    assert shown_choices(again.quiz.widget) == third_options
     assert again.quiz.index == 2
     assert again.quiz.position.text().startswith(again.quiz.tr("Question %1 of %2")[:4])
 

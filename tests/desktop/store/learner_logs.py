@@ -10,6 +10,7 @@ from typing import Any
 from desktop.store import CourseMap, ExamMap, KdfParams, ModuleMap, PackMap
 from desktop.store.engine import derive, facts_of, learning_order, open_attempts
 from desktop.store.review import schedule
+from sync.xapi import EXT_GRADING, SERVER_HOME_PAGE
 
 # Argon2id at its cheapest, so that the suite stays fast; one test checks the defaults.
 CHEAP_KDF = KdfParams(memory_kib=8, iterations=1, lanes=1)
@@ -119,8 +120,57 @@ class LogBuilder:
         )
 
     def take_quiz(self, pack: str, quiz: str, score: float, kind: str = "quiz") -> str:
+        if kind == "exam":
+            return self.take_exam(pack, quiz, score)
         registration = self.attempt(pack, quiz, kind)
         self.finish(pack, quiz, score, registration, kind)
+        return registration
+
+    def submit(self, pack: str, exam: str, registration: str, **kw) -> dict:
+        """The device's submission of an exam attempt: completed, no score."""
+        return self.add(
+            "completed", pack, "exam", exam, registration=registration, completion=True, **kw
+        )
+
+    def server_result(
+        self, pack: str, exam: str, registration: str, score: float, **grading
+    ) -> dict:
+        """The result statement the server writes for a submitted exam (authority the
+        server, the grading extension), as a pull brings it."""
+        passed = grading.pop("passed", score >= 0.8)
+        grading.setdefault("status", "graded")
+        statement = self.add(
+            "passed" if passed else "failed",
+            pack,
+            "exam",
+            exam,
+            registration=registration,
+            score=score,
+            success=passed,
+            completion=True,
+        )
+        statement["authority"] = {
+            "objectType": "Agent",
+            "account": {"homePage": SERVER_HOME_PAGE, "name": "grading-key-1"},
+        }
+        statement["result"]["extensions"] = {
+            EXT_GRADING: {
+                "per_area": {},
+                "revisit": [],
+                "certificate": None,
+                "attempt": 1,
+                "attempts_allowed": 3,
+                "next_attempt_after": None,
+                **grading,
+            }
+        }
+        return statement
+
+    def take_exam(self, pack: str, exam: str, score: float, **grading) -> str:
+        """Attempt, submit, and the server's result."""
+        registration = self.attempt(pack, exam, "exam")
+        self.submit(pack, exam, registration)
+        self.server_result(pack, exam, registration, score, **grading)
         return registration
 
     def master(self, pack: str, module_id: str) -> None:

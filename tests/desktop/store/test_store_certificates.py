@@ -7,38 +7,42 @@ import sqlite3
 
 import pytest
 
-from desktop.store import CertificateStatus, NotFound, Store
+from desktop.store import CertificateStatus, NotFound, StatementRefused, Store
 from tests.desktop.store.learner_logs import CHEAP_KDF, L1, PASSPHRASE, LogBuilder
 
 
-def test_passing_an_exam_stores_a_provisional_certificate(learner):
+def test_a_submitted_exam_makes_no_certificate_and_a_devices_own_pass_is_refused(learner):
     registration = learner.attempt_started(L1, 1, "l1-exam", kind="exam")
-    passed = learner.quiz_finished(
-        L1, 1, "l1-exam", 0.9, True, registration, 1800, kind="exam", level=1
-    )
-    [certificate] = learner.certificates()
-    assert certificate.statement_id == passed["id"]
-    assert certificate.status is CertificateStatus.PROVISIONAL
-    assert (certificate.pack_id, certificate.exam_slug, certificate.level) == (L1, "l1-exam", 1)
-    assert certificate.score == pytest.approx(0.9)
-    assert certificate.passed_at == passed["timestamp"]
-    assert certificate.signed is None
-
-
-def test_failed_exams_and_passed_quizzes_make_no_certificate(learner):
-    registration = learner.attempt_started(L1, 1, "l1-exam", kind="exam")
-    learner.quiz_finished(L1, 1, "l1-exam", 0.5, False, registration, kind="exam", level=1)
+    learner.exam_submitted(L1, 1, "l1-exam", registration, 1800)
+    with pytest.raises(ValueError, match="server"):
+        learner.quiz_finished(L1, 1, "l1-exam", 0.9, True, registration, kind="exam", level=1)
     learner.quiz_finished(L1, 1, "l1-a1-quiz", 1.0, True, registration)
     assert learner.certificates() == []
 
 
-def test_a_signed_certificate_replaces_the_provisional_one(store, learner, store_path):
+def test_a_device_cannot_record_a_statement_claiming_the_servers_grading(learner):
+    forged = LogBuilder(learner.profile_id)
+    registration = forged.attempt(L1, "l1-exam", "exam")
+    result = forged.server_result(L1, "l1-exam", registration, 1.0)
+    with pytest.raises(StatementRefused, match="only the server"):
+        learner.record(result)
+    del result["authority"]
+    with pytest.raises(StatementRefused, match="only the server"):
+        learner.record(result)
+    assert learner.statements() == []
+
+
+def test_the_servers_certificate_attaches_to_its_result_statement(store, learner, store_path):
+    server = LogBuilder(learner.profile_id)
     registration = learner.attempt_started(L1, 1, "l1-exam", kind="exam")
-    passed = learner.quiz_finished(L1, 1, "l1-exam", 0.9, True, registration, kind="exam", level=1)
+    learner.exam_submitted(L1, 1, "l1-exam", registration, 1800)
+    result = server.server_result(L1, "l1-exam", registration, 0.9, certificate="C-1")
+    learner.insert_pulled([result])
     signed = {"certificate": {"level": 1, "learner": "L-0042"}, "signature": "base64…"}
-    updated = learner.attach_signed_certificate(passed["id"], signed)
+    updated = learner.attach_signed_certificate(result["id"], signed)
     assert updated.status is CertificateStatus.SIGNED
-    assert updated.signed == signed
+    assert (updated.pack_id, updated.exam_slug, updated.level) == (L1, "l1-exam", 1)
+    assert updated.score == pytest.approx(0.9) and updated.signed == signed
     again = store.unlock(learner.profile_id, PASSPHRASE)
     assert again.certificates() == [updated]
     with sqlite3.connect(store_path) as raw:
@@ -50,7 +54,8 @@ def test_a_certificate_for_an_exam_passed_on_another_device_attaches_to_its_pull
 ):
     other = LogBuilder()
     registration = other.attempt(L1, "l1-exam", "exam")
-    passed = other.finish(L1, "l1-exam", 0.95, registration, "exam")
+    other.submit(L1, "l1-exam", registration)
+    passed = other.server_result(L1, "l1-exam", registration, 0.95)
     learner.insert_pulled(other.statements)
     assert learner.certificates() == []
 
@@ -83,7 +88,7 @@ def test_an_exam_attempt_can_be_resumed_after_the_app_is_closed(store_path):
     )
     assert {k: v.response for k, v in attempt.answered.items()} == {"e1": "a[,]b", "e2": "true"}
 
-    again.item_answered(L1, 1, "l1-exam", "e3", "b", 1.0, True, registration)
-    again.quiz_finished(L1, 1, "l1-exam", 0.67, False, registration, kind="exam", level=1)
+    again.item_answered(L1, 1, "l1-exam", "e3", "b", None, None, registration)
+    again.exam_submitted(L1, 1, "l1-exam", registration, 1500)
     assert again.open_attempts() == []
     reopened.close()

@@ -40,7 +40,7 @@ def test_answers_are_found_nowhere_in_the_database_wal_or_shm(store_path):
         learner.item_answered(
             L1, 1, "l1-a4-quiz", f"q{n}", f"{MARKER} {n}", 0.0, False, registration, 12
         )
-    learner.quiz_finished(L1, 1, "l1-exam", 0.95, True, registration, kind="exam", level=1)
+    learner.exam_submitted(L1, 1, "l1-exam", registration, 1800)
     learner.set_setting("notes", f"my own {MARKER}")
     learner.set_device_token(f"token-{MARKER}")
     # While open the WAL holds the latest pages; they must be ciphertext already.

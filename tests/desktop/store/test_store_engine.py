@@ -196,7 +196,7 @@ def test_an_exam_attempt_without_a_result_is_open_with_its_answers(log):
     assert attempt.answered["e1"].response == "a"
     assert attempt.started == log.clock - timedelta(minutes=3)
 
-    log.finish(L1, "l1-exam", 1.0, registration, "exam")
+    log.submit(L1, "l1-exam", registration)
     assert attempts(log.statements) == []
 
 

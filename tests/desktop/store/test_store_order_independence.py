@@ -161,5 +161,7 @@ def test_ties_in_timestamp_are_broken_by_statement_id():
         )
         for n, (verb, score) in enumerate([("answered", 0.0), ("answered", 1.0)])
     )
+    # The miss (lower id) came first, so it is the answer that counts in this attempt
+    # (the later right answer earns nothing); in the other order no card would exist.
     [item] = review_items([second, first])
-    assert item.reviews == 2  # the miss (lower id) came first; the right answer followed
+    assert item.reviews == 1 and item.state == "learning"

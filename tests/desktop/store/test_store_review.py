@@ -51,17 +51,38 @@ def test_a_miss_on_a_reviewed_item_brings_it_back_soon_and_counts_a_lapse(log):
 
 def test_items_missed_anywhere_share_one_card_per_item(log):
     _quiz(log, {"q1": False})
+    placement = log.attempt(L1, "placement-l1", "placement")
+    log.answer(L1, "placement-l1", "p1", False, placement)
+    _quiz(log, {"q1": False})
+    items = review_items(log.statements)
+    assert {(i.quiz_slug, i.item_id, i.reviews) for i in items} == {
+        ("l1-a4-quiz", "q1", 2),
+        ("placement-l1", "p1", 1),
+    }
+
+
+def test_exam_answers_never_enter_the_queue(log):
     exam = log.attempt(L1, "l1-exam", "exam")
     log.answer(L1, "l1-exam", "e1", False, exam)
-    items = review_items(log.statements)
-    assert [(i.quiz_slug, i.item_id) for i in items] == [("l1-a4-quiz", "q1"), ("l1-exam", "e1")]
+    log.add("answered", L1, "item", "l1-exam/e2", registration=exam, response="k01")
+    log.submit(L1, "l1-exam", exam)
+    assert review_items(log.statements) == []
+
+
+def test_only_the_first_answer_in_an_attempt_counts(log):
+    registration = _quiz(log, {"q1": False, "q2": True})
+    log.answer(L1, "l1-a4-quiz", "q1", True, registration)  # checked again, now right
+    log.answer(L1, "l1-a4-quiz", "q2", False, registration)
+    [item] = review_items(log.statements)
+    assert (item.item_id, item.reviews, item.state) == ("q1", 1, "learning")
 
 
 def test_queue_lists_only_due_items_soonest_first(store, learner):
     registration = learner.attempt_started(L1, 1, "l1-a4-quiz")
     for item in ("q1", "q2", "q3"):
         learner.item_answered(L1, 1, "l1-a4-quiz", item, "b", 0.0, False, registration)
-    learner.item_answered(L1, 1, "l1-a4-quiz", "q2", "a", 1.0, True, registration)
+    again = learner.attempt_started(L1, 1, "l1-a4-quiz")
+    learner.item_answered(L1, 1, "l1-a4-quiz", "q2", "a", 1.0, True, again)
 
     schedule = learner.review_schedule()
     assert [i.item_id for i in schedule][-1] == "q2"
@@ -80,6 +101,7 @@ def test_queue_follows_new_answers_in_the_same_session(learner):
     registration = learner.attempt_started(L1, 1, "l1-a4-quiz")
     learner.item_answered(L1, 1, "l1-a4-quiz", "q1", "b", 0.0, False, registration)
     first = learner.review_schedule()
-    learner.item_answered(L1, 1, "l1-a4-quiz", "q1", "a", 1.0, True, registration)
+    review = "5d0f3a4e-7b1c-4e2d-9a8b-1c2d3e4f5a6b"  # a review session's registration
+    learner.item_answered(L1, 1, "l1-a4-quiz", "q1", "a", 1.0, True, review)
     second = learner.review_schedule()
     assert second[0].reviews == first[0].reviews + 1

@@ -20,9 +20,11 @@ def test_convenience_methods_record_well_formed_statements_with_durations(learne
         L1, 1, "l1-a1-quiz", "q1", "a[,]c", 0.5, False, registration, 21
     )
     finished = learner.quiz_finished(L1, 1, "l1-a1-quiz", 0.85, True, registration, 600)
-    failed = learner.quiz_finished(L1, 1, "l1-exam", 0.4, False, registration, kind="exam")
+    exam = learner.attempt_started(L1, 1, "l1-exam", kind="exam", form={"quiz": "l1-exam"})
+    sealed = learner.item_answered(L1, 1, "l1-exam", "e1", "k0123456789", None, None, exam, 9)
+    submitted = learner.exam_submitted(L1, 1, "l1-exam", exam, 1200)
 
-    for statement in (opened, completed, answered, finished, failed):
+    for statement in (opened, completed, answered, finished, sealed, submitted):
         validate(statement)
     assert [verb_name(s) for s in learner.statements()] == [
         "experienced",
@@ -30,7 +32,9 @@ def test_convenience_methods_record_well_formed_statements_with_durations(learne
         "attempted",
         "answered",
         "passed",
-        "failed",
+        "attempted",
+        "answered",
+        "completed",
     ]
     assert opened["object"]["id"] == f"urn:hocvu:pack:{L1}:lesson:l1-a1-one"
     assert parse_duration(completed["result"]["duration"]) == pytest.approx(312.5)
@@ -43,7 +47,13 @@ def test_convenience_methods_record_well_formed_statements_with_durations(learne
     }
     assert answered["context"]["registration"] == registration
     assert finished["object"]["id"] == f"urn:hocvu:pack:{L1}:quiz:l1-a1-quiz"
-    assert failed["object"]["id"] == f"urn:hocvu:pack:{L1}:exam:l1-exam"
+    assert submitted["object"]["id"] == f"urn:hocvu:pack:{L1}:exam:l1-exam"
+    # An exam: the device records what was answered and that it was submitted, never a
+    # score or a success it cannot know.
+    assert sealed["result"] == {"response": "k0123456789", "duration": "PT9S"}
+    assert submitted["result"] == {"completion": True, "duration": "PT20M0S"}
+    attempted = learner.statements()[-3]
+    assert attempted["context"]["extensions"]["urn:hocvu:ext:form"] == {"quiz": "l1-exam"}
     assert finished["context"]["extensions"]["urn:hocvu:ext:app-version"] == "0.1.0"
 
 

@@ -292,3 +292,45 @@ class LearnerPackVersion(Base):
     version: Mapped[int] = mapped_column(Integer, primary_key=True)
     # The newest statement timestamp (device clock) seen with this version.
     last_seen: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class ExamAttempt(Base):
+    """An exam attempt the server graded or holds (`sync.server.grading`), one per
+    registration: attempts are counted and held ones listed from these rows, never
+    from statement bodies. `status` is the result's (graded, cooldown, attempt_limit,
+    rejected, invalid) or `held` while an admin has not decided."""
+
+    __tablename__ = "exam_attempts"
+    registration: Mapped[str] = mapped_column(UUIDText, primary_key=True)
+    learner_id: Mapped[str] = mapped_column(ForeignKey("learners.id"))
+    # The profile that submitted: the result statement's actor.
+    profile_id: Mapped[str] = mapped_column(UUIDText)
+    pack_id: Mapped[str] = mapped_column(String(200))
+    pack_version: Mapped[int] = mapped_column(Integer)
+    exam: Mapped[str] = mapped_column(String(200))
+    # The `completed` statement that submitted the attempt.
+    submission_id: Mapped[str] = mapped_column(UUIDText)
+    # The submission's timestamp (device clock), never later than `received`.
+    submitted: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    received: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    status: Mapped[str] = mapped_column(String(20))
+    held_reason: Mapped[str | None] = mapped_column(String(20))
+    # In English, for logs and the command line (an invalid form's fault, …).
+    detail: Mapped[str | None] = mapped_column(Text)
+    score: Mapped[float | None]
+    passed: Mapped[bool | None] = mapped_column(Boolean)
+    # Its number among the attempts that count (graded, held, rejected).
+    attempt: Mapped[int | None] = mapped_column(Integer)
+    items: Mapped[int | None] = mapped_column(Integer)
+    seconds_taken: Mapped[float | None]
+    # The plausibility floor: items × the exam's min_seconds_per_item.
+    min_seconds: Mapped[float | None]
+    result_statement_id: Mapped[str | None] = mapped_column(UUIDText)
+    certificate_id: Mapped[str | None] = mapped_column(UUIDText)
+    decided_by: Mapped[str | None] = mapped_column(String(200))
+    decided_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    decision_reason: Mapped[str | None] = mapped_column(Text)
+    __table_args__ = (
+        Index("ix_exam_attempts_learner_pack", "learner_id", "pack_id", "pack_version"),
+        Index("ix_exam_attempts_status", "status"),
+    )

@@ -1,7 +1,7 @@
 """Certificate revocations: when, why and by whom a certificate was revoked.
 
 Revision ID: 0006
-Revises: 0004
+Revises: 0005
 
 Three nullable columns on `certificates`; every certificate issued before this
 revision stays valid. The index on `revoked_at` keeps the revocation list (every
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0006"
-down_revision = "0004"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 

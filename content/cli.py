@@ -1,4 +1,4 @@
-"""`hocvu pack`: the trainer's commands (new, build, verify, info, install, import-gift)."""
+"""`hocvu pack`: the trainer's commands (new, build, verify, info, audit, install, import-gift)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from content import keys
+from content.audit import DEFAULT_FORMS, AuditError
 from content.errors import KeyFileError, PackRefused, SourceError
 
 DESCRIPTION = """Build, check and inspect content packs.
@@ -18,6 +19,7 @@ A typical session:
   (edit my-pack/course.yaml, lessons/, quizzes/ in any text editor)
   hocvu pack build my-pack --key trainer.key -o my-pack.hvpack
   hocvu pack verify my-pack.hvpack
+  hocvu pack audit my-pack                    # could a blind guesser pass the exam?
 """
 
 
@@ -93,13 +95,46 @@ def _build_one(folder: Path, out: Path, private, trust_bytes: bytes) -> list[str
     return result.warnings
 
 
+def _audit_gate(folders: list[Path], forms: int) -> tuple[bool, int]:
+    """`--strict-audit`: audit the sources before building. Prints every audit finding;
+    returns whether one is over a threshold (nothing is then built) and how many
+    warnings the audit adds."""
+    from content.audit import audit_input, read_source
+
+    sources = [read_source(folder) for folder in folders]
+    # A placement pack probes the modules of the level packs built with it.
+    marks = {target: mark for s in sources for target, mark in s.module_pass_marks.items()}
+    over = warnings = 0
+    for folder, source in zip(folders, sources, strict=True):
+        report = audit_input(source, forms=forms, module_pass_marks=marks)
+        for finding in report.warnings:
+            print(f"warning: {folder.name}: audit: {finding.message}", file=sys.stderr)
+        for finding in report.over:
+            print(f"refused: {folder.name}: {finding.message}", file=sys.stderr)
+        over += len(report.over)
+        warnings += len(report.warnings)
+    if over:
+        where = " ".join(str(f) for f in folders) if len(folders) == 1 else str(folders[0].parent)
+        print(
+            f"{over} audit figure(s) over the thresholds of docs/pack-format.md and "
+            f"--strict-audit: nothing built. See the full report with: hocvu pack audit {where}",
+            file=sys.stderr,
+        )
+    return bool(over), warnings
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     private, trust_bytes = _signing_material(args)
     folder = Path(args.folder)
     out = Path(args.output) if args.output else Path(f"{folder.resolve().name}.hvpack")
-    warnings = _build_one(folder, out, private, trust_bytes)
+    audit_warnings = 0
+    if args.strict_audit:
+        refused, audit_warnings = _audit_gate([folder], args.audit_forms)
+        if refused:
+            return 1
+    warnings = len(_build_one(folder, out, private, trust_bytes)) + audit_warnings
     if warnings and args.strict:
-        print(f"{len(warnings)} warning(s) and --strict: failing", file=sys.stderr)
+        print(f"{warnings} warning(s) and --strict: failing", file=sys.stderr)
         return 1
     return 0
 
@@ -114,6 +149,10 @@ def cmd_build_all(args: argparse.Namespace) -> int:
         print(f"{root}: no sub-folder with a course.yaml", file=sys.stderr)
         return 1
     warnings = 0
+    if args.strict_audit:
+        refused, warnings = _audit_gate(folders, args.audit_forms)
+        if refused:
+            return 1
     for folder in folders:
         course = yamltext.load((folder / "course.yaml").read_text(encoding="utf-8"))
         pack_id = course.get("id", folder.name) if isinstance(course, dict) else folder.name
@@ -205,6 +244,59 @@ def cmd_info(args: argparse.Namespace) -> int:
     return 0
 
 
+def _grading_keys(files: list[str], passphrase_env: str | None) -> dict:
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+
+    from content.envelope import x25519_key_id
+    from content.passphrase import ask
+
+    found = {}
+    for name in files:
+        path = Path(name)
+        data = path.read_bytes()
+        secret = None
+        if b"ENCRYPTED" in data[:64]:
+            secret = ask(passphrase_env, f"Passphrase for {path.name}: ").encode()
+        try:
+            key = serialization.load_pem_private_key(data, secret)
+        except (TypeError, ValueError):
+            raise KeyFileError(f"{path}: wrong passphrase, or not a PEM private key") from None
+        if not isinstance(key, X25519PrivateKey):
+            raise KeyFileError(f"{path}: not a grading key (X25519)")
+        found[x25519_key_id(key.public_key())] = key
+    return found
+
+
+def cmd_audit(args: argparse.Namespace) -> int:
+    from content.audit import audit_input, read_pack, read_source, render
+
+    if args.forms < 1:
+        print("--forms must be at least 1", file=sys.stderr)
+        return 2
+    target = Path(args.pack)
+    if target.is_dir():
+        if (target / "course.yaml").is_file():
+            folders = [target]
+        else:
+            folders = sorted(p.parent for p in target.glob("*/course.yaml"))
+            if not folders:
+                raise SourceError(str(target), "no course.yaml here or in a sub-folder")
+        sources = [read_source(folder) for folder in folders]
+    else:
+        keys_given = _grading_keys(args.grading_key or [], args.passphrase_env)
+        sources = [read_pack(target, _roots(), keys_given)]
+    marks = {t: mark for source in sources for t, mark in source.module_pass_marks.items()}
+    reports = [audit_input(s, forms=args.forms, module_pass_marks=marks) for s in sources]
+    over = any(r.over for r in reports)
+    if args.json:
+        document = {"packs": [r.to_json() for r in reports], "over_thresholds": over}
+        print(json.dumps(document, ensure_ascii=False, indent=2))
+    else:
+        print("\n\n".join(render(r) for r in reports))
+    return 1 if over and args.strict else 0
+
+
 def cmd_install(args: argparse.Namespace) -> int:
     from content.library import Library
     from hocvu.paths import shipped_trust_files
@@ -267,6 +359,20 @@ def parser(prog: str = "hocvu pack") -> argparse.ArgumentParser:
             help="read the key's passphrase from this environment variable",
         )
         p.add_argument("--strict", action="store_true", help="fail when there is any warning")
+        p.add_argument(
+            "--strict-audit",
+            action="store_true",
+            help="audit the quizzes, exam and placement first (as `hocvu pack audit`) and "
+            "build nothing when a blind strategy beats the thresholds of docs/pack-format.md; "
+            "with --strict, the audit's warnings fail the build too",
+        )
+        p.add_argument(
+            "--audit-forms",
+            type=int,
+            default=DEFAULT_FORMS,
+            metavar="N",
+            help=f"forms drawn per quiz by --strict-audit (default {DEFAULT_FORMS})",
+        )
 
     p = sub.add_parser(
         "build",
@@ -312,6 +418,45 @@ def parser(prog: str = "hocvu pack") -> argparse.ArgumentParser:
     p.set_defaults(run=cmd_info)
 
     p = sub.add_parser(
+        "audit",
+        help="could a learner who knows nothing pass the quizzes, exam or placement?",
+        description="Report, per quiz, exam and placement test: where the key is written "
+        "among the options, how often the longest option is the key, how true/false keys "
+        "are balanced, the pool against what an attempt draws, and items found in more "
+        "than one pool. Then play blind strategies (always the first option shown, always "
+        "the longest, at random, all false, typed answers left empty) against drawn forms "
+        "and print each one's pass probability and, for placement, how many modules a "
+        "blind learner would skip. Thresholds: docs/pack-format.md, 'Audit and --strict'.",
+    )
+    p.add_argument(
+        "pack",
+        metavar="PACK_OR_SOURCE_DIR",
+        help="a .hvpack, a source folder (with course.yaml), or a folder of source folders",
+    )
+    p.add_argument(
+        "--forms",
+        type=int,
+        default=DEFAULT_FORMS,
+        metavar="N",
+        help=f"forms drawn per quiz (default {DEFAULT_FORMS}; the figures are reproducible)",
+    )
+    p.add_argument("--json", action="store_true", help="print the report as JSON")
+    p.add_argument(
+        "--grading-key",
+        action="append",
+        metavar="FILE",
+        help="a grading private key (X25519 PEM) to open a built pack's sealed exam; "
+        "may be repeated",
+    )
+    p.add_argument(
+        "--passphrase-env",
+        metavar="VAR",
+        help="read an encrypted grading key's passphrase from this environment variable",
+    )
+    p.add_argument("--strict", action="store_true", help="exit 1 when a figure is over a threshold")
+    p.set_defaults(run=cmd_audit)
+
+    p = sub.add_parser(
         "install",
         help="install a pack into a library folder",
         description="Verify and install a pack atomically into a library folder "
@@ -339,7 +484,7 @@ def main(argv: list[str], prog: str = "hocvu pack") -> int:
     args = parser(prog).parse_args(argv)
     try:
         return args.run(args)
-    except (PackRefused, SourceError, KeyFileError) as exc:
+    except (PackRefused, SourceError, KeyFileError, AuditError) as exc:
         print(f"{prog} {args.command}: {exc}", file=sys.stderr)
         return 1
     except OSError as exc:

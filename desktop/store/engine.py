@@ -55,6 +55,7 @@ from operator import itemgetter
 from typing import Any, NamedTuple
 
 from content.forms import EXT_FORM
+from content.placement import probe_means, skips
 from sync.xapi import EXT_GRADING, EXT_PACK_VERSION, VERB_NAMES, parse_duration, server_authored
 
 from .curriculum import CourseMap, ModuleMap, PackMap
@@ -264,9 +265,11 @@ def derive(
     ordered: list[Fact],
     course: CourseMap,
     certified: Mapping[tuple[str, str], float | None] | None = None,
+    revoked: frozenset[str] = frozenset(),
 ) -> Progress:
     """Progress from facts in learning order (see `learning_order`). `certified` maps
-    (pack id, exam slug) to the score of a signed certificate in the store."""
+    (pack id, exam slug) to the score of a signed certificate in the store; `revoked`
+    holds the ids of result statements whose certificate the ministry revoked."""
     opened: dict[LessonKey, datetime] = {}
     completed: dict[LessonKey, datetime] = {}
     spent: dict[LessonKey, float] = {}
@@ -297,7 +300,7 @@ def derive(
                 answers.setdefault(fact.registration, {})[fact.local] = fact.score or 0.0
                 first.setdefault(fact.registration, {}).setdefault(fact.local, fact.score or 0.0)
         elif kind == "exam":
-            if verb == "passed" and server_graded(fact):
+            if verb == "passed" and server_graded(fact) and fact.id not in revoked:
                 key2 = (fact.pack, fact.local)
                 best = exams_passed.get(key2)
                 exams_passed[key2] = fact.score if best is None else max(best, fact.score or 0.0)
@@ -431,11 +434,10 @@ def _placement(
                 target = pack.placement_items.get(local)
                 if target is not None and local.startswith(quiz + "/"):
                     probes.setdefault(tuple(target), []).append(score)
-    scores = {target: sum(values) / len(values) for target, values in probes.items()}
+    scores = probe_means(probes)
     skipped = set()
     for pack, module in course.modules_in_order():
-        mean = scores.get((module.area, module.level))
-        if mean is not None and mean >= module.pass_mark - _EPSILON:
+        if skips(scores.get((module.area, module.level)), module.pass_mark):
             skipped.add((pack.pack_id, module.module_id))
     levels = course.levels()
     open_levels = [

@@ -371,13 +371,17 @@ class UnlockedProfile:
 
     def progress(self, course: CourseMap) -> Progress:
         certified: dict[tuple[str, str], float | None] = {}
+        revoked: set[str] = set()
         for certificate in self.certificates():
-            # Signed certificates stand, whatever statement they were attached to
-            # (before server grading, a device's own exam pass).
-            if certificate.status is CertificateStatus.SIGNED:
+            if certificate.revoked is not None:
+                # A revoked certificate proves nothing, nor does the result it was for.
+                revoked.add(certificate.statement_id)
+            elif certificate.status is CertificateStatus.SIGNED:
+                # Signed certificates stand, whatever statement they were attached to
+                # (before server grading, a device's own exam pass).
                 key = (certificate.pack_id, certificate.exam_slug)
                 certified[key] = max(certified.get(key) or 0.0, certificate.score or 0.0)
-        return engine.derive(self._learning_order(), course, certified)
+        return engine.derive(self._learning_order(), course, certified, frozenset(revoked))
 
     def previous_items(self, pack_id: str, kind: str, quiz_slug: str) -> frozenset[str]:
         """Items of the latest attempt at this quiz, for a new attempt to draw last."""

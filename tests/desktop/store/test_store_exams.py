@@ -8,9 +8,9 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from content.exam_policy import ExamPolicy
-from desktop.store.engine import facts_of, learning_order, previous_items
+from desktop.store.engine import derive, facts_of, learning_order, previous_items
 from desktop.store.exams import exam_standing
-from tests.desktop.store.learner_logs import L1, LogBuilder, attempts, derived
+from tests.desktop.store.learner_logs import L1, LogBuilder, attempts, derived, make_course
 
 ALL_AREAS = range(1, 7)
 
@@ -146,3 +146,13 @@ def test_an_open_attempt_carries_its_form_and_the_next_draw_knows_the_previous_i
     older.answer(L1, "l1-a1-quiz", "q2", True, registration)
     ordered = learning_order(facts_of(older.statements))
     assert previous_items(ordered, L1, "quiz", "l1-a1-quiz") == {"q2"}
+
+
+def test_a_graded_pass_whose_certificate_was_revoked_does_not_complete_the_level(log):
+    _masters_all_modules(log)
+    registration = log.take_exam(L1, "l1-exam", 0.9)
+    [result] = [s for s in log.statements if s.get("authority")]
+    assert result["context"]["registration"] == registration
+    ordered = learning_order(facts_of(log.statements))
+    assert derive(ordered, make_course()).levels[1].complete
+    assert not derive(ordered, make_course(), revoked=frozenset({result["id"]})).levels[1].complete

@@ -869,7 +869,7 @@ def _placement_findings(result: PlacementAudit, t: Thresholds) -> list[Finding]:
                     "over",
                     "+".join(result.quizzes),
                     "placement_skips",
-                    f"placement: a learner who {STRATEGY_SAYS[row.strategy]} skips "
+                    f"placement test: a learner who {STRATEGY_SAYS[row.strategy]} skips "
                     f"{row.modules_skipped:.2f} modules on average (limit "
                     f"{t.placement_skipped:g}, strategy {row.strategy}"
                     f"{_alike(result.strategies, row)}); probe each module "

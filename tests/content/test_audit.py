@@ -258,7 +258,7 @@ def test_placement_keyed_false_lets_an_all_false_learner_skip_modules(tmp_path):
     text = render(report)
     assert "placement (placement-l1): 3 modules probed, 5 to 5 items per module" in text
     assert (
-        "OVER: placement: a learner who answers every true/false item false skips "
+        "OVER: placement test: a learner who answers every true/false item false skips "
         "3.00 modules on average (limit 1, strategy all-false)" in text
     )
 

@@ -17,7 +17,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from PySide6.QtCore import QEventLoop, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import QApplication, QScrollArea
 
 from desktop.app import build_window
 
@@ -43,9 +44,20 @@ def main() -> None:
     window = build_window(app, data)  # as `hocvu` builds it: style, font, translations
     settle(app, window)
 
-    def shot(name: str, lang: str) -> None:
+    def shot(name: str, lang: str, dialog=None) -> None:
         settle(app, window)
-        window.grab().save(str(out / f"{lang}-{name}.png"))
+        image = window.grab()
+        if dialog is not None:
+            # A dialog is a window of its own: paint it where it opens, over the window.
+            picture = dialog.grab()
+            painter = QPainter(image)
+            painter.drawPixmap(
+                (image.width() - picture.width()) // 2,
+                (image.height() - picture.height()) // 3,
+                picture,
+            )
+            painter.end()
+        image.save(str(out / f"{lang}-{name}.png"))
 
     window.new_profile.name.setText("Nguyễn Thị Minh Hằng")
     window.new_profile.passphrase.setText("sông núi mây trời 2026")
@@ -78,11 +90,7 @@ def main() -> None:
         module = next(catalog.modules())
         window.start_module_quiz(module.pack_id, module.module_id)
         shot("quiz", lang)
-        window.start_exam(catalog.level_packs[0].pack_id)
-        shot("exam", lang)
-        window.quiz.run.questions = window.quiz.run.questions[:1]
-        window.quiz._finish()
-        shot("exam-result", lang)
+        exam_screens(window, lang, shot)
         window.start_placement()
         shot("placement", lang)
         window.show_screen("search")
@@ -100,6 +108,86 @@ def main() -> None:
         settle(app, window, 300)
     window.close()
     print(f"screenshots in {out}")
+
+
+def exam_screens(window, lang: str, shot) -> None:
+    """The exam from the start dialog to "submitted, awaiting result" on Home. The
+    script starts the attempt itself in the second language: the first one's
+    submission has closed the exam for a day."""
+    from desktop.quiz_run import QuizRun, exam_preflight
+
+    catalog, learner = window.workspace.catalog, window.learner
+    pack = catalog.level_packs[0]
+    quiz = catalog.quiz(pack.pack_id, pack.manifest["exam"]["quiz"])
+    preflight = window.tasks.db(lambda: exam_preflight(learner, pack, quiz)).result()
+    window._confirm_exam(preflight, lambda: None)
+    shot("exam-start", lang, window.exam_box)
+    window.exam_box.done(0)
+    window._start_run(
+        lambda: QuizRun.start(
+            learner, pack, [quiz], "exam", practice=False, level=1, time_limit_s=3600
+        ),
+        window.names.level(1) + " — " + window.tr("Level exam"),
+    )
+    shot("exam", lang)
+    screen = window.quiz
+    screen._confirm_submit()
+    shot("exam-submit", lang, screen.confirm_box)
+    box = screen.confirm_box
+    role = box.ButtonRole.AcceptRole
+    next(b for b in box.buttons() if box.buttonRole(b) == role).click()
+    shot("exam-submitted", lang)
+    window.show_screen("home")
+    window.home.findChild(QScrollArea).verticalScrollBar().setValue(10_000)
+    shot("home-exam-awaiting", lang)
+    # The ministry's result arrives (as a pull would bring it): Home by area, library.
+    record_server_result(window)
+    window.show_screen("home")
+    window.home.findChild(QScrollArea).verticalScrollBar().setValue(10_000)
+    shot("home-exam-result", lang)
+    window.show_screen("library")
+    shot("library-exam-result", lang)
+
+
+def record_server_result(window) -> None:
+    """A result statement as the server writes it, for the latest exam submission."""
+    from desktop.store.engine import facts_of
+    from sync.xapi import EXT_GRADING, SERVER_HOME_PAGE, make_statement
+
+    learner = window.learner
+    pack = window.workspace.catalog.level_packs[0]
+    statements = window.tasks.db(learner.statements).result()
+    submitted = [f for f in facts_of(statements) if f.kind == "exam" and f.verb == "completed"]
+    result = make_statement(
+        profile_id=learner.profile_id,
+        verb="failed",
+        pack_id=pack.pack_id,
+        kind="exam",
+        local_id=pack.manifest["exam"]["quiz"],
+        pack_version=pack.version,
+        app_version="server",
+        device_id="server",
+        registration=submitted[-1].registration,
+        score=0.7,
+        success=False,
+        completion=True,
+    )
+    result["authority"] = {
+        "objectType": "Agent",
+        "account": {"homePage": SERVER_HOME_PAGE, "name": "screenshots"},
+    }
+    result["result"]["extensions"] = {
+        EXT_GRADING: {
+            "status": "graded",
+            "per_area": {"1": 0.8, "2": 1.0, "3": 0.6, "4": 0.4, "5": 0.8, "6": 0.6},
+            "revisit": ["3.2", "4.1", "4.3", "6.1"],
+            "certificate": None,
+            "attempt": 2,
+            "attempts_allowed": 3,
+            "next_attempt_after": None,
+        }
+    }
+    window.tasks.db(lambda: learner.insert_pulled([result])).result()
 
 
 if __name__ == "__main__":

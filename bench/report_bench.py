@@ -44,7 +44,7 @@ from sync.server import admin, exports, reports  # noqa: E402
 from sync.server.context import ServerContext, ServerSettings  # noqa: E402
 from sync.server.ingest import prepare, store  # noqa: E402
 from sync.server.models import Device, Learner, LearnerResult, Pack, Profile, Statement  # noqa: E402
-from sync.xapi import make_statement  # noqa: E402
+from sync.xapi import SERVER_HOME_PAGE, make_statement  # noqa: E402
 
 AREAS = (1, 2, 3, 4, 5, 6)
 LEVELS = (1, 2, 3, 4)
@@ -136,6 +136,8 @@ class Walker:
             )
         score = right / items
         passed = score >= 0.8
+        if kind == "exam":
+            self.emit("completed", pack, kind, quiz, registration=registration, completion=True)
         self.emit(
             "passed" if passed else "failed",
             pack,
@@ -146,6 +148,12 @@ class Walker:
             success=passed,
             completion=True,
         )
+        if kind == "exam":
+            # An exam's result is the server's (sync.server.grading): only it counts.
+            self.out[-1]["authority"] = {
+                "objectType": "Agent",
+                "account": {"homePage": SERVER_HOME_PAGE, "name": "bench"},
+            }
         return passed
 
     def walk(self, budget: int) -> list[dict]:
@@ -321,7 +329,9 @@ class Ministry:
         }
 
     def store(self, statements: list[dict], learner_of: dict[str, str], now: datetime) -> int:
-        prepared, errors = prepare(statements)
+        # The ministry as the server holds it, its own exam results included: seeded
+        # without grading real exams (there are no pack files here).
+        prepared, errors = prepare(statements, server=True)
         assert not errors, errors[:3]
         with self.ctx.db.write() as session:
             done = store(
@@ -331,7 +341,7 @@ class Ministry:
                 device_id=None,
                 xapi_client_id=None,
                 now=now,
-                keys=self.ctx.keys,
+                grader=None,
             )
         return len(done.accepted)
 

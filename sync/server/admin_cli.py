@@ -29,6 +29,8 @@ DESCRIPTION = """Administer the ministry server (run on the server machine).
   hocvu admin export-certificates --unit 1 -o certificates.json
   hocvu admin revoke-certificate CERTIFICATE-ID --reason "exam taken by another person"
   hocvu admin verify-cert certificate.json [--revocations revocations.json]
+  hocvu admin held-attempts --unit 2                # exam attempts held for a decision
+  hocvu admin release-attempt REGISTRATION         # or: reject-attempt REGISTRATION --reason …
 
 Use the same --data-dir/--database-url as `hocvu server`.
 """
@@ -361,6 +363,67 @@ def _print_overview(view) -> None:
         )
 
 
+_HELD_REASONS = {
+    "too_fast": "too fast",
+    "seed": "form not drawn from its seed",
+    "no_pack": "pack version not on the server",
+    "no_key": "no grading key for its seal",
+}
+
+
+def cmd_held_attempts(args, ctx) -> int:
+    from sync.server import grading
+    from sync.server.reports import scope_unit_ids
+
+    with ctx.db.read() as session:
+        units = None if args.unit is None else scope_unit_ids(session, args.unit)
+        held = grading.held_attempts(session, units)
+    for a in held:
+        score = "–" if a.score is None else f"{a.score:.0%}"
+        taken = (
+            f", {a.seconds_taken:.0f} s of {a.min_seconds:.0f} s"
+            if a.seconds_taken is not None and a.min_seconds is not None
+            else ""
+        )
+        print(
+            f"{a.registration}  {a.learner_name} ({a.unit_name})  {a.title('vi')} "
+            f"[{a.pack_id} v{a.pack_version}]  submitted {a.submitted:%Y-%m-%d %H:%M} UTC  "
+            f"score {score}  {_HELD_REASONS.get(a.reason, a.reason)}{taken}"
+        )
+    print(f"{len(held)} held attempt(s)", file=sys.stderr)
+    return 0
+
+
+def _decide(args, ctx, release: bool) -> int:
+    from sync.server.db import now
+
+    with ctx.db.write() as session:
+        row = ctx.grader.decide(
+            session,
+            _actor(),
+            args.registration,
+            release=release,
+            reason=getattr(args, "reason", None),
+            now=now(),
+        )
+    verdict = (
+        "rejected"
+        if row.status == "rejected"
+        else f"{row.status}, {'passed' if row.passed else 'failed'} ({(row.score or 0):.0%})"
+    )
+    certificate = f"; certificate {row.certificate_id}" if row.certificate_id else ""
+    print(f"attempt {row.registration}: {verdict}{certificate}")
+    return 0
+
+
+def cmd_release_attempt(args, ctx) -> int:
+    return _decide(args, ctx, release=True)
+
+
+def cmd_reject_attempt(args, ctx) -> int:
+    return _decide(args, ctx, release=False)
+
+
 def cmd_report(args, ctx) -> int:
     from content.files import write_atomic
     from sync.server import admin, exports, reports
@@ -496,6 +559,17 @@ def parser(prog: str) -> argparse.ArgumentParser:
     c = command("revoke-certificate", cmd_revoke_certificate, "revoke a certificate for good")
     c.add_argument("certificate", help="the certificate's id (a UUID)")
     c.add_argument("--reason", required=True, help="why; carried in the revocation list")
+    c = command("held-attempts", cmd_held_attempts, "list exam attempts held for a decision")
+    c.add_argument("--unit", type=int, help="only learners of this unit and below")
+    c = command(
+        "release-attempt",
+        cmd_release_attempt,
+        "grade a held exam attempt (result, and a certificate for a pass)",
+    )
+    c.add_argument("registration", help="the attempt's registration (see held-attempts)")
+    c = command("reject-attempt", cmd_reject_attempt, "reject a held exam attempt")
+    c.add_argument("registration", help="the attempt's registration (see held-attempts)")
+    c.add_argument("--reason", required=True, help="why; kept in the audit log")
     c = command("report", cmd_report, "print the overview or export a report table")
     c.add_argument("table", choices=("overview", *TABLES))
     c.add_argument("--unit", type=int, help="the scope's root unit (default: the ministry)")

@@ -143,7 +143,7 @@ def _import(
             device_id=device_id,
             xapi_client_id=None,
             now=moment,
-            keys=ctx.keys,
+            grader=ctx.grader,
         )
         result.errors = errors
         audit(

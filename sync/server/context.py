@@ -11,6 +11,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from fastapi import Request
 
 from sync.server.db import Database, sqlite_url
+from sync.server.grading import Grader
 from sync.server.keys import ServerKeys, load_or_create
 
 DATABASE_FILE = "hocvu-server.db"
@@ -57,6 +58,7 @@ class ServerContext:
         settings.data_dir.mkdir(parents=True, exist_ok=True)
         self.db = db or Database(settings.url)
         self.keys: ServerKeys = load_or_create(settings.data_dir / "keys", settings.key_passphrase)
+        self.grader = Grader(self.keys, settings.data_dir)
         self.roots: dict[str, Ed25519PublicKey] = trust.load_roots(root_key_files())
 
     @property

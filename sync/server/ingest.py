@@ -7,12 +7,17 @@ stored: their content hashes are compared, identical → duplicate (accepted
 again, nothing changes), different → conflict (the stored statement stays).
 Pushing the same batch any number of times therefore leaves one row per id, and
 concurrent pushes of the same id cannot both insert it.
+
+Only the server writes an exam's result: a statement naming the server as its
+authority, or carrying a grading, is refused like a malformed one. A newly stored
+`completed` exam statement from a device or a bundle is handed to the grader
+(`sync.server.grading`) in the same transaction; the result statement it writes
+comes back through `store`, the one insertion path.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -22,17 +27,10 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from sync.certificates import sign_certificate
-from sync.server.keys import ServerKeys
-from sync.server.models import Certificate, Learner, Pack, Profile, Statement
+from sync.server import grading
+from sync.server.models import Profile, Statement
 from sync.server.reporting import results, versions
-from sync.xapi import (
-    ACCOUNT_HOME_PAGE,
-    Activity,
-    StatementError,
-    canonical,
-    validate,
-)
+from sync.xapi import ACCOUNT_HOME_PAGE, StatementError, canonical, validate
 
 _CHUNK = 500
 
@@ -90,8 +88,11 @@ def _statement_id(raw: Any) -> str:
     return sid if isinstance(sid, str) else "(no id)"
 
 
-def prepare(raw_statements: Iterable[Any]) -> tuple[list[_Prepared], list[dict[str, Any]]]:
-    """Check each statement; return the good ones (canonical bytes, hash) and the errors."""
+def prepare(
+    raw_statements: Iterable[Any], *, server: bool = False
+) -> tuple[list[_Prepared], list[dict[str, Any]]]:
+    """Check each statement; return the good ones (canonical bytes, hash) and the errors.
+    Only the server's own result statements (`server=True`) may carry its authority."""
     good: list[_Prepared] = []
     errors: list[dict[str, Any]] = []
     for raw in raw_statements:
@@ -99,6 +100,9 @@ def prepare(raw_statements: Iterable[Any]) -> tuple[list[_Prepared], list[dict[s
             validate(raw)
         except StatementError as exc:
             errors.append({"id": _statement_id(raw), "error": str(exc)})
+            continue
+        if not server and (fault := grading.server_only_fault(raw)):
+            errors.append({"id": _statement_id(raw), "error": fault})
             continue
         body = canonical(raw)
         account = raw["actor"]["account"]
@@ -145,10 +149,12 @@ def store(
     device_id: str | None,
     xapi_client_id: int | None,
     now: datetime,
-    keys: ServerKeys,
+    grader: grading.Grader | None,
 ) -> IngestResult:
     """Insert checked statements idempotently in the caller's transaction.
-    `learner_of` maps a lower-case profile UUID to its learner (None: unattached)."""
+    `learner_of` maps a lower-case profile UUID to its learner (None: unattached).
+    With a `grader`, newly stored exam submissions are graded (never for an xAPI
+    client: what one writes never leads to a result or a certificate)."""
     result = IngestResult()
     batch: dict[str, _Prepared] = {}
     for item in prepared:
@@ -182,16 +188,33 @@ def store(
     result.accepted = [p.sid for p in fresh]
     derived = []
     seen = []
+    submissions = []
     for p in fresh:
         learner_id = learner_of.get(p.actor_key or "")
         derived.append(results.derive(p.statement, learner_id))
         seen.append(versions.derive(p.statement, learner_id))
-        if learner_id and _is_exam_pass(p.statement):
-            issued = issue_certificate(session, p.statement, learner_id, now, keys)
-            if issued:
-                result.certificates.append(issued)
+        if grader is not None and xapi_client_id is None:
+            submitted = grading.submission(p.statement, learner_id)
+            if submitted is not None:
+                submissions.append(submitted)
     results.record(session, [r for r in derived if r is not None])
     versions.record(session, [v for v in seen if v is not None])
+    if submissions:
+        written = grader.grade(session, submissions, now)
+        if written.statements:
+            graded, errors = prepare(written.statements, server=True)
+            assert not errors, errors
+            # Not in this push's answer: the device did not send them; it pulls them.
+            store(
+                session,
+                graded,
+                learner_of=learner_of,
+                device_id=None,
+                xapi_client_id=None,
+                now=now,
+                grader=None,
+            )
+        result.certificates += written.certificates
     return result
 
 
@@ -304,62 +327,3 @@ def _insert_sqlite(
     cursor.executemany(_SQLITE_INSERT, rows)
     cursor.close()
     return inserted
-
-
-def _is_exam_pass(statement: dict[str, Any]) -> bool:
-    if not results.is_pass(statement):
-        return False
-    try:
-        return Activity.parse(statement["object"]["id"]).kind == "exam"
-    except StatementError:
-        return False
-
-
-def issue_certificate(
-    session: Session, statement: dict[str, Any], learner_id: str, now: datetime, keys: ServerKeys
-) -> str | None:
-    """Sign a certificate for a passed exam of a pack this server holds. An exam of a
-    pack the server has never seen gets none: its level could not be vouched for."""
-    activity = Activity.parse(statement["object"]["id"])
-    pack = session.execute(
-        select(Pack.manifest, Pack.exam_level)
-        .where(Pack.pack_id == activity.pack_id)
-        .order_by(Pack.version.desc())
-        .limit(1)
-    ).first()
-    if pack is None:
-        return None
-    exam = (json.loads(pack.manifest).get("exam") or {}).get("quiz")
-    if exam is not None and exam != activity.local_id:
-        return None
-    learner_name = session.scalar(select(Learner.name).where(Learner.id == learner_id))
-    score = ((statement.get("result") or {}).get("score") or {}).get("scaled")
-    certificate_id = str(uuid.uuid4())
-    document = sign_certificate(
-        {
-            "id": certificate_id,
-            "learner_id": learner_id,
-            "learner_name": learner_name,
-            "level": pack.exam_level,
-            "pack_id": activity.pack_id,
-            "exam": activity.local_id,
-            "score": score,
-            "passed_at": statement.get("timestamp"),
-            "issued": now.isoformat(timespec="seconds"),
-            "statement_id": statement["id"],
-        },
-        keys.signing,
-    )
-    session.add(
-        Certificate(
-            id=certificate_id,
-            learner_id=learner_id,
-            statement_id=statement["id"].lower(),
-            pack_id=activity.pack_id,
-            level=pack.exam_level,
-            score=score,
-            issued=now,
-            document=json.dumps(document, ensure_ascii=False, sort_keys=True),
-        )
-    )
-    return certificate_id

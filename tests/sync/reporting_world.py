@@ -12,7 +12,7 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
-from sync.server import admin
+from sync.server import admin, grading
 from sync.server.db import now
 from sync.server.ingest import prepare, store
 from sync.server.models import Device, Pack, Profile
@@ -125,34 +125,62 @@ class Pusher:
         return learner
 
     def push(self, session, items: list[Pushed]) -> None:
-        statements = [
-            make_statement(
+        """Store the statements; an exam's pass or fail becomes what the server writes
+        for a graded attempt (a submission, then its result statement and, for a pass,
+        a certificate), since a device's own exam results count for nothing."""
+        statements = []
+        graded: list[tuple[dict, Pushed]] = []
+        for p in items:
+            exam = p.kind == "exam" and p.verb in ("passed", "failed")
+            statement = make_statement(
                 profile_id=self.profiles[p.learner_id],
-                verb=p.verb,
+                verb="completed" if exam else p.verb,
                 pack_id=p.pack_id,
                 kind=p.kind,
                 local_id=p.local_id,
                 pack_version=p.pack_version,
                 app_version="0.1.0",
                 device_id="test-device",
-                success=p.success,
-                score=None if p.success is None else (0.9 if p.success else 0.3),
+                success=None if exam else p.success,
+                score=None if exam or p.success is None else (0.9 if p.success else 0.3),
+                completion=True if exam else None,
                 response=p.response,
+                registration=str(uuid.uuid4()) if exam else None,
                 timestamp=p.timestamp.isoformat(timespec="milliseconds").replace("+00:00", "Z"),
             )
-            for p in items
-        ]
+            statements.append(statement)
+            if exam:
+                graded.append((statement, p))
         prepared, errors = prepare(statements)
         assert not errors, errors
         learner_of = {profile: learner for learner, profile in self.profiles.items()}
+        moment = datetime.now(UTC)
         store(
             session,
             prepared,
             learner_of=learner_of,
             device_id=None,
             xapi_client_id=None,
-            now=datetime.now(UTC),
-            keys=self.ctx.keys,
+            now=moment,
+            grader=None,
+        )
+        results = []
+        for statement, p in graded:
+            sub = grading.submission(statement, p.learner_id)
+            outcome = grading.Outcome(
+                grading.GRADED, score=0.9 if p.success else 0.3, passed=bool(p.success), attempt=1
+            )
+            results += self.ctx.grader.record(session, sub, outcome, moment).statements
+        prepared, errors = prepare(results, server=True)
+        assert not errors, errors
+        store(
+            session,
+            prepared,
+            learner_of=learner_of,
+            device_id=None,
+            xapi_client_id=None,
+            now=moment,
+            grader=None,
         )
         self.seeded.pushed += items
 

@@ -22,6 +22,7 @@ from sync.server.bundles import export_return_bundle, import_bundle
 from sync.server.keys import load_or_create
 from sync.server.models import Device
 
+from . import exams
 from .conftest import CREATED, make_pack
 from .stores import TestStore
 from .test_server_api import stored_count
@@ -136,19 +137,21 @@ def test_return_bundle_brings_packs_trust_certificates_and_confirms_statements(
     engine = offline_engine(tmp_path, library=library)
     store = engine.store
     store.record_many(3)
-    passed = store.record(
-        store.new_statement(verb="passed", kind="exam", local_id="demo-quiz", score=0.95)
-    )
+    # An exam attempt, all right: the server grades it at import and certifies the pass.
+    attempt = exams.attempt(exams.opened_exam(pack), store.profile_id, "right", version=2)
+    for statement in attempt.statements:
+        store.record(statement)
     out = tmp_path / "mission.hvsync"
     engine.export_bundle(out, ctx.keys.public_keys(), world.alice_code)
     import_bundle(ctx, out.read_bytes(), "test", out.name)
     back = tmp_path / "return.hvsync"
     summary = export_return_bundle(ctx, world.alice, back, "test")
-    assert summary["certificates"] == 1 and summary["statements"] == 4
+    assert summary["certificates"] == 1
+    assert summary["statements"] == 3 + len(attempt.statements) + 1  # and the result
     report = engine.apply_return_bundle(back)
     assert report.packs_installed == ["vn.mofa.dl.demo v2"]
     assert report.trust_version == 6 and library.trust().version == 6
-    assert report.certificates == 1 and list(store.certificates()) == [passed["id"]]
+    assert report.certificates == 1 and list(store.certificates()) == [attempt.result_id]
     assert store.pending() == []
     # Applying it twice is harmless.
     again = engine.apply_return_bundle(back)

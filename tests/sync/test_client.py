@@ -11,6 +11,7 @@ from sync.client import InsecureServerAddress, SyncClient, SyncError, check_serv
 from sync.engine import SyncEngine
 from sync.server import admin
 
+from . import exams
 from .conftest import CREATED, enrol, make_pack, new_code
 from .stores import TestStore
 
@@ -97,9 +98,10 @@ def test_sync_installs_assigned_packs_adopts_trust_and_attaches_certificates(
         admin.set_trust(session, "test", dev.trust_with(lambda body: None, version=5), ctx.roots)
     library = Library(tmp_path / "library", dev.roots, [dev.trust_bytes])
     store = TestStore()
-    passed = store.record(
-        store.new_statement(verb="passed", kind="exam", local_id="demo-quiz", score=1.0)
-    )
+    # An exam attempt, all right: the server grades the push and certifies the pass.
+    attempt = exams.attempt(exams.opened_exam(pack), store.profile_id, "right", version=2)
+    for statement in attempt.statements:
+        store.record(statement)
     engine = engine_for(store, tmp_path, library)
     engine.connect(live.url, world.alice_code, "laptop")
     report = engine.sync_once()
@@ -107,7 +109,7 @@ def test_sync_installs_assigned_packs_adopts_trust_and_attaches_certificates(
     assert report.packs_installed == ["vn.mofa.dl.demo v2"]
     assert library.get("vn.mofa.dl.demo").version == 2
     assert library.trust().version == 5
-    assert list(store.certificates()) == [passed["id"]]
+    assert list(store.certificates()) == [attempt.result_id]
     assert not list((tmp_path / "app" / "downloads").glob("*"))
     assert engine.sync_once().packs_installed == []
 

@@ -1,5 +1,5 @@
 """Packs on the server (verified like the app does), catalog and resumable downloads,
-the trust list, and certificates signed when an exam pass arrives."""
+the trust list, and certificates signed when the server grades an exam pass."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from sync.certificates import CertificateInvalid, verify_certificate
 from sync.server import admin
 from sync.xapi import make_statement
 
+from . import exams
 from .conftest import CREATED, bearer, enrol, make_pack
 
 EXAM = {"quiz": "demo-quiz", "time_limit_minutes": None, "level": 2}
@@ -104,33 +105,39 @@ def exam_pass(profile_id: str, **extra) -> dict:
     )
 
 
-def test_exam_pass_gets_a_certificate_signed_by_the_server(api, ctx, world, exam_pack):
+def graded_pass(api, device, exam_pack: Path) -> exams.Attempt:
+    """An exam attempt answered right, pushed as the app pushes it."""
+    attempt = exams.attempt(exams.opened_exam(exam_pack), device["profile_id"], "right")
+    headers = bearer(device["device_token"])
+    response = api.post(
+        "/api/v1/statements", json={"statements": attempt.statements}, headers=headers
+    )
+    assert response.status_code == 200, response.text
+    return attempt
+
+
+def test_a_graded_exam_pass_gets_a_certificate_signed_by_the_server(api, ctx, world, exam_pack):
     add(ctx, exam_pack)
     device = enrol(api, world.alice_code)
-    passed = exam_pass(device["profile_id"])
     headers = bearer(device["device_token"])
-    api.post("/api/v1/statements", json={"statements": [passed]}, headers=headers)
-    # A second push of the same statement issues nothing new.
-    api.post("/api/v1/statements", json={"statements": [passed]}, headers=headers)
+    attempt = graded_pass(api, device, exam_pack)
+    # A second push of the same statements issues nothing new.
+    api.post("/api/v1/statements", json={"statements": attempt.statements}, headers=headers)
     certificates = api.get("/api/v1/certificates", headers=headers).json()["certificates"]
     assert len(certificates) == 1
     body = verify_certificate(certificates[0], ctx.keys.signing.public_key())
     assert body["level"] == 2
     assert body["learner_id"] == world.alice
     assert body["learner_name"] == "Nguyễn Thị An"
-    assert body["statement_id"] == passed["id"]
-    assert body["score"] == 0.9
+    assert body["statement_id"] == attempt.result_id
+    assert body["score"] == 1.0
 
 
 def test_changed_certificate_does_not_verify(api, ctx, world, exam_pack):
     add(ctx, exam_pack)
     device = enrol(api, world.alice_code)
     headers = bearer(device["device_token"])
-    api.post(
-        "/api/v1/statements",
-        json={"statements": [exam_pass(device["profile_id"])]},
-        headers=headers,
-    )
+    graded_pass(api, device, exam_pack)
     document = api.get("/api/v1/certificates", headers=headers).json()["certificates"][0]
     document["certificate"]["level"] = 4
     with pytest.raises(CertificateInvalid, match="signature does not verify"):
@@ -139,6 +146,18 @@ def test_changed_certificate_does_not_verify(api, ctx, world, exam_pack):
 
     with pytest.raises(CertificateInvalid, match="not by this server's key"):
         verify_certificate(document, keys.new_key().public_key())
+
+
+def test_a_devices_own_exam_pass_gets_no_certificate(api, ctx, world, exam_pack):
+    add(ctx, exam_pack)
+    device = enrol(api, world.alice_code)
+    headers = bearer(device["device_token"])
+    api.post(
+        "/api/v1/statements",
+        json={"statements": [exam_pass(device["profile_id"])]},
+        headers=headers,
+    )
+    assert api.get("/api/v1/certificates", headers=headers).json()["certificates"] == []
 
 
 def test_exam_of_a_pack_the_server_does_not_hold_gets_no_certificate(api, world):

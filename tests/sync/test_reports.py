@@ -22,6 +22,7 @@ from sync.server.ingest import prepare, store
 from sync.server.models import Certificate, LearnerResult, Pack, Statement
 from sync.xapi import make_statement
 
+from . import exams
 from .conftest import CREATED, ROOT, bearer, enrol, make_pack
 from .reporting_world import (
     AREAS,
@@ -232,6 +233,8 @@ def test_learner_detail_lists_certificates_and_recent_activity(ctx, ministry):
     assert [u.name for u in chi.path] == ["Vụ Châu Á", "ĐSQ Seoul"]
     assert sorted(c.level for c in chi.certificates) == [1, 2]
     assert {(a.verb, a.kind, a.local_id) for a in chi.recent} == {
+        ("completed", "exam", "l1-exam"),
+        ("completed", "exam", "l2-exam"),
         ("passed", "exam", "l1-exam"),
         ("passed", "exam", "l2-exam"),
         ("answered", "item", "l1-a1-quiz/q1"),
@@ -374,7 +377,7 @@ def test_pushing_the_same_statements_again_changes_no_number(ctx, ministry):
     before = snapshot()
     with ctx.db.read() as session:
         bodies = session.scalars(select(Statement.body)).all()
-    prepared, _ = prepare([json.loads(b) for b in bodies])
+    prepared, refused = prepare([json.loads(b) for b in bodies])
     with ctx.db.write() as session:
         again = store(
             session,
@@ -383,41 +386,55 @@ def test_pushing_the_same_statements_again_changes_no_number(ctx, ministry):
             device_id=None,
             xapi_client_id=None,
             now=datetime.now(UTC),
-            keys=ctx.keys,
+            grader=ctx.grader,
         )
-    assert len(again.duplicates) == len(bodies) and not again.accepted
+    # The server's own result statements are refused from anyone else.
+    assert {e["error"].split(" (")[0] for e in refused} == {"authority names the ministry server"}
+    assert len(again.duplicates) + len(refused) == len(bodies) and not again.accepted
     assert snapshot() == before
 
 
-def test_a_pass_pushed_by_a_device_for_a_real_level_pack_shows_in_the_overview(api, ctx, world):
+def test_a_real_level_exam_graded_by_the_server_shows_in_the_overview(api, ctx, world):
     """End to end: the starter level-1 pack added as an admin adds it, a device enrolled
-    and pushing over the API; the overview counts the learner and the area moves."""
+    and pushing over the API; its own exam pass counts for nothing, the server's grading
+    of an attempt does, and the area moves."""
     pack = ROOT / "resources" / "packs" / "vn.mofa.dl.l1.hvpack"
     if not pack.exists():
         pytest.skip("the starter packs are built by scripts/setup.sh")
-    admin.add_pack(ctx.db, "test", pack, ctx.settings.data_dir, ctx.roots)
+    exams.install_grading_key(ctx)
+    added = admin.add_pack(ctx.db, "test", pack, ctx.settings.data_dir, ctx.roots)
     device = enrol(api, world.alice_code)
     common = {
         "profile_id": device["profile_id"],
         "pack_id": "vn.mofa.dl.l1",
-        "pack_version": 1,
+        "pack_version": added.version,
         "app_version": "0.1.0",
         "device_id": "d",
         "completion": True,
     }
-    statements = [
+    forged = [
         make_statement(verb="passed", kind="quiz", local_id="l1-a4-quiz", success=True, **common),
         make_statement(verb="passed", kind="exam", local_id="l1-exam", success=True, **common),
     ]
-    response = api.post(
-        "/api/v1/statements",
-        json={"statements": statements},
-        headers=bearer(device["device_token"]),
+
+    def push(statements):
+        response = api.post(
+            "/api/v1/statements",
+            json={"statements": statements},
+            headers=bearer(device["device_token"]),
+        )
+        assert response.status_code == 200, response.text
+        with ctx.db.read() as session:
+            return reports.overview(session, world.ministry, TODAY), reports.unit_detail(
+                session, world.mission, world.ministry
+            ).learners
+
+    view, _ = push(forged)
+    assert (view.levels[0].level, view.levels[0].certified) == (1, 0)
+    attempt = exams.attempt(
+        exams.opened_exam(pack), device["profile_id"], version=added.version, pack=added.pack_id
     )
-    assert response.status_code == 200, response.text
-    with ctx.db.read() as session:
-        view = reports.overview(session, world.ministry, TODAY)
-        rows = reports.unit_detail(session, world.mission, world.ministry).learners
+    view, rows = push(attempt.statements)
     assert view.learners == 2
     level_1 = view.levels[0]
     assert (level_1.level, level_1.certified, level_1.share) == (1, 1, 0.5)

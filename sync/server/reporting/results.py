@@ -6,8 +6,9 @@ attempts. Ingest calls `record` in the transaction that stores the statements, a
 migration 0003 fills the table from statements stored before it existed, with the
 same `derive`; so the table is always exactly what the statements say.
 
-A pass is the one rule the server knows (also used to issue certificates): verb
-`passed` and a result whose `success` is not false.
+A pass is verb `passed` and a result whose `success` is not false; for an exam only
+the server's own result statements count (`sync.server.grading`), which are also
+the only ones a certificate is signed for.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from sync.server.models import LearnerResult
-from sync.xapi import VERBS, Activity, StatementError, parse_timestamp
+from sync.xapi import VERBS, Activity, StatementError, parse_timestamp, server_authored
 
 RESULT_KINDS = ("quiz", "exam", "placement")
 _PASSED = VERBS["passed"]
@@ -62,6 +63,10 @@ def derive(statement: dict[str, Any], learner_id: str | None) -> Result | None:
     except StatementError:
         return None
     if activity.kind not in RESULT_KINDS:
+        return None
+    if activity.kind == "exam" and not server_authored(statement):
+        # Only the server's grading counts for an exam; a device's own `passed` (an
+        # older app's, or a forged one) is kept as a statement and nothing more.
         return None
     score = ((statement.get("result") or {}).get("score") or {}).get("scaled")
     return Result(

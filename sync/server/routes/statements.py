@@ -69,7 +69,7 @@ def push(
             device_id=device.device_id,
             xapi_client_id=None,
             now=now(),
-            keys=ctx.keys,
+            grader=ctx.grader,
         )
     result.errors = errors
     status = 400 if result.errors else 409 if result.conflicts else 200

@@ -87,7 +87,7 @@ def _save(ctx: ServerContext, client: AuthenticatedXapiClient, statements: list[
             device_id=None,
             xapi_client_id=client.client_id,
             now=now(),
-            keys=ctx.keys,
+            grader=None,
         )
     if result.conflicts:
         raise HTTPException(

@@ -324,7 +324,8 @@ def add_xapi_client(session: Session, actor: str, name: str, unit_id: int) -> tu
 
 
 # What each role may do in the dashboard. "names" covers anything that names or
-# identifies a learner (learner pages, their exports, enrolment, bundles, devices).
+# identifies a learner (learner pages, their exports, enrolment, bundles, devices);
+# "attempts" is deciding held exam attempts (sync.server.grading).
 PERMISSIONS: dict[str, frozenset[str]] = {
     "ministry_admin": frozenset(
         {
@@ -337,11 +338,22 @@ PERMISSIONS: dict[str, frozenset[str]] = {
             "enrol",
             "bundles",
             "certificates",
+            "attempts",
             "audit",
         }
     ),
     "unit_admin": frozenset(
-        {"overview", "items", "packs", "names", "assign", "enrol", "bundles", "certificates"}
+        {
+            "overview",
+            "items",
+            "packs",
+            "names",
+            "assign",
+            "enrol",
+            "bundles",
+            "certificates",
+            "attempts",
+        }
     ),
     "trainer": frozenset({"overview", "items", "packs", "upload-pack"}),
 }

@@ -91,7 +91,12 @@ _AVOID_CANDIDATES = 5
 
 
 class GradingRefused(ValueError):
-    """An admin decision that cannot be made; the message says why and what to do."""
+    """An admin decision that cannot be made: `code` says which refusal (the dashboard
+    translates it), the message says why and what to do, in English."""
+
+    def __init__(self, code: str, message: str) -> None:
+        self.code = code
+        super().__init__(message)
 
 
 # ------------------------------------------------------------------ what only the server writes
@@ -608,29 +613,35 @@ class Grader:
             if unit not in set(scope):
                 row = None
         if row is None:
-            raise GradingRefused(f"no exam attempt {registration}; see `hocvu admin held-attempts`")
+            raise GradingRefused(
+                "not_found", f"no exam attempt {registration}; see `hocvu admin held-attempts`"
+            )
         if row.status != HELD:
             raise GradingRefused(
-                f"attempt {registration} is not held (it is {row.status}); nothing to decide"
+                "not_held",
+                f"attempt {registration} is not held (it is {row.status}); nothing to decide",
             )
         if not release and not (reason or "").strip():
-            raise GradingRefused("give the reason for rejecting the attempt")
+            raise GradingRefused("need_reason", "give the reason for rejecting the attempt")
         completed = session.scalar(
             select(Statement.body).where(Statement.statement_id == row.submission_id)
         )
         sub = submission(json.loads(completed), row.learner_id) if completed else None
         if sub is None:
-            raise GradingRefused(f"the submission of attempt {registration} is not stored")
+            raise GradingRefused(
+                "not_found", f"the submission of attempt {registration} is not stored"
+            )
         if release:
             outcome, row = self._evaluate(session, sub, now, hold=False)
             if outcome.status == HELD:
                 raise GradingRefused(
+                    outcome.held_reason or NO_PACK,
                     f"attempt {registration} still cannot be graded: {outcome.detail}. "
                     + (
                         "Add that pack version first (hocvu admin add-pack)."
                         if outcome.held_reason == NO_PACK
                         else "Install the grading key first (hocvu admin add-grading-key)."
-                    )
+                    ),
                 )
         else:
             outcome = Outcome(

@@ -7,7 +7,7 @@ from fastapi.responses import Response
 from fastapi.staticfiles import StaticFiles
 from starlette.concurrency import run_in_threadpool
 
-from sync.server.dashboard import actions, downloads, login, pages
+from sync.server.dashboard import actions, attempts, downloads, login, pages
 from sync.server.dashboard.web import (
     HERE,
     PREFIX,
@@ -30,7 +30,7 @@ _HEADERS = {
 
 
 def mount(app: FastAPI) -> None:
-    for module in (login, pages, actions, downloads):
+    for module in (login, pages, actions, attempts, downloads):
         app.include_router(module.router, prefix=PREFIX, include_in_schema=False)
     app.mount(PREFIX + "/static", StaticFiles(directory=HERE / "static"), name="dashboard-static")
 

@@ -26,6 +26,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "nav.enrol": {"vi": "Ghi danh", "en": "Enrolment"},
     "nav.bundles": {"vi": "Tệp đồng bộ ngoại tuyến", "en": "Offline bundles"},
     "nav.certificates": {"vi": "Chứng chỉ", "en": "Certificates"},
+    "nav.attempts": {"vi": "Bài thi chờ duyệt", "en": "Held attempts"},
     "nav.audit": {"vi": "Nhật ký", "en": "Audit log"},
     "nav.logout": {"vi": "Đăng xuất", "en": "Log out"},
     "nav.back_home": {"vi": "Về trang tổng quan", "en": "Back to the overview"},
@@ -608,6 +609,103 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "chữ ký không hợp lệ: nội dung chứng chỉ đã bị sửa",
         "en": "the signature does not verify: the certificate was changed",
     },
+    # held exam attempts (sync.server.grading)
+    "attempts.title": {"vi": "Bài thi chờ duyệt", "en": "Held exam attempts"},
+    "attempts.help": {
+        "vi": "Máy chủ giữ lại các bài thi này, chưa gửi kết quả: học viên thấy «đã nộp, đang "
+        "chờ kết quả». Duyệt để chấm và ghi kết quả (đạt thì được cấp chứng chỉ); từ chối để "
+        "ghi kết quả «không đạt (bị từ chối)». Mỗi quyết định được ghi vào nhật ký.",
+        "en": "The server holds these attempts without a result: the learner sees "
+        "“submitted, awaiting result”. Release to grade them and write the result (a pass "
+        "earns a certificate); reject to write a “failed (rejected)” result. Every "
+        "decision is logged.",
+    },
+    "attempts.none": {
+        "vi": "Không có bài thi nào chờ duyệt.",
+        "en": "No exam attempt is held.",
+    },
+    "attempts.time": {
+        "vi": "{taken} giây / tối thiểu {floor} giây ({items} câu)",
+        "en": "{taken} s / at least {floor} s ({items} items)",
+    },
+    "attempts.release": {"vi": "Duyệt…", "en": "Release…"},
+    "attempts.reject": {"vi": "Từ chối…", "en": "Reject…"},
+    "attempts.release_title": {"vi": "Duyệt bài thi", "en": "Release the attempt"},
+    "attempts.reject_title": {"vi": "Từ chối bài thi", "en": "Reject the attempt"},
+    "attempts.release_question": {
+        "vi": "Chấm bài thi này của {name} và gửi kết quả? Nếu đạt, học viên được cấp chứng chỉ.",
+        "en": "Grade this attempt of {name}'s and send the result? A pass earns a certificate.",
+    },
+    "attempts.reject_question": {
+        "vi": "Từ chối bài thi này của {name}? Học viên nhận kết quả «không đạt (bị từ chối)» "
+        "và không được cấp chứng chỉ.",
+        "en": "Reject this attempt of {name}'s? The learner gets a “failed (rejected)” result "
+        "and no certificate.",
+    },
+    "attempts.reason": {
+        "vi": "Lý do (ghi vào nhật ký)",
+        "en": "Reason (kept in the audit log)",
+    },
+    "attempts.confirm_release": {"vi": "Duyệt và chấm", "en": "Release and grade"},
+    "attempts.confirm_reject": {"vi": "Từ chối bài thi", "en": "Reject the attempt"},
+    "attempts.cancel": {"vi": "Quay lại", "en": "Back"},
+    "attempts.released": {
+        "vi": "Đã duyệt: bài thi đã được chấm và kết quả đã được gửi.",
+        "en": "Released: the attempt was graded and its result sent.",
+    },
+    "attempts.rejected": {
+        "vi": "Đã từ chối bài thi; học viên sẽ nhận kết quả.",
+        "en": "The attempt was rejected; the learner will receive the result.",
+    },
+    "attempts.refused.not_found": {
+        "vi": "Không tìm thấy bài thi này hoặc bài nộp của nó.",
+        "en": "This attempt or its submission cannot be found.",
+    },
+    "attempts.refused.not_held": {
+        "vi": "Bài thi này đã được quyết định rồi; không còn chờ duyệt.",
+        "en": "This attempt was decided already; it is no longer held.",
+    },
+    "attempts.refused.need_reason": {
+        "vi": "Hãy ghi lý do từ chối.",
+        "en": "Give the reason for rejecting it.",
+    },
+    "attempts.refused.no_pack": {
+        "vi": "Chưa chấm được: máy chủ chưa có phiên bản gói mà học viên đã dùng. Hãy tải "
+        "phiên bản đó lên trước.",
+        "en": "It cannot be graded yet: the server lacks the pack version the learner used. "
+        "Upload that version first.",
+    },
+    "attempts.refused.no_key": {
+        "vi": "Chưa chấm được: máy chủ chưa có khóa chấm thi mở được bài thi này. Hãy cài "
+        "khóa (hocvu admin add-grading-key) trước.",
+        "en": "It cannot be graded yet: the server lacks the grading key that opens this "
+        "exam. Install it (hocvu admin add-grading-key) first.",
+    },
+    "attempts.refused.too_fast": {
+        "vi": "Chưa chấm được bài thi này.",
+        "en": "This attempt cannot be graded.",
+    },
+    "attempts.refused.seed": {
+        "vi": "Chưa chấm được bài thi này.",
+        "en": "This attempt cannot be graded.",
+    },
+    "held.too_fast": {"vi": "làm quá nhanh", "en": "too fast"},
+    "held.seed": {
+        "vi": "đề không khớp với mã sinh đề",
+        "en": "the form is not what its seed draws",
+    },
+    "held.no_pack": {
+        "vi": "máy chủ chưa có phiên bản gói này",
+        "en": "this pack version is not on the server",
+    },
+    "held.no_key": {
+        "vi": "máy chủ chưa có khóa chấm thi của bài này",
+        "en": "the server lacks this exam's grading key",
+    },
+    "col.exam": {"vi": "Bài thi", "en": "Exam"},
+    "col.submitted": {"vi": "Nộp lúc", "en": "Submitted"},
+    "col.time": {"vi": "Thời gian làm bài", "en": "Time taken"},
+    "col.held_reason": {"vi": "Lý do giữ lại", "en": "Why held"},
     # audit
     "audit.title": {"vi": "Nhật ký quản trị", "en": "Audit log"},
     "audit.newer": {"vi": "Mới hơn", "en": "Newer"},

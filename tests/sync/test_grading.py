@@ -371,3 +371,35 @@ def test_the_server_score_is_score_attempt_over_the_authored_items(exam):
         assert server == expected
 
     check()
+
+
+# ------------------------------------------------------------------ migration
+
+
+def test_migrating_from_0004_keeps_certificates_and_grades_afterwards(api, ctx, exam, alice):
+    from alembic import command
+
+    from sync.server.db import alembic_config
+
+    first = exams.attempt(exam, alice["profile_id"], "right")
+    push(api, alice, first.statements)
+
+    def kept():
+        with ctx.db.read() as session:
+            certs = sorted(session.execute(select(Certificate.id, Certificate.document)).all())
+            bodies = sorted(session.scalars(select(Statement.body)).all())
+        return certs, bodies
+
+    before = kept()
+    config = alembic_config()
+    with ctx.db.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0004")
+    ctx.db.migrate()
+    assert kept() == before
+    assert rows(ctx, ExamAttempt) == []  # the table starts empty
+    later = exams.attempt(
+        exam, alice["profile_id"], "wrong", started=datetime.now(UTC) + timedelta(days=2)
+    )
+    push(api, alice, later.statements)
+    assert result_of(api, alice, later)["result"]["extensions"][EXT_GRADING]["attempt"] == 1

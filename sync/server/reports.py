@@ -7,10 +7,11 @@ these functions decide what a scope may see.
 
 How the numbers are computed (docs/dashboard.md, "Reports"):
 
-- A learner is certified at level N when a passed statement (verb `passed`,
-  `success` not false) exists for the exam activity of a level-N pack: the rule
-  ingest signs certificates by. Packs name their exam in the manifest and carry
-  the level (`packs.exam_level`).
+- A learner is certified at level N when the server's own result statement (verb
+  `passed`, server authority) exists for the exam activity of a level-N pack: the
+  rule the server signs certificates by (docs/assessment.md) — unless every
+  certificate the learner holds for level N was revoked. Packs name their exam in
+  the manifest and carry the level (`packs.exam_level`).
 - Progress in an area is the share of that area's modules (from the manifests of
   the packs on the server, every level) whose module quiz the learner passed.
 - The trend is, month by month, the share of today's learners in the scope whose
@@ -30,7 +31,7 @@ from datetime import UTC, date, datetime
 from functools import partial
 from pathlib import Path
 
-from sqlalchemy import Row, and_, func, select
+from sqlalchemy import Row, and_, case, func, select
 from sqlalchemy.orm import Session
 
 from sync.server.db import aware
@@ -265,7 +266,24 @@ def _first_certified(
         mine = found[learner_id]
         if level not in mine or passed < mine[level]:
             mine[level] = passed
+    for learner_id, level in _revoked_levels(session, unit_ids):
+        found.get(learner_id, {}).pop(level, None)
     return found
+
+
+def _revoked_levels(session: Session, unit_ids: list[int]) -> list[tuple[str, int]]:
+    """(learner, level) whose certificates of that level were all revoked: the ministry
+    withdrew the certification, so the pass behind it no longer counts."""
+    valid = func.sum(case((Certificate.revoked_at.is_(None), 1), else_=0))
+    return list(
+        session.execute(
+            select(Certificate.learner_id, Certificate.level)
+            .join(Learner, Learner.id == Certificate.learner_id)
+            .where(Learner.unit_id.in_(unit_ids), Certificate.level.is_not(None))
+            .group_by(Certificate.learner_id, Certificate.level)
+            .having(valid == 0)
+        )
+    )
 
 
 def _level_shares(learners: Iterable[str], certified: dict[str, dict[int, datetime]]):

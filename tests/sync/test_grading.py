@@ -403,3 +403,23 @@ def test_migrating_from_0004_keeps_certificates_and_grades_afterwards(api, ctx, 
     )
     push(api, alice, later.statements)
     assert result_of(api, alice, later)["result"]["extensions"][EXT_GRADING]["attempt"] == 1
+
+
+def test_a_revoked_certification_no_longer_counts_on_the_dashboard(api, ctx, exam, alice, world):
+    from datetime import date
+
+    from sync.server import reports
+    from sync.server.revocations import revoke_certificate
+
+    push(api, alice, exams.attempt(exam, alice["profile_id"], "right").statements)
+
+    def certified_at_level_2() -> int:
+        with ctx.db.read() as session:
+            levels = reports.overview(session, world.ministry, date(2027, 1, 1)).levels
+        return next(share.certified for share in levels if share.level == 2)
+
+    assert certified_at_level_2() == 1
+    [certificate] = rows(ctx, Certificate)
+    with ctx.db.write() as session:
+        revoke_certificate(session, "test", certificate.id, "exam taken by someone else")
+    assert certified_at_level_2() == 0

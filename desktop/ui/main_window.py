@@ -42,6 +42,7 @@ from desktop.ui.settings import SettingsScreen
 from desktop.ui.sync_controller import SyncController
 from desktop.ui.sync_panel import SyncStatusLine
 from desktop.ui.unlock import NewProfileScreen, UnlockScreen
+from desktop.ui.widgets import ask_to_confirm
 from desktop.workspace import Workspace
 from hocvu import APP_VERSION, PACK_FORMAT
 
@@ -605,27 +606,21 @@ class MainWindow(QMainWindow):
             "The ministry grades the exam after you submit it; the result arrives with the "
             "next sync."
         )
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            self.tr("Level exam"),
-            text,
-            QMessageBox.StandardButton.NoButton,
-            self,
-        )
-        box.setObjectName("start-exam")
-        begin = box.addButton(self.tr("&Start the exam"), QMessageBox.ButtonRole.AcceptRole)
-        cancel = box.addButton(self.tr("&Not now"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(cancel)
-        box.setEscapeButton(cancel)
 
-        def decided(_code: int) -> None:
+        def closed() -> None:
             self.exam_box = None
-            if box.clickedButton() is begin:
-                start()
 
-        box.finished.connect(decided)
-        self.exam_box = box
-        box.open()
+        self.exam_box = ask_to_confirm(
+            self,
+            name="start-exam",
+            icon=QMessageBox.Icon.Question,
+            title=self.tr("Level exam"),
+            text=text,
+            act=self.tr("&Start the exam"),
+            keep=self.tr("&Not now"),
+            on_act=start,
+            on_close=closed,
+        )
 
     def start_placement(self) -> None:
         from desktop.quiz_run import QuizRun

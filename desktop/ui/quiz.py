@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from content.localised import pick
 from desktop.quiz_run import QuizResult, QuizRun, key_lines
 from desktop.ui.items import ItemWidget, item_widget
-from desktop.ui.widgets import heading
+from desktop.ui.widgets import ask_to_confirm, heading
 
 
 class QuizScreen(QWidget):
@@ -277,27 +277,21 @@ class QuizScreen(QWidget):
                 missing,
             )
         text += "\n\n" + self.tr("After submitting, the answers can no longer be changed.")
-        box = QMessageBox(
-            QMessageBox.Icon.Warning if missing else QMessageBox.Icon.Question,
-            self.tr("Submit the exam"),
-            text,
-            QMessageBox.StandardButton.NoButton,
-            self,
-        )
-        box.setObjectName("submit-exam")
-        submit = box.addButton(self.tr("&Submit"), QMessageBox.ButtonRole.AcceptRole)
-        keep = box.addButton(self.tr("&Keep working"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(keep)
-        box.setEscapeButton(keep)
 
-        def decided(_code: int) -> None:
+        def closed() -> None:
             self.confirm_box = None
-            if box.clickedButton() is submit:
-                self._end()
 
-        box.finished.connect(decided)
-        self.confirm_box = box
-        box.open()
+        self.confirm_box = ask_to_confirm(
+            self,
+            name="submit-exam",
+            icon=QMessageBox.Icon.Warning if missing else QMessageBox.Icon.Question,
+            title=self.tr("Submit the exam"),
+            text=text,
+            act=self.tr("&Submit"),
+            keep=self.tr("&Keep working"),
+            on_act=self._end,
+            on_close=closed,
+        )
 
     def _end(self) -> None:
         """Finish (or submit) the attempt on the store's thread, then show the result."""

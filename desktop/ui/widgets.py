@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 
 def heading(text: str = "", size: float = 1.5) -> QLabel:
@@ -106,3 +115,35 @@ class BarChart(QWidget):
                 f"{round(share * 100)}%",
             )
         painter.end()
+
+
+def ask_to_confirm(
+    parent: QWidget,
+    *,
+    name: str,
+    icon: QMessageBox.Icon,
+    title: str,
+    text: str,
+    act: str,
+    keep: str,
+    on_act: Callable[[], None],
+    on_close: Callable[[], None],
+) -> QMessageBox:
+    """A window-modal question whose safe answer (`keep`) is the default, so Enter or a
+    stray double-click never starts or ends an exam. `on_act` runs only for `act`;
+    `on_close` runs whatever was chosen."""
+    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton, parent)
+    box.setObjectName(name)
+    chosen = box.addButton(act, QMessageBox.ButtonRole.AcceptRole)
+    safe = box.addButton(keep, QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(safe)
+    box.setEscapeButton(safe)
+
+    def decided(_code: int) -> None:
+        on_close()
+        if box.clickedButton() is chosen:
+            on_act()
+
+    box.finished.connect(decided)
+    box.open()
+    return box

@@ -75,18 +75,37 @@ def cmd_init_root(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_new_trainer(args: argparse.Namespace) -> int:
+def _new_pair(args: argparse.Namespace, prompt: str) -> tuple[Path, Path, str | None] | None:
+    """NAME.key and NAME.pub.json for a new key pair (None if either exists: a key is
+    never overwritten) and its passphrase, asked unless --no-passphrase."""
     base = Path(args.output)
     key_path, pub_path = base.with_suffix(".key"), base.with_suffix(".pub.json")
     for path in (key_path, pub_path):
         if path.exists():
-            print(f"{path}: exists; choose another name", file=sys.stderr)
-            return 1
-    passphrase = None
-    if not args.no_passphrase:
-        passphrase = ask(args.passphrase_env, "New passphrase for your key: ", confirm=True)
-    private = keys.new_key()
+            print(
+                f"{path}: exists; a key is never overwritten, choose another name", file=sys.stderr
+            )
+            return None
+    passphrase = None if args.no_passphrase else ask(args.passphrase_env, prompt, confirm=True)
     key_path.parent.mkdir(parents=True, exist_ok=True)
+    return key_path, pub_path, passphrase
+
+
+def _pair_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--no-passphrase",
+        action="store_true",
+        help="store the private key unencrypted (only on an encrypted disk)",
+    )
+    p.add_argument("--passphrase-env", metavar="VAR", help="read the passphrase from this variable")
+
+
+def cmd_new_trainer(args: argparse.Namespace) -> int:
+    pair = _new_pair(args, "New passphrase for your key: ")
+    if pair is None:
+        return 1
+    key_path, pub_path, passphrase = pair
+    private = keys.new_key()
     keys.write_private(key_path, private, passphrase)
     record = keys.write_public(pub_path, private, args.name)
     print(f"Trainer key {record.key_id} for {args.name}: private {key_path}, public {pub_path}.")
@@ -125,17 +144,11 @@ def cmd_revoke(args: argparse.Namespace) -> int:
 
 
 def cmd_new_grading_key(args: argparse.Namespace) -> int:
-    base = Path(args.output)
-    key_path, pub_path = base.with_suffix(".key"), base.with_suffix(".pub.json")
-    for path in (key_path, pub_path):
-        if path.exists():
-            print(f"{path}: exists; a grading key is never overwritten", file=sys.stderr)
-            return 1
-    passphrase = None
-    if not args.no_passphrase:
-        passphrase = ask(args.passphrase_env, "New passphrase for the grading key: ", confirm=True)
+    pair = _new_pair(args, "New passphrase for the grading key: ")
+    if pair is None:
+        return 1
+    key_path, pub_path, passphrase = pair
     private = X25519PrivateKey.generate()
-    key_path.parent.mkdir(parents=True, exist_ok=True)
     keys.write_private(key_path, private, passphrase)
     key_id = keys.write_grading_public(pub_path, private, args.name)
     print(f"Grading key {key_id}: private {key_path}, public {pub_path}.")
@@ -236,12 +249,7 @@ def parser(prog: str) -> argparse.ArgumentParser:
     )
     p.add_argument("--name", required=True, help="the trainer's name, shown to admins")
     p.add_argument("-o", "--output", required=True, help="file name stem, e.g. keys/nguyen-a")
-    p.add_argument(
-        "--no-passphrase",
-        action="store_true",
-        help="store the private key unencrypted (only on an encrypted disk)",
-    )
-    p.add_argument("--passphrase-env", metavar="VAR", help="read the passphrase from this variable")
+    _pair_options(p)
     p.set_defaults(run=cmd_new_trainer)
 
     p = sub.add_parser(
@@ -282,12 +290,7 @@ def parser(prog: str) -> argparse.ArgumentParser:
     )
     p.add_argument("--name", default="Ministry grading key", help="a label for admins")
     p.add_argument("-o", "--output", required=True, help="file name stem, e.g. keys/grading-2027")
-    p.add_argument(
-        "--no-passphrase",
-        action="store_true",
-        help="store the private key unencrypted (only on an encrypted disk)",
-    )
-    p.add_argument("--passphrase-env", metavar="VAR", help="read the passphrase from this variable")
+    _pair_options(p)
     p.set_defaults(run=cmd_new_grading_key)
 
     p = sub.add_parser(

@@ -42,6 +42,8 @@ SUBCOMMANDS = [
     ["keys", "new-trainer"],
     ["keys", "add-trainer"],
     ["keys", "revoke"],
+    ["keys", "new-grading-key"],
+    ["keys", "add-grading-key"],
     ["keys", "show"],
 ]
 
@@ -177,6 +179,63 @@ def test_keys_workflow_root_trainer_add_revoke(tmp_path):
     assert revoked.returncode == 0, revoked.stderr
     third = json.loads((tmp_path / "trust3.json").read_text())["trust"]
     assert third["version"] == 3 and third["revoked"] == [key_id] and third["trainers"] == []
+
+
+def test_grading_key_workflow_new_publish_and_a_second_never_overwrites(tmp_path):
+    env = {"ROOT_PASS": "development-only", "GRADING_PASS": "grading secret 2027"}
+    made = hocvu(
+        "keys",
+        "new-grading-key",
+        "-o",
+        "g",
+        "--passphrase-env",
+        "GRADING_PASS",
+        cwd=tmp_path,
+        env=env,
+    )
+    assert made.returncode == 0, made.stderr
+    assert b"ENCRYPTED" in (tmp_path / "g.key").read_bytes()
+    again = hocvu("keys", "new-grading-key", "-o", "g", "--no-passphrase", cwd=tmp_path)
+    assert again.returncode == 1 and "never overwritten" in again.stderr
+    root = development_dir()
+    added = hocvu(
+        "keys",
+        "add-grading-key",
+        "--root",
+        str(root / "DEVELOPMENT-ONLY-root.key"),
+        "--trust",
+        str(root / "trust.json"),
+        "--grading",
+        "g.pub.json",
+        "-o",
+        "trust.json",
+        "--passphrase-env",
+        "ROOT_PASS",
+        cwd=tmp_path,
+        env=env,
+    )
+    assert added.returncode == 0, added.stderr
+    key_id = json.loads((tmp_path / "g.pub.json").read_text())["key_id"]
+    shown = hocvu("keys", "show", "trust.json", cwd=tmp_path)
+    assert shown.returncode == 0, shown.stderr
+    assert f"{key_id}  grading key" in shown.stdout
+    wrong = hocvu(
+        "keys",
+        "add-grading-key",
+        "--root",
+        str(root / "DEVELOPMENT-ONLY-root.key"),
+        "--trust",
+        "trust.json",
+        "--grading",
+        "g.key",  # the private half is not a public key file
+        "-o",
+        "trust2.json",
+        "--passphrase-env",
+        "ROOT_PASS",
+        cwd=tmp_path,
+        env=env,
+    )
+    assert wrong.returncode == 1 and "not a grading public key file" in wrong.stderr
 
 
 def test_wrong_root_passphrase_is_reported(tmp_path):

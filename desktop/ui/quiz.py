@@ -99,6 +99,9 @@ class QuizScreen(QWidget):
         layout.addWidget(self.result_text)
         layout.addWidget(self.review_label)
         layout.addWidget(self.review_list, 1)
+        # Takes the free space only while the list is hidden (an exam shows none), so
+        # the title and text stay together at the top.
+        layout.addStretch(0)
         row = QHBoxLayout()
         row.addStretch()
         row.addWidget(self.back)

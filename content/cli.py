@@ -95,10 +95,11 @@ def _build_one(folder: Path, out: Path, private, trust_bytes: bytes) -> list[str
     return result.warnings
 
 
-def _audit_gate(folders: list[Path], forms: int) -> tuple[bool, int]:
-    """`--strict-audit`: audit the sources before building. Prints every audit finding;
-    returns whether one is over a threshold (nothing is then built) and how many
-    warnings the audit adds."""
+def _audit_gate(folders: list[Path], forms: int, each_warning: bool) -> tuple[bool, int]:
+    """`--strict` and `--strict-audit`: audit the sources before building. Prints the
+    findings over a threshold and the audit's warnings (each one with `--strict-audit`,
+    otherwise how many); returns whether a figure is over a threshold (nothing is then
+    built) and how many warnings the audit adds."""
     from content.audit import audit_input, read_source
 
     sources = [read_source(folder) for folder in folders]
@@ -107,19 +108,23 @@ def _audit_gate(folders: list[Path], forms: int) -> tuple[bool, int]:
     over = warnings = 0
     for folder, source in zip(folders, sources, strict=True):
         report = audit_input(source, forms=forms, module_pass_marks=marks)
-        for finding in report.warnings:
-            print(f"warning: {folder.name}: audit: {finding.message}", file=sys.stderr)
+        if each_warning:
+            for finding in report.warnings:
+                print(f"warning: {folder.name}: audit: {finding.message}", file=sys.stderr)
         for finding in report.over:
             print(f"refused: {folder.name}: {finding.message}", file=sys.stderr)
         over += len(report.over)
         warnings += len(report.warnings)
+    where = str(folders[0]) if len(folders) == 1 else str(folders[0].parent)
     if over:
-        where = " ".join(str(f) for f in folders) if len(folders) == 1 else str(folders[0].parent)
         print(
-            f"{over} audit figure(s) over the thresholds of docs/pack-format.md and "
-            f"--strict-audit: nothing built. See the full report with: hocvu pack audit {where}",
+            f"{over} audit figure(s) over the thresholds of docs/pack-format.md: nothing "
+            f"built. See the full report with: hocvu pack audit {where}",
             file=sys.stderr,
         )
+    elif warnings and not each_warning:
+        # Advisory until the item bank meets them; the trainer sees how many and where.
+        print(f"Audit: {warnings} warning(s), none over a threshold (hocvu pack audit {where})")
     return bool(over), warnings
 
 
@@ -128,11 +133,13 @@ def cmd_build(args: argparse.Namespace) -> int:
     folder = Path(args.folder)
     out = Path(args.output) if args.output else Path(f"{folder.resolve().name}.hvpack")
     audit_warnings = 0
-    if args.strict_audit:
-        refused, audit_warnings = _audit_gate([folder], args.audit_forms)
+    if args.strict or args.strict_audit:
+        refused, audit_warnings = _audit_gate([folder], args.audit_forms, args.strict_audit)
         if refused:
             return 1
-    warnings = len(_build_one(folder, out, private, trust_bytes)) + audit_warnings
+    warnings = len(_build_one(folder, out, private, trust_bytes))
+    if args.strict_audit:
+        warnings += audit_warnings
     if warnings and args.strict:
         print(f"{warnings} warning(s) and --strict: failing", file=sys.stderr)
         return 1
@@ -149,10 +156,12 @@ def cmd_build_all(args: argparse.Namespace) -> int:
         print(f"{root}: no sub-folder with a course.yaml", file=sys.stderr)
         return 1
     warnings = 0
-    if args.strict_audit:
-        refused, warnings = _audit_gate(folders, args.audit_forms)
+    if args.strict or args.strict_audit:
+        refused, audit_warnings = _audit_gate(folders, args.audit_forms, args.strict_audit)
         if refused:
             return 1
+        if args.strict_audit:
+            warnings = audit_warnings
     for folder in folders:
         course = yamltext.load((folder / "course.yaml").read_text(encoding="utf-8"))
         pack_id = course.get("id", folder.name) if isinstance(course, dict) else folder.name
@@ -358,20 +367,24 @@ def parser(prog: str = "hocvu pack") -> argparse.ArgumentParser:
             metavar="VAR",
             help="read the key's passphrase from this environment variable",
         )
-        p.add_argument("--strict", action="store_true", help="fail when there is any warning")
         p.add_argument(
-            "--strict-audit",
+            "--strict",
             action="store_true",
             help="audit the quizzes, exam and placement first (as `hocvu pack audit`) and "
             "build nothing when a blind strategy beats the thresholds of docs/pack-format.md; "
-            "with --strict, the audit's warnings fail the build too",
+            "fail when the build has any warning",
+        )
+        p.add_argument(
+            "--strict-audit",
+            action="store_true",
+            help="print each of the audit's warnings; with --strict they fail the build too",
         )
         p.add_argument(
             "--audit-forms",
             type=int,
             default=DEFAULT_FORMS,
             metavar="N",
-            help=f"forms drawn per quiz by --strict-audit (default {DEFAULT_FORMS})",
+            help=f"forms drawn per quiz by the audit of --strict (default {DEFAULT_FORMS})",
         )
 
     p = sub.add_parser(

@@ -310,7 +310,13 @@ def test_build_with_strict_audit_refuses_a_pack_a_guesser_passes(source, tmp_pat
     assert "refused: src: exam final: a learner who answers every true/false item false" in err
     assert "strategy all-false" in err and "100 %" in err
     assert "nothing built" in err and not out_pack.exists()
-    # Without the flag the same sources build (the audit gate is opt-in).
+    # --strict alone runs the same gate.
+    code, _, err = run(
+        capsys, "build", str(source), "--key", str(DEV_KEY), "-o", str(out_pack),
+        "--strict", "--audit-forms", FORMS,
+    )  # fmt: skip
+    assert code == 1 and "strategy all-false" in err and not out_pack.exists()
+    # Without either flag the same sources build (the audit gate is opt-in).
     code, _, _ = run(capsys, "build", str(source), "--key", str(DEV_KEY), "-o", str(out_pack))
     assert code == 0 and out_pack.exists()
 

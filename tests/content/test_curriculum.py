@@ -492,3 +492,243 @@ def test_markdown_leftover_check_catches_what_the_renderer_leaves_as_text():
     assert any("bold" in found for found in leftovers), html
     assert any("link syntax" in found for found in leftovers), html
     assert len(leftovers) == 3, leftovers
+
+
+# ---------- The item bank, terminology and law (curriculum 2027) ----------
+
+COMPETENCES = {1: 3, 2: 6, 3: 4, 4: 4, 5: 4, 6: 3}  # area → competences in the framework
+ALL_COMPETENCES = [
+    f"{area}.{n}" for area, count in COMPETENCES.items() for n in range(1, count + 1)
+]
+MIN_LESSONS_PER_COMPETENCE, MIN_ITEMS_PER_COMPETENCE = 2, 6
+MIN_MODULE_POOL, MODULE_DRAW = 30, 10
+MIN_EXAM_POOL, MIN_EXAM_PER_AREA = 60, 5
+GLOSSARY = COURSES / "GLOSSARY.md"
+MIN_GLOSSARY_TERMS = 60
+# A replaced instrument may be named (as history) only next to its successor.
+SUCCESSORS = {
+    r"13/2023/NĐ-CP": "356/2025/NĐ-CP",
+    r"29/2018/QH14": "117/2025/QH15",
+    r"59/2022/NĐ-CP": "69/2024/NĐ-CP",
+    r"24/2018/QH14": "116/2025/QH15",
+    r"86/2015/QH13": "116/2025/QH15",
+}
+_INSTRUMENT_NUMBER = re.compile(r"\b\d{1,3}/(?:19|20)\d\d/(?:QH\d+|NĐ-CP|ND-CP|TT-\w+|QĐ-\w+)")
+_LAW_DATE_QUESTION = re.compile(
+    r"(?i)(năm nào|ngày nào|có hiệu lực từ|số mấy|which year|what year|in force from"
+    r"|came into force)"
+)
+
+
+def glossary_table(heading: str) -> list[list[str]]:
+    """The rows of the first Markdown table under `## heading` in GLOSSARY.md (cells
+    stripped, `\\|` unescaped, header and rule rows left out)."""
+    text = GLOSSARY.read_text(encoding="utf-8")
+    section = text.split(f"\n## {heading}\n", 1)[1].split("\n## ", 1)[0]
+    rows = []
+    for line in section.splitlines():
+        if not line.startswith("|") or set(line) <= set("|- "):
+            continue
+        cells = [c.strip().replace("\\|", "|") for c in re.split(r"(?<!\\)\|", line)[1:-1]]
+        rows.append(cells)
+    return rows[1:]
+
+
+def forbidden_patterns() -> list[tuple[re.Pattern[str], str, str]]:
+    return [
+        (re.compile(p.strip("`")), lang, instead)
+        for p, lang, instead in glossary_table("Forbidden")
+    ]
+
+
+def texts(value: Any, lang: str | None = None) -> Iterator[tuple[str, str]]:
+    """Every localised text inside a compiled item or manifest entry, as (lang, text)."""
+    if isinstance(value, dict):
+        if (
+            set(value)
+            and set(value) <= set(LANGUAGES)
+            and all(isinstance(v, str) for v in value.values())
+        ):
+            yield from value.items()
+            return
+        for key, inner in value.items():
+            yield from texts(inner, key if key in LANGUAGES else lang)
+    elif isinstance(value, list):
+        for inner in value:
+            yield from texts(inner, lang)
+    elif isinstance(value, str) and lang:
+        yield lang, value
+
+
+def everything_written(curriculum) -> Iterator[tuple[str, str, str]]:
+    """(where, lang, text) for every lesson, quiz item and manifest text of every pack."""
+    for pack in curriculum.values():
+        for lang, text in texts({k: v for k, v in pack.manifest.items() if k != "files"}):
+            yield f"{pack.pack_id} manifest", lang, text
+        for module in pack.manifest.get("modules", []):
+            for entry in module["lessons"]:
+                for lang in LANGUAGES:
+                    body = pack.lesson(entry["slug"], lang)
+                    if body is not None:
+                        yield f"{pack.pack_id} lessons/{entry['slug']}.{lang}.md", lang, body
+        for name, item in quiz_items(pack):
+            for lang, text in texts(item):
+                yield name, lang, text
+
+
+def test_glossary_has_sixty_terms_and_one_english_name_for_each_marking():
+    terms = glossary_table("Terms")
+    assert len(terms) >= MIN_GLOSSARY_TERMS, f"{len(terms)} terms in GLOSSARY.md"
+    english = {vi: en for vi, en, *_ in terms}
+    assert english["Hạn chế"] == "Restricted" and english["Mật"] == "Confidential"
+    assert english["Tối mật"] == "Secret" and english["Tuyệt mật"] == "Top Secret"
+    assert english["Công khai"] == "Public" and english["Nội bộ"] == "Internal"
+    assert len({vi for vi, *_ in terms}) == len(terms), "a Vietnamese term listed twice"
+
+
+def test_the_forbidden_variants_are_caught_and_the_house_style_is_not():
+    patterns = forbidden_patterns()
+
+    def caught(lang: str, text: str) -> bool:
+        return any(p.search(text) for p, where, _ in patterns if where == lang)
+
+    for text in (
+        "Bạn hãy bấm Lưu.",
+        "gửi cho anh chị",
+        "hoá đơn",
+        "bấm vào link",
+        "CSV mã hóa UTF-8",
+    ):
+        assert caught("vi", text), text
+    house_style = ("Anh/chị hãy bấm Lưu.", "gửi cho anh/chị", "hóa đơn", "quý khách", "bạn bè")
+    house_style += ("Bộ trưởng nước bạn", "phía bạn", "kết bạn", "bấm vào đường dẫn", "toàn bộ")
+    for text in house_style:
+        assert not caught("vi", text), text
+    assert caught("en", "the Embassy of Vietnam") and not caught("en", "Vietnamese; Viet Nam")
+    assert caught("en", "Confidential (*Hạn chế*)") and not caught("en", "Restricted (*Hạn chế*)")
+
+
+def test_no_lesson_or_item_uses_a_variant_the_glossary_forbids(curriculum):
+    patterns = forbidden_patterns()
+    problems = []
+    for where, lang, text in everything_written(curriculum):
+        for pattern, applies, instead in patterns:
+            if applies != lang:
+                continue
+            for match in pattern.finditer(text):
+                context = text[max(0, match.start() - 30) : match.end() + 30].replace("\n", " ")
+                problems.append(f"{where} [{lang}]: {match.group()!r} → {instead}: …{context}…")
+    assert not problems, f"{len(problems)} problem(s)\n" + "\n".join(problems[:200])
+
+
+def test_every_competence_is_taught_in_two_lessons_and_tagged_on_six_items(curriculum, lessons):
+    taught: dict[str, set[str]] = {c: set() for c in ALL_COMPETENCES}
+    for lesson in lessons:
+        for tag in lesson.meta.competences:
+            taught.setdefault(tag, set()).add(lesson.slug)
+    tagged: Counter[str] = Counter()
+    for pack in curriculum.values():
+        for _, item in quiz_items(pack):
+            tagged.update(set(item["competences"]))
+    problems = [
+        f"competence {c}: taught in {len(taught[c])} lesson(s), "
+        f"expected {MIN_LESSONS_PER_COMPETENCE}+"
+        for c in ALL_COMPETENCES
+        if len(taught[c]) < MIN_LESSONS_PER_COMPETENCE
+    ]
+    problems += [
+        f"competence {c}: tagged on {tagged[c]} item(s), expected {MIN_ITEMS_PER_COMPETENCE}+"
+        for c in ALL_COMPETENCES
+        if tagged[c] < MIN_ITEMS_PER_COMPETENCE
+    ]
+    problems += [f"unknown competence tag {c} (lessons {sorted(taught[c])})"
+                 for c in taught if c not in ALL_COMPETENCES]  # fmt: skip
+    assert not problems, "\n".join(problems)
+
+
+def test_module_pools_hold_thirty_items_and_an_attempt_draws_ten(level_packs):
+    problems = []
+    for pack in level_packs.values():
+        for module in pack.manifest["modules"]:
+            quiz = pack.quiz(module["quiz"])
+            name = f"{pack.pack_id} quizzes/{module['quiz']}.json"
+            if len(quiz["items"]) < MIN_MODULE_POOL:
+                problems.append(
+                    f"{name}: pool of {len(quiz['items'])}, expected {MIN_MODULE_POOL}+"
+                )
+            if quiz.get("draw") != MODULE_DRAW:
+                problems.append(f"{name}: draws {quiz.get('draw')}, expected {MODULE_DRAW}")
+    assert not problems, "\n".join(problems)
+
+
+def test_level_exams_draw_by_blueprint_from_a_pool_of_sixty_of_their_own(level_packs):
+    problems = []
+    for pack in level_packs.values():
+        slug = pack.manifest["exam"]["quiz"]
+        exam = pack.quiz(slug)
+        name = f"{pack.pack_id} quizzes/{slug}.json"
+        items = exam["items"]
+        if len(items) < MIN_EXAM_POOL:
+            problems.append(f"{name}: pool of {len(items)}, expected {MIN_EXAM_POOL}+")
+        blueprint = {int(area): n for area, n in (exam.get("blueprint") or {}).items()}
+        for area in AREAS:
+            in_area = sum(
+                1
+                for item in items
+                if tag_areas([item]) and int(item["competences"][0].split(".")[0]) == area
+            )
+            if blueprint.get(area, 0) < MIN_EXAM_PER_AREA:
+                problems.append(f"{name}: blueprint draws {blueprint.get(area, 0)} of area {area}")
+            elif in_area < 2 * blueprint[area]:
+                problems.append(
+                    f"{name}: {in_area} items of area {area} for {blueprint[area]} drawn"
+                )
+        module_prompts = {
+            " ".join(item["prompt"]["vi"].split()).casefold()
+            for module in pack.manifest["modules"]
+            for item in pack.quiz(module["quiz"])["items"]
+        }
+        problems += [
+            f"{name} item {item['id']!r}: the same prompt as a module quiz item"
+            for item in items
+            if " ".join(item["prompt"]["vi"].split()).casefold() in module_prompts
+        ]
+    assert not problems, "\n".join(problems)
+
+
+def test_no_item_asks_for_a_law_number_or_date(curriculum):
+    problems = []
+    for pack in curriculum.values():
+        for name, item in quiz_items(pack):
+            for lang, prompt in item["prompt"].items():
+                number = _INSTRUMENT_NUMBER.search(prompt)
+                if number or (
+                    _LAW_DATE_QUESTION.search(prompt)
+                    and re.search(r"(?i)luật|nghị định|law|decree", prompt)
+                ):
+                    problems.append(f"{name} [{lang}]: {prompt[:120]}")
+    assert not problems, "\n".join(problems)
+
+
+def test_no_lesson_cites_a_replaced_instrument_without_its_successor(curriculum):
+    problems = []
+    for where, _lang, text in everything_written(curriculum):
+        for replaced, successor in SUCCESSORS.items():
+            if re.search(re.escape(replaced).replace("NĐ", "N[ĐD]"), text) and successor.replace(
+                "NĐ", "N"
+            )[:8] not in text.replace("NĐ", "N").replace("ND", "N"):
+                problems.append(f"{where}: cites {replaced} without {successor}")
+    assert not problems, "\n".join(problems)
+
+
+def test_the_audit_finds_no_figure_over_a_threshold_in_any_pack():
+    from content.audit import audit_input, read_source
+
+    folders = sorted(p.parent for p in COURSES.glob("*/course.yaml"))
+    sources = [read_source(folder) for folder in folders]
+    marks = {target: mark for s in sources for target, mark in s.module_pass_marks.items()}
+    problems = []
+    for folder, source in zip(folders, sources, strict=True):
+        report = audit_input(source, forms=300, module_pass_marks=marks)
+        problems += [f"{folder.name}: {finding.message}" for finding in report.over]
+    assert not problems, "\n".join(problems)

@@ -145,6 +145,23 @@ def draw_form(quiz: Quiz, seed: int, avoid: Iterable[str] = ()) -> Form:
     return Form(quiz.slug, seed, tuple(FormItem(i.id, _order(i, seed)) for i in chosen))
 
 
+def lesson_practice(
+    quiz: Quiz, competences: Iterable[str], seed: int, avoid: Iterable[str] = ()
+) -> FormItem | None:
+    """The one item a lesson ends with: drawn from its module quiz's pool among the items
+    that share a competence with the lesson (any item when none does), options shuffled
+    as in an attempt; `avoid` (the item shown last time) comes last. None for a sealed
+    or empty pool: the device cannot check a sealed item."""
+    pool = [i for i in quiz.items if i.sealed is None]
+    taught = set(competences)
+    pool = [i for i in pool if taught & set(i.competences)] or pool
+    if not pool:
+        return None
+    skip = frozenset(avoid)
+    item = min(pool, key=lambda i: (i.id in skip, _rank(seed, "practice", i.id)))
+    return FormItem(item.id, _order(item, seed))
+
+
 def check_form(quiz: Quiz, form: Form) -> None:
     """Raise FormError unless `form` could be a draw of `quiz`: its items are in the pool,
     once each, as many per area as the blueprint asks (or `draw`), each order a

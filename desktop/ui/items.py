@@ -28,8 +28,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from content.grading import Grade
 from content.localised import pick
 from content.quiz import Item
+from desktop.quiz_run import key_lines
 
 
 def in_order(ids: Sequence[str], order: Sequence[str]) -> list[str]:
@@ -195,6 +197,42 @@ class MatchingWidget(ItemWidget):
     def set_response(self, response: Any) -> None:
         for left, combo in self.combos.items():
             combo.setCurrentIndex(max(0, combo.findData((response or {}).get(left))))
+
+
+class FeedbackLabel(QLabel):
+    """What a checked practice item says: right or not, the chosen options' feedback,
+    the right answer after a wrong check, and the explanation."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setWordWrap(True)
+        self.setObjectName("feedback")
+        self.setVisible(False)
+
+    def show_grade(self, item: Item, grade: Grade, lang: str) -> None:
+        lines = [
+            self.tr("✓ Correct.")
+            if grade.correct
+            else self.tr("Partly right (%1%).").replace("%1", str(round(grade.score * 100)))
+            if grade.score > 0
+            else self.tr("✗ Not quite.")
+        ]
+        lines += [pick(text, lang) for text in grade.feedback]
+        if not grade.correct:
+            key = key_lines(item, lang, (self.tr("True"), self.tr("False")))
+            if key:
+                lines.append(self.tr("The right answer:") + "\n" + "\n".join(key))
+        if item.explanation:
+            lines.append(pick(item.explanation, lang))
+        self.setText("\n\n".join(lines))
+        self.setVisible(True)
+        self.setProperty("correct", grade.correct)
+        self.style().unpolish(self)
+        self.style().polish(self)
+
+    def reset(self) -> None:
+        self.clear()
+        self.setVisible(False)
 
 
 def item_widget(item: Item, lang: str, order: Sequence[str] = ()) -> ItemWidget:

@@ -33,6 +33,7 @@ class LessonScreen(QWidget):
     next_requested = Signal()
     language_changed = Signal(str)
     font_size_changed = Signal(int)
+    practice_requested = Signal()
 
     def __init__(self) -> None:
         super().__init__()
@@ -52,6 +53,8 @@ class LessonScreen(QWidget):
         self.smaller.clicked.connect(lambda: self._resize(-1))
         self.larger.clicked.connect(lambda: self._resize(+1))
         self.previous, self.next, self.done = QPushButton(), QPushButton(), QPushButton()
+        self.practice = QPushButton()
+        self.practice.clicked.connect(self.practice_requested)
         self.previous.clicked.connect(self.previous_requested)
         self.next.clicked.connect(self.next_requested)
         self.done.clicked.connect(self.done_requested)
@@ -65,6 +68,7 @@ class LessonScreen(QWidget):
         bottom.addStretch()
         bottom.addWidget(self.meta)
         bottom.addStretch()
+        bottom.addWidget(self.practice)
         bottom.addWidget(self.done)
         bottom.addWidget(self.next)
         layout = QVBoxLayout(self)
@@ -78,6 +82,8 @@ class LessonScreen(QWidget):
     def retranslate(self) -> None:
         self.previous.setText(self.tr("← &Previous"))
         self.next.setText(self.tr("&Next →"))
+        self.practice.setText(self.tr("Check &yourself"))
+        self.practice.setToolTip(self.tr("One question from this module's quiz, checked at once"))
         self._show_done_state()
         self.language.setAccessibleName(self.tr("Lesson language"))
         self.smaller.setAccessibleName(self.tr("Smaller text"))
@@ -92,7 +98,14 @@ class LessonScreen(QWidget):
         super().changeEvent(event)
 
     def show_lesson(
-        self, pack_path, rendered, lang: str, done: bool, has_previous: bool, has_next: bool
+        self,
+        pack_path,
+        rendered,
+        lang: str,
+        done: bool,
+        has_previous: bool,
+        has_next: bool,
+        has_practice: bool = False,
     ) -> None:
         self.title.setText(rendered.meta.title)
         self.meta.setText(self.tr("about %1 min").replace("%1", str(rendered.meta.minutes)))
@@ -105,6 +118,7 @@ class LessonScreen(QWidget):
         self._apply_font()
         self.previous.setEnabled(has_previous)
         self.next.setEnabled(has_next)
+        self.practice.setVisible(has_practice)
         self._done = done
         self._show_done_state()
         self.browser.setFocus()

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from content.forms import lesson_practice, new_seed
 from content.localised import pick
 from desktop.catalog import LessonRef
 from desktop.tasks import Tasks
@@ -36,6 +37,7 @@ from desktop.ui.lesson import LessonScreen
 from desktop.ui.library import LibraryScreen
 from desktop.ui.messages import Messages
 from desktop.ui.names import Names
+from desktop.ui.practice import PracticeDialog
 from desktop.ui.quiz import QuizScreen
 from desktop.ui.search import SearchScreen
 from desktop.ui.settings import SettingsScreen
@@ -60,6 +62,7 @@ class MainWindow(QMainWindow):
         self.learner = None
         self.display_name = ""
         self.lesson_ref: LessonRef | None = None
+        self._practised: dict[LessonRef, str] = {}
         self.lesson_started = 0.0
         self.lesson_lang = workspace.settings.language
         self.exam_box: QMessageBox | None = None
@@ -129,6 +132,7 @@ class MainWindow(QMainWindow):
         self.lesson.next_requested.connect(lambda: self._step_lesson(+1))
         self.lesson.language_changed.connect(self._lesson_language)
         self.lesson.font_size_changed.connect(self._font_size)
+        self.lesson.practice_requested.connect(self._lesson_practice)
         self.quiz.closed.connect(lambda _finished: self.show_library())
         self.search.query_changed.connect(self._search)
         self.search.lesson_requested.connect(self._open_found)
@@ -469,7 +473,13 @@ class MainWindow(QMainWindow):
         previous, following = catalog.neighbours(ref)
         self.lesson_ref, self.lesson_started = ref, time.monotonic()
         self.lesson.show_lesson(
-            pack.path, rendered, shown_lang, False, previous is not None, following is not None
+            pack.path,
+            rendered,
+            shown_lang,
+            False,
+            previous is not None,
+            following is not None,
+            catalog.module(ref.pack_id, ref.module_id).quiz is not None,
         )
         self.stack.setCurrentWidget(self.lesson)
 
@@ -491,6 +501,23 @@ class MainWindow(QMainWindow):
             None,
             self.fail,
         )
+
+    def _lesson_practice(self) -> None:
+        """The question the lesson ends with (desktop/ui/practice.py): drawn afresh from
+        the module quiz's pool each time, not the one shown last."""
+        ref, catalog = self.lesson_ref, self.workspace.catalog
+        slug = catalog.module(ref.pack_id, ref.module_id).quiz
+        if slug is None:
+            return
+        quiz = catalog.quiz(ref.pack_id, slug)
+        rendered = catalog.packs[ref.pack_id].lesson(ref.slug, self.lesson_lang)
+        avoid = [self._practised[ref]] if ref in self._practised else []
+        drawn = lesson_practice(quiz, rendered.meta.competences, new_seed(), avoid)
+        if drawn is None:
+            return
+        self._practised[ref] = drawn.item_id
+        item = next(i for i in quiz.items if i.id == drawn.item_id)
+        PracticeDialog(item, drawn, self.lesson.language.currentData(), self).exec()
 
     def _step_lesson(self, step: int) -> None:
         previous, following = self.workspace.catalog.neighbours(self.lesson_ref)

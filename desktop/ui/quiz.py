@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from content.localised import pick
-from desktop.quiz_run import QuizResult, QuizRun, key_lines
-from desktop.ui.items import ItemWidget, item_widget
+from desktop.quiz_run import QuizResult, QuizRun
+from desktop.ui.items import FeedbackLabel, ItemWidget, item_widget
 from desktop.ui.widgets import ask_to_confirm, heading
 
 
@@ -52,9 +52,7 @@ class QuizScreen(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.15)
         self.prompt.setFont(font)
         self.item_area = QVBoxLayout()
-        self.feedback = QLabel()
-        self.feedback.setWordWrap(True)
-        self.feedback.setObjectName("feedback")
+        self.feedback = FeedbackLabel()
         self.previous, self.check, self.next, self.finish = (QPushButton() for _ in range(4))
         self.previous.clicked.connect(lambda: self._go(self.index - 1))
         self.check.clicked.connect(self._check)
@@ -168,8 +166,7 @@ class QuizScreen(QWidget):
         self.item_area.addWidget(self.widget)
         run.shown()
         saved = run.answers.get((question.quiz_slug, question.item.id))
-        self.feedback.clear()
-        self.feedback.setVisible(False)
+        self.feedback.reset()
         if saved is not None:
             self.widget.set_response(saved[0])
         locked = run.locked(question)
@@ -233,26 +230,7 @@ class QuizScreen(QWidget):
         self.check.setEnabled(not locked)
 
     def _show_feedback(self, grade) -> None:
-        item = self.run.questions[self.index].item
-        lines = [
-            self.tr("✓ Correct.")
-            if grade.correct
-            else self.tr("Partly right (%1%).").replace("%1", str(round(grade.score * 100)))
-            if grade.score > 0
-            else self.tr("✗ Not quite.")
-        ]
-        lines += [pick(text, self.lang) for text in grade.feedback]
-        if not grade.correct:
-            key = key_lines(item, self.lang, (self.tr("True"), self.tr("False")))
-            if key:
-                lines.append(self.tr("The right answer:") + "\n" + "\n".join(key))
-        if item.explanation:
-            lines.append(pick(item.explanation, self.lang))
-        self.feedback.setText("\n\n".join(lines))
-        self.feedback.setVisible(True)
-        self.feedback.setProperty("correct", grade.correct)
-        self.feedback.style().unpolish(self.feedback)
-        self.feedback.style().polish(self.feedback)
+        self.feedback.show_grade(self.run.questions[self.index].item, grade, self.lang)
 
     def _next(self) -> None:
         self._record(lambda _grade: self._go(self.index + 1))

@@ -47,14 +47,47 @@
 <context>
     <name>ChoiceWidget</name>
     <message>
-        <location filename="../../desktop/ui/items.py" line="69" />
+        <location filename="../../desktop/ui/items.py" line="71" />
         <source>True</source>
         <translation>True</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/items.py" line="69" />
+        <location filename="../../desktop/ui/items.py" line="71" />
         <source>False</source>
         <translation>False</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackLabel</name>
+    <message>
+        <location filename="../../desktop/ui/items.py" line="214" />
+        <source>✓ Correct.</source>
+        <translation>✓ Correct.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/items.py" line="216" />
+        <source>Partly right (%1%).</source>
+        <translation>Partly right (%1%).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/items.py" line="218" />
+        <source>✗ Not quite.</source>
+        <translation>✗ Not quite.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/items.py" line="222" />
+        <source>True</source>
+        <translation>True</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/items.py" line="222" />
+        <source>False</source>
+        <translation>False</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/items.py" line="224" />
+        <source>The right answer:</source>
+        <translation>The right answer:</translation>
     </message>
 </context>
 <context>
@@ -186,49 +219,59 @@
 <context>
     <name>LessonScreen</name>
     <message>
-        <location filename="../../desktop/ui/lesson.py" line="79" />
+        <location filename="../../desktop/ui/lesson.py" line="83" />
         <source>← &amp;Previous</source>
         <translation>← &amp;Previous</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lesson.py" line="80" />
+        <location filename="../../desktop/ui/lesson.py" line="84" />
         <source>&amp;Next →</source>
         <translation>&amp;Next →</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lesson.py" line="82" />
+        <location filename="../../desktop/ui/lesson.py" line="85" />
+        <source>Check &amp;yourself</source>
+        <translation>Check &amp;yourself</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/lesson.py" line="86" />
+        <source>One question from this module's quiz, checked at once</source>
+        <translation>One question from this module's quiz, checked at once</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/lesson.py" line="88" />
         <source>Lesson language</source>
         <translation>Lesson language</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lesson.py" line="83" />
-        <location filename="../../desktop/ui/lesson.py" line="85" />
+        <location filename="../../desktop/ui/lesson.py" line="89" />
+        <location filename="../../desktop/ui/lesson.py" line="91" />
         <source>Smaller text</source>
         <translation>Smaller text</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lesson.py" line="84" />
-        <location filename="../../desktop/ui/lesson.py" line="86" />
+        <location filename="../../desktop/ui/lesson.py" line="90" />
+        <location filename="../../desktop/ui/lesson.py" line="92" />
         <source>Larger text</source>
         <translation>Larger text</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lesson.py" line="87" />
+        <location filename="../../desktop/ui/lesson.py" line="93" />
         <source>Lesson text</source>
         <translation>Lesson text</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lesson.py" line="98" />
+        <location filename="../../desktop/ui/lesson.py" line="111" />
         <source>about %1 min</source>
         <translation>about %1 min</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lesson.py" line="121" />
+        <location filename="../../desktop/ui/lesson.py" line="135" />
         <source>✓ Done</source>
         <translation>✓ Done</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lesson.py" line="121" />
+        <location filename="../../desktop/ui/lesson.py" line="135" />
         <source>&amp;Mark as done</source>
         <translation>&amp;Mark as done</translation>
     </message>
@@ -289,165 +332,171 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="158" />
-        <location filename="../../desktop/ui/main_window.py" line="731" />
-        <location filename="../../desktop/ui/main_window.py" line="743" />
+        <location filename="../../desktop/ui/main_window.py" line="163" />
+        <location filename="../../desktop/ui/main_window.py" line="753" />
+        <location filename="../../desktop/ui/main_window.py" line="765" />
         <source>Học Vụ Số</source>
         <translation>Học Vụ Số</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="160" />
+        <location filename="../../desktop/ui/main_window.py" line="165" />
         <source>Home</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="161" />
+        <location filename="../../desktop/ui/main_window.py" line="166" />
         <source>Library</source>
         <translation>Library</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="162" />
+        <location filename="../../desktop/ui/main_window.py" line="167" />
         <source>Search</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="163" />
+        <location filename="../../desktop/ui/main_window.py" line="168" />
         <source>Certificates</source>
         <translation>Certificates</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="164" />
+        <location filename="../../desktop/ui/main_window.py" line="169" />
         <source>Import a pack…</source>
         <translation>Import a pack…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="165" />
+        <location filename="../../desktop/ui/main_window.py" line="170" />
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="166" />
+        <location filename="../../desktop/ui/main_window.py" line="171" />
         <source>Lock</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="171" />
+        <location filename="../../desktop/ui/main_window.py" line="176" />
         <source>Navigation</source>
         <translation>Navigation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="285" />
+        <location filename="../../desktop/ui/main_window.py" line="290" />
         <source>Preparing the lessons…</source>
         <translation>Preparing the lessons…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="319" />
+        <location filename="../../desktop/ui/main_window.py" line="324" />
         <source>Import a content pack</source>
         <translation>Import a content pack</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="321" />
+        <location filename="../../desktop/ui/main_window.py" line="326" />
         <source>Content packs (*.hvpack)</source>
         <translation>Content packs (*.hvpack)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="326" />
+        <location filename="../../desktop/ui/main_window.py" line="331" />
         <source>Checking and installing %1…</source>
         <translation>Checking and installing %1…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="341" />
+        <location filename="../../desktop/ui/main_window.py" line="346" />
         <source>Installed “%1”, version %2.</source>
         <translation>Installed “%1”, version %2.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="568" />
-        <location filename="../../desktop/ui/main_window.py" line="610" />
+        <location filename="../../desktop/ui/main_window.py" line="596" />
+        <location filename="../../desktop/ui/main_window.py" line="644" />
         <source>Level exam</source>
         <translation>Level exam</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="591" />
+        <location filename="../../desktop/ui/main_window.py" line="619" />
         <source>Start the level exam now?</source>
         <translation>Start the level exam now?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="592" />
+        <location filename="../../desktop/ui/main_window.py" line="620" />
         <source>%n question(s).</source>
-        <translation><numerusform>%n question.</numerusform><numerusform>%n questions.</numerusform></translation>
+        <translation>
+            <numerusform>%n question.</numerusform>
+            <numerusform>%n questions.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="595" />
+        <location filename="../../desktop/ui/main_window.py" line="623" />
         <source>Time limit: %n minute(s); the clock keeps running if you close the app.</source>
-        <translation><numerusform>Time limit: %n minute; the clock keeps running if you close the app.</numerusform><numerusform>Time limit: %n minutes; the clock keeps running if you close the app.</numerusform></translation>
+        <translation>
+            <numerusform>Time limit: %n minute; the clock keeps running if you close the app.</numerusform>
+            <numerusform>Time limit: %n minutes; the clock keeps running if you close the app.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="600" />
+        <location filename="../../desktop/ui/main_window.py" line="628" />
         <source>Attempts left at this version of the exam: %1 of %2.</source>
         <translation>Attempts left at this version of the exam: %1 of %2.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="605" />
+        <location filename="../../desktop/ui/main_window.py" line="633" />
         <source>The ministry grades the exam after you submit it; the result arrives with the next sync.</source>
         <translation>The ministry grades the exam after you submit it; the result arrives with the next sync.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="616" />
+        <location filename="../../desktop/ui/main_window.py" line="646" />
         <source>&amp;Start the exam</source>
         <translation>&amp;Start the exam</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="617" />
+        <location filename="../../desktop/ui/main_window.py" line="647" />
         <source>&amp;Not now</source>
         <translation>&amp;Not now</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="644" />
+        <location filename="../../desktop/ui/main_window.py" line="666" />
         <source>Placement test</source>
         <translation>Placement test</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="685" />
+        <location filename="../../desktop/ui/main_window.py" line="707" />
         <source>Review</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="698" />
+        <location filename="../../desktop/ui/main_window.py" line="720" />
         <source>Export certificate</source>
         <translation>Export certificate</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="700" />
+        <location filename="../../desktop/ui/main_window.py" line="722" />
         <source>PDF documents (*.pdf)</source>
         <translation>PDF documents (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="705" />
+        <location filename="../../desktop/ui/main_window.py" line="727" />
         <source>Certificate of digital competence</source>
         <translation>Certificate of digital competence</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="708" />
+        <location filename="../../desktop/ui/main_window.py" line="730" />
         <source>Passed on %1</source>
         <translation>Passed on %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="709" />
+        <location filename="../../desktop/ui/main_window.py" line="731" />
         <source>Signed by the ministry server</source>
         <translation>Signed by the ministry server</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="711" />
+        <location filename="../../desktop/ui/main_window.py" line="733" />
         <source>Provisional: not yet signed by the ministry server</source>
         <translation>Provisional: not yet signed by the ministry server</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="713" />
+        <location filename="../../desktop/ui/main_window.py" line="735" />
         <source>The QR code holds this record; a signed record can be checked offline with the ministry's public key.</source>
         <translation>The QR code holds this record; a signed record can be checked offline with the ministry's public key.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="722" />
+        <location filename="../../desktop/ui/main_window.py" line="744" />
         <source>Saved %1.</source>
         <translation>Saved %1.</translation>
     </message>
@@ -455,7 +504,7 @@
 <context>
     <name>MatchingWidget</name>
     <message>
-        <location filename="../../desktop/ui/items.py" line="177" />
+        <location filename="../../desktop/ui/items.py" line="179" />
         <source>— choose —</source>
         <translation>— choose —</translation>
     </message>
@@ -1149,61 +1198,90 @@
 <context>
     <name>OrderingWidget</name>
     <message>
-        <location filename="../../desktop/ui/items.py" line="122" />
+        <location filename="../../desktop/ui/items.py" line="124" />
         <source>Steps to put in order</source>
         <translation>Steps to put in order</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/items.py" line="131" />
+        <location filename="../../desktop/ui/items.py" line="133" />
         <source>Move &amp;up</source>
         <translation>Move &amp;up</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/items.py" line="131" />
+        <location filename="../../desktop/ui/items.py" line="133" />
         <source>Move &amp;down</source>
         <translation>Move &amp;down</translation>
     </message>
 </context>
 <context>
+    <name>PracticeDialog</name>
+    <message>
+        <location filename="../../desktop/ui/practice.py" line="31" />
+        <location filename="../../desktop/ui/practice.py" line="33" />
+        <source>Check yourself</source>
+        <translation>Check yourself</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/practice.py" line="36" />
+        <source>One question from this module's quiz. Nothing is recorded: the module quiz is where answers count.</source>
+        <translation>One question from this module's quiz. Nothing is recorded: the module quiz is where answers count.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/practice.py" line="44" />
+        <source>Question</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/practice.py" line="47" />
+        <source>&amp;Check</source>
+        <translation>&amp;Check</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/practice.py" line="71" />
+        <source>Choose or type an answer first.</source>
+        <translation>Choose or type an answer first.</translation>
+    </message>
+</context>
+<context>
     <name>QuizScreen</name>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="121" />
+        <location filename="../../desktop/ui/quiz.py" line="122" />
         <source>← &amp;Previous</source>
         <translation>← &amp;Previous</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="122" />
+        <location filename="../../desktop/ui/quiz.py" line="123" />
         <source>C&amp;heck</source>
         <translation>C&amp;heck</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="123" />
+        <location filename="../../desktop/ui/quiz.py" line="124" />
         <source>&amp;Next →</source>
         <translation>&amp;Next →</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="125" />
+        <location filename="../../desktop/ui/quiz.py" line="126" />
         <source>&amp;Finish</source>
         <translation>&amp;Finish</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="125" />
+        <location filename="../../desktop/ui/quiz.py" line="126" />
         <source>&amp;Submit the exam…</source>
         <translation>&amp;Submit the exam…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="126" />
+        <location filename="../../desktop/ui/quiz.py" line="127" />
         <source>&amp;Back to the library</source>
         <translation>&amp;Back to the library</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="127" />
-        <location filename="../../desktop/ui/quiz.py" line="332" />
+        <location filename="../../desktop/ui/quiz.py" line="128" />
+        <location filename="../../desktop/ui/quiz.py" line="307" />
         <source>To review:</source>
         <translation>To review:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="128" />
+        <location filename="../../desktop/ui/quiz.py" line="129" />
         <source>Question</source>
         <translation>Question</translation>
     </message>
@@ -1213,112 +1291,85 @@
         <translation>Question %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="235" />
-        <source>✓ Correct.</source>
-        <translation>✓ Correct.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/quiz.py" line="237" />
-        <source>Partly right (%1%).</source>
-        <translation>Partly right (%1%).</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/quiz.py" line="239" />
-        <source>✗ Not quite.</source>
-        <translation>✗ Not quite.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/quiz.py" line="243" />
-        <source>True</source>
-        <translation>True</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/quiz.py" line="243" />
-        <source>False</source>
-        <translation>False</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/quiz.py" line="245" />
-        <source>The right answer:</source>
-        <translation>The right answer:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/quiz.py" line="269" />
+        <location filename="../../desktop/ui/quiz.py" line="250" />
         <source>Submit the exam now? You answered %1 of %2 questions.</source>
         <translation>Submit the exam now? You answered %1 of %2 questions.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/quiz.py" line="275" />
+        <location filename="../../desktop/ui/quiz.py" line="256" />
         <source>%n question(s) are not answered; an unanswered question scores nothing.</source>
-        <translation><numerusform>%n question is not answered; an unanswered question scores nothing.</numerusform><numerusform>%n questions are not answered; an unanswered question scores nothing.</numerusform></translation>
+        <translation>
+            <numerusform>%n question is not answered; an unanswered question scores nothing.</numerusform>
+            <numerusform>%n questions are not answered; an unanswered question scores nothing.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="279" />
+        <location filename="../../desktop/ui/quiz.py" line="260" />
         <source>After submitting, the answers can no longer be changed.</source>
         <translation>After submitting, the answers can no longer be changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="282" />
+        <location filename="../../desktop/ui/quiz.py" line="269" />
         <source>Submit the exam</source>
         <translation>Submit the exam</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="288" />
+        <location filename="../../desktop/ui/quiz.py" line="271" />
         <source>&amp;Submit</source>
         <translation>&amp;Submit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="289" />
+        <location filename="../../desktop/ui/quiz.py" line="272" />
         <source>&amp;Keep working</source>
         <translation>&amp;Keep working</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="335" />
+        <location filename="../../desktop/ui/quiz.py" line="310" />
         <source>Exam submitted</source>
         <translation>Exam submitted</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="338" />
+        <location filename="../../desktop/ui/quiz.py" line="313" />
         <source>Your answers have been submitted to the ministry for grading. The result and, if you pass, the certificate arrive with the next sync, or with the next file from the ministry if your mission is never online. Home shows “submitted, awaiting result” until then.</source>
         <translation>Your answers have been submitted to the ministry for grading. The result and, if you pass, the certificate arrive with the next sync, or with the next file from the ministry if your mission is never online. Home shows “submitted, awaiting result” until then.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="350" />
+        <location filename="../../desktop/ui/quiz.py" line="325" />
         <source>Review done: %1%</source>
         <translation>Review done: %1%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="352" />
+        <location filename="../../desktop/ui/quiz.py" line="327" />
         <source>The questions you missed come back for review when they are due.</source>
         <translation>The questions you missed come back for review when they are due.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="355" />
+        <location filename="../../desktop/ui/quiz.py" line="330" />
         <source>Placement test finished</source>
         <translation>Placement test finished</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="358" />
+        <location filename="../../desktop/ui/quiz.py" line="333" />
         <source>Your score: %1%. Modules you already master are marked “skipped by placement” in the library; the home screen shows where to start.</source>
         <translation>Your score: %1%. Modules you already master are marked “skipped by placement” in the library; the home screen shows where to start.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="363" />
+        <location filename="../../desktop/ui/quiz.py" line="338" />
         <source>Passed: %1%</source>
         <translation>Passed: %1%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="365" />
+        <location filename="../../desktop/ui/quiz.py" line="340" />
         <source>Well done. The pass mark is %1%.</source>
         <translation>Well done. The pass mark is %1%.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="370" />
+        <location filename="../../desktop/ui/quiz.py" line="345" />
         <source>Not passed yet: %1%</source>
         <translation>Not passed yet: %1%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="373" />
+        <location filename="../../desktop/ui/quiz.py" line="348" />
         <source>The pass mark is %1%. Read the questions below again, then try once more.</source>
         <translation>The pass mark is %1%. Read the questions below again, then try once more.</translation>
     </message>
@@ -1670,17 +1721,17 @@
 <context>
     <name>TextWidget</name>
     <message>
-        <location filename="../../desktop/ui/items.py" line="102" />
+        <location filename="../../desktop/ui/items.py" line="104" />
         <source>Your answer</source>
         <translation>Your answer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/items.py" line="103" />
+        <location filename="../../desktop/ui/items.py" line="105" />
         <source>Type your answer</source>
         <translation>Type your answer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/items.py" line="107" />
+        <location filename="../../desktop/ui/items.py" line="109" />
         <source>Type a number</source>
         <translation>Type a number</translation>
     </message>

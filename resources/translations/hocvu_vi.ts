@@ -47,14 +47,47 @@
 <context>
     <name>ChoiceWidget</name>
     <message>
-        <location filename="../../desktop/ui/items.py" line="69" />
+        <location filename="../../desktop/ui/items.py" line="71" />
         <source>True</source>
         <translation>Đúng</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/items.py" line="69" />
+        <location filename="../../desktop/ui/items.py" line="71" />
         <source>False</source>
         <translation>Sai</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackLabel</name>
+    <message>
+        <location filename="../../desktop/ui/items.py" line="214" />
+        <source>✓ Correct.</source>
+        <translation>✓ Chính xác.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/items.py" line="216" />
+        <source>Partly right (%1%).</source>
+        <translation>Đúng một phần (%1%).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/items.py" line="218" />
+        <source>✗ Not quite.</source>
+        <translation>✗ Chưa đúng.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/items.py" line="222" />
+        <source>True</source>
+        <translation>Đúng</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/items.py" line="222" />
+        <source>False</source>
+        <translation>Sai</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/items.py" line="224" />
+        <source>The right answer:</source>
+        <translation>Đáp án đúng:</translation>
     </message>
 </context>
 <context>
@@ -185,49 +218,59 @@
 <context>
     <name>LessonScreen</name>
     <message>
-        <location filename="../../desktop/ui/lesson.py" line="79" />
+        <location filename="../../desktop/ui/lesson.py" line="83" />
         <source>← &amp;Previous</source>
         <translation>← Bài &amp;trước</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lesson.py" line="80" />
+        <location filename="../../desktop/ui/lesson.py" line="84" />
         <source>&amp;Next →</source>
         <translation>Bài &amp;sau →</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lesson.py" line="82" />
+        <location filename="../../desktop/ui/lesson.py" line="85" />
+        <source>Check &amp;yourself</source>
+        <translation>&amp;Tự kiểm tra</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/lesson.py" line="86" />
+        <source>One question from this module's quiz, checked at once</source>
+        <translation>Một câu hỏi trong bài kiểm tra của mô-đun, chấm ngay</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/lesson.py" line="88" />
         <source>Lesson language</source>
         <translation>Ngôn ngữ bài học</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lesson.py" line="83" />
-        <location filename="../../desktop/ui/lesson.py" line="85" />
+        <location filename="../../desktop/ui/lesson.py" line="89" />
+        <location filename="../../desktop/ui/lesson.py" line="91" />
         <source>Smaller text</source>
         <translation>Chữ nhỏ hơn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lesson.py" line="84" />
-        <location filename="../../desktop/ui/lesson.py" line="86" />
+        <location filename="../../desktop/ui/lesson.py" line="90" />
+        <location filename="../../desktop/ui/lesson.py" line="92" />
         <source>Larger text</source>
         <translation>Chữ lớn hơn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lesson.py" line="87" />
+        <location filename="../../desktop/ui/lesson.py" line="93" />
         <source>Lesson text</source>
         <translation>Nội dung bài học</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lesson.py" line="98" />
+        <location filename="../../desktop/ui/lesson.py" line="111" />
         <source>about %1 min</source>
         <translation>khoảng %1 phút</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lesson.py" line="121" />
+        <location filename="../../desktop/ui/lesson.py" line="135" />
         <source>✓ Done</source>
         <translation>✓ Đã học xong</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lesson.py" line="121" />
+        <location filename="../../desktop/ui/lesson.py" line="135" />
         <source>&amp;Mark as done</source>
         <translation>Đánh &amp;dấu đã học xong</translation>
     </message>
@@ -288,165 +331,169 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="158" />
-        <location filename="../../desktop/ui/main_window.py" line="731" />
-        <location filename="../../desktop/ui/main_window.py" line="743" />
+        <location filename="../../desktop/ui/main_window.py" line="163" />
+        <location filename="../../desktop/ui/main_window.py" line="753" />
+        <location filename="../../desktop/ui/main_window.py" line="765" />
         <source>Học Vụ Số</source>
         <translation>Học Vụ Số</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="160" />
+        <location filename="../../desktop/ui/main_window.py" line="165" />
         <source>Home</source>
         <translation>Trang chủ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="161" />
+        <location filename="../../desktop/ui/main_window.py" line="166" />
         <source>Library</source>
         <translation>Thư viện</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="162" />
+        <location filename="../../desktop/ui/main_window.py" line="167" />
         <source>Search</source>
         <translation>Tìm kiếm</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="163" />
+        <location filename="../../desktop/ui/main_window.py" line="168" />
         <source>Certificates</source>
         <translation>Chứng chỉ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="164" />
+        <location filename="../../desktop/ui/main_window.py" line="169" />
         <source>Import a pack…</source>
         <translation>Nhập gói nội dung…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="165" />
+        <location filename="../../desktop/ui/main_window.py" line="170" />
         <source>Settings</source>
         <translation>Cài đặt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="166" />
+        <location filename="../../desktop/ui/main_window.py" line="171" />
         <source>Lock</source>
         <translation>Khóa</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="171" />
+        <location filename="../../desktop/ui/main_window.py" line="176" />
         <source>Navigation</source>
         <translation>Điều hướng</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="285" />
+        <location filename="../../desktop/ui/main_window.py" line="290" />
         <source>Preparing the lessons…</source>
         <translation>Đang chuẩn bị bài học…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="319" />
+        <location filename="../../desktop/ui/main_window.py" line="324" />
         <source>Import a content pack</source>
         <translation>Nhập gói nội dung</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="321" />
+        <location filename="../../desktop/ui/main_window.py" line="326" />
         <source>Content packs (*.hvpack)</source>
         <translation>Gói nội dung (*.hvpack)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="326" />
+        <location filename="../../desktop/ui/main_window.py" line="331" />
         <source>Checking and installing %1…</source>
         <translation>Đang kiểm tra và cài đặt %1…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="341" />
+        <location filename="../../desktop/ui/main_window.py" line="346" />
         <source>Installed “%1”, version %2.</source>
         <translation>Đã cài đặt “%1”, phiên bản %2.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="568" />
-        <location filename="../../desktop/ui/main_window.py" line="610" />
+        <location filename="../../desktop/ui/main_window.py" line="596" />
+        <location filename="../../desktop/ui/main_window.py" line="644" />
         <source>Level exam</source>
         <translation>Bài thi cấp độ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="591" />
+        <location filename="../../desktop/ui/main_window.py" line="619" />
         <source>Start the level exam now?</source>
         <translation>Anh/chị có muốn bắt đầu bài thi cấp độ ngay bây giờ không?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="592" />
+        <location filename="../../desktop/ui/main_window.py" line="620" />
         <source>%n question(s).</source>
-        <translation><numerusform>%n câu hỏi.</numerusform></translation>
+        <translation>
+            <numerusform>%n câu hỏi.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="595" />
+        <location filename="../../desktop/ui/main_window.py" line="623" />
         <source>Time limit: %n minute(s); the clock keeps running if you close the app.</source>
-        <translation><numerusform>Thời gian làm bài: %n phút; đồng hồ vẫn chạy nếu anh/chị đóng ứng dụng.</numerusform></translation>
+        <translation>
+            <numerusform>Thời gian làm bài: %n phút; đồng hồ vẫn chạy nếu anh/chị đóng ứng dụng.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="600" />
+        <location filename="../../desktop/ui/main_window.py" line="628" />
         <source>Attempts left at this version of the exam: %1 of %2.</source>
         <translation>Số lần thi còn lại với phiên bản này của bài thi: %1 trên %2.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="605" />
+        <location filename="../../desktop/ui/main_window.py" line="633" />
         <source>The ministry grades the exam after you submit it; the result arrives with the next sync.</source>
         <translation>Bộ chấm bài sau khi anh/chị nộp; kết quả về máy ở lần đồng bộ tiếp theo.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="616" />
+        <location filename="../../desktop/ui/main_window.py" line="646" />
         <source>&amp;Start the exam</source>
         <translation>&amp;Bắt đầu làm bài</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="617" />
+        <location filename="../../desktop/ui/main_window.py" line="647" />
         <source>&amp;Not now</source>
         <translation>Để &amp;sau</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="644" />
+        <location filename="../../desktop/ui/main_window.py" line="666" />
         <source>Placement test</source>
         <translation>Kiểm tra đầu vào</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="685" />
+        <location filename="../../desktop/ui/main_window.py" line="707" />
         <source>Review</source>
         <translation>Ôn tập</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="698" />
+        <location filename="../../desktop/ui/main_window.py" line="720" />
         <source>Export certificate</source>
         <translation>Xuất chứng chỉ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="700" />
+        <location filename="../../desktop/ui/main_window.py" line="722" />
         <source>PDF documents (*.pdf)</source>
         <translation>Tài liệu PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="705" />
+        <location filename="../../desktop/ui/main_window.py" line="727" />
         <source>Certificate of digital competence</source>
         <translation>Chứng chỉ năng lực số</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="708" />
+        <location filename="../../desktop/ui/main_window.py" line="730" />
         <source>Passed on %1</source>
         <translation>Đạt ngày %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="709" />
+        <location filename="../../desktop/ui/main_window.py" line="731" />
         <source>Signed by the ministry server</source>
         <translation>Đã được máy chủ của Bộ ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="711" />
+        <location filename="../../desktop/ui/main_window.py" line="733" />
         <source>Provisional: not yet signed by the ministry server</source>
         <translation>Tạm thời: chưa được máy chủ của Bộ ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="713" />
+        <location filename="../../desktop/ui/main_window.py" line="735" />
         <source>The QR code holds this record; a signed record can be checked offline with the ministry's public key.</source>
         <translation>Mã QR chứa dữ liệu của chứng chỉ này; chứng chỉ đã ký có thể được xác minh mà không cần kết nối mạng, bằng khóa công khai của Bộ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="722" />
+        <location filename="../../desktop/ui/main_window.py" line="744" />
         <source>Saved %1.</source>
         <translation>Đã lưu %1.</translation>
     </message>
@@ -454,7 +501,7 @@
 <context>
     <name>MatchingWidget</name>
     <message>
-        <location filename="../../desktop/ui/items.py" line="177" />
+        <location filename="../../desktop/ui/items.py" line="179" />
         <source>— choose —</source>
         <translation>— chọn —</translation>
     </message>
@@ -1145,61 +1192,90 @@
 <context>
     <name>OrderingWidget</name>
     <message>
-        <location filename="../../desktop/ui/items.py" line="122" />
+        <location filename="../../desktop/ui/items.py" line="124" />
         <source>Steps to put in order</source>
         <translation>Các bước cần sắp xếp theo thứ tự</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/items.py" line="131" />
+        <location filename="../../desktop/ui/items.py" line="133" />
         <source>Move &amp;up</source>
         <translation>Chuyển &amp;lên</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/items.py" line="131" />
+        <location filename="../../desktop/ui/items.py" line="133" />
         <source>Move &amp;down</source>
         <translation>Chuyển &amp;xuống</translation>
     </message>
 </context>
 <context>
+    <name>PracticeDialog</name>
+    <message>
+        <location filename="../../desktop/ui/practice.py" line="31" />
+        <location filename="../../desktop/ui/practice.py" line="33" />
+        <source>Check yourself</source>
+        <translation>Tự kiểm tra</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/practice.py" line="36" />
+        <source>One question from this module's quiz. Nothing is recorded: the module quiz is where answers count.</source>
+        <translation>Một câu hỏi trong bài kiểm tra của mô-đun. Câu trả lời không được ghi lại: điểm chỉ tính trong bài kiểm tra mô-đun.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/practice.py" line="44" />
+        <source>Question</source>
+        <translation>Câu hỏi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/practice.py" line="47" />
+        <source>&amp;Check</source>
+        <translation>&amp;Kiểm tra</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/practice.py" line="71" />
+        <source>Choose or type an answer first.</source>
+        <translation>Anh/chị hãy chọn hoặc gõ câu trả lời trước.</translation>
+    </message>
+</context>
+<context>
     <name>QuizScreen</name>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="121" />
+        <location filename="../../desktop/ui/quiz.py" line="122" />
         <source>← &amp;Previous</source>
         <translation>← Câu &amp;trước</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="122" />
+        <location filename="../../desktop/ui/quiz.py" line="123" />
         <source>C&amp;heck</source>
         <translation>&amp;Kiểm tra</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="123" />
+        <location filename="../../desktop/ui/quiz.py" line="124" />
         <source>&amp;Next →</source>
         <translation>Câu &amp;sau →</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="125" />
+        <location filename="../../desktop/ui/quiz.py" line="126" />
         <source>&amp;Finish</source>
         <translation>&amp;Nộp bài</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="125" />
+        <location filename="../../desktop/ui/quiz.py" line="126" />
         <source>&amp;Submit the exam…</source>
         <translation>&amp;Nộp bài thi…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="126" />
+        <location filename="../../desktop/ui/quiz.py" line="127" />
         <source>&amp;Back to the library</source>
         <translation>&amp;Quay lại Thư viện</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="127" />
-        <location filename="../../desktop/ui/quiz.py" line="332" />
+        <location filename="../../desktop/ui/quiz.py" line="128" />
+        <location filename="../../desktop/ui/quiz.py" line="307" />
         <source>To review:</source>
         <translation>Cần ôn lại:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="128" />
+        <location filename="../../desktop/ui/quiz.py" line="129" />
         <source>Question</source>
         <translation>Câu hỏi</translation>
     </message>
@@ -1209,112 +1285,84 @@
         <translation>Câu hỏi %1/%2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="235" />
-        <source>✓ Correct.</source>
-        <translation>✓ Chính xác.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/quiz.py" line="237" />
-        <source>Partly right (%1%).</source>
-        <translation>Đúng một phần (%1%).</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/quiz.py" line="239" />
-        <source>✗ Not quite.</source>
-        <translation>✗ Chưa đúng.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/quiz.py" line="243" />
-        <source>True</source>
-        <translation>Đúng</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/quiz.py" line="243" />
-        <source>False</source>
-        <translation>Sai</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/quiz.py" line="245" />
-        <source>The right answer:</source>
-        <translation>Đáp án đúng:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/quiz.py" line="269" />
+        <location filename="../../desktop/ui/quiz.py" line="250" />
         <source>Submit the exam now? You answered %1 of %2 questions.</source>
         <translation>Anh/chị có muốn nộp bài ngay bây giờ không? Anh/chị đã trả lời %1 trên %2 câu hỏi.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/quiz.py" line="275" />
+        <location filename="../../desktop/ui/quiz.py" line="256" />
         <source>%n question(s) are not answered; an unanswered question scores nothing.</source>
-        <translation><numerusform>Còn %n câu hỏi chưa trả lời; câu chưa trả lời không được tính điểm.</numerusform></translation>
+        <translation>
+            <numerusform>Còn %n câu hỏi chưa trả lời; câu chưa trả lời không được tính điểm.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="279" />
+        <location filename="../../desktop/ui/quiz.py" line="260" />
         <source>After submitting, the answers can no longer be changed.</source>
         <translation>Sau khi nộp, anh/chị không thể sửa câu trả lời.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="282" />
+        <location filename="../../desktop/ui/quiz.py" line="269" />
         <source>Submit the exam</source>
         <translation>Nộp bài thi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="288" />
+        <location filename="../../desktop/ui/quiz.py" line="271" />
         <source>&amp;Submit</source>
         <translation>&amp;Nộp bài</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="289" />
+        <location filename="../../desktop/ui/quiz.py" line="272" />
         <source>&amp;Keep working</source>
         <translation>&amp;Tiếp tục làm bài</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="335" />
+        <location filename="../../desktop/ui/quiz.py" line="310" />
         <source>Exam submitted</source>
         <translation>Đã nộp bài thi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="338" />
+        <location filename="../../desktop/ui/quiz.py" line="313" />
         <source>Your answers have been submitted to the ministry for grading. The result and, if you pass, the certificate arrive with the next sync, or with the next file from the ministry if your mission is never online. Home shows “submitted, awaiting result” until then.</source>
         <translation>Bài làm của anh/chị đã được nộp để Bộ chấm. Kết quả và chứng chỉ (nếu đạt) sẽ về máy ở lần đồng bộ tiếp theo, hoặc theo tệp tiếp theo do Bộ gửi nếu cơ quan đại diện của anh/chị không kết nối mạng. Cho đến lúc đó, Trang chủ ghi “đã nộp, đang chờ kết quả”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="350" />
+        <location filename="../../desktop/ui/quiz.py" line="325" />
         <source>Review done: %1%</source>
         <translation>Ôn tập xong: %1%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="352" />
+        <location filename="../../desktop/ui/quiz.py" line="327" />
         <source>The questions you missed come back for review when they are due.</source>
         <translation>Những câu bạn làm sai sẽ quay lại để ôn tập khi đến hạn.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="355" />
+        <location filename="../../desktop/ui/quiz.py" line="330" />
         <source>Placement test finished</source>
         <translation>Đã hoàn thành bài kiểm tra đầu vào</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="358" />
+        <location filename="../../desktop/ui/quiz.py" line="333" />
         <source>Your score: %1%. Modules you already master are marked “skipped by placement” in the library; the home screen shows where to start.</source>
         <translation>Điểm của bạn: %1%. Các học phần bạn đã nắm vững được đánh dấu “được miễn nhờ kiểm tra đầu vào” trong Thư viện; Trang chủ cho biết bạn nên bắt đầu từ đâu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="363" />
+        <location filename="../../desktop/ui/quiz.py" line="338" />
         <source>Passed: %1%</source>
         <translation>Đạt: %1%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="365" />
+        <location filename="../../desktop/ui/quiz.py" line="340" />
         <source>Well done. The pass mark is %1%.</source>
         <translation>Xin chúc mừng. Điểm đạt là %1%.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="370" />
+        <location filename="../../desktop/ui/quiz.py" line="345" />
         <source>Not passed yet: %1%</source>
         <translation>Chưa đạt: %1%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="373" />
+        <location filename="../../desktop/ui/quiz.py" line="348" />
         <source>The pass mark is %1%. Read the questions below again, then try once more.</source>
         <translation>Điểm đạt là %1%. Hãy đọc lại các câu hỏi dưới đây, rồi thử lại lần nữa.</translation>
     </message>
@@ -1660,17 +1708,17 @@
 <context>
     <name>TextWidget</name>
     <message>
-        <location filename="../../desktop/ui/items.py" line="102" />
+        <location filename="../../desktop/ui/items.py" line="104" />
         <source>Your answer</source>
         <translation>Câu trả lời của bạn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/items.py" line="103" />
+        <location filename="../../desktop/ui/items.py" line="105" />
         <source>Type your answer</source>
         <translation>Nhập câu trả lời</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/items.py" line="107" />
+        <location filename="../../desktop/ui/items.py" line="109" />
         <source>Type a number</source>
         <translation>Nhập một số</translation>
     </message>

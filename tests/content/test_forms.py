@@ -13,6 +13,7 @@ from content.forms import (
     FormError,
     check_form,
     draw_form,
+    lesson_practice,
     matches_seed,
     score_attempt,
     shuffled_choices,
@@ -150,3 +151,19 @@ def test_every_drawn_form_fits_its_quiz_and_its_seed(seed, avoid):
     assert matches_seed(BLUEPRINT, form, [(), avoid])
     for entry in form.items:
         assert sorted(entry.order) == sorted(shuffled_choices(BLUEPRINT.item(entry.item_id)))
+
+
+def test_a_lesson_practice_item_shares_a_competence_with_the_lesson_and_varies():
+    quiz = _quiz(POOL, draw=5)
+    drawn = [lesson_practice(quiz, ["2.1"], seed) for seed in range(60)]
+    by_id = {item.id: item for item in quiz.items}
+    assert {by_id[d.item_id].competences for d in drawn} == {("2.1",)}
+    assert len({d.item_id for d in drawn}) == 6  # every area-2 item comes up
+    assert lesson_practice(quiz, ["2.1"], 7) == lesson_practice(quiz, ["2.1"], 7)
+    assert sorted(lesson_practice(quiz, ["2.1"], 7).order) == ["a", "b", "c", "d"]
+    # The item shown last time comes last; a lesson whose tags no item shares gets any.
+    for seed in range(20):
+        first = lesson_practice(quiz, ["2.1"], seed)
+        assert lesson_practice(quiz, ["2.1"], seed, avoid=[first.item_id]) != first
+    assert lesson_practice(quiz, ["6.3"], 1).item_id in by_id
+    assert lesson_practice(_quiz([POOL[0]]), ["1.1"], 1, avoid=[POOL[0]["id"]]).item_id == "q0"

@@ -1,0 +1,76 @@
+"""The question a lesson ends with: drawn from the module quiz's pool, checked at once,
+shows the right answer and the explanation after a wrong answer, records nothing."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from content.localised import pick
+from desktop.catalog import LessonRef
+from desktop.ui import main_window
+from desktop.ui.practice import PracticeDialog
+from tests.desktop.app_driver import create_profile, idle, right_answer, start_app, wrong_answer
+
+
+def open_practice(qtbot, window, monkeypatch) -> PracticeDialog:
+    shown: list[PracticeDialog] = []
+    monkeypatch.setattr(PracticeDialog, "exec", lambda dialog: shown.append(dialog) or 0)
+    qtbot.mouseClick(window.lesson.practice, Qt.MouseButton.LeftButton)
+    assert len(shown) == 1
+    dialog = shown[0]
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def test_a_lesson_ends_with_a_checked_question_of_its_module_that_records_nothing(
+    qtbot, qapp, tmp_path, starter_packs, monkeypatch
+):
+    window = start_app(qtbot, qapp, tmp_path / "data", starter_packs)
+    create_profile(qtbot, window, "Lê Thị Hoa")
+    catalog = window.workspace.catalog
+    module = next(m for m in catalog.modules() if (m.area, m.level) == (4, 1) and m.quiz)
+    slug = module.lessons[0]["slug"]
+    window.open_lesson(LessonRef(module.pack_id, module.module_id, slug))
+    idle(qtbot, window)
+    assert window.lesson.practice.isVisibleTo(window)
+    before = len(window.learner.statements())
+    pool = {item.id: item for item in catalog.quiz(module.pack_id, module.quiz).items}
+    taught = set(catalog.packs[module.pack_id].lesson(slug, "vi").meta.competences)
+
+    # Choose a single-choice item so that a wrong answer exists, whatever the pool holds.
+    seeds = iter(range(1_000))
+    monkeypatch.setattr(main_window, "new_seed", lambda: next(seeds))
+    dialog = open_practice(qtbot, window, monkeypatch)
+    while dialog.item.type != "single":
+        dialog.close()
+        dialog = open_practice(qtbot, window, monkeypatch)
+    item = dialog.item
+    assert item.id in pool and taught & set(item.competences)
+    assert dialog.prompt.text() == pick(item.prompt, "vi")
+
+    # Check with nothing chosen: asked to answer first, nothing locked.
+    qtbot.mouseClick(dialog.check, Qt.MouseButton.LeftButton)
+    assert "trả lời" in dialog.feedback.text() and dialog.check.isEnabled()
+
+    dialog.widget.set_response(wrong_answer(item))
+    qtbot.mouseClick(dialog.check, Qt.MouseButton.LeftButton)
+    shown = dialog.feedback.text()
+    assert shown.startswith("✗ Chưa đúng.")
+    key = next(o for o in item.options if o.id == right_answer(item))
+    assert "Đáp án đúng:\n" + pick(key.text, "vi") in shown
+    assert pick(item.explanation, "vi") in shown
+    # The first answer stands, as in practice quizzes.
+    assert not dialog.check.isEnabled() and not dialog.widget.isEnabled()
+
+    # The next question is another one of the pool; the right answer is said to be right.
+    dialog.close()
+    again = open_practice(qtbot, window, monkeypatch)
+    assert again.item.id != item.id and again.item.id in pool
+    again.widget.set_response(right_answer(again.item))
+    qtbot.mouseClick(again.check, Qt.MouseButton.LeftButton)
+    assert again.feedback.text().startswith("✓ Chính xác.")
+    again.close()
+
+    idle(qtbot, window)
+    assert len(window.learner.statements()) == before

@@ -38,6 +38,7 @@ import os
 import struct
 import tempfile
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -52,7 +53,7 @@ from content import keys as content_keys
 from content.envelope import x25519_key_id, x25519_raw
 from sync.certificates import RevocationList, RevocationListInvalid, verify_revocation_list
 from sync.server_keys import PublicServerKeys
-from sync.xapi import now_iso
+from sync.xapi import clipped, now_iso
 
 MAGIC = b"HVSYNC\x00\x01"
 FORMAT = 1
@@ -210,8 +211,10 @@ def open_sealed(data: bytes, where: str = "bundle") -> SealedBundle:
         header = json.loads(header_bytes)
     except ValueError:
         raise BundleRefused(where, "the header is not JSON") from None
-    if not isinstance(header, dict) or header.get("format") != FORMAT:
-        raise BundleRefused(where, f"unknown bundle format {header.get('format')!r}")
+    if not isinstance(header, dict):
+        raise BundleRefused(where, "the header is not a JSON object")
+    if header.get("format") != FORMAT:
+        raise BundleRefused(where, f"unknown bundle format {clipped(header.get('format'))}")
     return SealedBundle(
         header, header_bytes, ciphertext, data[: body_start + cipher_len], signature
     )
@@ -341,14 +344,140 @@ def _assignments(data: bytes, where: str) -> list[Assignment]:
         ) from None
 
 
+# A return bundle's own files are small; its packs are checked as packs when installed.
+MAX_RETURN_META = 16 * 1024 * 1024
+MAX_RETURN_FILE = 64 * 1024 * 1024
+MAX_RETURN_PACK = 2 * 1024 * 1024 * 1024
+
+
+def _check_sizes(archive: zipfile.ZipFile, where: str) -> None:
+    """Refuse a bundle from its central directory alone, before any entry is read: too
+    many entries, a name that could escape, an entry larger than its kind allows or
+    inflating more than the pack rules allow (a zip bomb). zipfile never yields more
+    than an entry's declared size, so checking the declared sizes bounds the reading."""
+    from content.errors import PackRefused
+    from content.verify import MAX_ENTRIES, MAX_RATIO, RATIO_FLOOR, check_path
+
+    infos = archive.infolist()
+    if len(infos) > MAX_ENTRIES:
+        raise BundleRefused(where, f"{len(infos)} entries, at most {MAX_ENTRIES}", "damaged")
+    for info in infos:
+        try:
+            check_path(info.filename)
+        except PackRefused as exc:
+            raise BundleRefused(where, str(exc), "damaged") from None
+        limit = (
+            MAX_RETURN_META
+            if info.filename in (RETURN_INDEX, RETURN_SIGNATURE)
+            else MAX_RETURN_PACK
+            if info.filename.startswith("packs/")
+            else MAX_RETURN_FILE
+        )
+        inflated = info.file_size >= RATIO_FLOOR and info.file_size > MAX_RATIO * max(
+            info.compress_size, 1
+        )
+        if info.file_size > limit or inflated:
+            raise BundleRefused(
+                where,
+                f"{clipped(info.filename)} unpacks to {info.file_size} bytes from "
+                f"{info.compress_size}: more than a return bundle may hold",
+                "damaged",
+            )
+
+
+def _read_checked(
+    archive: zipfile.ZipFile,
+    where: str,
+    server: PublicServerKeys,
+    extract_to: Path,
+    profile_id: str | None,
+) -> tuple[dict[str, Any], int, dict[str, bytes], list[Path]]:
+    """The checks of `read_return_bundle` on an open archive: index, signature, files."""
+    from content.errors import PackRefused
+    from content.verify import check_path
+
+    _check_sizes(archive, where)
+    names = archive.namelist()
+    if RETURN_INDEX not in names or RETURN_SIGNATURE not in names:
+        raise BundleRefused(
+            where, "not a return bundle: bundle.json or bundle.sig missing", "not_bundle"
+        )
+    index_bytes = archive.read(RETURN_INDEX)
+    try:
+        signature = json.loads(archive.read(RETURN_SIGNATURE))
+        index = json.loads(index_bytes)
+    except ValueError:
+        raise BundleRefused(where, "bundle.json or bundle.sig is not JSON", "damaged") from None
+    if not isinstance(signature, dict) or not isinstance(index, dict):
+        raise BundleRefused(where, "bundle.json or bundle.sig is not an object", "damaged")
+    if signature.get("key_id") != server.signing_key_id:
+        raise BundleRefused(
+            where,
+            f"signed by key {clipped(signature.get('key_id'))}, not by this app's server "
+            f"({server.signing_key_id}): it comes from another server",
+            "other_server",
+        )
+    if not content_keys.verify(
+        server.signing_key, str(signature.get("signature", "")), index_bytes
+    ):
+        raise BundleRefused(
+            where, "the server's signature does not verify: it was altered", "altered"
+        )
+    if index.get("format") != FORMAT or index.get("kind") != "return":
+        raise BundleRefused(
+            where, "not a return bundle of a format this app reads", "unknown_format"
+        )
+    version = _return_version(index)
+    if version < 1:
+        raise BundleRefused(where, f"unknown return bundle version {version!r}", "damaged")
+    if profile_id is not None and profile_id not in index.get("profile_ids", []):
+        raise BundleRefused(where, "this bundle is for another learner's profile", "other_learner")
+    listed = index.get("files", {})
+    if version >= 2 and ASSIGNMENTS_FILE not in listed:
+        raise BundleRefused(where, f"{ASSIGNMENTS_FILE} is missing", "damaged")
+    for name in names:
+        if name not in (RETURN_INDEX, RETURN_SIGNATURE) and name not in listed:
+            raise BundleRefused(where, f"{name} is not listed in bundle.json", "altered")
+    contents: dict[str, bytes] = {}
+    packs: list[Path] = []
+    for name, entry in listed.items():
+        try:
+            check_path(name)
+        except PackRefused as exc:
+            raise BundleRefused(where, str(exc), "damaged") from None
+        if name not in names:
+            raise BundleRefused(where, f"{name} is listed but missing", "altered")
+        if not isinstance(entry, dict) or archive.getinfo(name).file_size != entry.get("size"):
+            raise BundleRefused(
+                where, f"{name} differs from bundle.json: it was altered", "altered"
+            )
+        if name.startswith("packs/"):
+            target = extract_to / Path(name).name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            # Streamed: a pack may be larger than the memory we want to spend on it.
+            digest = hashlib.sha256()
+            with archive.open(name) as source, open(target, "wb") as out:
+                while chunk := source.read(1 << 20):
+                    digest.update(chunk)
+                    out.write(chunk)
+            data_hash = digest.hexdigest()
+            packs.append(target)
+        else:
+            data = archive.read(name)
+            data_hash = hashlib.sha256(data).hexdigest()
+            contents[name] = data
+        if data_hash != entry.get("sha256"):
+            raise BundleRefused(
+                where, f"{name} differs from bundle.json: it was altered", "altered"
+            )
+    return index, version, contents, packs
+
+
 def read_return_bundle(
     path: Path, server: PublicServerKeys, extract_to: Path, profile_id: str | None = None
 ) -> ReturnBundle:
     """Check a return bundle's signature and every file's hash; packs are written to
     `extract_to`. Refuses a bundle for another learner when `profile_id` is given."""
-    from content.errors import PackRefused
-    from content.verify import check_path
-
     where = path.name
     try:
         with open(path, "rb") as head:
@@ -366,72 +495,14 @@ def read_return_bundle(
             where, f"not a return bundle from the server ({exc})", "not_bundle"
         ) from None
     with archive:
-        names = archive.namelist()
-        if RETURN_INDEX not in names or RETURN_SIGNATURE not in names:
-            raise BundleRefused(
-                where, "not a return bundle: bundle.json or bundle.sig missing", "not_bundle"
-            )
-        index_bytes = archive.read(RETURN_INDEX)
         try:
-            signature = json.loads(archive.read(RETURN_SIGNATURE))
-            index = json.loads(index_bytes)
-        except ValueError:
-            raise BundleRefused(where, "bundle.json or bundle.sig is not JSON", "damaged") from None
-        if not isinstance(signature, dict) or not isinstance(index, dict):
-            raise BundleRefused(where, "bundle.json or bundle.sig is not an object", "damaged")
-        if signature.get("key_id") != server.signing_key_id:
-            raise BundleRefused(
-                where,
-                f"signed by key {signature.get('key_id')!r}, not by this app's server "
-                f"({server.signing_key_id}): it comes from another server",
-                "other_server",
+            index, version, contents, packs = _read_checked(
+                archive, where, server, extract_to, profile_id
             )
-        if not content_keys.verify(
-            server.signing_key, str(signature.get("signature", "")), index_bytes
-        ):
+        except (zipfile.BadZipFile, zlib.error, EOFError, RecursionError) as exc:
             raise BundleRefused(
-                where, "the server's signature does not verify: it was altered", "altered"
-            )
-        if index.get("format") != FORMAT or index.get("kind") != "return":
-            raise BundleRefused(
-                where, "not a return bundle of a format this app reads", "unknown_format"
-            )
-        version = _return_version(index)
-        if version < 1:
-            raise BundleRefused(where, f"unknown return bundle version {version!r}", "damaged")
-        if profile_id is not None and profile_id not in index.get("profile_ids", []):
-            raise BundleRefused(
-                where, "this bundle is for another learner's profile", "other_learner"
-            )
-        listed = index.get("files", {})
-        if version >= 2 and ASSIGNMENTS_FILE not in listed:
-            raise BundleRefused(where, f"{ASSIGNMENTS_FILE} is missing", "damaged")
-        for name in names:
-            if name not in (RETURN_INDEX, RETURN_SIGNATURE) and name not in listed:
-                raise BundleRefused(where, f"{name} is not listed in bundle.json", "altered")
-        contents: dict[str, bytes] = {}
-        packs: list[Path] = []
-        for name, entry in listed.items():
-            try:
-                check_path(name)
-            except PackRefused as exc:
-                raise BundleRefused(where, str(exc), "damaged") from None
-            if name not in names:
-                raise BundleRefused(where, f"{name} is listed but missing", "altered")
-            data = archive.read(name)
-            if len(data) != entry.get("size") or (
-                hashlib.sha256(data).hexdigest() != entry.get("sha256")
-            ):
-                raise BundleRefused(
-                    where, f"{name} differs from bundle.json: it was altered", "altered"
-                )
-            if name.startswith("packs/"):
-                target = extract_to / Path(name).name
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(data)
-                packs.append(target)
-            else:
-                contents[name] = data
+                where, f"the archive is damaged ({type(exc).__name__})", "damaged"
+            ) from None
     try:
         certificates = json.loads(contents.get("certificates.json", b"[]"))
         statements = json.loads(contents.get("statements.json", b"[]"))

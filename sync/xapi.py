@@ -61,7 +61,7 @@ class Activity:
     def parse(cls, iri: str) -> Activity:
         match = _ACTIVITY.match(iri)
         if not match:
-            raise StatementError(f"object.id {iri!r} is not a Học Vụ Số activity IRI")
+            raise StatementError(f"object.id {clipped(iri)} is not a Học Vụ Số activity IRI")
         return cls(match["pack"], match["kind"], match["id"])
 
 
@@ -84,7 +84,7 @@ def iso_duration(seconds: float) -> str:
 
 def parse_duration(text: str) -> float:
     if not _DURATION.match(text or ""):
-        raise StatementError(f"result.duration {text!r} is not an ISO 8601 duration")
+        raise StatementError(f"result.duration {clipped(text)} is not an ISO 8601 duration")
     total = 0.0
     for value, unit in re.findall(r"(\d+(?:\.\d+)?)([DHMS])", text):
         total += float(value) * {"D": 86400, "H": 3600, "M": 60, "S": 1}[unit]
@@ -159,6 +159,18 @@ def make_statement(
     return statement
 
 
+# A statement's canonical JSON, and a result.response inside it, are at most this long
+# (the server refuses larger ones, each on its own; a push of 500 then fits its limit).
+MAX_STATEMENT_BYTES = 32 * 1024
+MAX_RESPONSE_CHARS = 4096
+
+
+def clipped(value: Any, limit: int = 80) -> str:
+    """repr(value) cut to `limit` characters, for messages that name a bad value."""
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def validate(statement: Any) -> None:
     """Raise StatementError naming the first fault; accept any well-formed xAPI statement
     whose actor is an account and whose object is an activity."""
@@ -169,7 +181,7 @@ def validate(statement: Any) -> None:
         if not isinstance(sid, str) or str(uuid.UUID(sid)) != sid.lower():
             raise ValueError
     except ValueError:
-        raise StatementError(f"id {sid!r} is not a UUID") from None
+        raise StatementError(f"id {clipped(sid)} is not a UUID") from None
     actor = statement.get("actor")
     account = actor.get("account") if isinstance(actor, dict) else None
     if not isinstance(account, dict) or not all(
@@ -198,6 +210,13 @@ def validate(statement: Any) -> None:
                 raise StatementError(f"result.{flag} must be true or false")
         if "duration" in result:
             parse_duration(result["duration"])
+        response = result.get("response")
+        if response is not None and (
+            not isinstance(response, str) or len(response) > MAX_RESPONSE_CHARS
+        ):
+            raise StatementError(
+                f"result.response must be a string of at most {MAX_RESPONSE_CHARS} characters"
+            )
     timestamp = statement.get("timestamp")
     if timestamp is not None:
         parse_timestamp(timestamp)
@@ -209,9 +228,9 @@ def parse_timestamp(text: Any) -> datetime:
     try:
         value = datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
-        raise StatementError(f"timestamp {text!r} is not ISO 8601") from None
+        raise StatementError(f"timestamp {clipped(text)} is not ISO 8601") from None
     if value.tzinfo is None:
-        raise StatementError(f"timestamp {text!r} has no time zone")
+        raise StatementError(f"timestamp {clipped(text)} has no time zone")
     return value
 
 

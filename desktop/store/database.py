@@ -24,6 +24,8 @@ from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
 
+from content.files import make_private
+
 from .errors import ForeignFile, StoreDamaged, StoreTooNew
 from .migrations import APPLICATION_ID, CURRENT_VERSION, MIGRATIONS, Migration, migrate, read_header
 
@@ -50,8 +52,8 @@ def open_database(path: Path, migrations: tuple[Migration, ...] = MIGRATIONS) ->
 
     Raises ForeignFile for a file that is not ours, StoreTooNew for one from a newer
     app, StoreDamaged for one of ours that SQLite cannot read."""
-    path.parent.mkdir(parents=True, exist_ok=True)
     _refuse_non_sqlite(path)
+    make_private(path.parent, path.name)
     known = migrations[-1].version if migrations else 0
     try:
         _prepare(path, migrations, known)

@@ -10,12 +10,16 @@ from __future__ import annotations
 import logging
 from typing import Annotated, Any
 
-from fastapi import Depends, FastAPI
+from fastapi import Depends, FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import Response
 from pydantic import BaseModel
+from sqlalchemy.exc import DBAPIError
 
 from hocvu import APP_VERSION
 from sync.server import dashboard
 from sync.server.context import ServerContext, ServerSettings, server
+from sync.server.limits import BodyTooLarge, RequestLimits, problem_bytes
 from sync.server.routes import certificates, enrol, packs, pull, statements, trust, xapi
 
 API_VERSION = 1
@@ -103,10 +107,89 @@ def create_app(settings: ServerSettings, context: ServerContext | None = None) -
             server_public_keys=ctx.keys.public(),
         )
 
+    @app.exception_handler(BodyTooLarge)
+    async def too_large(request: Request, exc: BodyTooLarge) -> Response:
+        body = problem_bytes(413, "request.too_large", "Request too large", exc.detail,
+                             limit_bytes=exc.limit)  # fmt: skip
+        return Response(body, 413, media_type="application/problem+json")
+
+    async def storage(request: Request, exc: Exception) -> Response:
+        if not storage_unavailable(exc):
+            raise exc
+        log.error("the database cannot be written: %s", exc)
+        body = problem_bytes(
+            503,
+            "server.storage_unavailable",
+            "Storage unavailable",
+            "the server cannot write its data now (disk full or read-only); try again later",
+            retry_after_s=STORAGE_RETRY_S,
+        )
+        headers = {"Retry-After": str(STORAGE_RETRY_S)}
+        return Response(body, 503, headers, media_type="application/problem+json")
+
+    for kind in database_errors():
+        app.add_exception_handler(kind, storage)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError) -> Response:
+        return Response(invalid_request(exc), 422, media_type="application/problem+json")
+
     app.add_middleware(_XapiVersionHeader)
     if settings.fail_first:
         app.add_middleware(_FailFirst, count=settings.fail_first, retry_after=settings.retry_after)
+    # Outermost, so that no other layer reads a body first.
+    app.add_middleware(RequestLimits)
     return app
+
+
+_MAX_ERRORS, _MAX_MESSAGE = 20, 200
+STORAGE_RETRY_S = 60
+# Driver error codes that mean "the disk is full or read-only", not a bug: SQLite's
+# result code names, PostgreSQL's SQLSTATEs (disk full, out of resources, read-only).
+_SQLITE_STORAGE = ("SQLITE_READONLY", "SQLITE_FULL", "SQLITE_CANTOPEN", "SQLITE_IOERR")
+_PG_STORAGE = ("53100", "53000", "25006")
+
+
+def database_errors() -> list[type[Exception]]:
+    """SQLAlchemy's wrapper and the drivers' own errors (the bulk insert uses the
+    driver's cursor directly)."""
+    import sqlite3
+
+    kinds: list[type[Exception]] = [DBAPIError, sqlite3.Error]
+    try:
+        import psycopg
+
+        kinds.append(psycopg.Error)
+    except ImportError:
+        pass
+    return kinds
+
+
+def storage_unavailable(exc: Exception) -> bool:
+    orig = exc.orig if isinstance(exc, DBAPIError) else exc
+    name = getattr(orig, "sqlite_errorname", None) or ""
+    state = getattr(orig, "sqlstate", None) or getattr(orig, "pgcode", None) or ""
+    return name.startswith(_SQLITE_STORAGE) or state in _PG_STORAGE
+
+
+def invalid_request(exc: RequestValidationError) -> bytes:
+    """A 422 that names where each fault is, never what was sent: FastAPI's default
+    echoes the input, so a 2 MB bad field came back as a 6 MB answer."""
+    faults = [
+        {
+            "loc": [str(part)[:_MAX_MESSAGE] for part in error.get("loc", ())][:10],
+            "type": str(error.get("type", ""))[:_MAX_MESSAGE],
+            "msg": str(error.get("msg", ""))[:_MAX_MESSAGE],
+        }
+        for error in exc.errors()[:_MAX_ERRORS]
+    ]
+    return problem_bytes(
+        422,
+        "request.invalid",
+        "Invalid request",
+        f"{len(exc.errors())} field(s) are missing or malformed",
+        errors=faults,
+    )
 
 
 def app_from_env() -> FastAPI:

@@ -67,7 +67,7 @@ def main(argv: list[str], prog: str = "hocvu server") -> int:
         print(f"{prog}: the server extras are not installed: pip install 'hocvu[server]'")
         return 1
     from sync.server.app import create_app
-    from sync.server.context import ServerSettings
+    from sync.server.context import DataFolderUnusable, ServerSettings
     from sync.server.keys import ServerKeyError
 
     if bool(args.cert) != bool(args.key):
@@ -113,7 +113,7 @@ def main(argv: list[str], prog: str = "hocvu server") -> int:
             )
         else:
             uvicorn.run(create_app(settings), **options)
-    except ServerKeyError as exc:
+    except (ServerKeyError, DataFolderUnusable) as exc:
         print(f"{prog}: {exc}", file=sys.stderr)
         return 1
     return 0

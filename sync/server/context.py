@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import logging
 import os
+import tempfile
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
@@ -16,6 +18,33 @@ from sync.server.keys import ServerKeys, load_or_create
 
 DATABASE_FILE = "hocvu-server.db"
 MAX_BATCH = 500
+log = logging.getLogger("hocvu.server")
+
+
+class DataFolderUnusable(Exception):
+    """The data folder cannot be written: the server refuses to start rather than
+    answer 500 to every write."""
+
+
+def prepare_data_dir(settings: ServerSettings) -> None:
+    """Owner-only permissions on the data folder and the SQLite database (warning when
+    they were wider), and proof that the folder takes writes."""
+    from content.files import make_private
+
+    database = DATABASE_FILE if settings.database_url is None else None
+    try:
+        wider = make_private(settings.data_dir, database)
+        with tempfile.TemporaryFile(dir=settings.data_dir) as probe:
+            probe.write(b"\0")
+            probe.flush()
+            os.fsync(probe.fileno())
+    except OSError as exc:
+        raise DataFolderUnusable(
+            f"the data folder {settings.data_dir} cannot be written ({exc.strerror}): "
+            "give the server a writable folder with free space (--data-dir)"
+        ) from None
+    for path in wider:
+        log.warning("%s was readable by other accounts; now owner-only", path)
 
 
 @dataclass
@@ -28,6 +57,10 @@ class ServerSettings:
     rate_window: timedelta = timedelta(minutes=15)
     rate_per_source: int = 20
     rate_per_code: int = 5
+    # Dashboard logins, per (account, address): failures without delay, then a delay
+    # that doubles with each further failure, up to the cap.
+    login_free_failures: int = 5
+    login_delay_cap: timedelta = timedelta(minutes=15)
     # Test-only fault injection: answer the first N API requests with 503 Retry-After.
     fail_first: int = 0
     retry_after: int = 1
@@ -55,7 +88,7 @@ class ServerContext:
         from hocvu.paths import root_key_files
 
         self.settings = settings
-        settings.data_dir.mkdir(parents=True, exist_ok=True)
+        prepare_data_dir(settings)
         self.db = db or Database(settings.url)
         self.keys: ServerKeys = load_or_create(settings.data_dir / "keys", settings.key_passphrase)
         self.grader = Grader(self.keys, settings.data_dir)

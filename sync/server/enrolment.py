@@ -88,6 +88,20 @@ def check_rate(session: Session, settings: ServerSettings, source: str | None, c
             )
 
 
+def failure_delay(session: Session, settings: ServerSettings, source: str | None, now) -> float:
+    """Seconds to hold a failed enrolment's answer: none for the first failures from
+    an address in the window, then growing to 10 s, so that guessing codes is slow while
+    a right code from the same address goes through at once."""
+    if not source:
+        return 0.0
+    since = now - settings.rate_window
+    count = session.scalar(
+        select(func.count()).where(RateEvent.key == f"ip:{source}"[:100], RateEvent.at > since)
+    )
+    extra = count - settings.rate_per_source // 2
+    return 0.0 if extra < 0 else min(0.25 * 2 ** min(extra, 10), 10.0)
+
+
 def record_failure(
     session: Session, settings: ServerSettings, source: str | None, code: str, now: datetime
 ) -> None:
@@ -126,8 +140,10 @@ def enrol(
     source: str | None,
     now: datetime,
 ) -> Enrolled:
-    """Use a code: bind the profile to the code's learner and register the device."""
-    check_rate(session, settings, source, code, now)
+    """Use a code: bind the profile to the code's learner and register the device.
+
+    A valid code is never refused because of other failures from the same address (a
+    whole embassy may sit behind one); only failures meet the rate limits."""
     profile_id = _uuid(profile_id, "profile_id") or ""
     wanted_device = _uuid(device_id, "device_id")
     try:
@@ -137,6 +153,8 @@ def enrol(
             400, "device_public_key is not a base64 Ed25519 public key", counts=False
         ) from None
     row = session.scalar(select(EnrolmentCode).where(EnrolmentCode.code_hash == code_hash(code)))
+    if row is None or row.used is not None or aware(row.expires) < now:
+        check_rate(session, settings, source, code, now)
     if row is None:
         raise EnrolmentRefused(403, "unknown enrolment code; check it with your administrator")
     if row.used is not None:

@@ -30,7 +30,13 @@ from sqlalchemy.orm import Session
 from sync.server import grading
 from sync.server.models import Profile, Statement
 from sync.server.reporting import results, versions
-from sync.xapi import ACCOUNT_HOME_PAGE, StatementError, canonical, validate
+from sync.xapi import (
+    ACCOUNT_HOME_PAGE,
+    MAX_STATEMENT_BYTES,
+    StatementError,
+    canonical,
+    validate,
+)
 
 _CHUNK = 500
 
@@ -85,7 +91,8 @@ class _Prepared:
 
 def _statement_id(raw: Any) -> str:
     sid = raw.get("id") if isinstance(raw, dict) else None
-    return sid if isinstance(sid, str) else "(no id)"
+    # Clipped: an error report must not echo a huge "id" back.
+    return sid[:64] if isinstance(sid, str) else "(no id)"
 
 
 def prepare(
@@ -105,6 +112,14 @@ def prepare(
             errors.append({"id": _statement_id(raw), "error": fault})
             continue
         body = canonical(raw)
+        if len(body) > MAX_STATEMENT_BYTES:
+            errors.append(
+                {
+                    "id": _statement_id(raw),
+                    "error": f"the statement is {len(body)} bytes; at most {MAX_STATEMENT_BYTES}",
+                }
+            )
+            continue
         account = raw["actor"]["account"]
         good.append(
             _Prepared(

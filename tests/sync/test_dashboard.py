@@ -66,26 +66,28 @@ def test_login_sets_a_safe_session_cookie_and_logout_ends_the_session(api, ctx, 
     assert api.get("/admin/", follow_redirects=False).headers["location"] == "/admin/login"
 
 
-def test_wrong_password_is_refused_audited_without_the_secret_and_rate_limited(
+def test_wrong_password_is_refused_audited_without_the_secret_and_slowed_down(
     api, ctx, ministry, caplog
 ):
-    ctx.settings.rate_per_code = 3
+    ctx.settings.login_free_failures = 3
     for _ in range(3):
         response = log_in(api, "tokyo", "not-the-password")
         assert response.status_code == 401
         assert "Sai tên đăng nhập hoặc mật khẩu" in response.text
-    # The account is now locked for the window, even with the right password.
-    locked = log_in(api, "tokyo", PASSWORD)
-    assert locked.status_code == 429 and "Quá nhiều lần đăng nhập sai" in locked.text
+    # This account from this address must now wait before its next try, even with the
+    # right password; the wait is said in Retry-After and grows with each failure.
+    throttled = log_in(api, "tokyo", PASSWORD)
+    assert throttled.status_code == 429 and "Quá nhiều lần đăng nhập sai" in throttled.text
+    assert int(throttled.headers["Retry-After"]) >= 1
     assert "hocvu_admin" not in api.cookies
     with ctx.db.read() as session:
         actions = Counter(
             session.scalars(select(AuditEntry.action).where(AuditEntry.actor == "tokyo"))
         )
         details = " ".join(d or "" for d in session.scalars(select(AuditEntry.detail)))
-    assert actions["login-failed"] == 3 and actions["login-refused"] == 1
+    assert actions["login-failed"] == 3 and actions["login-throttled"] == 1
     assert "not-the-password" not in details and "not-the-password" not in caplog.text
-    # Another account from elsewhere is not affected.
+    # Another account from the same address is not affected.
     assert log_in(api, "paris").status_code == 303
 
 

@@ -91,7 +91,9 @@ def test_code_is_stored_only_as_a_hash(ctx, world):
     assert all(len(h) == 64 for h in hashes)
 
 
-def test_failed_enrolments_are_rate_limited_per_source_in_the_database(api, ctx, world):
+def test_failed_enrolments_are_limited_per_source_in_the_database_but_a_right_code_passes(
+    api, ctx, world
+):
     ctx.settings.rate_per_source = 3
     for attempt in range(3):
         response = api.post(
@@ -113,7 +115,19 @@ def test_failed_enrolments_are_rate_limited_per_source_in_the_database(api, ctx,
             "profile_id": str(uuid.uuid4()),
         },
     )
-    assert blocked.status_code == 429
+    # A right code from the same address (a whole embassy behind one) still works...
+    assert blocked.status_code == 200
+    # ...while one more wrong code is refused for the window.
+    again = api.post(
+        "/api/v1/enrol",
+        json={
+            "code": "WRONG-CODE-9",
+            "device_name": "x",
+            "device_public_key": "A" * 43 + "=",
+            "profile_id": str(uuid.uuid4()),
+        },
+    )
+    assert again.status_code == 429
     # The limit lives in the database: a second server process would see it too.
     from sync.server.models import RateEvent
 
@@ -290,3 +304,19 @@ def test_openapi_document_lists_the_api(api):
         "/xapi/statements",
     ):
         assert path in paths
+
+
+def test_failed_enrolments_from_one_address_are_slowed_more_and_more(ctx):
+    from sync.server.enrolment import failure_delay, record_failure
+
+    ctx.settings.rate_per_source = 4
+    moment = now()
+    delays = []
+    for attempt in range(8):
+        with ctx.db.write() as session:
+            record_failure(session, ctx.settings, "192.0.2.1", f"WRONG-{attempt}", moment)
+            delays.append(failure_delay(session, ctx.settings, "192.0.2.1", moment))
+    with ctx.db.read() as session:
+        elsewhere = failure_delay(session, ctx.settings, "192.0.2.2", moment)
+    assert delays[0] == 0 and delays == sorted(delays) and delays[-1] > delays[2] > 0
+    assert max(delays) <= 10 and elsewhere == 0

@@ -60,8 +60,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Wrong username or password. Try again.",
     },
     "login.too_many": {
-        "vi": "Quá nhiều lần đăng nhập sai. Hãy chờ 15 phút rồi thử lại.",
-        "en": "Too many failed logins. Wait 15 minutes and try again.",
+        "vi": "Quá nhiều lần đăng nhập sai với tài khoản này từ máy này. "
+        "Hãy chờ một lát rồi thử lại; mỗi lần sai thêm, thời gian chờ dài hơn.",
+        "en": "Too many failed logins to this account from this computer. Wait a "
+        "moment and try again; each further failure makes the wait longer.",
     },
     # refusals
     "refused.title": {"vi": "Không được phép", "en": "Not allowed"},

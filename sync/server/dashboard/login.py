@@ -67,18 +67,18 @@ async def login(
     source = request.client.host if request.client else None
 
     def attempt() -> tuple[str, object] | LoginRefused:
-        with ctx.db.write() as session:
-            try:
-                return log_in(session, ctx.settings, username.strip(), password, source, now())
-            except LoginRefused as refused:
-                # Caught inside the transaction so that the failure's count and audit
-                # entry are committed.
-                return refused
+        try:
+            return log_in(ctx.db, ctx.settings, username.strip(), password, source, now())
+        except LoginRefused as refused:
+            return refused
 
     outcome = await run_in_threadpool(attempt)
     if isinstance(outcome, LoginRefused):
-        status = 429 if outcome.message_id == "login.too_many" else 401
-        return _login_page(request, outcome.message_id, status)
+        if outcome.message_id == "login.too_many":
+            response = _login_page(request, outcome.message_id, 429)
+            response.headers["Retry-After"] = str(outcome.wait_s)
+            return response
+        return _login_page(request, outcome.message_id, 401)
     token, _who = outcome
     response = redirect("/")
     # A browser-session cookie: the server ends the session itself (idle and longest

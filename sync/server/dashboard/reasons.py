@@ -68,6 +68,7 @@ BUNDLE: _Patterns = _compile(
         ),
         ("reason.bundle_header", r"the header's .* is not base64"),
         ("reason.bundle_header", r"the header is not JSON"),
+        ("reason.bundle_header", r"the header is not a JSON object"),
         ("reason.bundle_header", r"the header's device or profile id is not a UUID"),
         ("reason.bundle_header", r"the header's device key is not valid"),
         (

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import logging
+import math
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -47,8 +48,9 @@ class SignedIn:
 
 
 class LoginRefused(Exception):
-    def __init__(self, message_id: str) -> None:
+    def __init__(self, message_id: str, wait_s: int = 0) -> None:
         self.message_id = message_id
+        self.wait_s = wait_s
         super().__init__(message_id)
 
 
@@ -60,45 +62,60 @@ def csrf_matches(token: str, offered: str | None) -> bool:
     return offered is not None and hmac.compare_digest(csrf_token(token), offered)
 
 
-def _rate_keys(source: str | None, username: str) -> dict[str, str]:
-    account = hashlib.sha256(username.casefold().encode()).hexdigest()[:32]
-    keys = {"account": f"login:{account}"}
-    if source:
-        keys["source"] = f"login-ip:{source}"[:100]
-    return keys
+def _pair_key(source: str | None, username: str) -> str:
+    """Failures are counted per (account, address): a stranger's failures elsewhere never
+    slow the account's owner down, and the key holds no name in clear."""
+    pair = f"{username.casefold()}\0{source or '?'}".encode()
+    return f"login:{hashlib.sha256(pair).hexdigest()[:40]}"
 
 
-def log_in(
-    session: Session,
-    settings: ServerSettings,
-    username: str,
-    password: str,
-    source: str | None,
-    now: datetime,
-) -> tuple[str, SignedIn]:
-    """A new session token for a right password; LoginRefused otherwise. Failures
-    are counted per source address and per account name, and audited without the
-    password."""
-    keys = _rate_keys(source, username)
-    limits = {keys["account"]: settings.rate_per_code}
-    if "source" in keys:
-        limits[keys["source"]] = settings.rate_per_source
+def throttle_wait(
+    session: Session, settings: ServerSettings, username: str, source: str | None, now: datetime
+) -> int:
+    """Seconds this (account, address) must still wait before its next try: none for
+    the first `login_free_failures` failures in the window, then a delay that doubles
+    with each further failure, up to `login_delay_cap`."""
+    key = _pair_key(source, username)
     since = now - settings.rate_window
-    for key, limit in limits.items():
-        count = session.scalar(
-            select(func.count()).where(RateEvent.key == key, RateEvent.at > since)
+    count, last = session.execute(
+        select(func.count(), func.max(RateEvent.at)).where(
+            RateEvent.key == key, RateEvent.at > since
         )
-        if count >= limit:
-            admin.audit(session, username[:200], "login-refused", None, reason="rate limit")
-            raise LoginRefused("login.too_many")
-    account = session.scalar(select(AdminAccount).where(AdminAccount.username == username))
+    ).one()
+    extra = count - settings.login_free_failures
+    if extra < 0 or last is None:
+        return 0
+    delay = min(2 ** min(extra, 20), settings.login_delay_cap.total_seconds())
+    left = (aware(last) + timedelta(seconds=delay) - now).total_seconds()
+    return max(0, math.ceil(left))
+
+
+def find_account(session: Session, username: str) -> AdminAccount | None:
+    return session.scalar(select(AdminAccount).where(AdminAccount.username == username))
+
+
+def password_matches(account: AdminAccount | None, password: str) -> bool:
+    """Argon2id, deliberately slow: called outside any transaction, so that failed
+    logins never hold the database's write lock while they hash."""
     good = admin.check_password(password, account.password_hash if account else _DUMMY_HASH)
-    if account is None or not good or account.disabled:
-        session.execute(delete(RateEvent).where(RateEvent.key.in_(limits), RateEvent.at < since))
-        session.add_all(RateEvent(key=key, at=now) for key in limits)
-        admin.audit(session, username[:200], "login-failed", None, source=source)
-        log.warning("failed dashboard login from %s", source or "an unknown address")
-        raise LoginRefused("login.wrong")
+    return good and account is not None and not account.disabled
+
+
+def record_failure(
+    session: Session, settings: ServerSettings, username: str, source: str | None, now: datetime
+) -> None:
+    key = _pair_key(source, username)
+    session.execute(
+        delete(RateEvent).where(RateEvent.key == key, RateEvent.at < now - settings.rate_window)
+    )
+    session.add(RateEvent(key=key, at=now))
+    admin.audit(session, username[:200], "login-failed", None, source=source)
+    log.warning("failed dashboard login from %s", source or "an unknown address")
+
+
+def start_session(
+    session: Session, account: AdminAccount, source: str | None, now: datetime
+) -> tuple[str, SignedIn]:
     token = new_secret()
     row = AdminSession(
         token_hash=secret_hash(token), admin_id=account.id, created=now, last_seen=now
@@ -109,6 +126,34 @@ def log_in(
     return token, SignedIn(
         row.id, account.id, account.username, account.role, account.unit_id, csrf_token(token)
     )
+
+
+def log_in(
+    db: Database,
+    settings: ServerSettings,
+    username: str,
+    password: str,
+    source: str | None,
+    now: datetime,
+) -> tuple[str, SignedIn]:
+    """A new session token for a right password; LoginRefused otherwise (with the
+    seconds to wait when throttled). Every failure and throttle is audited, without
+    the password. Blocking: run it in a worker thread."""
+    with db.read() as session:
+        wait = throttle_wait(session, settings, username, source, now)
+        account = find_account(session, username)
+    if wait:
+        with db.write() as session:
+            admin.audit(
+                session, username[:200], "login-throttled", None, source=source, wait_s=wait
+            )
+        raise LoginRefused("login.too_many", wait)
+    if not password_matches(account, password):
+        with db.write() as session:
+            record_failure(session, settings, username, source, now)
+        raise LoginRefused("login.wrong")
+    with db.write() as session:
+        return start_session(session, account, source, now)
 
 
 def signed_in(db: Database, token: str | None, now: datetime) -> SignedIn | None:

@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Request
 from pydantic import BaseModel, Field
+from starlette.concurrency import run_in_threadpool
 
 from sync.server.context import ServerContext, server
 from sync.server.db import now
-from sync.server.enrolment import EnrolmentRefused, enrol, log, record_failure
+from sync.server.enrolment import (
+    Enrolled,
+    EnrolmentRefused,
+    enrol,
+    failure_delay,
+    log,
+    record_failure,
+)
 
 router = APIRouter(tags=["enrolment"])
 
@@ -41,14 +50,15 @@ class EnrolResponse(BaseModel):
         429: {"description": "too many failed attempts from this source or for this code"},
     },
 )
-def enrol_device(
+async def enrol_device(
     body: EnrolRequest, request: Request, ctx: Annotated[ServerContext, Depends(server)]
 ) -> EnrolResponse:
     source = request.client.host if request.client else None
     moment = now()
-    try:
+
+    def use_code() -> Enrolled:
         with ctx.db.write() as session:
-            enrolled = enrol(
+            return enrol(
                 session,
                 ctx.settings,
                 code=body.code,
@@ -59,12 +69,20 @@ def enrol_device(
                 source=source,
                 now=moment,
             )
+
+    def count_failure() -> float:
+        with ctx.db.write() as session:
+            record_failure(session, ctx.settings, source, body.code, moment)
+            return failure_delay(session, ctx.settings, source, moment)
+
+    try:
+        enrolled = await run_in_threadpool(use_code)
     except EnrolmentRefused as refused:
         # Logged without the code: a log must not become a list of secrets.
         log.warning("enrolment refused from %s: %s", source, refused.message)
         if refused.counts:
-            with ctx.db.write() as session:
-                record_failure(session, ctx.settings, source, body.code, moment)
+            # Slowed, not refused: the wait holds no worker thread.
+            await asyncio.sleep(await run_in_threadpool(count_failure))
         raise HTTPException(refused.status, refused.message) from None
     return EnrolResponse(
         device_id=enrolled.device_id,

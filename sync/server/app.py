@@ -113,7 +113,15 @@ def create_app(settings: ServerSettings, context: ServerContext | None = None) -
                              limit_bytes=exc.limit)  # fmt: skip
         return Response(body, 413, media_type="application/problem+json")
 
+    async def too_big(request: Request, exc: Exception) -> Response:
+        body = problem_bytes(
+            400, "request.number_too_large", "Number out of range", "a number is too large"
+        )
+        return Response(body, 400, media_type="application/problem+json")
+
     async def storage(request: Request, exc: Exception) -> Response:
+        if number_out_of_range(exc):
+            return await too_big(request, exc)
         if not storage_unavailable(exc):
             raise exc
         log.error("the database cannot be written: %s", exc)
@@ -129,6 +137,8 @@ def create_app(settings: ServerSettings, context: ServerContext | None = None) -
 
     for kind in database_errors():
         app.add_exception_handler(kind, storage)
+    # An id or cursor beyond 64 bits, from a URL: SQLite's driver cannot bind it.
+    app.add_exception_handler(OverflowError, too_big)
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> Response:
@@ -163,6 +173,12 @@ def database_errors() -> list[type[Exception]]:
     except ImportError:
         pass
     return kinds
+
+
+def number_out_of_range(exc: Exception) -> bool:
+    orig = exc.orig if isinstance(exc, DBAPIError) else exc
+    state = getattr(orig, "sqlstate", None) or getattr(orig, "pgcode", None) or ""
+    return isinstance(orig, OverflowError) or state == "22003"
 
 
 def storage_unavailable(exc: Exception) -> bool:

@@ -117,3 +117,22 @@ def test_a_huge_statement_id_is_not_echoed_back(api, world):
         "/api/v1/statements", json={"statements": [bad]}, headers=bearer(device["device_token"])
     )
     assert response.status_code == 400 and len(response.content) < 2048
+
+
+def test_numbers_beyond_64_bits_in_urls_are_refused_not_a_500(api, ctx, world):
+    from .dashboard_world import csrf_of, log_in, seed_ministry
+
+    device = enrol(api, world.alice_code)
+    huge = 10**40
+    pull = api.get(f"/api/v1/statements?after={huge}", headers=bearer(device["device_token"]))
+    assert pull.status_code in (400, 422)
+    seed_ministry(ctx)
+    assert log_in(api, "bo").status_code == 303
+    assert api.get(f"/admin/audit?page={huge}").status_code in (200, 400, 422)
+    home = api.get("/admin/")
+    gone = api.post(f"/admin/assignments/{huge}/delete", data={"csrf": csrf_of(home.text)})
+    assert gone.status_code in (400, 404, 422)
+    version = api.get(
+        f"/api/v1/packs/vn.mofa.dl.l1/{huge}/download", headers=bearer(device["device_token"])
+    )
+    assert version.status_code in (400, 404, 422)

@@ -12,6 +12,8 @@ import hashlib
 import hmac
 import logging
 import math
+import os
+import threading
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -94,10 +96,17 @@ def find_account(session: Session, username: str) -> AdminAccount | None:
     return session.scalar(select(AdminAccount).where(AdminAccount.username == username))
 
 
+# Argon2id is deliberately costly (64 MiB, about 0.4 s of a core): at most half the
+# cores hash at once, so a flood of failed logins queues here instead of starving the
+# devices' pushes of CPU.
+_HASHING = threading.BoundedSemaphore(max(1, (os.cpu_count() or 2) // 2))
+
+
 def password_matches(account: AdminAccount | None, password: str) -> bool:
-    """Argon2id, deliberately slow: called outside any transaction, so that failed
-    logins never hold the database's write lock while they hash."""
-    good = admin.check_password(password, account.password_hash if account else _DUMMY_HASH)
+    """Called outside any transaction, so that failed logins never hold the database's
+    write lock while they hash."""
+    with _HASHING:
+        good = admin.check_password(password, account.password_hash if account else _DUMMY_HASH)
     return good and account is not None and not account.disabled
 
 

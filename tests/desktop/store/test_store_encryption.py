@@ -3,7 +3,9 @@ moved elsewhere it fails loudly instead of showing the wrong data."""
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import stat
 import uuid
 from pathlib import Path
 
@@ -148,3 +150,18 @@ def test_each_profile_has_its_own_data_key_even_with_the_same_passphrase(store, 
         )
     with pytest.raises(IntegrityError):
         _ = store.unlock(one.profile_id, PASSPHRASE).device_id
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+def test_the_store_and_its_wal_and_shm_are_readable_by_their_owner_only(tmp_path):
+    folder = tmp_path / "hocvu"
+    folder.mkdir(mode=0o755)
+    folder.chmod(0o755)
+    store_path = folder / "learners.sqlite"
+    store = Store.open(store_path, kdf_params=CHEAP_KDF)
+    store.create_profile("Lan", PASSPHRASE).set_setting("notes", "x")
+    modes = {p.name: stat.S_IMODE(p.stat().st_mode) for p in _files(store_path)}
+    store.close()
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    assert set(modes) >= {store_path.name, f"{store_path.name}-wal", f"{store_path.name}-shm"}
+    assert set(modes.values()) == {0o600}, modes

@@ -20,6 +20,13 @@ def run(argv: list[str]) -> int:
         action="store_true",
         help="start, create a profile, open a lesson and quit (packaging check)",
     )
+    parser.add_argument(
+        "--screenshot",
+        type=Path,
+        metavar="PNG",
+        help="start, save the first screen (unlock or new profile) as PNG and quit "
+        "(proves the display and Qt's platform libraries work)",
+    )
     args = parser.parse_args(argv)
     if sys.platform.startswith("linux") and not any(
         os.environ.get(v) for v in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
@@ -41,6 +48,10 @@ def run(argv: list[str]) -> int:
         from desktop.smoke import run_smoke
 
         return run_smoke(app, window)
+    if args.screenshot:
+        from desktop.smoke import save_first_screen
+
+        return save_first_screen(app, window, args.screenshot)
     return app.exec()
 
 

@@ -2,11 +2,15 @@
 
 Creates a throw-away profile, waits for the starter packs, opens the first lesson and
 quits with 0; any failure quits with 1. Used by packaging checks.
+
+`hocvu --screenshot PNG`: save the first screen and quit, on whatever display Qt
+found (tests/desktop/test_display.py runs it under Xvfb with the xcb platform).
 """
 
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 from PySide6.QtCore import QTimer
 
@@ -47,5 +51,25 @@ def run_smoke(app, window) -> int:
 
     QTimer.singleShot(0, poll)
     QTimer.singleShot(120_000, lambda: fail("timed out"))
+    app.exec()
+    return state["code"]
+
+
+def save_first_screen(app, window, path: Path) -> int:
+    """Wait for the unlock or new-profile screen to be painted, save it, quit."""
+    state = {"code": 1}
+
+    def poll() -> None:
+        if window.stack.currentWidget() in (window.unlock, window.new_profile):
+            app.processEvents()
+            saved = window.grab().save(str(path))
+            print(f"{app.platformName()}: first screen saved to {path}" if saved else "not saved")
+            state["code"] = 0 if saved else 1
+            app.exit(state["code"])
+            return
+        QTimer.singleShot(50, poll)
+
+    QTimer.singleShot(0, poll)
+    QTimer.singleShot(60_000, lambda: app.exit(1))
     app.exec()
     return state["code"]

@@ -5,9 +5,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Qt's runtime libraries and a font with Vietnamese letters, when missing.
+# Qt's runtime libraries (with those of its xcb and Wayland platform plugins, which a
+# desktop without them lacks: "Could not load the Qt platform plugin xcb"), a font with
+# Vietnamese letters, and Xvfb for the test that starts the app on an X display.
 need=()
-for pkg in libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 fonts-dejavu-core; do
+for pkg in libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 fonts-dejavu-core \
+  libxkbcommon-x11-0 libx11-xcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0 \
+  libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 \
+  libxcb-xkb1 libwayland-client0 libwayland-cursor0 xvfb xauth; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
 done
 if [ ${#need[@]} -gt 0 ]; then

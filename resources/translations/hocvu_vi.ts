@@ -130,7 +130,7 @@
     <message>
         <location filename="../../desktop/ui/home.py" line="95" />
         <source>Assigned to you</source>
-        <translation>Được giao cho bạn</translation>
+        <translation>Được giao cho anh/chị</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/home.py" line="96" />
@@ -170,7 +170,7 @@
     <message>
         <location filename="../../desktop/ui/home.py" line="117" />
         <source>Everything is done. Well done!</source>
-        <translation>Bạn đã hoàn thành tất cả. Xin chúc mừng!</translation>
+        <translation>Anh/chị đã hoàn thành tất cả. Xin chúc mừng!</translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/ui/home.py" line="123" />
@@ -516,7 +516,7 @@
     <message>
         <location filename="../../desktop/ui/messages.py" line="27" />
         <source>This profile's record on this computer is damaged, so it cannot be unlocked. Your synced results are safe on the ministry server; ask your IT officer to restore the profile.</source>
-        <translation>Dữ liệu của hồ sơ này trên máy tính đã bị hỏng nên không thể mở khóa. Các kết quả đã đồng bộ của bạn vẫn được lưu an toàn trên máy chủ của Bộ; hãy đề nghị cán bộ công nghệ thông tin khôi phục hồ sơ.</translation>
+        <translation>Dữ liệu của hồ sơ này trên máy tính đã bị hỏng nên không thể mở khóa. Các kết quả đã đồng bộ của anh/chị vẫn được lưu an toàn trên máy chủ của Bộ; hãy đề nghị cán bộ công nghệ thông tin khôi phục hồ sơ.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/messages.py" line="33" />
@@ -526,7 +526,7 @@
     <message>
         <location filename="../../desktop/ui/messages.py" line="38" />
         <source>Your data was saved by a newer version of Học Vụ Số. Install the newer version to open it.</source>
-        <translation>Dữ liệu của bạn được lưu bởi một phiên bản Học Vụ Số mới hơn. Hãy cài đặt phiên bản mới hơn để mở dữ liệu này.</translation>
+        <translation>Dữ liệu của anh/chị được lưu bởi một phiên bản Học Vụ Số mới hơn. Hãy cài đặt phiên bản mới hơn để mở dữ liệu này.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/messages.py" line="43" />
@@ -551,7 +551,7 @@
     <message>
         <location filename="../../desktop/ui/messages.py" line="70" />
         <source>Học Vụ Số may not write or read there. Choose a folder of your own, such as Documents, then try again.</source>
-        <translation>Học Vụ Số không được phép ghi hoặc đọc ở đó. Hãy chọn một thư mục của bạn, ví dụ Tài liệu (Documents), rồi thử lại.</translation>
+        <translation>Học Vụ Số không được phép ghi hoặc đọc ở đó. Hãy chọn một thư mục của anh/chị, ví dụ Tài liệu (Documents), rồi thử lại.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/messages.py" line="74" />
@@ -601,7 +601,7 @@
     <message>
         <location filename="../../desktop/ui/messages.py" line="132" />
         <source>This profile is already enrolled for another learner. Each learner needs their own profile: create yours on the unlock screen, then connect it.</source>
-        <translation>Hồ sơ này đã được đăng ký cho một người học khác. Mỗi người học cần có hồ sơ riêng: hãy tạo hồ sơ của bạn ở màn hình mở khóa, rồi kết nối hồ sơ đó.</translation>
+        <translation>Hồ sơ này đã được đăng ký cho một người học khác. Mỗi người học cần có hồ sơ riêng: hãy tạo hồ sơ của anh/chị ở màn hình mở khóa, rồi kết nối hồ sơ đó.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/messages.py" line="137" />
@@ -661,7 +661,7 @@
     <message>
         <location filename="../../desktop/ui/messages.py" line="188" />
         <source>A certificate from the server did not verify and was not kept. Your results are safe; tell your administrator.</source>
-        <translation>Một chứng chỉ từ máy chủ không xác thực được nên đã không được lưu. Kết quả học tập của bạn vẫn an toàn; hãy báo cho quản trị viên.</translation>
+        <translation>Một chứng chỉ từ máy chủ không xác thực được nên đã không được lưu. Kết quả học tập của anh/chị vẫn an toàn; hãy báo cho quản trị viên.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/messages.py" line="192" />
@@ -671,7 +671,7 @@
     <message>
         <location filename="../../desktop/ui/messages.py" line="196" />
         <source>A content pack is no longer assigned to your unit, so it was not downloaded. Nothing else is affected.</source>
-        <translation>Một gói nội dung không còn được giao cho đơn vị của bạn nên đã không được tải xuống. Những phần khác không bị ảnh hưởng.</translation>
+        <translation>Một gói nội dung không còn được giao cho đơn vị của anh/chị nên đã không được tải xuống. Những phần khác không bị ảnh hưởng.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/messages.py" line="200" />
@@ -711,7 +711,7 @@
     <message>
         <location filename="../../desktop/ui/messages.py" line="230" />
         <source>This is a file of your results for the ministry, not a file from the ministry. Open the file your administrator sent back.</source>
-        <translation>Đây là tệp kết quả của bạn gửi Bộ, không phải tệp Bộ gửi về. Hãy mở tệp mà quản trị viên đã gửi lại cho bạn.</translation>
+        <translation>Đây là tệp kết quả của anh/chị gửi Bộ, không phải tệp Bộ gửi về. Hãy mở tệp mà quản trị viên đã gửi lại cho anh/chị.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/messages.py" line="234" />
@@ -731,7 +731,7 @@
     <message>
         <location filename="../../desktop/ui/messages.py" line="247" />
         <source>This file is for another learner. Nothing was changed. Ask your administrator for the file made for you.</source>
-        <translation>Tệp này dành cho một người học khác. Không có gì bị thay đổi. Hãy xin quản trị viên tệp được tạo cho bạn.</translation>
+        <translation>Tệp này dành cho một người học khác. Không có gì bị thay đổi. Hãy xin quản trị viên tệp được tạo cho anh/chị.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/messages.py" line="251" />
@@ -751,7 +751,7 @@
     <message>
         <location filename="../../desktop/ui/messages.py" line="265" />
         <source>A content pack from the server was refused: %1. Your library was not changed. Tell your administrator.</source>
-        <translation>Một gói nội dung từ máy chủ bị từ chối: %1. Thư viện của bạn không thay đổi. Hãy báo cho quản trị viên.</translation>
+        <translation>Một gói nội dung từ máy chủ bị từ chối: %1. Thư viện của anh/chị không thay đổi. Hãy báo cho quản trị viên.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/messages.py" line="270" />
@@ -782,7 +782,7 @@
     <message>
         <location filename="../../desktop/ui/messages.py" line="283" />
         <source>This computer's clock is %1 off the ministry server's. Set the right date, time and time zone in the system settings: your results are dated by this clock.</source>
-        <translation>Đồng hồ của máy tính này lệch %1 so với máy chủ của Bộ. Hãy đặt đúng ngày, giờ và múi giờ trong phần cài đặt hệ thống: kết quả học tập của bạn được ghi thời gian theo đồng hồ này.</translation>
+        <translation>Đồng hồ của máy tính này lệch %1 so với máy chủ của Bộ. Hãy đặt đúng ngày, giờ và múi giờ trong phần cài đặt hệ thống: kết quả học tập của anh/chị được ghi thời gian theo đồng hồ này.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/messages.py" line="299" />
@@ -903,7 +903,7 @@
     <message>
         <location filename="../../desktop/ui/messages.py" line="290" />
         <source>The pack was refused: %1 (%2). Your library was not changed. Ask the sender for a fresh copy of the pack.</source>
-        <translation>Gói nội dung bị từ chối: %1 (%2). Thư viện của bạn không thay đổi. Hãy đề nghị người gửi cung cấp lại một bản mới của gói.</translation>
+        <translation>Gói nội dung bị từ chối: %1 (%2). Thư viện của anh/chị không thay đổi. Hãy đề nghị người gửi cung cấp lại một bản mới của gói.</translation>
     </message>
 </context>
 <context>
@@ -1081,12 +1081,12 @@
     <message>
         <location filename="../../desktop/ui/unlock.py" line="146" />
         <source>Create your profile</source>
-        <translation>Tạo hồ sơ của bạn</translation>
+        <translation>Tạo hồ sơ của anh/chị</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/unlock.py" line="149" />
         <source>Your progress stays on this computer, encrypted with your passphrase. The name is shown on the unlock screen, so a nickname is fine. There is no way to recover a forgotten passphrase on this computer; once you have synced, the ministry server holds a copy of your results.</source>
-        <translation>Tiến độ học tập của bạn được lưu trên máy tính này và được mã hóa bằng cụm mật khẩu của bạn. Tên sẽ hiển thị trên màn hình mở khóa, vì vậy bạn có thể dùng biệt danh. Trên máy tính này không có cách nào khôi phục cụm mật khẩu đã quên; sau khi bạn đồng bộ, máy chủ của Bộ sẽ lưu một bản sao kết quả học tập của bạn.</translation>
+        <translation>Tiến độ học tập của anh/chị được lưu trên máy tính này và được mã hóa bằng cụm mật khẩu của anh/chị. Tên sẽ hiển thị trên màn hình mở khóa, vì vậy anh/chị có thể dùng biệt danh. Trên máy tính này không có cách nào khôi phục cụm mật khẩu đã quên; sau khi anh/chị đồng bộ, máy chủ của Bộ sẽ lưu một bản sao kết quả học tập của anh/chị.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/unlock.py" line="157" />
@@ -1186,7 +1186,7 @@
     <message>
         <location filename="../../desktop/ui/unlock.py" line="217" />
         <source>Creating your encrypted profile…</source>
-        <translation>Đang tạo hồ sơ được mã hóa của bạn…</translation>
+        <translation>Đang tạo hồ sơ được mã hóa của anh/chị…</translation>
     </message>
 </context>
 <context>
@@ -1334,7 +1334,7 @@
     <message>
         <location filename="../../desktop/ui/quiz.py" line="327" />
         <source>The questions you missed come back for review when they are due.</source>
-        <translation>Những câu bạn làm sai sẽ quay lại để ôn tập khi đến hạn.</translation>
+        <translation>Những câu anh/chị làm sai sẽ quay lại để ôn tập khi đến hạn.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/quiz.py" line="330" />
@@ -1344,7 +1344,7 @@
     <message>
         <location filename="../../desktop/ui/quiz.py" line="333" />
         <source>Your score: %1%. Modules you already master are marked “skipped by placement” in the library; the home screen shows where to start.</source>
-        <translation>Điểm của bạn: %1%. Các học phần bạn đã nắm vững được đánh dấu “được miễn nhờ kiểm tra đầu vào” trong Thư viện; Trang chủ cho biết bạn nên bắt đầu từ đâu.</translation>
+        <translation>Điểm của anh/chị: %1%. Các học phần anh/chị đã nắm vững được đánh dấu “được miễn nhờ kiểm tra đầu vào” trong Thư viện; Trang chủ cho biết anh/chị nên bắt đầu từ đâu.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/quiz.py" line="338" />
@@ -1602,7 +1602,7 @@
     <message>
         <location filename="../../desktop/ui/sync_controller.py" line="185" />
         <source>Connected to %1. Your results will now sync.</source>
-        <translation>Đã kết nối với %1. Kết quả học tập của bạn sẽ được đồng bộ.</translation>
+        <translation>Đã kết nối với %1. Kết quả học tập của anh/chị sẽ được đồng bộ.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/sync_controller.py" line="198" />
@@ -1646,7 +1646,7 @@
         <location filename="../../desktop/ui/sync_controller.py" line="256" />
         <source>%n assignment(s) from your unit, listed on Home.</source>
         <translation>
-            <numerusform>%n gói nội dung được giao cho đơn vị của bạn, xem ở Trang chủ.</numerusform>
+            <numerusform>%n gói nội dung được giao cho đơn vị của anh/chị, xem ở Trang chủ.</numerusform>
         </translation>
     </message>
 </context>
@@ -1710,7 +1710,7 @@
     <message>
         <location filename="../../desktop/ui/items.py" line="104" />
         <source>Your answer</source>
-        <translation>Câu trả lời của bạn</translation>
+        <translation>Câu trả lời của anh/chị</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/items.py" line="105" />
@@ -1733,7 +1733,7 @@
     <message>
         <location filename="../../desktop/ui/unlock.py" line="56" />
         <source>Choose your profile and type your passphrase to continue.</source>
-        <translation>Hãy chọn hồ sơ của bạn và nhập cụm mật khẩu để tiếp tục.</translation>
+        <translation>Hãy chọn hồ sơ của anh/chị và nhập cụm mật khẩu để tiếp tục.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/unlock.py" line="57" />

@@ -74,11 +74,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "may be old). Reload the page and send it again.",
     },
     "refused.role": {
-        "vi": "Vai trò của bạn không được làm việc này. Yêu cầu đã được ghi vào nhật ký.",
+        "vi": "Vai trò của anh/chị không được làm việc này. Yêu cầu đã được ghi vào nhật ký.",
         "en": "Your role does not allow this. The attempt has been logged.",
     },
     "refused.scope": {
-        "vi": "Không tìm thấy mục này trong phạm vi đơn vị của bạn. Yêu cầu đã được ghi "
+        "vi": "Không tìm thấy mục này trong phạm vi đơn vị của anh/chị. Yêu cầu đã được ghi "
         "vào nhật ký.",
         "en": "This is not within your unit's scope. The attempt has been logged.",
     },
@@ -288,7 +288,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "enrol.file": {"vi": "Tệp CSV", "en": "CSV file"},
     "enrol.submit": {"vi": "Tạo học viên và mã", "en": "Create learners and codes"},
-    "enrol.units": {"vi": "Các đơn vị bạn được ghi danh", "en": "Units you may enrol into"},
+    "enrol.units": {"vi": "Các đơn vị anh/chị được ghi danh", "en": "Units you may enrol into"},
     "enrol.refused": {
         "vi": "Tệp có lỗi; chưa tạo học viên nào. Sửa các dòng sau rồi tải lên lại:",
         "en": "The file has errors; no learner was created. Fix these lines and upload it again:",
@@ -312,7 +312,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "several units are named {unit!r}; use its id",
     },
     "csv.unknown_unit": {
-        "vi": "không có đơn vị {unit!r} trong phạm vi của bạn",
+        "vi": "không có đơn vị {unit!r} trong phạm vi của anh/chị",
         "en": "no unit {unit!r} within your scope",
     },
     "csv.no_rows": {
@@ -390,7 +390,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The signature is valid, but the certificate was revoked on {when}: {reason}",
     },
     "reason.no_certificate": {
-        "vi": "không có chứng chỉ {certificate} trong phạm vi của bạn",
+        "vi": "không có chứng chỉ {certificate} trong phạm vi của anh/chị",
         "en": "no certificate {certificate} within your scope",
     },
     "reason.certificate_revoked": {

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from content.exam_policy import ExamPolicy
 from content.localised import pick
 from desktop.catalog import Catalog, LessonRef
-from desktop.store.exams import ExamGate, ExamStanding
+
+if TYPE_CHECKING:
+    # Annotations only: the store (SQLAlchemy) loads after the unlock screen shows.
+    from desktop.store.exams import ExamGate, ExamStanding
 
 
 @dataclass(frozen=True)

@@ -31,10 +31,11 @@ from content.forms import Form, FormError, check_form, draw_form, new_seed, scor
 from content.grading import Grade, decode_response, encode_response, grade
 from content.localised import pick
 from content.quiz import Item, Quiz
-from desktop.store.exams import ExamGate, ExamStanding
 
 if TYPE_CHECKING:
+    # Annotations only: the store (SQLAlchemy) loads after the unlock screen shows.
     from content.library import InstalledPack
+    from desktop.store.exams import ExamGate, ExamStanding
 
 
 @dataclass(frozen=True)

@@ -11,15 +11,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
-
-from sync.client import SyncClient
-from sync.engine import SyncEngine
+from typing import TYPE_CHECKING, Any, TypeVar
 
 T = TypeVar("T")
 RunOnStore = Callable[[Callable[[], T]], T]
 
 # How often the app syncs when it can (seconds); failures back off to the longest.
+if TYPE_CHECKING:
+    from sync.client import SyncClient
+    from sync.engine import SyncEngine
+
 SYNC_EVERY = 300.0
 SYNC_LONGEST = 1800.0
 
@@ -44,12 +45,16 @@ def sync_engine(
     library: Any,
     data_dir: Path,
     run_on_store: RunOnStore,
-    client_factory: Callable[..., SyncClient] = SyncClient,
+    client_factory: Callable[..., SyncClient] | None = None,
 ) -> SyncEngine:
     """The engine for one unlocked learner on this computer."""
+    # Here, not at the top: the sync client (requests) loads after the unlock screen.
+    from sync.client import SyncClient
+    from sync.engine import SyncEngine
+
     return SyncEngine(
         StoreOnWorker(learner, run_on_store),
         library,
         work_dir=data_dir / "sync",
-        client_factory=client_factory,
+        client_factory=client_factory or SyncClient,
     )

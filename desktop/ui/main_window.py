@@ -8,6 +8,7 @@ pool) and shows the results. No store or library call runs on the UI thread.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -68,6 +69,8 @@ class MainWindow(QMainWindow):
         self.exam_box: QMessageBox | None = None
         self.setAcceptDrops(True)
         self.resize(1280, 760)
+        self._painted = False
+        self._after_paint: list[Callable[[], None]] = []
 
         self.unlock = UnlockScreen()
         self.new_profile = NewProfileScreen(_passphrase_hint)
@@ -209,15 +212,35 @@ class MainWindow(QMainWindow):
         quick = self.workspace.quick_profile_names()
         if quick is not None:
             listed(quick)
-        # Opening the store loads SQLAlchemy and the crypto stack; do it now on the store's
-        # worker, while the learner types the passphrase. The store's own list is the
-        # authority whenever the quick read could not answer.
-        self.tasks.db(
-            lambda: [(p.profile_id, p.display_name) for p in self.workspace.store.profiles()],
-            None if quick is not None else listed,
-            self.fail_unlock,
-        )
-        self.tasks.background(_warm_up)
+
+        def open_store() -> None:
+            # Opening the store loads SQLAlchemy and the crypto stack; do it on the store's
+            # worker while the learner types the passphrase. The store's own list is the
+            # authority whenever the quick read could not answer.
+            self.tasks.db(
+                lambda: [(p.profile_id, p.display_name) for p in self.workspace.store.profiles()],
+                None if quick is not None else listed,
+                self.fail_unlock,
+            )
+            self.tasks.background(_warm_up)
+
+        # Not before the screen is painted: worker threads importing would take the
+        # interpreter from the first paint.
+        self._after_first_paint(open_store)
+
+    def _after_first_paint(self, work: Callable[[], None]) -> None:
+        if self._painted:
+            work()
+        else:
+            self._after_paint.append(work)
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            pending, self._after_paint = self._after_paint, []
+            for work in pending:
+                QTimer.singleShot(0, work)
 
     def _show_new_profile(self, can_cancel: bool) -> None:
         self.side.setVisible(False)
@@ -783,11 +806,18 @@ class MainWindow(QMainWindow):
 
 def _warm_up() -> None:
     """Import what the screens after unlock need, off the UI thread."""
-    import content.library  # noqa: F401
-    import desktop.catalog
-    import desktop.home_data
-    import desktop.quiz_run
-    import desktop.search  # noqa: F401
+    import importlib
+
+    for name in (
+        "content.library",
+        "desktop.catalog",
+        "desktop.home_data",
+        "desktop.quiz_run",
+        "desktop.search",
+        "sync.client",
+        "sync.engine",
+    ):
+        importlib.import_module(name)
 
 
 def _passphrase_hint(text: str):

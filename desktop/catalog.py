@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from content.localised import pick
@@ -15,7 +16,7 @@ from content.localised import pick
 if TYPE_CHECKING:
     from content.library import InstalledPack, Library
     from content.quiz import Quiz
-    from desktop.store import CourseMap
+    from sync.progress import CourseMap, QuizFacts
 
 
 @dataclass(frozen=True)
@@ -106,51 +107,24 @@ class Catalog:
         return [(p, p.manifest["exam"]) for p in self.level_packs if p.manifest.get("exam")]
 
     def course_map(self) -> CourseMap:
-        from desktop.store import CourseMap, ExamMap, ModuleMap, PackMap
+        """The installed packs as the progress rule sees them: built exactly as the
+        server builds its own from the packs it stores (`sync.progress.pack_map`)."""
+        from sync.progress import course_map, pack_map
 
-        packs = []
-        for pack in [*self.level_packs, *([self.placement] if self.placement else [])]:
-            manifest = pack.manifest
-            pass_mark = float(manifest.get("pass_mark", 0.8))
-            modules = [
-                ModuleMap(
-                    m["id"],
-                    m["area"],
-                    m["level"],
-                    [x["slug"] for x in m["lessons"]],
-                    m["quiz"],
-                    self._pass_mark(pack, m["quiz"], pass_mark),
-                )
-                for m in manifest["modules"]
-                if m.get("quiz")
-            ]
-            exam = manifest.get("exam")
-            exam_map = None
-            if exam and exam.get("level"):
-                exam_map = ExamMap(
-                    exam["quiz"], exam["level"], self._pass_mark(pack, exam["quiz"], pass_mark)
-                )
-            placement_quizzes, placement_items = [], {}
-            if manifest.get("placement"):
-                for slug in manifest["placement"]["quizzes"]:
-                    placement_quizzes.append(slug)
-                    for item in self.quiz(pack.pack_id, slug).items:
-                        if item.area and item.level:
-                            placement_items[f"{slug}/{item.id}"] = (item.area, item.level)
-            packs.append(
-                PackMap(
-                    pack.pack_id,
-                    pack.version,
-                    modules,
-                    exam_map,
-                    placement_quizzes,
-                    placement_items,
-                )
-            )
-        return CourseMap(packs)
+        packs = [*self.level_packs, *([self.placement] if self.placement else [])]
+        return course_map(
+            pack_map(pack.manifest, pack.version, partial(self._quiz_facts, pack.pack_id))
+            for pack in packs
+        )
 
-    def _pass_mark(self, pack: InstalledPack, quiz_slug: str, default: float) -> float:
+    def _quiz_facts(self, pack_id: str, slug: str) -> QuizFacts | None:
+        from sync.progress import QuizFacts
+
         try:
-            return self.quiz(pack.pack_id, quiz_slug).pass_mark
+            quiz = self.quiz(pack_id, slug)
         except (OSError, KeyError, ValueError):
-            return default
+            return None
+        targets = {
+            item.id: (item.area, item.level) for item in quiz.items if item.area and item.level
+        }
+        return QuizFacts(quiz.pass_mark, targets)

@@ -1,4 +1,5 @@
-"""The encrypted learner store and the learning engine (DESIGN sections 4 and 5).
+"""The encrypted learner store (DESIGN sections 4 and 5); progress is derived by the
+rule the server applies too (`sync.progress`).
 
 Plain Python, no Qt: the app calls it from its database worker thread.
 
@@ -36,21 +37,24 @@ Plain Python, no Qt: the app calls it from its database worker thread.
 Errors are `errors.StoreError` subclasses with messages a user can act on.
 """
 
-from .certificates import Certificate, CertificateStatus
-from .crypto import MINIMUM_KDF, KdfParams
-from .curriculum import CourseMap, ExamMap, ModuleMap, PackMap
-from .engine import (
-    AnsweredItem,
+from sync.progress import (
     AreaProgress,
     ContinuePoint,
+    CourseMap,
+    ExamMap,
     LessonProgress,
     LessonState,
     LevelProgress,
+    ModuleMap,
     ModuleProgress,
-    OpenAttempt,
+    PackMap,
     PlacementResult,
     Progress,
 )
+
+from .certificates import Certificate, CertificateStatus
+from .crypto import MINIMUM_KDF, KdfParams
+from .engine import AnsweredItem, OpenAttempt
 from .errors import (
     ForeignFile,
     IntegrityError,

@@ -20,9 +20,8 @@ from datetime import datetime
 from typing import Any
 
 from content.exam_policy import ExamPolicy
+from sync.progress import Fact
 from sync.xapi import parse_timestamp
-
-from .engine import Fact
 
 # What the server's `status` can say (docs/assessment.md section 2).
 STATUSES = ("graded", "cooldown", "attempt_limit", "rejected", "invalid")

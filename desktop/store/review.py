@@ -25,7 +25,7 @@ from datetime import datetime
 
 from fsrs import Card, Rating, Scheduler, State
 
-from .engine import Fact
+from sync.progress import Fact
 
 _SCHEDULER = Scheduler(enable_fuzzing=False)
 

@@ -29,10 +29,10 @@ from cryptography.exceptions import InvalidTag
 from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
+from sync.progress import Fact, fact_of
 from sync.xapi import StatementError, canonical, validate
 
 from .crypto import RowCipher
-from .engine import Fact, fact_of
 from .errors import IntegrityError, StatementRefused
 from .schema import StatementRow
 

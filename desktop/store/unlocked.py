@@ -24,7 +24,7 @@ a device's own exam pass) stay in the store as they are.
 Sync client: `pending(limit)`, `pending_count()`, `mark_synced(ids)`,
 `insert_pulled(statements)`.
 
-Derived (see `engine` and `review`): `progress(course_map)` (lessons, modules,
+Derived (see `sync.progress`, `engine` and `review`): `progress(course_map)` (lessons, modules,
 areas, levels, placement, where to continue), `review_queue(now)`,
 `review_schedule()`, `open_attempts()`, `previous_items(...)`,
 `exam_standing(pack_id, exam_slug)`.
@@ -50,7 +50,9 @@ from sqlalchemy.orm import Session
 
 from content.forms import EXT_FORM
 from hocvu import APP_VERSION
+from sync import progress as progress_rule
 from sync.certificates import RevocationList, read_revocation_list
+from sync.progress import CourseMap, Fact, Progress
 from sync.xapi import (
     EXT_GRADING,
     Activity,
@@ -69,8 +71,7 @@ from .certificates import (
     with_revocations,
 )
 from .crypto import RowCipher
-from .curriculum import CourseMap
-from .engine import Fact, OpenAttempt, Progress
+from .engine import OpenAttempt
 from .errors import NotFound, ProfileLocked, StatementRefused
 from .review import ReviewItem
 from .statements import StatementLog
@@ -366,7 +367,7 @@ class UnlockedProfile:
             facts = log.facts(session)
         # The log only grows, so its length tells whether the ordered copy is current.
         if self._ordered[0] != len(facts):
-            self._ordered = (len(facts), engine.learning_order(facts))
+            self._ordered = (len(facts), progress_rule.learning_order(facts))
         return self._ordered[1]
 
     def progress(self, course: CourseMap) -> Progress:
@@ -381,7 +382,7 @@ class UnlockedProfile:
                 # (before server grading, a device's own exam pass).
                 key = (certificate.pack_id, certificate.exam_slug)
                 certified[key] = max(certified.get(key) or 0.0, certificate.score or 0.0)
-        return engine.derive(self._learning_order(), course, certified, frozenset(revoked))
+        return progress_rule.derive(self._learning_order(), course, certified, frozenset(revoked))
 
     def previous_items(self, pack_id: str, kind: str, quiz_slug: str) -> frozenset[str]:
         """Items of the latest attempt at this quiz, for a new attempt to draw last."""

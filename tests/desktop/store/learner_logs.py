@@ -8,8 +8,9 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from desktop.store import CourseMap, ExamMap, KdfParams, ModuleMap, PackMap
-from desktop.store.engine import derive, facts_of, learning_order, open_attempts
+from desktop.store.engine import open_attempts
 from desktop.store.review import schedule
+from sync.progress import derive, facts_of, learning_order
 from sync.xapi import EXT_GRADING, SERVER_HOME_PAGE
 
 # Argon2id at its cheapest, so that the suite stays fast; one test checks the defaults.

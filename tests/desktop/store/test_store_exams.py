@@ -8,8 +8,9 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from content.exam_policy import ExamPolicy
-from desktop.store.engine import derive, facts_of, learning_order, previous_items
+from desktop.store.engine import previous_items
 from desktop.store.exams import exam_standing
+from sync.progress import derive, facts_of, learning_order
 from tests.desktop.store.learner_logs import L1, LogBuilder, attempts, derived, make_course
 
 ALL_AREAS = range(1, 7)

@@ -240,7 +240,39 @@ class QuizScreen(QWidget):
         if run is not None and not run.graded_here:
             self._record(lambda _grade: self._confirm_submit())
             return
+        if run is not None:
+            self._record(lambda _grade: self._confirm_unanswered())
+            return
         self._end()
+
+    def _confirm_unanswered(self) -> None:
+        """A quiz or the placement test with questions left blank: say so before it ends
+        (a blank scores nothing, and in placement it can cost a module's credit)."""
+        missing = self.run.unanswered if self.run is not None else 0
+        if not missing:
+            self._end()
+            return
+
+        def closed() -> None:
+            self.confirm_box = None
+
+        self.confirm_box = ask_to_confirm(
+            self,
+            name="finish-unanswered",
+            icon=QMessageBox.Icon.Warning,
+            title=self.tr("Finish now?"),
+            text=self.tr(
+                "%n question(s) are not answered; an unanswered question scores nothing.",
+                "",
+                missing,
+            )
+            + "\n\n"
+            + self.tr("Go back with Previous to answer them, or finish now."),
+            act=self.tr("&Finish now"),
+            keep=self.tr("&Keep working"),
+            on_act=self._end,
+            on_close=closed,
+        )
 
     def _confirm_submit(self) -> None:
         """Ask before submitting an exam; say plainly what is unanswered."""

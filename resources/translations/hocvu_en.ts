@@ -332,90 +332,90 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="163" />
-        <location filename="../../desktop/ui/main_window.py" line="753" />
-        <location filename="../../desktop/ui/main_window.py" line="765" />
+        <location filename="../../desktop/ui/main_window.py" line="166" />
+        <location filename="../../desktop/ui/main_window.py" line="776" />
+        <location filename="../../desktop/ui/main_window.py" line="788" />
         <source>Học Vụ Số</source>
         <translation>Học Vụ Số</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="165" />
+        <location filename="../../desktop/ui/main_window.py" line="168" />
         <source>Home</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="166" />
+        <location filename="../../desktop/ui/main_window.py" line="169" />
         <source>Library</source>
         <translation>Library</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="167" />
+        <location filename="../../desktop/ui/main_window.py" line="170" />
         <source>Search</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="168" />
+        <location filename="../../desktop/ui/main_window.py" line="171" />
         <source>Certificates</source>
         <translation>Certificates</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="169" />
+        <location filename="../../desktop/ui/main_window.py" line="172" />
         <source>Import a pack…</source>
         <translation>Import a pack…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="170" />
+        <location filename="../../desktop/ui/main_window.py" line="173" />
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="171" />
+        <location filename="../../desktop/ui/main_window.py" line="174" />
         <source>Lock</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="176" />
+        <location filename="../../desktop/ui/main_window.py" line="179" />
         <source>Navigation</source>
         <translation>Navigation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="290" />
+        <location filename="../../desktop/ui/main_window.py" line="313" />
         <source>Preparing the lessons…</source>
         <translation>Preparing the lessons…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="324" />
+        <location filename="../../desktop/ui/main_window.py" line="347" />
         <source>Import a content pack</source>
         <translation>Import a content pack</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="326" />
+        <location filename="../../desktop/ui/main_window.py" line="349" />
         <source>Content packs (*.hvpack)</source>
         <translation>Content packs (*.hvpack)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="331" />
+        <location filename="../../desktop/ui/main_window.py" line="354" />
         <source>Checking and installing %1…</source>
         <translation>Checking and installing %1…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="346" />
+        <location filename="../../desktop/ui/main_window.py" line="369" />
         <source>Installed “%1”, version %2.</source>
         <translation>Installed “%1”, version %2.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="596" />
-        <location filename="../../desktop/ui/main_window.py" line="644" />
+        <location filename="../../desktop/ui/main_window.py" line="619" />
+        <location filename="../../desktop/ui/main_window.py" line="667" />
         <source>Level exam</source>
         <translation>Level exam</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="619" />
+        <location filename="../../desktop/ui/main_window.py" line="642" />
         <source>Start the level exam now?</source>
         <translation>Start the level exam now?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="620" />
+        <location filename="../../desktop/ui/main_window.py" line="643" />
         <source>%n question(s).</source>
         <translation>
             <numerusform>%n question.</numerusform>
@@ -423,7 +423,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="623" />
+        <location filename="../../desktop/ui/main_window.py" line="646" />
         <source>Time limit: %n minute(s); the clock keeps running if you close the app.</source>
         <translation>
             <numerusform>Time limit: %n minute; the clock keeps running if you close the app.</numerusform>
@@ -431,72 +431,72 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="628" />
+        <location filename="../../desktop/ui/main_window.py" line="651" />
         <source>Attempts left at this version of the exam: %1 of %2.</source>
         <translation>Attempts left at this version of the exam: %1 of %2.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="633" />
+        <location filename="../../desktop/ui/main_window.py" line="656" />
         <source>The ministry grades the exam after you submit it; the result arrives with the next sync.</source>
         <translation>The ministry grades the exam after you submit it; the result arrives with the next sync.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="646" />
+        <location filename="../../desktop/ui/main_window.py" line="669" />
         <source>&amp;Start the exam</source>
         <translation>&amp;Start the exam</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="647" />
+        <location filename="../../desktop/ui/main_window.py" line="670" />
         <source>&amp;Not now</source>
         <translation>&amp;Not now</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="666" />
+        <location filename="../../desktop/ui/main_window.py" line="689" />
         <source>Placement test</source>
         <translation>Placement test</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="707" />
+        <location filename="../../desktop/ui/main_window.py" line="730" />
         <source>Review</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="720" />
+        <location filename="../../desktop/ui/main_window.py" line="743" />
         <source>Export certificate</source>
         <translation>Export certificate</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="722" />
+        <location filename="../../desktop/ui/main_window.py" line="745" />
         <source>PDF documents (*.pdf)</source>
         <translation>PDF documents (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="727" />
+        <location filename="../../desktop/ui/main_window.py" line="750" />
         <source>Certificate of digital competence</source>
         <translation>Certificate of digital competence</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="730" />
+        <location filename="../../desktop/ui/main_window.py" line="753" />
         <source>Passed on %1</source>
         <translation>Passed on %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="731" />
+        <location filename="../../desktop/ui/main_window.py" line="754" />
         <source>Signed by the ministry server</source>
         <translation>Signed by the ministry server</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="733" />
+        <location filename="../../desktop/ui/main_window.py" line="756" />
         <source>Provisional: not yet signed by the ministry server</source>
         <translation>Provisional: not yet signed by the ministry server</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="735" />
+        <location filename="../../desktop/ui/main_window.py" line="758" />
         <source>The QR code holds this record; a signed record can be checked offline with the ministry's public key.</source>
         <translation>The QR code holds this record; a signed record can be checked offline with the ministry's public key.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="744" />
+        <location filename="../../desktop/ui/main_window.py" line="767" />
         <source>Saved %1.</source>
         <translation>Saved %1.</translation>
     </message>
@@ -1276,7 +1276,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/quiz.py" line="128" />
-        <location filename="../../desktop/ui/quiz.py" line="307" />
+        <location filename="../../desktop/ui/quiz.py" line="339" />
         <source>To review:</source>
         <translation>To review:</translation>
     </message>
@@ -1291,12 +1291,13 @@
         <translation>Question %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="250" />
+        <location filename="../../desktop/ui/quiz.py" line="282" />
         <source>Submit the exam now? You answered %1 of %2 questions.</source>
         <translation>Submit the exam now? You answered %1 of %2 questions.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/quiz.py" line="256" />
+        <location filename="../../desktop/ui/quiz.py" line="265" />
+        <location filename="../../desktop/ui/quiz.py" line="288" />
         <source>%n question(s) are not answered; an unanswered question scores nothing.</source>
         <translation>
             <numerusform>%n question is not answered; an unanswered question scores nothing.</numerusform>
@@ -1304,72 +1305,88 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="260" />
+        <location filename="../../desktop/ui/quiz.py" line="292" />
         <source>After submitting, the answers can no longer be changed.</source>
         <translation>After submitting, the answers can no longer be changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="269" />
+        <location filename="../../desktop/ui/quiz.py" line="301" />
         <source>Submit the exam</source>
         <translation>Submit the exam</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="271" />
+        <location filename="../../desktop/ui/quiz.py" line="303" />
         <source>&amp;Submit</source>
         <translation>&amp;Submit</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/quiz.py" line="272" />
+        <location filename="../../desktop/ui/quiz.py" line="304" />
         <source>&amp;Keep working</source>
         <translation>&amp;Keep working</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="310" />
+        <location filename="../../desktop/ui/quiz.py" line="263" />
+        <source>Finish now?</source>
+        <translation>Finish now?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz.py" line="270" />
+        <source>Go back with Previous to answer them, or finish now.</source>
+        <translation>Go back with Previous to answer them, or finish now.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz.py" line="271" />
+        <source>&amp;Finish now</source>
+        <translation>&amp;Finish now</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz.py" line="342" />
         <source>Exam submitted</source>
         <translation>Exam submitted</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="313" />
+        <location filename="../../desktop/ui/quiz.py" line="345" />
         <source>Your answers have been submitted to the ministry for grading. The result and, if you pass, the certificate arrive with the next sync, or with the next file from the ministry if your mission is never online. Home shows “submitted, awaiting result” until then.</source>
         <translation>Your answers have been submitted to the ministry for grading. The result and, if you pass, the certificate arrive with the next sync, or with the next file from the ministry if your mission is never online. Home shows “submitted, awaiting result” until then.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="325" />
+        <location filename="../../desktop/ui/quiz.py" line="357" />
         <source>Review done: %1%</source>
         <translation>Review done: %1%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="327" />
+        <location filename="../../desktop/ui/quiz.py" line="359" />
         <source>The questions you missed come back for review when they are due.</source>
         <translation>The questions you missed come back for review when they are due.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="330" />
+        <location filename="../../desktop/ui/quiz.py" line="362" />
         <source>Placement test finished</source>
         <translation>Placement test finished</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="333" />
+        <location filename="../../desktop/ui/quiz.py" line="365" />
         <source>Your score: %1%. Modules you already master are marked “skipped by placement” in the library; the home screen shows where to start.</source>
         <translation>Your score: %1%. Modules you already master are marked “skipped by placement” in the library; the home screen shows where to start.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="338" />
+        <location filename="../../desktop/ui/quiz.py" line="370" />
         <source>Passed: %1%</source>
         <translation>Passed: %1%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="340" />
+        <location filename="../../desktop/ui/quiz.py" line="372" />
         <source>Well done. The pass mark is %1%.</source>
         <translation>Well done. The pass mark is %1%.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="345" />
+        <location filename="../../desktop/ui/quiz.py" line="377" />
         <source>Not passed yet: %1%</source>
         <translation>Not passed yet: %1%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="348" />
+        <location filename="../../desktop/ui/quiz.py" line="380" />
         <source>The pass mark is %1%. Read the questions below again, then try once more.</source>
         <translation>The pass mark is %1%. Read the questions below again, then try once more.</translation>
     </message>

@@ -331,169 +331,169 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="163" />
-        <location filename="../../desktop/ui/main_window.py" line="753" />
-        <location filename="../../desktop/ui/main_window.py" line="765" />
+        <location filename="../../desktop/ui/main_window.py" line="166" />
+        <location filename="../../desktop/ui/main_window.py" line="776" />
+        <location filename="../../desktop/ui/main_window.py" line="788" />
         <source>Học Vụ Số</source>
         <translation>Học Vụ Số</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="165" />
+        <location filename="../../desktop/ui/main_window.py" line="168" />
         <source>Home</source>
         <translation>Trang chủ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="166" />
+        <location filename="../../desktop/ui/main_window.py" line="169" />
         <source>Library</source>
         <translation>Thư viện</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="167" />
+        <location filename="../../desktop/ui/main_window.py" line="170" />
         <source>Search</source>
         <translation>Tìm kiếm</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="168" />
+        <location filename="../../desktop/ui/main_window.py" line="171" />
         <source>Certificates</source>
         <translation>Chứng chỉ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="169" />
+        <location filename="../../desktop/ui/main_window.py" line="172" />
         <source>Import a pack…</source>
         <translation>Nhập gói nội dung…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="170" />
+        <location filename="../../desktop/ui/main_window.py" line="173" />
         <source>Settings</source>
         <translation>Cài đặt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="171" />
+        <location filename="../../desktop/ui/main_window.py" line="174" />
         <source>Lock</source>
         <translation>Khóa</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="176" />
+        <location filename="../../desktop/ui/main_window.py" line="179" />
         <source>Navigation</source>
         <translation>Điều hướng</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="290" />
+        <location filename="../../desktop/ui/main_window.py" line="313" />
         <source>Preparing the lessons…</source>
         <translation>Đang chuẩn bị bài học…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="324" />
+        <location filename="../../desktop/ui/main_window.py" line="347" />
         <source>Import a content pack</source>
         <translation>Nhập gói nội dung</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="326" />
+        <location filename="../../desktop/ui/main_window.py" line="349" />
         <source>Content packs (*.hvpack)</source>
         <translation>Gói nội dung (*.hvpack)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="331" />
+        <location filename="../../desktop/ui/main_window.py" line="354" />
         <source>Checking and installing %1…</source>
         <translation>Đang kiểm tra và cài đặt %1…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="346" />
+        <location filename="../../desktop/ui/main_window.py" line="369" />
         <source>Installed “%1”, version %2.</source>
         <translation>Đã cài đặt “%1”, phiên bản %2.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="596" />
-        <location filename="../../desktop/ui/main_window.py" line="644" />
+        <location filename="../../desktop/ui/main_window.py" line="619" />
+        <location filename="../../desktop/ui/main_window.py" line="667" />
         <source>Level exam</source>
         <translation>Bài thi cấp độ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="619" />
+        <location filename="../../desktop/ui/main_window.py" line="642" />
         <source>Start the level exam now?</source>
         <translation>Anh/chị có muốn bắt đầu bài thi cấp độ ngay bây giờ không?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="620" />
+        <location filename="../../desktop/ui/main_window.py" line="643" />
         <source>%n question(s).</source>
         <translation>
             <numerusform>%n câu hỏi.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="623" />
+        <location filename="../../desktop/ui/main_window.py" line="646" />
         <source>Time limit: %n minute(s); the clock keeps running if you close the app.</source>
         <translation>
             <numerusform>Thời gian làm bài: %n phút; đồng hồ vẫn chạy nếu anh/chị đóng ứng dụng.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="628" />
+        <location filename="../../desktop/ui/main_window.py" line="651" />
         <source>Attempts left at this version of the exam: %1 of %2.</source>
         <translation>Số lần thi còn lại với phiên bản này của bài thi: %1 trên %2.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="633" />
+        <location filename="../../desktop/ui/main_window.py" line="656" />
         <source>The ministry grades the exam after you submit it; the result arrives with the next sync.</source>
         <translation>Bộ chấm bài sau khi anh/chị nộp; kết quả về máy ở lần đồng bộ tiếp theo.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="646" />
+        <location filename="../../desktop/ui/main_window.py" line="669" />
         <source>&amp;Start the exam</source>
         <translation>&amp;Bắt đầu làm bài</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="647" />
+        <location filename="../../desktop/ui/main_window.py" line="670" />
         <source>&amp;Not now</source>
         <translation>Để &amp;sau</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="666" />
+        <location filename="../../desktop/ui/main_window.py" line="689" />
         <source>Placement test</source>
         <translation>Kiểm tra đầu vào</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="707" />
+        <location filename="../../desktop/ui/main_window.py" line="730" />
         <source>Review</source>
         <translation>Ôn tập</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="720" />
+        <location filename="../../desktop/ui/main_window.py" line="743" />
         <source>Export certificate</source>
         <translation>Xuất chứng chỉ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="722" />
+        <location filename="../../desktop/ui/main_window.py" line="745" />
         <source>PDF documents (*.pdf)</source>
         <translation>Tài liệu PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="727" />
+        <location filename="../../desktop/ui/main_window.py" line="750" />
         <source>Certificate of digital competence</source>
         <translation>Chứng chỉ năng lực số</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="730" />
+        <location filename="../../desktop/ui/main_window.py" line="753" />
         <source>Passed on %1</source>
         <translation>Đạt ngày %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="731" />
+        <location filename="../../desktop/ui/main_window.py" line="754" />
         <source>Signed by the ministry server</source>
         <translation>Đã được máy chủ của Bộ ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="733" />
+        <location filename="../../desktop/ui/main_window.py" line="756" />
         <source>Provisional: not yet signed by the ministry server</source>
         <translation>Tạm thời: chưa được máy chủ của Bộ ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="735" />
+        <location filename="../../desktop/ui/main_window.py" line="758" />
         <source>The QR code holds this record; a signed record can be checked offline with the ministry's public key.</source>
         <translation>Mã QR chứa dữ liệu của chứng chỉ này; chứng chỉ đã ký có thể được xác minh mà không cần kết nối mạng, bằng khóa công khai của Bộ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="744" />
+        <location filename="../../desktop/ui/main_window.py" line="767" />
         <source>Saved %1.</source>
         <translation>Đã lưu %1.</translation>
     </message>
@@ -1270,7 +1270,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/quiz.py" line="128" />
-        <location filename="../../desktop/ui/quiz.py" line="307" />
+        <location filename="../../desktop/ui/quiz.py" line="339" />
         <source>To review:</source>
         <translation>Cần ôn lại:</translation>
     </message>
@@ -1285,84 +1285,101 @@
         <translation>Câu hỏi %1/%2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="250" />
+        <location filename="../../desktop/ui/quiz.py" line="282" />
         <source>Submit the exam now? You answered %1 of %2 questions.</source>
         <translation>Anh/chị có muốn nộp bài ngay bây giờ không? Anh/chị đã trả lời %1 trên %2 câu hỏi.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/quiz.py" line="256" />
+        <location filename="../../desktop/ui/quiz.py" line="265" />
+        <location filename="../../desktop/ui/quiz.py" line="288" />
         <source>%n question(s) are not answered; an unanswered question scores nothing.</source>
         <translation>
             <numerusform>Còn %n câu hỏi chưa trả lời; câu chưa trả lời không được tính điểm.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="260" />
+        <location filename="../../desktop/ui/quiz.py" line="292" />
         <source>After submitting, the answers can no longer be changed.</source>
         <translation>Sau khi nộp, anh/chị không thể sửa câu trả lời.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="269" />
+        <location filename="../../desktop/ui/quiz.py" line="301" />
         <source>Submit the exam</source>
         <translation>Nộp bài thi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="271" />
+        <location filename="../../desktop/ui/quiz.py" line="303" />
         <source>&amp;Submit</source>
         <translation>&amp;Nộp bài</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/quiz.py" line="272" />
+        <location filename="../../desktop/ui/quiz.py" line="304" />
         <source>&amp;Keep working</source>
         <translation>&amp;Tiếp tục làm bài</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="310" />
+        <location filename="../../desktop/ui/quiz.py" line="263" />
+        <source>Finish now?</source>
+        <translation>Kết thúc bài?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz.py" line="270" />
+        <source>Go back with Previous to answer them, or finish now.</source>
+        <translation>Anh/chị có thể bấm “Câu trước” để quay lại trả lời, hoặc kết thúc ngay.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz.py" line="271" />
+        <source>&amp;Finish now</source>
+        <translation>&amp;Kết thúc ngay</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz.py" line="342" />
         <source>Exam submitted</source>
         <translation>Đã nộp bài thi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="313" />
+        <location filename="../../desktop/ui/quiz.py" line="345" />
         <source>Your answers have been submitted to the ministry for grading. The result and, if you pass, the certificate arrive with the next sync, or with the next file from the ministry if your mission is never online. Home shows “submitted, awaiting result” until then.</source>
         <translation>Bài làm của anh/chị đã được nộp để Bộ chấm. Kết quả và chứng chỉ (nếu đạt) sẽ về máy ở lần đồng bộ tiếp theo, hoặc theo tệp tiếp theo do Bộ gửi nếu cơ quan đại diện của anh/chị không kết nối mạng. Cho đến lúc đó, Trang chủ ghi “đã nộp, đang chờ kết quả”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="325" />
+        <location filename="../../desktop/ui/quiz.py" line="357" />
         <source>Review done: %1%</source>
         <translation>Ôn tập xong: %1%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="327" />
+        <location filename="../../desktop/ui/quiz.py" line="359" />
         <source>The questions you missed come back for review when they are due.</source>
         <translation>Những câu anh/chị làm sai sẽ quay lại để ôn tập khi đến hạn.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="330" />
+        <location filename="../../desktop/ui/quiz.py" line="362" />
         <source>Placement test finished</source>
         <translation>Đã hoàn thành bài kiểm tra đầu vào</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="333" />
+        <location filename="../../desktop/ui/quiz.py" line="365" />
         <source>Your score: %1%. Modules you already master are marked “skipped by placement” in the library; the home screen shows where to start.</source>
         <translation>Điểm của anh/chị: %1%. Các học phần anh/chị đã nắm vững được đánh dấu “được miễn nhờ kiểm tra đầu vào” trong Thư viện; Trang chủ cho biết anh/chị nên bắt đầu từ đâu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="338" />
+        <location filename="../../desktop/ui/quiz.py" line="370" />
         <source>Passed: %1%</source>
         <translation>Đạt: %1%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="340" />
+        <location filename="../../desktop/ui/quiz.py" line="372" />
         <source>Well done. The pass mark is %1%.</source>
         <translation>Xin chúc mừng. Điểm đạt là %1%.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="345" />
+        <location filename="../../desktop/ui/quiz.py" line="377" />
         <source>Not passed yet: %1%</source>
         <translation>Chưa đạt: %1%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="348" />
+        <location filename="../../desktop/ui/quiz.py" line="380" />
         <source>The pass mark is %1%. Read the questions below again, then try once more.</source>
         <translation>Điểm đạt là %1%. Hãy đọc lại các câu hỏi dưới đây, rồi thử lại lần nữa.</translation>
     </message>

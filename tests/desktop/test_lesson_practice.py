@@ -74,3 +74,30 @@ def test_a_lesson_ends_with_a_checked_question_of_its_module_that_records_nothin
 
     idle(qtbot, window)
     assert len(window.learner.statements()) == before
+
+
+def test_finishing_a_quiz_with_blank_questions_asks_first(qtbot, qapp, tmp_path, starter_packs):
+    from tests.desktop.app_driver import accept
+
+    window = start_app(qtbot, qapp, tmp_path / "data", starter_packs)
+    create_profile(qtbot, window, "Lê Thị Hoa")
+    module = next(m for m in window.workspace.catalog.modules() if m.quiz)
+    window.start_module_quiz(module.pack_id, module.module_id)
+    quiz = window.quiz
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is quiz and quiz.run is not None)
+    quiz._go(len(quiz.run.questions) - 1)
+    quiz.finish.click()
+    qtbot.waitUntil(lambda: quiz.confirm_box is not None, timeout=10_000)
+    box = quiz.confirm_box
+    blanks = len(quiz.run.questions)
+    assert f"Còn {blanks} câu hỏi chưa trả lời" in box.text()
+    # The safe answer is the default: Enter keeps the learner in the quiz.
+    assert box.defaultButton().text() == "&Tiếp tục làm bài"
+    box.defaultButton().click()
+    qtbot.waitUntil(lambda: quiz.confirm_box is None)
+    assert quiz.pages.currentIndex() == 0
+    quiz.finish.click()
+    qtbot.waitUntil(lambda: quiz.confirm_box is not None, timeout=10_000)
+    accept(quiz.confirm_box)
+    qtbot.waitUntil(lambda: quiz.pages.currentIndex() == 1, timeout=10_000)
+    assert quiz.result is not None and quiz.result.unanswered == blanks

@@ -81,7 +81,7 @@ class LessonScreen(QWidget):
 
     def retranslate(self) -> None:
         self.previous.setText(self.tr("← &Previous"))
-        self.next.setText(self.tr("&Next →"))
+        self._show_next_label()
         self.practice.setText(self.tr("Check &yourself"))
         self.practice.setToolTip(self.tr("One question from this module's quiz, checked at once"))
         self._show_done_state()
@@ -106,6 +106,7 @@ class LessonScreen(QWidget):
         has_previous: bool,
         has_next: bool,
         has_practice: bool = False,
+        next_is_quiz: bool = False,
     ) -> None:
         self.title.setText(rendered.meta.title)
         self.meta.setText(self.tr("about %1 min").replace("%1", str(rendered.meta.minutes)))
@@ -117,7 +118,9 @@ class LessonScreen(QWidget):
         self.browser.setHtml(rendered.html)
         self._apply_font()
         self.previous.setEnabled(has_previous)
-        self.next.setEnabled(has_next)
+        self.next.setEnabled(has_next or next_is_quiz)
+        self._next_is_quiz = next_is_quiz
+        self._show_next_label()
         self.practice.setVisible(has_practice)
         self._done = done
         self._show_done_state()
@@ -130,6 +133,11 @@ class LessonScreen(QWidget):
     def set_font_size(self, size: int) -> None:
         self.font_size = size
         self._apply_font()
+
+    def _show_next_label(self) -> None:
+        # After a module's last lesson, Next leads to the module's quiz, not past it.
+        quiz = getattr(self, "_next_is_quiz", False)
+        self.next.setText(self.tr("&Module quiz →") if quiz else self.tr("&Next →"))
 
     def _show_done_state(self) -> None:
         self.done.setText(self.tr("✓ Done") if self._done else self.tr("&Mark as done"))

@@ -494,6 +494,7 @@ class MainWindow(QMainWindow):
             lang if lang in pack.lesson_languages(ref.slug) else pack.lesson_languages(ref.slug)[0]
         )
         previous, following = catalog.neighbours(ref)
+        module = catalog.module(ref.pack_id, ref.module_id)
         self.lesson_ref, self.lesson_started = ref, time.monotonic()
         self.lesson.show_lesson(
             pack.path,
@@ -502,7 +503,8 @@ class MainWindow(QMainWindow):
             False,
             previous is not None,
             following is not None,
-            catalog.module(ref.pack_id, ref.module_id).quiz is not None,
+            module.quiz is not None,
+            next_is_quiz=_leads_to_quiz(module, ref),
         )
         self.stack.setCurrentWidget(self.lesson)
 
@@ -543,7 +545,11 @@ class MainWindow(QMainWindow):
         PracticeDialog(item, drawn, self.lesson.language.currentData(), self).exec()
 
     def _step_lesson(self, step: int) -> None:
-        previous, following = self.workspace.catalog.neighbours(self.lesson_ref)
+        ref, catalog = self.lesson_ref, self.workspace.catalog
+        if step > 0 and _leads_to_quiz(catalog.module(ref.pack_id, ref.module_id), ref):
+            self.start_module_quiz(ref.pack_id, ref.module_id)
+            return
+        previous, following = catalog.neighbours(ref)
         target = previous if step < 0 else following
         if target is not None:
             self.open_lesson(target)
@@ -802,6 +808,11 @@ class MainWindow(QMainWindow):
             self.learner.lock()
         self.workspace.close()
         super().closeEvent(event)
+
+
+def _leads_to_quiz(module, ref: LessonRef) -> bool:
+    """Whether Next on this lesson opens its module's quiz: it is the module's last."""
+    return module.quiz is not None and module.lessons[-1]["slug"] == ref.slug
 
 
 def _warm_up() -> None:

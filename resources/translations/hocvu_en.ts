@@ -224,7 +224,7 @@
         <translation>← &amp;Previous</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lesson.py" line="84" />
+        <location filename="../../desktop/ui/lesson.py" line="140" />
         <source>&amp;Next →</source>
         <translation>&amp;Next →</translation>
     </message>
@@ -261,17 +261,22 @@
         <translation>Lesson text</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lesson.py" line="111" />
+        <location filename="../../desktop/ui/lesson.py" line="112" />
         <source>about %1 min</source>
         <translation>about %1 min</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lesson.py" line="135" />
+        <location filename="../../desktop/ui/lesson.py" line="140" />
+        <source>&amp;Module quiz →</source>
+        <translation>&amp;Module quiz →</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/lesson.py" line="143" />
         <source>✓ Done</source>
         <translation>✓ Done</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lesson.py" line="135" />
+        <location filename="../../desktop/ui/lesson.py" line="143" />
         <source>&amp;Mark as done</source>
         <translation>&amp;Mark as done</translation>
     </message>
@@ -333,8 +338,8 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="166" />
-        <location filename="../../desktop/ui/main_window.py" line="776" />
-        <location filename="../../desktop/ui/main_window.py" line="788" />
+        <location filename="../../desktop/ui/main_window.py" line="782" />
+        <location filename="../../desktop/ui/main_window.py" line="794" />
         <source>Học Vụ Số</source>
         <translation>Học Vụ Số</translation>
     </message>
@@ -404,18 +409,18 @@
         <translation>Installed “%1”, version %2.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="619" />
-        <location filename="../../desktop/ui/main_window.py" line="667" />
+        <location filename="../../desktop/ui/main_window.py" line="625" />
+        <location filename="../../desktop/ui/main_window.py" line="673" />
         <source>Level exam</source>
         <translation>Level exam</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="642" />
+        <location filename="../../desktop/ui/main_window.py" line="648" />
         <source>Start the level exam now?</source>
         <translation>Start the level exam now?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="643" />
+        <location filename="../../desktop/ui/main_window.py" line="649" />
         <source>%n question(s).</source>
         <translation>
             <numerusform>%n question.</numerusform>
@@ -423,7 +428,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="646" />
+        <location filename="../../desktop/ui/main_window.py" line="652" />
         <source>Time limit: %n minute(s); the clock keeps running if you close the app.</source>
         <translation>
             <numerusform>Time limit: %n minute; the clock keeps running if you close the app.</numerusform>
@@ -431,72 +436,72 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="651" />
+        <location filename="../../desktop/ui/main_window.py" line="657" />
         <source>Attempts left at this version of the exam: %1 of %2.</source>
         <translation>Attempts left at this version of the exam: %1 of %2.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="656" />
+        <location filename="../../desktop/ui/main_window.py" line="662" />
         <source>The ministry grades the exam after you submit it; the result arrives with the next sync.</source>
         <translation>The ministry grades the exam after you submit it; the result arrives with the next sync.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="669" />
+        <location filename="../../desktop/ui/main_window.py" line="675" />
         <source>&amp;Start the exam</source>
         <translation>&amp;Start the exam</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="670" />
+        <location filename="../../desktop/ui/main_window.py" line="676" />
         <source>&amp;Not now</source>
         <translation>&amp;Not now</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="689" />
+        <location filename="../../desktop/ui/main_window.py" line="695" />
         <source>Placement test</source>
         <translation>Placement test</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="730" />
+        <location filename="../../desktop/ui/main_window.py" line="736" />
         <source>Review</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="743" />
+        <location filename="../../desktop/ui/main_window.py" line="749" />
         <source>Export certificate</source>
         <translation>Export certificate</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="745" />
+        <location filename="../../desktop/ui/main_window.py" line="751" />
         <source>PDF documents (*.pdf)</source>
         <translation>PDF documents (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="750" />
+        <location filename="../../desktop/ui/main_window.py" line="756" />
         <source>Certificate of digital competence</source>
         <translation>Certificate of digital competence</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="753" />
+        <location filename="../../desktop/ui/main_window.py" line="759" />
         <source>Passed on %1</source>
         <translation>Passed on %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="754" />
+        <location filename="../../desktop/ui/main_window.py" line="760" />
         <source>Signed by the ministry server</source>
         <translation>Signed by the ministry server</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="756" />
+        <location filename="../../desktop/ui/main_window.py" line="762" />
         <source>Provisional: not yet signed by the ministry server</source>
         <translation>Provisional: not yet signed by the ministry server</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="758" />
+        <location filename="../../desktop/ui/main_window.py" line="764" />
         <source>The QR code holds this record; a signed record can be checked offline with the ministry's public key.</source>
         <translation>The QR code holds this record; a signed record can be checked offline with the ministry's public key.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="767" />
+        <location filename="../../desktop/ui/main_window.py" line="773" />
         <source>Saved %1.</source>
         <translation>Saved %1.</translation>
     </message>

@@ -223,7 +223,7 @@
         <translation>← Bài &amp;trước</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lesson.py" line="84" />
+        <location filename="../../desktop/ui/lesson.py" line="140" />
         <source>&amp;Next →</source>
         <translation>Bài &amp;sau →</translation>
     </message>
@@ -260,17 +260,22 @@
         <translation>Nội dung bài học</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lesson.py" line="111" />
+        <location filename="../../desktop/ui/lesson.py" line="112" />
         <source>about %1 min</source>
         <translation>khoảng %1 phút</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lesson.py" line="135" />
+        <location filename="../../desktop/ui/lesson.py" line="140" />
+        <source>&amp;Module quiz →</source>
+        <translation>&amp;Kiểm tra mô-đun →</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/lesson.py" line="143" />
         <source>✓ Done</source>
         <translation>✓ Đã học xong</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lesson.py" line="135" />
+        <location filename="../../desktop/ui/lesson.py" line="143" />
         <source>&amp;Mark as done</source>
         <translation>Đánh &amp;dấu đã học xong</translation>
     </message>
@@ -332,8 +337,8 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="166" />
-        <location filename="../../desktop/ui/main_window.py" line="776" />
-        <location filename="../../desktop/ui/main_window.py" line="788" />
+        <location filename="../../desktop/ui/main_window.py" line="782" />
+        <location filename="../../desktop/ui/main_window.py" line="794" />
         <source>Học Vụ Số</source>
         <translation>Học Vụ Số</translation>
     </message>
@@ -403,97 +408,97 @@
         <translation>Đã cài đặt “%1”, phiên bản %2.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="619" />
-        <location filename="../../desktop/ui/main_window.py" line="667" />
+        <location filename="../../desktop/ui/main_window.py" line="625" />
+        <location filename="../../desktop/ui/main_window.py" line="673" />
         <source>Level exam</source>
         <translation>Bài thi cấp độ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="642" />
+        <location filename="../../desktop/ui/main_window.py" line="648" />
         <source>Start the level exam now?</source>
         <translation>Anh/chị có muốn bắt đầu bài thi cấp độ ngay bây giờ không?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="643" />
+        <location filename="../../desktop/ui/main_window.py" line="649" />
         <source>%n question(s).</source>
         <translation>
             <numerusform>%n câu hỏi.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="646" />
+        <location filename="../../desktop/ui/main_window.py" line="652" />
         <source>Time limit: %n minute(s); the clock keeps running if you close the app.</source>
         <translation>
             <numerusform>Thời gian làm bài: %n phút; đồng hồ vẫn chạy nếu anh/chị đóng ứng dụng.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="651" />
+        <location filename="../../desktop/ui/main_window.py" line="657" />
         <source>Attempts left at this version of the exam: %1 of %2.</source>
         <translation>Số lần thi còn lại với phiên bản này của bài thi: %1 trên %2.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="656" />
+        <location filename="../../desktop/ui/main_window.py" line="662" />
         <source>The ministry grades the exam after you submit it; the result arrives with the next sync.</source>
         <translation>Bộ chấm bài sau khi anh/chị nộp; kết quả về máy ở lần đồng bộ tiếp theo.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="669" />
+        <location filename="../../desktop/ui/main_window.py" line="675" />
         <source>&amp;Start the exam</source>
         <translation>&amp;Bắt đầu làm bài</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="670" />
+        <location filename="../../desktop/ui/main_window.py" line="676" />
         <source>&amp;Not now</source>
         <translation>Để &amp;sau</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="689" />
+        <location filename="../../desktop/ui/main_window.py" line="695" />
         <source>Placement test</source>
         <translation>Kiểm tra đầu vào</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="730" />
+        <location filename="../../desktop/ui/main_window.py" line="736" />
         <source>Review</source>
         <translation>Ôn tập</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="743" />
+        <location filename="../../desktop/ui/main_window.py" line="749" />
         <source>Export certificate</source>
         <translation>Xuất chứng chỉ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="745" />
+        <location filename="../../desktop/ui/main_window.py" line="751" />
         <source>PDF documents (*.pdf)</source>
         <translation>Tài liệu PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="750" />
+        <location filename="../../desktop/ui/main_window.py" line="756" />
         <source>Certificate of digital competence</source>
         <translation>Chứng chỉ năng lực số</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="753" />
+        <location filename="../../desktop/ui/main_window.py" line="759" />
         <source>Passed on %1</source>
         <translation>Đạt ngày %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="754" />
+        <location filename="../../desktop/ui/main_window.py" line="760" />
         <source>Signed by the ministry server</source>
         <translation>Đã được máy chủ của Bộ ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="756" />
+        <location filename="../../desktop/ui/main_window.py" line="762" />
         <source>Provisional: not yet signed by the ministry server</source>
         <translation>Tạm thời: chưa được máy chủ của Bộ ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="758" />
+        <location filename="../../desktop/ui/main_window.py" line="764" />
         <source>The QR code holds this record; a signed record can be checked offline with the ministry's public key.</source>
         <translation>Mã QR chứa dữ liệu của chứng chỉ này; chứng chỉ đã ký có thể được xác minh mà không cần kết nối mạng, bằng khóa công khai của Bộ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="767" />
+        <location filename="../../desktop/ui/main_window.py" line="773" />
         <source>Saved %1.</source>
         <translation>Đã lưu %1.</translation>
     </message>

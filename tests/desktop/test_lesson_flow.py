@@ -101,3 +101,22 @@ def test_finishing_a_quiz_with_blank_questions_asks_first(qtbot, qapp, tmp_path,
     accept(quiz.confirm_box)
     qtbot.waitUntil(lambda: quiz.pages.currentIndex() == 1, timeout=10_000)
     assert quiz.result is not None and quiz.result.unanswered == blanks
+
+
+def test_next_on_a_modules_last_lesson_opens_its_quiz(qtbot, qapp, tmp_path, starter_packs):
+    window = start_app(qtbot, qapp, tmp_path / "data", starter_packs)
+    create_profile(qtbot, window, "Lê Thị Hoa")
+    module = next(m for m in window.workspace.catalog.modules() if m.quiz and len(m.lessons) > 1)
+    first, last = module.lessons[0]["slug"], module.lessons[-1]["slug"]
+    window.open_lesson(LessonRef(module.pack_id, module.module_id, first))
+    idle(qtbot, window)
+    assert window.lesson.next.text() == "Bài &sau →"
+    qtbot.mouseClick(window.lesson.next, Qt.MouseButton.LeftButton)
+    idle(qtbot, window)
+    assert window.lesson_ref.slug == module.lessons[1]["slug"]
+    window.open_lesson(LessonRef(module.pack_id, module.module_id, last))
+    idle(qtbot, window)
+    assert window.lesson.next.text() == "&Kiểm tra mô-đun →" and window.lesson.next.isEnabled()
+    qtbot.mouseClick(window.lesson.next, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.quiz, timeout=10_000)
+    assert window.quiz.run.questions[0].quiz_slug == module.quiz

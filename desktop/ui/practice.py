@@ -56,15 +56,18 @@ class PracticeDialog(QDialog):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        # Our own Close: a standard button would keep Qt's English text.
+        close = QPushButton(self.tr("C&lose"))
+        close.clicked.connect(self.reject)
+        buttons = QDialogButtonBox()
         buttons.addButton(self.check, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.rejected.connect(self.reject)
+        buttons.addButton(close, QDialogButtonBox.ButtonRole.RejectRole)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(hint)
         layout.addWidget(scroll, 1)
         layout.addWidget(buttons)
-        self.resize(640, 520)
+        self.resize(640, 420)
 
     def _check(self) -> None:
         if not self.widget.has_response():

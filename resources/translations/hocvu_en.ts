@@ -1242,7 +1242,12 @@
         <translation>&amp;Check</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/practice.py" line="71" />
+        <location filename="../../desktop/ui/practice.py" line="60" />
+        <source>C&amp;lose</source>
+        <translation>C&amp;lose</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/practice.py" line="74" />
         <source>Choose or type an answer first.</source>
         <translation>Choose or type an answer first.</translation>
     </message>

@@ -1236,7 +1236,12 @@
         <translation>&amp;Kiểm tra</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/practice.py" line="71" />
+        <location filename="../../desktop/ui/practice.py" line="60" />
+        <source>C&amp;lose</source>
+        <translation>Đón&amp;g</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/practice.py" line="74" />
         <source>Choose or type an answer first.</source>
         <translation>Anh/chị hãy chọn hoặc gõ câu trả lời trước.</translation>
     </message>

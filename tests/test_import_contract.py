@@ -7,7 +7,9 @@ literal name):
 - `sync/server/` imports `sync` and `content`;
 - nothing under `sync/` imports `desktop` or Qt;
 - `desktop/` imports `content` and the client side of `sync` (never `sync.server`);
-- `desktop/store/` imports no Qt.
+- `desktop/store/` imports no Qt;
+- nothing under `content/` or `sync/` imports the rest of the `desktop` extra (fsrs,
+  segno), which a server install lacks.
 
 `hocvu/__init__.py` (version numbers) and `hocvu/paths.py` (where resources are) sit
 below all of them and import nothing of ours; `hocvu.cli`, the command that dispatches
@@ -26,6 +28,8 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 OURS = ("content", "sync", "desktop", "hocvu")
 QT = ("PySide6", "PySide2", "PyQt5", "PyQt6", "shiboken6", "shiboken2")
+# The rest of pyproject.toml's `desktop` extra: a server install lacks them too.
+DESKTOP_EXTRA = ("fsrs", "segno")
 # What every layer may use of the `hocvu` package, and what none may.
 BASE = ("hocvu", "hocvu.paths")
 TOP = ("hocvu.cli", "hocvu.__main__")
@@ -38,6 +42,7 @@ class Layer:
     allowed: tuple[str, ...]  # first-party packages (and their submodules) it may import
     forbidden: tuple[str, ...] = ()  # exceptions inside `allowed`
     qt: bool = False
+    desktop_extra: bool = False  # fsrs, segno
 
 
 # Most specific folder first: a file belongs to the first layer whose folder holds it.
@@ -46,8 +51,21 @@ LAYERS = (
     Layer("sync/server", "sync/server", ("sync", "content", *BASE)),
     Layer("sync", "sync", ("sync", "content", *BASE), SERVER),
     Layer("content", "content", ("content", *BASE)),
-    Layer("desktop/store", "desktop/store", ("desktop", "content", "sync", *BASE), SERVER),
-    Layer("desktop", "desktop", ("desktop", "content", "sync", *BASE), SERVER, qt=True),
+    Layer(
+        "desktop/store",
+        "desktop/store",
+        ("desktop", "content", "sync", *BASE),
+        SERVER,
+        desktop_extra=True,
+    ),
+    Layer(
+        "desktop",
+        "desktop",
+        ("desktop", "content", "sync", *BASE),
+        SERVER,
+        qt=True,
+        desktop_extra=True,
+    ),
     Layer("hocvu (base)", "hocvu/__init__.py", ()),
     Layer("hocvu (base)", "hocvu/paths.py", ()),
 )
@@ -114,6 +132,11 @@ def violations(where: str, source: str) -> list[str]:
     for line, module in imported(source, where):
         if _within(module, QT) and not layer.qt:
             found.append(f"{where}:{line}: {layer.name} imports Qt ({module})")
+        elif _within(module, DESKTOP_EXTRA) and not layer.desktop_extra:
+            found.append(
+                f"{where}:{line}: {layer.name} imports {module}, which only the desktop "
+                "extra installs"
+            )
         elif _within(module, OURS) and (
             not _within(module, layer.allowed) or _within(module, layer.forbidden + TOP)
         ):
@@ -157,6 +180,7 @@ def test_the_check_reads_every_layer():
         ("desktop/store/x.py", "def f():\n    from PySide6 import QtCore\n", "imports Qt"),
         ("desktop/x.py", "from sync.server.db import Database\n", "imports sync.server"),
         ("content/x.py", "from hocvu.cli import main\n", "imports hocvu.cli"),
+        ("sync/server/x.py", "def f():\n    import segno\n", "only the desktop extra"),
     ],
 )
 def test_a_forbidden_import_is_named_with_file_and_line(where, source, expected):
@@ -171,6 +195,7 @@ def test_a_forbidden_import_is_named_with_file_and_line(where, source, expected)
         ("sync/server/routes/x.py", "from ..context import server\n"),
         ("desktop/x.py", "from sync.client import Client\nfrom PySide6 import QtCore\n"),
         ("desktop/store/x.py", "from content.files import make_private\nfrom hocvu import X\n"),
+        ("desktop/store/x.py", "import fsrs\n"),
         ("content/x.py", "import yaml\nfrom hocvu.paths import resources_dir\n"),
     ],
 )

@@ -51,10 +51,11 @@ def main(argv: list[str] | None = None) -> int:
 def _run_app(args: list[str]) -> int:
     try:
         from desktop.app import run  # type: ignore[import-not-found]
-    except ImportError:
+    except ImportError as missing:
+        # A server or trainer install has no Qt: the app is the `desktop` extra.
         print(
-            "hocvu: the desktop app is not built yet; use `hocvu pack --help` for the "
-            "trainer tools.",
+            f"hocvu: the desktop app cannot start ({missing}); install it with "
+            '`pip install "hocvu[desktop]"`, or use `hocvu pack --help` for the trainer tools.',
             file=sys.stderr,
         )
         return 1

@@ -27,7 +27,7 @@ if [ ! -x .venv/bin/python ]; then
   "$PY" -m venv .venv
 fi
 .venv/bin/python -m pip install -q --upgrade pip
-.venv/bin/python -m pip install -q -e ".[server,test]"
+.venv/bin/python -m pip install -q -e ".[desktop,server,test]"
 bash scripts/translations.sh
 # The starter curriculum, signed with the development key (production packaging signs
 # with the ministry's keys instead).

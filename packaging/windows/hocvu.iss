@@ -5,7 +5,7 @@
 ;
 ; Build the one-folder app first (dist\hocvu\hocvu.exe, from the repository root):
 ;     py -3.11 -m venv build\packaging-venv
-;     build\packaging-venv\Scripts\python -m pip install ".[packaging]"
+;     build\packaging-venv\Scripts\python -m pip install ".[desktop,packaging]"
 ;     build\packaging-venv\Scripts\python packaging\stage.py
 ;     build\packaging-venv\Scripts\pyinstaller --noconfirm packaging\hocvu.spec
 ; then compile this script (Unicode Inno Setup 6.2 or newer):

@@ -83,7 +83,7 @@ def iso_duration(seconds: float) -> str:
 
 
 def parse_duration(text: str) -> float:
-    if not _DURATION.match(text or ""):
+    if not isinstance(text, str) or not _DURATION.match(text):
         raise StatementError(f"result.duration {clipped(text)} is not an ISO 8601 duration")
     total = 0.0
     for value, unit in re.findall(r"(\d+(?:\.\d+)?)([DHMS])", text):
@@ -196,10 +196,18 @@ def validate(statement: Any) -> None:
         raise StatementError("object.id must be an activity IRI")
     if obj.get("objectType", "Activity") != "Activity":
         raise StatementError("object must be an activity")
+    context = statement.get("context")
+    if context is not None and not isinstance(context, dict):
+        raise StatementError("context must be an object")
+    if not isinstance((context or {}).get("extensions") or {}, dict):
+        raise StatementError("context.extensions must be an object")
     result = statement.get("result")
     if result is not None:
         if not isinstance(result, dict):
             raise StatementError("result must be an object")
+        for part in ("score", "extensions"):
+            if not isinstance(result.get(part) or {}, dict):
+                raise StatementError(f"result.{part} must be an object")
         scaled = (result.get("score") or {}).get("scaled")
         if scaled is not None and (
             isinstance(scaled, bool) or not isinstance(scaled, int | float) or not -1 <= scaled <= 1
@@ -220,6 +228,24 @@ def validate(statement: Any) -> None:
     timestamp = statement.get("timestamp")
     if timestamp is not None:
         parse_timestamp(timestamp)
+    _check_storable(statement)
+
+
+# A NUL character escaped in JSON text (and not a backslash followed by "u0000").
+_NUL = re.compile(r"(?<!\\)(?:\\\\)*\\u0000")
+_STRICT = json.JSONEncoder(ensure_ascii=False, allow_nan=False)
+
+
+def _check_storable(statement: dict[str, Any]) -> None:
+    """What a database cannot keep or a reader cannot parse back: NaN and infinities
+    (not JSON), lone surrogates (not Unicode), NUL characters (PostgreSQL refuses them)."""
+    try:
+        text = _STRICT.encode(statement)
+        text.encode()
+    except ValueError:  # UnicodeEncodeError is one
+        raise StatementError("numbers must be finite and text must be Unicode") from None
+    if "\x00" in text or _NUL.search(text):
+        raise StatementError("text must not contain NUL characters")
 
 
 def parse_timestamp(text: Any) -> datetime:
@@ -231,6 +257,10 @@ def parse_timestamp(text: Any) -> datetime:
         raise StatementError(f"timestamp {clipped(text)} is not ISO 8601") from None
     if value.tzinfo is None:
         raise StatementError(f"timestamp {clipped(text)} has no time zone")
+    try:
+        value.astimezone(UTC)
+    except OverflowError:
+        raise StatementError(f"timestamp {clipped(text)} is out of range") from None
     return value
 
 

@@ -15,6 +15,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response
 from pydantic import BaseModel
 from sqlalchemy.exc import DBAPIError
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from hocvu import APP_VERSION
 from sync.server import dashboard
@@ -122,6 +123,10 @@ def create_app(settings: ServerSettings, context: ServerContext | None = None) -
     async def storage(request: Request, exc: Exception) -> Response:
         if number_out_of_range(exc):
             return await too_big(request, exc)
+        if value_not_storable(exc):
+            detail = "a value holds a character the database cannot store"
+            refusal = StarletteHTTPException(400, detail)
+            return await request.app.exception_handlers[StarletteHTTPException](request, refusal)
         if not storage_unavailable(exc):
             raise exc
         log.error("the database cannot be written: %s", exc)
@@ -179,6 +184,18 @@ def number_out_of_range(exc: Exception) -> bool:
     orig = exc.orig if isinstance(exc, DBAPIError) else exc
     state = getattr(orig, "sqlstate", None) or getattr(orig, "pgcode", None) or ""
     return isinstance(orig, OverflowError) or state == "22003"
+
+
+def value_not_storable(exc: Exception) -> bool:
+    """A value PostgreSQL's driver refuses to send (text with a NUL character, from a
+    URL, a form or a JSON string): a data error without SQLSTATE, raised before the
+    query left the process."""
+    orig = exc.orig if isinstance(exc, DBAPIError) else exc
+    try:
+        import psycopg
+    except ImportError:
+        return False
+    return isinstance(orig, psycopg.DataError) and orig.sqlstate is None
 
 
 def storage_unavailable(exc: Exception) -> bool:

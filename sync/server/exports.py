@@ -18,6 +18,7 @@ from datetime import UTC, date, datetime
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
@@ -81,6 +82,12 @@ def sheet_title(name: str) -> str:
     return (_SHEET_FORBIDDEN.sub("-", name).strip("'") or "report")[:31]
 
 
+def _legal(text: str) -> str:
+    """The text without the control characters a worksheet cannot hold (openpyxl refuses
+    them), each shown as U+FFFD: an audit target or a name may carry one."""
+    return ILLEGAL_CHARACTERS_RE.sub("\ufffd", text)
+
+
 def to_xlsx(table: Table, name: str) -> bytes:
     book = Workbook(write_only=True)
     sheet = book.create_sheet(sheet_title(name))
@@ -104,8 +111,10 @@ def to_xlsx(table: Table, name: str) -> bytes:
                 cell = WriteOnlyCell(sheet, value=value)
                 cell.number_format = "yyyy-mm-dd"
             elif isinstance(value, str) and value.startswith("="):
-                cell = WriteOnlyCell(sheet, value=value)
+                cell = WriteOnlyCell(sheet, value=_legal(value))
                 cell.data_type = "s"
+            elif isinstance(value, str):
+                cell = _legal(value)
             else:
                 cell = value
             cells.append(cell)

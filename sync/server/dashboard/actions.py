@@ -4,6 +4,7 @@ token, acts only inside the admin's scope, and is audited by `sync.server.admin`
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 import uuid
@@ -186,6 +187,17 @@ async def revoke(device_id: str, request: Request, who: Signed, ctx: Context) ->
     return redirect(f"/learners/{learner_id}")
 
 
+def _storable_name(name: str) -> bool:
+    """Whether the file system takes the name as it is: not a NUL character, nor
+    letters it cannot encode, nor a name longer than a folder entry may be."""
+    if name in ("", ".", "..") or "\0" in name:
+        return False
+    try:
+        return len(os.fsencode(name)) <= 200
+    except UnicodeError:
+        return False
+
+
 async def _upload(form, field: str) -> Path | None:
     """The uploaded file saved under its own name in a new temporary folder (so the
     verifier's messages name the file the admin chose)."""
@@ -194,7 +206,7 @@ async def _upload(form, field: str) -> Path | None:
         return None
     folder = Path(tempfile.mkdtemp(prefix="hocvu-upload-"))
     name = Path(upload.filename.replace("\\", "/")).name
-    path = folder / (name if name not in ("", ".", "..") else "upload")
+    path = folder / (name if _storable_name(name) else "upload")
     size = 0
     with open(path, "wb") as out:
         while chunk := await upload.read(1 << 20):
@@ -257,10 +269,25 @@ async def upload_pack(request: Request, who: Signed, ctx: Context) -> Response:
     )
 
 
+# The faults of a refused enrolment sheet shown at once, and how much of a value each
+# repeats: a sheet of thousands of bad lines must not come back as megabytes.
+SHOWN_FAULTS, SHOWN_VALUE = 100, 80
+
+
+def _shown(fault: admin.CsvFault) -> admin.CsvFault:
+    values = {
+        key: value[:SHOWN_VALUE] + "…" if isinstance(value, str) and len(value) > SHOWN_VALUE
+        else value
+        for key, value in fault.values.items()
+    }  # fmt: skip
+    return replace(fault, values=values)
+
+
 async def _enrol_page(request, who, ctx, errors: list[admin.CsvFault] | None = None) -> Response:
     units = await run_in_threadpool(_units, ctx, who)
     status = 400 if errors else 200
-    return render(request, "enrol.html", who, status=status, units=units, errors=errors)
+    shown = [_shown(fault) for fault in errors[:SHOWN_FAULTS]] if errors else errors
+    return render(request, "enrol.html", who, status=status, units=units, errors=shown)
 
 
 @router.get("/enrol")

@@ -62,7 +62,10 @@ async def login(
     csrf: Annotated[str, Form()] = "",
 ) -> Response:
     expected = request.cookies.get(LOGIN_CSRF)
-    if not expected or not secrets.compare_digest(expected, csrf):
+    # As bytes: compare_digest refuses str with non-ASCII letters, which a form may hold.
+    if not expected or not secrets.compare_digest(
+        expected.encode("utf-8", "surrogatepass"), csrf.encode("utf-8", "surrogatepass")
+    ):
         raise CsrfRefused()
     source = request.client.host if request.client else None
 

@@ -61,7 +61,10 @@ def csrf_token(token: str) -> str:
 
 
 def csrf_matches(token: str, offered: str | None) -> bool:
-    return offered is not None and hmac.compare_digest(csrf_token(token), offered)
+    # As bytes: compare_digest refuses str with non-ASCII letters, which a form may hold.
+    return offered is not None and hmac.compare_digest(
+        csrf_token(token).encode(), offered.encode("utf-8", "surrogatepass")
+    )
 
 
 def _pair_key(source: str | None, username: str) -> str:

@@ -52,6 +52,7 @@ from content import envelope
 from content import keys as content_keys
 from content.envelope import x25519_key_id, x25519_raw
 from sync.certificates import RevocationList, RevocationListInvalid, verify_revocation_list
+from sync.problems import Problem, Refusal
 from sync.server_keys import PublicServerKeys
 from sync.xapi import clipped, now_iso
 
@@ -66,8 +67,10 @@ ASSIGNMENTS_FILE = "assignments.json"
 REVOCATIONS_FILE = "revocations.json"
 
 
-class BundleRefused(Exception):
-    """A bundle that must not be used; the message names the file and what is wrong.
+class BundleRefused(Refusal):
+    """A bundle that must not be used: `where` (the file), its `problem` code
+    (`bundle.*`, or the enrolment's or the statements' own code for a bundle whose
+    enrolment or statements the server refused), and the English `detail`.
 
     `kind` says it for the app, which tells the learner in their language: "not_bundle",
     "statements_bundle" (the learner's own file to the ministry, opened by mistake),
@@ -75,12 +78,16 @@ class BundleRefused(Exception):
     "unreadable"; "refused" for the server-side refusals an admin reads.
     """
 
-    def __init__(self, where: str, detail: str, kind: str = "refused") -> None:
+    def __init__(self, where: str, problem: Problem, detail: str, **values: object) -> None:
+        super().__init__(problem, detail, **values)
         self.where = where
-        self.detail = detail
-        self.kind = kind
-        self.values: dict[str, str] = {}
-        super().__init__(f"{where}: {detail}")
+
+    @property
+    def kind(self) -> str:
+        return self.problem.kind or "refused"
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.detail}"
 
 
 def _b64(data: bytes) -> str:
@@ -91,7 +98,9 @@ def _unb64(text: Any, what: str, where: str) -> bytes:
     try:
         return base64.b64decode(str(text), validate=True)
     except ValueError:
-        raise BundleRefused(where, f"the header's {what} is not base64") from None
+        raise BundleRefused(
+            where, Problem.BUNDLE_HEADER, f"the header's {what} is not base64"
+        ) from None
 
 
 def _canonical(value: Any) -> bytes:
@@ -160,6 +169,7 @@ class SealedBundle:
         if self.header.get("server_key_id") != x25519_key_id(server_key.public_key()):
             raise BundleRefused(
                 where,
+                Problem.BUNDLE_OTHER_SERVER,
                 f"it is encrypted to server key {self.header.get('server_key_id')!r}, not to "
                 f"this server's key {x25519_key_id(server_key.public_key())}: it was made "
                 "for another server",
@@ -172,14 +182,20 @@ class SealedBundle:
             )
         except (InvalidTag, ValueError):
             raise BundleRefused(
-                where, "the contents cannot be decrypted: the bundle is damaged or was altered"
+                where,
+                Problem.BUNDLE_CANNOT_DECRYPT,
+                "the contents cannot be decrypted: the bundle is damaged or was altered",
             ) from None
         try:
             payload = json.loads(plain)
         except ValueError:
-            raise BundleRefused(where, "the decrypted contents are not JSON") from None
+            raise BundleRefused(
+                where, Problem.BUNDLE_CONTENTS, "the decrypted contents are not JSON"
+            ) from None
         if not isinstance(payload, dict) or not isinstance(payload.get("statements"), list):
-            raise BundleRefused(where, "the contents hold no list of statements")
+            raise BundleRefused(
+                where, Problem.BUNDLE_CONTENTS, "the contents hold no list of statements"
+            )
         return payload
 
 
@@ -187,10 +203,14 @@ def open_sealed(data: bytes, where: str = "bundle") -> SealedBundle:
     """Split a statement bundle into its parts; refuse anything malformed or truncated."""
     if data[:2] == b"PK":
         raise BundleRefused(
-            where, "this is a return bundle from the server; open it in the app, not here"
+            where,
+            Problem.BUNDLE_RETURN_BUNDLE,
+            "this is a return bundle from the server; open it in the app, not here",
         )
     if not data.startswith(MAGIC):
-        raise BundleRefused(where, "not a Học Vụ Số sync bundle (.hvsync)")
+        raise BundleRefused(
+            where, Problem.BUNDLE_NOT_BUNDLE, "not a Học Vụ Số sync bundle (.hvsync)"
+        )
     try:
         (header_len,) = struct.unpack_from(">I", data, len(MAGIC))
         if header_len > _MAX_HEADER:
@@ -206,15 +226,21 @@ def open_sealed(data: bytes, where: str = "bundle") -> SealedBundle:
         if len(signature) != 64:
             raise ValueError
     except (struct.error, ValueError):
-        raise BundleRefused(where, "the file is truncated or damaged") from None
+        raise BundleRefused(
+            where, Problem.BUNDLE_TRUNCATED, "the file is truncated or damaged"
+        ) from None
     try:
         header = json.loads(header_bytes)
     except ValueError:
-        raise BundleRefused(where, "the header is not JSON") from None
+        raise BundleRefused(where, Problem.BUNDLE_HEADER, "the header is not JSON") from None
     if not isinstance(header, dict):
-        raise BundleRefused(where, "the header is not a JSON object")
+        raise BundleRefused(where, Problem.BUNDLE_HEADER, "the header is not a JSON object")
     if header.get("format") != FORMAT:
-        raise BundleRefused(where, f"unknown bundle format {clipped(header.get('format'))}")
+        raise BundleRefused(
+            where,
+            Problem.BUNDLE_UNKNOWN_FORMAT,
+            f"unknown bundle format {clipped(header.get('format'))}",
+        )
     return SealedBundle(
         header, header_bytes, ciphertext, data[: body_start + cipher_len], signature
     )
@@ -340,7 +366,7 @@ def _assignments(data: bytes, where: str) -> list[Assignment]:
         ]
     except (ValueError, KeyError, TypeError, AttributeError):
         raise BundleRefused(
-            where, f"{ASSIGNMENTS_FILE} is not a list of assignments", "damaged"
+            where, Problem.BUNDLE_DAMAGED, f"{ASSIGNMENTS_FILE} is not a list of assignments"
         ) from None
 
 
@@ -360,12 +386,14 @@ def _check_sizes(archive: zipfile.ZipFile, where: str) -> None:
 
     infos = archive.infolist()
     if len(infos) > MAX_ENTRIES:
-        raise BundleRefused(where, f"{len(infos)} entries, at most {MAX_ENTRIES}", "damaged")
+        raise BundleRefused(
+            where, Problem.BUNDLE_DAMAGED, f"{len(infos)} entries, at most {MAX_ENTRIES}"
+        )
     for info in infos:
         try:
             check_path(info.filename)
         except PackRefused as exc:
-            raise BundleRefused(where, str(exc), "damaged") from None
+            raise BundleRefused(where, Problem.BUNDLE_DAMAGED, str(exc)) from None
         limit = (
             MAX_RETURN_META
             if info.filename in (RETURN_INDEX, RETURN_SIGNATURE)
@@ -379,9 +407,9 @@ def _check_sizes(archive: zipfile.ZipFile, where: str) -> None:
         if info.file_size > limit or inflated:
             raise BundleRefused(
                 where,
+                Problem.BUNDLE_DAMAGED,
                 f"{clipped(info.filename)} unpacks to {info.file_size} bytes from "
                 f"{info.compress_size}: more than a return bundle may hold",
-                "damaged",
             )
 
 
@@ -400,56 +428,68 @@ def _read_checked(
     names = archive.namelist()
     if RETURN_INDEX not in names or RETURN_SIGNATURE not in names:
         raise BundleRefused(
-            where, "not a return bundle: bundle.json or bundle.sig missing", "not_bundle"
+            where,
+            Problem.BUNDLE_NOT_BUNDLE,
+            "not a return bundle: bundle.json or bundle.sig missing",
         )
     index_bytes = archive.read(RETURN_INDEX)
     try:
         signature = json.loads(archive.read(RETURN_SIGNATURE))
         index = json.loads(index_bytes)
     except ValueError:
-        raise BundleRefused(where, "bundle.json or bundle.sig is not JSON", "damaged") from None
+        raise BundleRefused(
+            where, Problem.BUNDLE_DAMAGED, "bundle.json or bundle.sig is not JSON"
+        ) from None
     if not isinstance(signature, dict) or not isinstance(index, dict):
-        raise BundleRefused(where, "bundle.json or bundle.sig is not an object", "damaged")
+        raise BundleRefused(
+            where, Problem.BUNDLE_DAMAGED, "bundle.json or bundle.sig is not an object"
+        )
     if signature.get("key_id") != server.signing_key_id:
         raise BundleRefused(
             where,
+            Problem.BUNDLE_OTHER_SERVER,
             f"signed by key {clipped(signature.get('key_id'))}, not by this app's server "
             f"({server.signing_key_id}): it comes from another server",
-            "other_server",
         )
     if not content_keys.verify(
         server.signing_key, str(signature.get("signature", "")), index_bytes
     ):
         raise BundleRefused(
-            where, "the server's signature does not verify: it was altered", "altered"
+            where, Problem.BUNDLE_ALTERED, "the server's signature does not verify: it was altered"
         )
     if index.get("format") != FORMAT or index.get("kind") != "return":
         raise BundleRefused(
-            where, "not a return bundle of a format this app reads", "unknown_format"
+            where, Problem.BUNDLE_UNKNOWN_FORMAT, "not a return bundle of a format this app reads"
         )
     version = _return_version(index)
     if version < 1:
-        raise BundleRefused(where, f"unknown return bundle version {version!r}", "damaged")
+        raise BundleRefused(
+            where, Problem.BUNDLE_DAMAGED, f"unknown return bundle version {version!r}"
+        )
     if profile_id is not None and profile_id not in index.get("profile_ids", []):
-        raise BundleRefused(where, "this bundle is for another learner's profile", "other_learner")
+        raise BundleRefused(
+            where, Problem.BUNDLE_OTHER_LEARNER, "this bundle is for another learner's profile"
+        )
     listed = index.get("files", {})
     if version >= 2 and ASSIGNMENTS_FILE not in listed:
-        raise BundleRefused(where, f"{ASSIGNMENTS_FILE} is missing", "damaged")
+        raise BundleRefused(where, Problem.BUNDLE_DAMAGED, f"{ASSIGNMENTS_FILE} is missing")
     for name in names:
         if name not in (RETURN_INDEX, RETURN_SIGNATURE) and name not in listed:
-            raise BundleRefused(where, f"{name} is not listed in bundle.json", "altered")
+            raise BundleRefused(
+                where, Problem.BUNDLE_ALTERED, f"{name} is not listed in bundle.json"
+            )
     contents: dict[str, bytes] = {}
     packs: list[Path] = []
     for name, entry in listed.items():
         try:
             check_path(name)
         except PackRefused as exc:
-            raise BundleRefused(where, str(exc), "damaged") from None
+            raise BundleRefused(where, Problem.BUNDLE_DAMAGED, str(exc)) from None
         if name not in names:
-            raise BundleRefused(where, f"{name} is listed but missing", "altered")
+            raise BundleRefused(where, Problem.BUNDLE_ALTERED, f"{name} is listed but missing")
         if not isinstance(entry, dict) or archive.getinfo(name).file_size != entry.get("size"):
             raise BundleRefused(
-                where, f"{name} differs from bundle.json: it was altered", "altered"
+                where, Problem.BUNDLE_ALTERED, f"{name} differs from bundle.json: it was altered"
             )
         if name.startswith("packs/"):
             target = extract_to / Path(name).name
@@ -468,7 +508,7 @@ def _read_checked(
             contents[name] = data
         if data_hash != entry.get("sha256"):
             raise BundleRefused(
-                where, f"{name} differs from bundle.json: it was altered", "altered"
+                where, Problem.BUNDLE_ALTERED, f"{name} differs from bundle.json: it was altered"
             )
     return index, version, contents, packs
 
@@ -484,15 +524,17 @@ def read_return_bundle(
             if head.read(len(MAGIC)) == MAGIC:
                 raise BundleRefused(
                     where,
+                    Problem.BUNDLE_STATEMENTS_BUNDLE,
                     "this is a file of results for the ministry, not a return bundle from it",
-                    "statements_bundle",
                 )
         archive = zipfile.ZipFile(path)
     except OSError as exc:
-        raise BundleRefused(where, f"cannot be read ({exc.strerror})", "unreadable") from None
+        raise BundleRefused(
+            where, Problem.BUNDLE_UNREADABLE, f"cannot be read ({exc.strerror})"
+        ) from None
     except zipfile.BadZipFile as exc:
         raise BundleRefused(
-            where, f"not a return bundle from the server ({exc})", "not_bundle"
+            where, Problem.BUNDLE_NOT_BUNDLE, f"not a return bundle from the server ({exc})"
         ) from None
     with archive:
         try:
@@ -501,14 +543,14 @@ def read_return_bundle(
             )
         except (zipfile.BadZipFile, zlib.error, EOFError, RecursionError) as exc:
             raise BundleRefused(
-                where, f"the archive is damaged ({type(exc).__name__})", "damaged"
+                where, Problem.BUNDLE_DAMAGED, f"the archive is damaged ({type(exc).__name__})"
             ) from None
     try:
         certificates = json.loads(contents.get("certificates.json", b"[]"))
         statements = json.loads(contents.get("statements.json", b"[]"))
     except ValueError:
         raise BundleRefused(
-            where, "certificates.json or statements.json is not JSON", "damaged"
+            where, Problem.BUNDLE_DAMAGED, "certificates.json or statements.json is not JSON"
         ) from None
     assignments = None
     if version >= 2:
@@ -518,7 +560,9 @@ def read_return_bundle(
         try:
             revocations = verify_revocation_list(contents[REVOCATIONS_FILE], server.signing_key)
         except RevocationListInvalid as exc:
-            raise BundleRefused(where, f"{REVOCATIONS_FILE}: {exc}", "altered") from None
+            raise BundleRefused(
+                where, Problem.BUNDLE_ALTERED, f"{REVOCATIONS_FILE}: {exc}"
+            ) from None
     return ReturnBundle(
         index, contents.get("trust.json"), certificates, statements, packs, assignments, revocations
     )
@@ -528,4 +572,6 @@ def read_bytes(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except OSError as exc:
-        raise BundleRefused(path.name, f"cannot be read ({exc.strerror})", "unreadable") from None
+        raise BundleRefused(
+            path.name, Problem.BUNDLE_UNREADABLE, f"cannot be read ({exc.strerror})"
+        ) from None

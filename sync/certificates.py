@@ -31,13 +31,15 @@ from typing import Any
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from content import keys
+from sync.problems import Problem, Refusal
 
 FORMAT = 1
 REVOCATIONS_KIND = "hocvu.revocations"
 
 
-class CertificateInvalid(ValueError):
-    """A certificate that does not verify; the message says what is wrong."""
+class CertificateInvalid(Refusal, ValueError):
+    """A certificate that does not verify: its `problem` code (`certificate.*`), and the
+    English `detail` that says what is wrong."""
 
 
 def canonical_json(value: Any) -> bytes:
@@ -80,31 +82,46 @@ def verify_certificate(document: Any, server_public_key: Ed25519PublicKey) -> di
         try:
             document = json.loads(document)
         except ValueError:
-            raise CertificateInvalid("the certificate is not JSON") from None
+            raise CertificateInvalid(
+                Problem.CERTIFICATE_NOT_JSON, "the certificate is not JSON"
+            ) from None
     if not isinstance(document, dict):
-        raise CertificateInvalid("a certificate is a JSON object")
+        raise CertificateInvalid(Problem.CERTIFICATE_SHAPE, "a certificate is a JSON object")
     body = document.get("certificate")
     signature = document.get("signature")
     if not isinstance(body, dict) or not isinstance(signature, dict):
-        raise CertificateInvalid("a certificate has 'certificate' and 'signature' parts")
+        raise CertificateInvalid(
+            Problem.CERTIFICATE_SHAPE, "a certificate has 'certificate' and 'signature' parts"
+        )
     if body.get("format") != FORMAT:
-        raise CertificateInvalid(f"unknown certificate format {body.get('format')!r}")
+        raise CertificateInvalid(
+            Problem.CERTIFICATE_FORMAT, f"unknown certificate format {body.get('format')!r}"
+        )
     fault = _signature_fault(body, signature, server_public_key)
     if fault == "other_key":
         raise CertificateInvalid(
+            Problem.CERTIFICATE_OTHER_KEY,
             f"signed by key {signature.get('key_id')!r}, not by this server's key "
-            f"{keys.key_id(server_public_key)}"
+            f"{keys.key_id(server_public_key)}",
+            key=keys.key_id(server_public_key),
         )
     if fault == "changed":
-        raise CertificateInvalid("the signature does not verify: the certificate was changed")
+        raise CertificateInvalid(
+            Problem.CERTIFICATE_ALTERED,
+            "the signature does not verify: the certificate was changed",
+        )
     return body
 
 
 # ------------------------------------------------------------------ revocation lists
 
 
-class RevocationListInvalid(ValueError):
-    """A revocation list that does not verify or is malformed; the message says what."""
+class RevocationListInvalid(Refusal, ValueError):
+    """A revocation list that does not verify or is malformed (`revocations.invalid`);
+    the English `detail` says what."""
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(Problem.REVOCATIONS_INVALID, detail)
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ import hashlib
 import ipaddress
 import json
 import os
+import ssl
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -28,6 +29,7 @@ from requests.adapters import HTTPAdapter
 from urllib3.util.retry import Retry
 
 from hocvu import APP_VERSION
+from sync.problems import Problem, problem_of
 
 T = TypeVar("T")
 API = "/api/v1"
@@ -72,29 +74,40 @@ class NotEnrolled(SyncError):
 
 
 class ServerRefused(SyncError):
+    """The server answered with a refusal. `code` is its problem code
+    (sync/problems.py), or None when something else answered (a proxy)."""
+
     kind = "refused"
 
-    def __init__(self, status: int, detail: str, kind: str | None = None) -> None:
+    def __init__(
+        self,
+        status: int,
+        detail: str,
+        kind: str | None = None,
+        code: str | None = None,
+        **values: object,
+    ) -> None:
         self.status = status
         self.detail = detail
+        self.code = code
         super().__init__(
-            f"the server refused the request ({status}): {detail}", kind, status=status
+            f"the server refused the request ({status}{', ' + code if code else ''}): {detail}",
+            kind,
+            **values,
+            status=status,
         )
 
 
-# What the server's refusals say (sync/server/enrolment.py, sync/server/auth.py), to a
-# kind the app can put in the learner's language. A test checks each against the
-# real server, so a reworded server message cannot silently fall back to "refused".
-ENROLMENT_REFUSALS = (
-    ("unknown enrolment code", "code_unknown"),
-    ("already used", "code_used"),
-    ("has expired", "code_expired"),
-    ("too many failed enrolment attempts", "too_many_attempts"),
-    ("already enrolled for another learner", "profile_taken"),
-)
-# OpenSSL's words when a certificate is outside its validity period, which on a
-# laptop usually means the laptop's own date is wrong.
-TLS_CLOCK_REASONS = ("certificate has expired", "certificate is not yet valid")
+# When the answer is not the server's problem+json (a proxy, a load balancer), only
+# its status says anything: these kinds, for the call being made.
+_STATUS_KINDS = {
+    ("push", 403): "foreign_statements",
+    ("download", 404): "pack_not_assigned",
+}
+# OpenSSL's verification results for a certificate outside its validity period
+# (X509_V_ERR_CERT_NOT_YET_VALID, X509_V_ERR_CERT_HAS_EXPIRED), which on a laptop
+# usually means the laptop's own date is wrong.
+TLS_CLOCK_CODES = (9, 10)
 
 
 def check_server_url(url: str) -> str:
@@ -229,7 +242,7 @@ class SyncClient:
             )
         except requests.exceptions.SSLError as exc:
             reason = _reason(exc, tls=True)
-            clock = any(words in str(exc) for words in TLS_CLOCK_REASONS)
+            clock = _verify_code(exc) in TLS_CLOCK_CODES
             raise ServerUnreachable(
                 f"the server's TLS certificate could not be verified ({reason}); "
                 + (
@@ -278,27 +291,29 @@ class SyncClient:
         status = response.status_code
         if status in ok:
             return
-        detail = _detail(response)
-        if status == 401:
-            raise NotEnrolled(
-                f"the server does not accept this device ({detail})",
-                "revoked" if "revoked" in detail else "not_enrolled",
+        problem, values, detail = _problem(response)
+        code = problem.code if problem else None
+        if problem is not None and problem.kind in ("busy", "server_error"):
+            raise ServerUnreachable(
+                f"the server is busy ({status}, {code}: {detail}); sync will try again later",
+                problem.kind,
+                status=status,
             )
-        if during == "enrol":
-            for words, kind in ENROLMENT_REFUSALS:
-                if words in detail:
-                    raise ServerRefused(status, detail, kind)
-        if status in RETRY_STATUSES:
+        if status == 401:
+            kind = problem.kind if problem and problem.kind else "not_enrolled"
+            raise NotEnrolled(f"the server does not accept this device ({detail})", kind)
+        if problem is not None and problem.kind not in (None, "refused"):
+            # The values the app may say (a wait), never anything the server did not name.
+            said = {name: values[name] for name in problem.value_names if name in values}
+            raise ServerRefused(status, detail, problem.kind, code, **said)
+        if status in RETRY_STATUSES and problem is None:
             raise ServerUnreachable(
                 f"the server is busy or failing ({status}: {detail}); sync will try again later",
                 "busy" if status in (429, 503) else "server_error",
                 status=status,
             )
-        if during == "push" and status == 403:
-            raise ServerRefused(status, detail, "foreign_statements")
-        if during == "download" and status == 404:
-            raise ServerRefused(status, detail, "pack_not_assigned")
-        raise ServerRefused(status, detail)
+        kind = None if problem else _STATUS_KINDS.get((during, status))
+        raise ServerRefused(status, detail, kind, code)
 
     # ------------------------------------------------------------------ API
 
@@ -483,14 +498,34 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _detail(response: requests.Response) -> str:
+def _problem(response: requests.Response) -> tuple[Problem | None, dict[str, Any], str]:
+    """The server's problem code and values, if the answer is its problem+json, and the
+    English detail (for the log) or the start of whatever else answered."""
     try:
         data = response.json()
     except ValueError:
-        return response.text[:200] or response.reason
-    if isinstance(data, dict) and "detail" in data:
-        return str(data["detail"])
-    return str(data)[:200]
+        return None, {}, (response.text[:200] or response.reason or "")
+    found = problem_of(data)
+    detail = str(data.get("detail"))[:500] if isinstance(data, dict) else str(data)[:200]
+    problem, values = found if found else (None, {})
+    return problem, values, detail
+
+
+def _verify_code(exc: BaseException) -> int | None:
+    """OpenSSL's verification result inside what requests raised: the
+    SSLCertVerificationError sits a few wrappers deep (requests, urllib3)."""
+    seen: set[int] = set()
+    pending: list[object] = [exc]
+    while pending:
+        current = pending.pop()
+        if not isinstance(current, BaseException) or id(current) in seen:
+            continue
+        seen.add(id(current))
+        if isinstance(current, ssl.SSLCertVerificationError):
+            return current.verify_code
+        pending += [current.__cause__, current.__context__, getattr(current, "reason", None)]
+        pending += list(current.args)
+    return None
 
 
 def _local_now() -> float:

@@ -164,7 +164,7 @@ def problem_of(error: BaseException, step: str = "") -> SyncProblem:
     can raise); "failed" when it is none the app knows."""
     kind, values = "failed", {}
     if isinstance(error, SyncError | BundleRefused):
-        kind, values = error.kind, dict(error.values)
+        kind, values = error.kind, {name: str(value) for name, value in error.values.items()}
     elif isinstance(error, KeysNeeded):
         kind = "keys_needed"
     elif isinstance(error, ServerKeyError):

@@ -125,9 +125,9 @@ class Messages(QObject):
                 "This enrolment code has expired. Ask your unit's administrator for a new one."
             ),
             "too_many_attempts": self.tr(
-                "Too many wrong enrolment codes were tried. Wait a quarter of an hour, "
-                "check the code with your administrator, then try again."
-            ),
+                "Too many wrong enrolment codes were tried. Wait %1, check the code with "
+                "your administrator, then try again."
+            ).replace("%1", self._wait(values.get("retry_after_s"))),
             "profile_taken": self.tr(
                 "This profile is already enrolled for another learner. Each learner needs "
                 "their own profile: create yours on the unlock screen, then connect it."
@@ -269,6 +269,15 @@ class Messages(QObject):
         if text is None:
             return self.tr("Sync could not finish. Nothing was lost; it will try again later.")
         return text.replace("%1", values.get("status", "?"))
+
+    def _wait(self, seconds: str | None) -> str:
+        """How long the server asks to wait (its `retry_after_s`), in minutes; a quarter
+        of an hour when an older server does not say."""
+        try:
+            minutes = max(1, round(int(seconds or 900) / 60))
+        except ValueError:
+            minutes = 15
+        return self.tr("%n minute(s)", "", minutes)
 
     def clock_offset(self, seconds: float) -> str:
         """Sync found this computer's clock far from the server's."""

@@ -603,8 +603,8 @@
     </message>
     <message>
         <location filename="../../desktop/ui/messages.py" line="128" />
-        <source>Too many wrong enrolment codes were tried. Wait a quarter of an hour, check the code with your administrator, then try again.</source>
-        <translation>Too many wrong enrolment codes were tried. Wait a quarter of an hour, check the code with your administrator, then try again.</translation>
+        <source>Too many wrong enrolment codes were tried. Wait %1, check the code with your administrator, then try again.</source>
+        <translation>Too many wrong enrolment codes were tried. Wait %1, check the code with your administrator, then try again.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/messages.py" line="132" />
@@ -767,7 +767,8 @@
         <translation>Sync could not finish. Nothing was lost; it will try again later.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/messages.py" line="277" />
+        <location filename="../../desktop/ui/messages.py" line="280" />
+        <location filename="../../desktop/ui/messages.py" line="286" />
         <source>%n minute(s)</source>
         <translation>
             <numerusform>%n minute</numerusform>
@@ -775,7 +776,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/messages.py" line="279" />
+        <location filename="../../desktop/ui/messages.py" line="288" />
         <source>%n hour(s)</source>
         <translation>
             <numerusform>%n hour</numerusform>
@@ -783,7 +784,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/messages.py" line="281" />
+        <location filename="../../desktop/ui/messages.py" line="290" />
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n day</numerusform>
@@ -791,128 +792,128 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="283" />
+        <location filename="../../desktop/ui/messages.py" line="292" />
         <source>This computer's clock is %1 off the ministry server's. Set the right date, time and time zone in the system settings: your results are dated by this clock.</source>
         <translation>This computer's clock is %1 off the ministry server's. Set the right date, time and time zone in the system settings: your results are dated by this clock.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="299" />
+        <location filename="../../desktop/ui/messages.py" line="308" />
         <source>it is not a content pack, or it is damaged or incomplete</source>
         <translation>it is not a content pack, or it is damaged or incomplete</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="300" />
+        <location filename="../../desktop/ui/messages.py" line="309" />
         <source>a file name in it tries to escape the pack</source>
         <translation>a file name in it tries to escape the pack</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="301" />
+        <location filename="../../desktop/ui/messages.py" line="310" />
         <source>it contains a link instead of a file</source>
         <translation>it contains a link instead of a file</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="302" />
+        <location filename="../../desktop/ui/messages.py" line="311" />
         <source>a file appears twice in it</source>
         <translation>a file appears twice in it</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="303" />
+        <location filename="../../desktop/ui/messages.py" line="312" />
         <source>two file names differ only in letter case</source>
         <translation>two file names differ only in letter case</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="304" />
+        <location filename="../../desktop/ui/messages.py" line="313" />
         <source>it holds far too many files</source>
         <translation>it holds far too many files</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="305" />
+        <location filename="../../desktop/ui/messages.py" line="314" />
         <source>a file in it is far too large</source>
         <translation>a file in it is far too large</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="306" />
+        <location filename="../../desktop/ui/messages.py" line="315" />
         <source>a file in it would unpack to a huge size</source>
         <translation>a file in it would unpack to a huge size</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="307" />
+        <location filename="../../desktop/ui/messages.py" line="316" />
         <source>it holds a file that its signed list does not mention</source>
         <translation>it holds a file that its signed list does not mention</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="308" />
+        <location filename="../../desktop/ui/messages.py" line="317" />
         <source>a file of its signed list is missing</source>
         <translation>a file in its signed list is missing</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="309" />
-        <location filename="../../desktop/ui/messages.py" line="310" />
+        <location filename="../../desktop/ui/messages.py" line="318" />
+        <location filename="../../desktop/ui/messages.py" line="319" />
         <source>a file was changed after the pack was signed</source>
         <translation>a file was changed after the pack was signed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="311" />
+        <location filename="../../desktop/ui/messages.py" line="320" />
         <source>its signature does not match its content</source>
         <translation>its signature does not match its content</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="312" />
+        <location filename="../../desktop/ui/messages.py" line="321" />
         <source>it is not signed under the ministry's keys</source>
         <translation>it is not signed under the ministry's keys</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="314" />
+        <location filename="../../desktop/ui/messages.py" line="323" />
         <source>its list of trusted keys has expired; sync or get a newer pack</source>
         <translation>its list of trusted keys has expired; sync or get a newer pack</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="316" />
+        <location filename="../../desktop/ui/messages.py" line="325" />
         <source>it is signed by a key the ministry does not list</source>
         <translation>it is signed by a key the ministry does not list</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="317" />
+        <location filename="../../desktop/ui/messages.py" line="326" />
         <source>its signing key was not valid when it was made</source>
         <translation>its signing key was not valid when the pack was made</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="318" />
+        <location filename="../../desktop/ui/messages.py" line="327" />
         <source>its signing key has been revoked</source>
         <translation>its signing key has been revoked</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="319" />
+        <location filename="../../desktop/ui/messages.py" line="328" />
         <source>its signer may not publish this kind of pack</source>
         <translation>its signer may not publish this kind of pack</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="320" />
+        <location filename="../../desktop/ui/messages.py" line="329" />
         <source>the same or a newer version is already installed</source>
         <translation>the same or a newer version is already installed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="321" />
+        <location filename="../../desktop/ui/messages.py" line="330" />
         <source>it was made for a newer version of the app</source>
         <translation>it was made for a newer version of the app</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="322" />
+        <location filename="../../desktop/ui/messages.py" line="331" />
         <source>a file in it is malformed</source>
         <translation>a file in it is malformed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="323" />
+        <location filename="../../desktop/ui/messages.py" line="332" />
         <source>an image in it is not a safe picture</source>
         <translation>an image in it is not a safe picture</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="324" />
+        <location filename="../../desktop/ui/messages.py" line="333" />
         <source>it needs a newer version of the app</source>
         <translation>it needs a newer version of the app</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="290" />
+        <location filename="../../desktop/ui/messages.py" line="299" />
         <source>The pack was refused: %1 (%2). Your library was not changed. Ask the sender for a fresh copy of the pack.</source>
         <translation>The pack was refused: %1 (%2). Your library was not changed. Ask the sender for a fresh copy of the pack.</translation>
     </message>

@@ -600,8 +600,8 @@
     </message>
     <message>
         <location filename="../../desktop/ui/messages.py" line="128" />
-        <source>Too many wrong enrolment codes were tried. Wait a quarter of an hour, check the code with your administrator, then try again.</source>
-        <translation>Đã nhập sai mã đăng ký quá nhiều lần. Hãy chờ mười lăm phút, kiểm tra lại mã với quản trị viên, rồi thử lại.</translation>
+        <source>Too many wrong enrolment codes were tried. Wait %1, check the code with your administrator, then try again.</source>
+        <translation>Đã nhập sai mã đăng ký quá nhiều lần. Hãy chờ %1, kiểm tra lại mã với quản trị viên, rồi thử lại.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/messages.py" line="132" />
@@ -764,149 +764,150 @@
         <translation>Chưa đồng bộ xong. Không có dữ liệu nào bị mất; ứng dụng sẽ tự thử lại sau.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/messages.py" line="277" />
+        <location filename="../../desktop/ui/messages.py" line="280" />
+        <location filename="../../desktop/ui/messages.py" line="286" />
         <source>%n minute(s)</source>
         <translation>
             <numerusform>%n phút</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/messages.py" line="279" />
+        <location filename="../../desktop/ui/messages.py" line="288" />
         <source>%n hour(s)</source>
         <translation>
             <numerusform>%n giờ</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/messages.py" line="281" />
+        <location filename="../../desktop/ui/messages.py" line="290" />
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n ngày</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="283" />
+        <location filename="../../desktop/ui/messages.py" line="292" />
         <source>This computer's clock is %1 off the ministry server's. Set the right date, time and time zone in the system settings: your results are dated by this clock.</source>
         <translation>Đồng hồ của máy tính này lệch %1 so với máy chủ của Bộ. Hãy đặt đúng ngày, giờ và múi giờ trong phần cài đặt hệ thống: kết quả học tập của anh/chị được ghi thời gian theo đồng hồ này.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="299" />
+        <location filename="../../desktop/ui/messages.py" line="308" />
         <source>it is not a content pack, or it is damaged or incomplete</source>
         <translation>đây không phải gói nội dung, hoặc gói bị hỏng hay không đầy đủ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="300" />
+        <location filename="../../desktop/ui/messages.py" line="309" />
         <source>a file name in it tries to escape the pack</source>
         <translation>một tên tệp trong gói trỏ ra ngoài phạm vi của gói</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="301" />
+        <location filename="../../desktop/ui/messages.py" line="310" />
         <source>it contains a link instead of a file</source>
         <translation>gói chứa một liên kết thay vì một tệp</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="302" />
+        <location filename="../../desktop/ui/messages.py" line="311" />
         <source>a file appears twice in it</source>
         <translation>một tệp xuất hiện hai lần trong gói</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="303" />
+        <location filename="../../desktop/ui/messages.py" line="312" />
         <source>two file names differ only in letter case</source>
         <translation>có hai tên tệp chỉ khác nhau ở chữ hoa và chữ thường</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="304" />
+        <location filename="../../desktop/ui/messages.py" line="313" />
         <source>it holds far too many files</source>
         <translation>gói chứa quá nhiều tệp</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="305" />
+        <location filename="../../desktop/ui/messages.py" line="314" />
         <source>a file in it is far too large</source>
         <translation>một tệp trong gói quá lớn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="306" />
+        <location filename="../../desktop/ui/messages.py" line="315" />
         <source>a file in it would unpack to a huge size</source>
         <translation>một tệp trong gói khi giải nén sẽ có dung lượng quá lớn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="307" />
+        <location filename="../../desktop/ui/messages.py" line="316" />
         <source>it holds a file that its signed list does not mention</source>
         <translation>gói chứa một tệp không có trong danh sách đã ký của gói</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="308" />
+        <location filename="../../desktop/ui/messages.py" line="317" />
         <source>a file of its signed list is missing</source>
         <translation>thiếu một tệp có trong danh sách đã ký của gói</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="309" />
-        <location filename="../../desktop/ui/messages.py" line="310" />
+        <location filename="../../desktop/ui/messages.py" line="318" />
+        <location filename="../../desktop/ui/messages.py" line="319" />
         <source>a file was changed after the pack was signed</source>
         <translation>một tệp đã bị thay đổi sau khi gói được ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="311" />
+        <location filename="../../desktop/ui/messages.py" line="320" />
         <source>its signature does not match its content</source>
         <translation>chữ ký không khớp với nội dung của gói</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="312" />
+        <location filename="../../desktop/ui/messages.py" line="321" />
         <source>it is not signed under the ministry's keys</source>
         <translation>gói không được ký bằng các khóa của Bộ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="314" />
+        <location filename="../../desktop/ui/messages.py" line="323" />
         <source>its list of trusted keys has expired; sync or get a newer pack</source>
         <translation>danh sách khóa tin cậy của gói đã hết hạn; hãy đồng bộ hoặc lấy gói mới hơn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="316" />
+        <location filename="../../desktop/ui/messages.py" line="325" />
         <source>it is signed by a key the ministry does not list</source>
         <translation>gói được ký bằng một khóa không có trong danh sách của Bộ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="317" />
+        <location filename="../../desktop/ui/messages.py" line="326" />
         <source>its signing key was not valid when it was made</source>
         <translation>khóa ký của gói không có hiệu lực vào thời điểm gói được tạo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="318" />
+        <location filename="../../desktop/ui/messages.py" line="327" />
         <source>its signing key has been revoked</source>
         <translation>khóa ký của gói đã bị thu hồi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="319" />
+        <location filename="../../desktop/ui/messages.py" line="328" />
         <source>its signer may not publish this kind of pack</source>
         <translation>người ký gói không được phép phát hành loại gói này</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="320" />
+        <location filename="../../desktop/ui/messages.py" line="329" />
         <source>the same or a newer version is already installed</source>
         <translation>phiên bản này hoặc một phiên bản mới hơn đã được cài đặt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="321" />
+        <location filename="../../desktop/ui/messages.py" line="330" />
         <source>it was made for a newer version of the app</source>
         <translation>gói được tạo cho một phiên bản ứng dụng mới hơn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="322" />
+        <location filename="../../desktop/ui/messages.py" line="331" />
         <source>a file in it is malformed</source>
         <translation>một tệp trong gói có định dạng không hợp lệ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="323" />
+        <location filename="../../desktop/ui/messages.py" line="332" />
         <source>an image in it is not a safe picture</source>
         <translation>một hình ảnh trong gói không an toàn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="324" />
+        <location filename="../../desktop/ui/messages.py" line="333" />
         <source>it needs a newer version of the app</source>
         <translation>gói cần một phiên bản ứng dụng mới hơn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="290" />
+        <location filename="../../desktop/ui/messages.py" line="299" />
         <source>The pack was refused: %1 (%2). Your library was not changed. Ask the sender for a fresh copy of the pack.</source>
         <translation>Gói nội dung bị từ chối: %1 (%2). Thư viện của anh/chị không thay đổi. Hãy đề nghị người gửi cung cấp lại một bản mới của gói.</translation>
     </message>

@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session
 from content import trust as content_trust
 from content.errors import PackRefused
 from content.verify import verify_pack
+from sync.problems import Problem, Refusal
 from sync.server import enrolment
 from sync.server.auth import secret_hash
 from sync.server.db import Database, now
@@ -50,8 +51,9 @@ UNIT_KINDS = ("ministry", "department", "mission")
 ROLES = ("ministry_admin", "unit_admin", "trainer")
 
 
-class AdminError(Exception):
-    """An admin action that cannot be done; the message says why and what to do."""
+class AdminError(Refusal):
+    """An admin action that cannot be done: its `problem` code (`admin.*`) and values,
+    and the English `detail` that says why and what to do, for the command line."""
 
 
 def audit(session: Session, actor: str, action: str, target: str | None, **detail: Any) -> None:
@@ -70,12 +72,23 @@ def audit(session: Session, actor: str, action: str, target: str | None, **detai
 
 def create_unit(session: Session, actor: str, name: str, kind: str, parent_id: int | None) -> Unit:
     if kind not in UNIT_KINDS:
-        raise AdminError(f"unit kind {kind!r}: choose one of {', '.join(UNIT_KINDS)}")
+        raise AdminError(
+            Problem.ADMIN_UNIT_KIND,
+            f"unit kind {kind!r}: choose one of {', '.join(UNIT_KINDS)}",
+            kind=kind,
+        )
     if parent_id is None:
         if kind != "ministry":
-            raise AdminError("only the ministry has no parent; give --parent UNIT-ID")
+            raise AdminError(
+                Problem.ADMIN_PARENT_NEEDED,
+                "only the ministry has no parent; give --parent UNIT-ID",
+            )
     elif session.get(Unit, parent_id) is None:
-        raise AdminError(f"no unit {parent_id}; see `hocvu admin list-units`")
+        raise AdminError(
+            Problem.ADMIN_NO_UNIT,
+            f"no unit {parent_id}; see `hocvu admin list-units`",
+            unit=parent_id,
+        )
     unit = Unit(name=name, kind=kind, parent_id=parent_id, created=now())
     session.add(unit)
     session.flush()
@@ -86,7 +99,9 @@ def create_unit(session: Session, actor: str, name: str, kind: str, parent_id: i
 def _unit(session: Session, unit_id: int) -> Unit:
     unit = session.get(Unit, unit_id)
     if unit is None:
-        raise AdminError(f"no unit {unit_id}; see `hocvu admin list-units`")
+        raise AdminError(
+            Problem.ADMIN_NO_UNIT, f"no unit {unit_id}; see `hocvu admin list-units`", unit=unit_id
+        )
     return unit
 
 
@@ -109,14 +124,18 @@ def _learner(session: Session, learner_id: str) -> Learner:
     except ValueError:
         learner = None
     if learner is None:
-        raise AdminError(f"no learner {learner_id}; see `hocvu admin list-learners`")
+        raise AdminError(
+            Problem.ADMIN_NO_LEARNER,
+            f"no learner {learner_id}; see `hocvu admin list-learners`",
+            learner=learner_id,
+        )
     return learner
 
 
 def create_enrolment_code(session: Session, actor: str, learner_id: str, days: int) -> str:
     learner = _learner(session, learner_id)
     if not 1 <= days <= 365:
-        raise AdminError("a code is valid for 1 to 365 days")
+        raise AdminError(Problem.ADMIN_CODE_DAYS, "a code is valid for 1 to 365 days")
     code = enrolment.create_code(session, learner.id, now(), days)
     # The code itself is never logged.
     audit(session, actor, "create-enrolment-code", f"learner:{learner.id}", days=days)
@@ -140,12 +159,18 @@ def create_admin(
     session: Session, actor: str, username: str, password: str, role: str, unit_id: int
 ) -> AdminAccount:
     if role not in ROLES:
-        raise AdminError(f"role {role!r}: choose one of {', '.join(ROLES)}")
+        raise AdminError(
+            Problem.ADMIN_ROLE, f"role {role!r}: choose one of {', '.join(ROLES)}", role=role
+        )
     if len(password) < 12:
-        raise AdminError("an admin password needs at least 12 characters")
+        raise AdminError(
+            Problem.ADMIN_PASSWORD_SHORT, "an admin password needs at least 12 characters"
+        )
     _unit(session, unit_id)
     if session.scalar(select(AdminAccount).where(AdminAccount.username == username)):
-        raise AdminError(f"an admin named {username!r} exists already")
+        raise AdminError(
+            Problem.ADMIN_EXISTS, f"an admin named {username!r} exists already", name=username
+        )
     account = AdminAccount(
         username=username,
         password_hash=hash_password(password),
@@ -166,7 +191,11 @@ def revoke_device(session: Session, actor: str, device_id: str) -> Device:
     except ValueError:
         device = None
     if device is None:
-        raise AdminError(f"no device {device_id}; see `hocvu admin list-devices`")
+        raise AdminError(
+            Problem.ADMIN_NO_DEVICE,
+            f"no device {device_id}; see `hocvu admin list-devices`",
+            device=device_id,
+        )
     if device.revoked is None:
         # The token's hash stays so that the device is told it was revoked.
         device.revoked = now()
@@ -224,7 +253,10 @@ def add_pack(
                 )
             ):
                 raise AdminError(
-                    f"{verified.pack_id} version {verified.version} is already on the server"
+                    Problem.ADMIN_PACK_EXISTS,
+                    f"{verified.pack_id} version {verified.version} is already on the server",
+                    pack=verified.pack_id,
+                    version=verified.version,
                 )
             os.replace(tmp, folder / name)
             exam = verified.manifest.get("exam") or {}
@@ -278,8 +310,11 @@ def set_trust(
     current = _newest_trust(session, roots)
     if current is not None and offered.version < current.version:
         raise AdminError(
+            Problem.ADMIN_TRUST_OLDER,
             f"trust list version {offered.version} is older than the server's "
-            f"{current.version}; a trust list never goes back"
+            f"{current.version}; a trust list never goes back",
+            version=offered.version,
+            current=current.version,
         )
     _keep_trust(session, offered)
     session.flush()
@@ -292,7 +327,11 @@ def assign(
 ) -> Assignment:
     _unit(session, unit_id)
     if not session.scalar(select(Pack.id).where(Pack.pack_id == pack_id).limit(1)):
-        raise AdminError(f"no pack {pack_id} on the server; add it with `hocvu admin add-pack`")
+        raise AdminError(
+            Problem.ADMIN_NO_PACK,
+            f"no pack {pack_id} on the server; add it with `hocvu admin add-pack`",
+            pack=pack_id,
+        )
     existing = session.scalar(
         select(Assignment).where(Assignment.pack_id == pack_id, Assignment.unit_id == unit_id)
     )
@@ -311,7 +350,9 @@ def add_xapi_client(session: Session, actor: str, name: str, unit_id: int) -> tu
     """Credentials for an xAPI tool: (key, secret). Only the secret's hash is kept."""
     _unit(session, unit_id)
     if session.scalar(select(XapiClient.id).where(XapiClient.name == name)):
-        raise AdminError(f"an xAPI client named {name!r} exists already")
+        raise AdminError(
+            Problem.ADMIN_CLIENT_EXISTS, f"an xAPI client named {name!r} exists already", name=name
+        )
     key = secrets.token_hex(12)
     secret = secrets.token_urlsafe(24)
     session.add(
@@ -366,7 +407,11 @@ def can(role: str, action: str) -> bool:
 def unassign(session: Session, actor: str, assignment_id: int) -> Assignment:
     assignment = session.get(Assignment, assignment_id)
     if assignment is None:
-        raise AdminError(f"no assignment {assignment_id}; it may have been removed already")
+        raise AdminError(
+            Problem.ADMIN_NO_ASSIGNMENT,
+            f"no assignment {assignment_id}; it may have been removed already",
+            assignment=assignment_id,
+        )
     session.delete(assignment)
     audit(session, actor, "unassign", f"pack:{assignment.pack_id}", unit=assignment.unit_id)
     return assignment
@@ -423,7 +468,7 @@ class EnrolmentCsvRefused(AdminError):
 
     def __init__(self, errors: list[CsvFault]) -> None:
         self.errors = errors
-        super().__init__("; ".join(map(str, errors)))
+        super().__init__(Problem.ADMIN_CSV_INVALID, "; ".join(map(str, errors)))
 
 
 def parse_enrolment_csv(session: Session, text: str, allowed_units: set[int]) -> list[EnrolRow]:
@@ -459,14 +504,7 @@ def parse_enrolment_csv(session: Session, text: str, allowed_units: set[int]) ->
             fault = ("long_name", {})
         elif ref and ref in seen_refs:
             fault = ("repeated_ref", {"ref": ref, "first": seen_refs[ref]})
-        # ASCII digits of an id's length: isdigit() also takes "²", which int() refuses,
-        # and int() refuses more than 4,300 digits.
-        elif (
-            unit_text.isascii()
-            and unit_text.isdigit()
-            and len(unit_text) <= 18
-            and int(unit_text) in allowed_units
-        ):
+        elif unit_text.isdigit() and int(unit_text) in allowed_units:
             unit_id = int(unit_text)
         else:
             matches = by_name.get(unit_text.casefold(), [])

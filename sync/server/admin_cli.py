@@ -13,6 +13,8 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from sync.problems import Problem
+
 DESCRIPTION = """Administer the ministry server (run on the server machine).
 
   hocvu admin add-unit "Bộ Ngoại giao" --kind ministry
@@ -339,7 +341,9 @@ def _default_root(session) -> int:
 
     tops = session.scalars(select(Unit.id).where(Unit.parent_id.is_(None))).all()
     if len(tops) != 1:
-        raise AdminError("give --unit UNIT-ID (see `hocvu admin list-units`)")
+        raise AdminError(
+            Problem.ADMIN_UNIT_NEEDED, "give --unit UNIT-ID (see `hocvu admin list-units`)"
+        )
     return tops[0]
 
 
@@ -438,7 +442,11 @@ def cmd_report(args, ctx) -> int:
             admin.audit(session, _actor(), "report", "report:overview", unit=root)
         return 0
     if not args.output:
-        raise AdminError(f"give -o FILE for the {args.table} table")
+        raise AdminError(
+            Problem.ADMIN_OUTPUT_NEEDED,
+            f"give -o FILE for the {args.table} table",
+            table=args.table,
+        )
     with ctx.db.read() as session:
         root = args.unit if args.unit is not None else _default_root(session)
         table = reports.export_table(

@@ -11,6 +11,7 @@ import logging
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Request
+from fastapi.exception_handlers import http_exception_handler
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response
 from pydantic import BaseModel
@@ -18,12 +19,16 @@ from sqlalchemy.exc import DBAPIError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from hocvu import APP_VERSION
+from sync.problems import Problem, Refusal, problem_bytes
 from sync.server import dashboard
 from sync.server.context import ServerContext, ServerSettings, server
-from sync.server.limits import BodyTooLarge, RequestLimits, problem_bytes
+from sync.server.limits import BodyTooLarge, RequestLimits
+from sync.server.problem_json import PROBLEM_JSON, problem_response
 from sync.server.routes import certificates, enrol, packs, pull, statements, trust, xapi
 
 API_VERSION = 1
+# The parts of the server that answer problem+json; the dashboard answers pages.
+PROBLEM_PREFIXES = ("/api/", "/xapi/")
 log = logging.getLogger("hocvu.server")
 
 
@@ -67,17 +72,20 @@ class _FailFirst:
     async def __call__(self, scope, receive, send) -> None:
         if scope["type"] == "http" and self.left > 0 and scope["path"].startswith("/api/"):
             self.left -= 1
+            body = problem_bytes(
+                Problem.SERVER_BUSY, "try again later", retry_after_s=self.retry_after
+            )
             await send(
                 {
                     "type": "http.response.start",
                     "status": 503,
                     "headers": [
                         (b"retry-after", str(self.retry_after).encode()),
-                        (b"content-type", b"application/json"),
+                        (b"content-type", PROBLEM_JSON.encode()),
                     ],
                 }
             )
-            await send({"type": "http.response.body", "body": b'{"detail":"try again later"}'})
+            await send({"type": "http.response.body", "body": body})
             return
         await self.app(scope, receive, send)
 
@@ -108,17 +116,29 @@ def create_app(settings: ServerSettings, context: ServerContext | None = None) -
             server_public_keys=ctx.keys.public(),
         )
 
+    @app.exception_handler(Refusal)
+    async def refused(request: Request, exc: Refusal) -> Response:
+        return problem_response(exc)
+
     @app.exception_handler(BodyTooLarge)
     async def too_large(request: Request, exc: BodyTooLarge) -> Response:
-        body = problem_bytes(413, "request.too_large", "Request too large", exc.detail,
-                             limit_bytes=exc.limit)  # fmt: skip
-        return Response(body, 413, media_type="application/problem+json")
+        return problem_response(Refusal(Problem.REQUEST_TOO_LARGE, exc.detail,
+                                        limit_bytes=exc.limit))  # fmt: skip
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        """Routing's own refusals (no such path, wrong method, a body FastAPI cannot
+        parse) in the same vocabulary under /api and /xapi; pages elsewhere."""
+        if not request.url.path.startswith(PROBLEM_PREFIXES):
+            return await http_exception_handler(request, exc)
+        problem = {404: Problem.REQUEST_NOT_FOUND, 405: Problem.REQUEST_METHOD}.get(
+            exc.status_code, Problem.REQUEST_MALFORMED
+        )
+        body = problem_bytes(problem, str(exc.detail)[:_MAX_MESSAGE], status=exc.status_code)
+        return Response(body, exc.status_code, exc.headers, media_type=PROBLEM_JSON)
 
     async def too_big(request: Request, exc: Exception) -> Response:
-        body = problem_bytes(
-            400, "request.number_too_large", "Number out of range", "a number is too large"
-        )
-        return Response(body, 400, media_type="application/problem+json")
+        return problem_response(Refusal(Problem.REQUEST_NUMBER_TOO_LARGE, "a number is too large"))
 
     async def storage(request: Request, exc: Exception) -> Response:
         if number_out_of_range(exc):
@@ -130,15 +150,14 @@ def create_app(settings: ServerSettings, context: ServerContext | None = None) -
         if not storage_unavailable(exc):
             raise exc
         log.error("the database cannot be written: %s", exc)
-        body = problem_bytes(
-            503,
-            "server.storage_unavailable",
-            "Storage unavailable",
-            "the server cannot write its data now (disk full or read-only); try again later",
-            retry_after_s=STORAGE_RETRY_S,
+        return problem_response(
+            Refusal(
+                Problem.SERVER_STORAGE,
+                "the server cannot write its data now (disk full or read-only); try again later",
+                headers={"Retry-After": str(STORAGE_RETRY_S)},
+                retry_after_s=STORAGE_RETRY_S,
+            )
         )
-        headers = {"Retry-After": str(STORAGE_RETRY_S)}
-        return Response(body, 503, headers, media_type="application/problem+json")
 
     for kind in database_errors():
         app.add_exception_handler(kind, storage)
@@ -147,7 +166,7 @@ def create_app(settings: ServerSettings, context: ServerContext | None = None) -
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> Response:
-        return Response(invalid_request(exc), 422, media_type="application/problem+json")
+        return Response(invalid_request(exc), 422, media_type=PROBLEM_JSON)
 
     app.add_middleware(_XapiVersionHeader)
     if settings.fail_first:
@@ -217,9 +236,7 @@ def invalid_request(exc: RequestValidationError) -> bytes:
         for error in exc.errors()[:_MAX_ERRORS]
     ]
     return problem_bytes(
-        422,
-        "request.invalid",
-        "Invalid request",
+        Problem.REQUEST_INVALID,
         f"{len(exc.errors())} field(s) are missing or malformed",
         errors=faults,
     )

@@ -13,7 +13,7 @@ import secrets
 from dataclasses import dataclass
 from typing import Annotated
 
-from fastapi import Depends, HTTPException
+from fastapi import Depends
 from fastapi.security import (
     HTTPAuthorizationCredentials,
     HTTPBasic,
@@ -22,6 +22,7 @@ from fastapi.security import (
 )
 from sqlalchemy import select
 
+from sync.problems import Problem, Refusal
 from sync.server.context import ServerContext, server
 from sync.server.models import Device, Learner, XapiClient
 
@@ -45,8 +46,8 @@ class AuthenticatedDevice:
     unit_id: int
 
 
-def _unauthorized(detail: str, scheme: str = "Bearer") -> HTTPException:
-    return HTTPException(401, detail, headers={"WWW-Authenticate": scheme})
+def _unauthorized(problem: Problem, detail: str, scheme: str = "Bearer") -> Refusal:
+    return Refusal(problem, detail, headers={"WWW-Authenticate": scheme})
 
 
 def current_device(
@@ -54,7 +55,9 @@ def current_device(
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
 ) -> AuthenticatedDevice:
     if credentials is None or credentials.scheme.lower() != "bearer":
-        raise _unauthorized("a device token is needed (Authorization: Bearer …)")
+        raise _unauthorized(
+            Problem.AUTH_TOKEN_MISSING, "a device token is needed (Authorization: Bearer …)"
+        )
     with ctx.db.read() as session:
         row = session.execute(
             select(Device.id, Device.learner_id, Device.profile_id, Device.revoked, Learner.unit_id)
@@ -62,9 +65,14 @@ def current_device(
             .where(Device.token_hash == secret_hash(credentials.credentials))
         ).first()
     if row is None:
-        raise _unauthorized("unknown device token; enrol this device again")
+        raise _unauthorized(
+            Problem.AUTH_TOKEN_UNKNOWN, "unknown device token; enrol this device again"
+        )
     if row.revoked is not None:
-        raise _unauthorized("this device was revoked by an administrator; enrol it again")
+        raise _unauthorized(
+            Problem.AUTH_DEVICE_REVOKED,
+            "this device was revoked by an administrator; enrol it again",
+        )
     return AuthenticatedDevice(row.id, row.learner_id, row.profile_id, row.unit_id)
 
 
@@ -81,7 +89,11 @@ def current_xapi_client(
 ) -> AuthenticatedXapiClient:
     basic = 'Basic realm="xapi"'
     if credentials is None:
-        raise _unauthorized("xAPI clients authenticate with HTTP Basic (key and secret)", basic)
+        raise _unauthorized(
+            Problem.AUTH_CLIENT_MISSING,
+            "xAPI clients authenticate with HTTP Basic (key and secret)",
+            basic,
+        )
     with ctx.db.read() as session:
         client = session.scalar(select(XapiClient).where(XapiClient.key == credentials.username))
     if (
@@ -89,5 +101,7 @@ def current_xapi_client(
         or client.revoked is not None
         or not hmac.compare_digest(client.secret_hash, secret_hash(credentials.password))
     ):
-        raise _unauthorized("unknown or revoked xAPI credentials", basic)
+        raise _unauthorized(
+            Problem.AUTH_CLIENT_UNKNOWN, "unknown or revoked xAPI credentials", basic
+        )
     return AuthenticatedXapiClient(client.id, client.name, client.unit_id)

@@ -18,6 +18,7 @@ from sqlalchemy import select
 
 from content import keys as content_keys
 from sync.bundle import BundleRefused, SealedBundle, open_sealed, write_return_bundle
+from sync.problems import Problem
 from sync.server.admin import audit
 from sync.server.context import ServerContext
 from sync.server.db import now
@@ -56,7 +57,9 @@ def import_bundle(ctx: ServerContext, data: bytes, actor: str, where: str) -> Bu
         device_id = str(uuid.UUID(str(sealed.header.get("device_id"))))
         profile_id = str(uuid.UUID(str(sealed.header.get("profile_id"))))
     except ValueError:
-        raise BundleRefused(where, "the header's device or profile id is not a UUID") from None
+        raise BundleRefused(
+            where, Problem.BUNDLE_HEADER, "the header's device or profile id is not a UUID"
+        ) from None
     moment = now()
     try:
         return _import(ctx, sealed, device_id, profile_id, actor, where, moment)
@@ -65,7 +68,12 @@ def import_bundle(ctx: ServerContext, data: bytes, actor: str, where: str) -> Bu
         if failed.refused.counts:
             with ctx.db.write() as session:
                 record_failure(session, ctx.settings, None, failed.code, moment)
-        raise BundleRefused(where, f"the enrolment was refused: {failed.refused.message}") from None
+        raise BundleRefused(
+            where,
+            failed.refused.problem,
+            f"the enrolment was refused: {failed.refused.detail}",
+            **failed.refused.values,
+        ) from None
 
 
 def _import(
@@ -83,12 +91,19 @@ def _import(
         enrolled = False
         if device is not None:
             if device.revoked is not None:
-                raise BundleRefused(where, f"device {device_id} was revoked; nothing imported")
+                raise BundleRefused(
+                    where,
+                    Problem.BUNDLE_DEVICE_REVOKED,
+                    f"device {device_id} was revoked; nothing imported",
+                    device=device_id,
+                )
             if not sealed.signed_by(content_keys.public_from_b64(device.public_key)):
                 raise BundleRefused(
                     where,
+                    Problem.BUNDLE_SIGNATURE_DEVICE,
                     f"the signature does not verify with device {device_id}'s registered key: "
                     "the bundle was changed after export, or another device made it",
+                    device=device_id,
                 )
             payload = sealed.decrypt(ctx.keys.bundle, where)
             learner_id = device.learner_id
@@ -96,21 +111,31 @@ def _import(
             if not header.get("enrolment"):
                 raise BundleRefused(
                     where,
+                    Problem.BUNDLE_NOT_ENROLLED,
                     f"device {device_id} is not enrolled and the bundle carries no enrolment "
                     "code; export it again after entering the code in the app",
+                    device=device_id,
                 )
             try:
                 claimed = content_keys.public_from_b64(str(header.get("device_public_key")))
             except ValueError:
-                raise BundleRefused(where, "the header's device key is not valid") from None
+                raise BundleRefused(
+                    where, Problem.BUNDLE_HEADER, "the header's device key is not valid"
+                ) from None
             if not sealed.signed_by(claimed):
                 raise BundleRefused(
-                    where, "the signature does not verify: the bundle was changed after export"
+                    where,
+                    Problem.BUNDLE_SIGNATURE,
+                    "the signature does not verify: the bundle was changed after export",
                 )
             payload = sealed.decrypt(ctx.keys.bundle, where)
             request = payload.get("enrolment") or {}
             if request.get("device_public_key") != header.get("device_public_key"):
-                raise BundleRefused(where, "the enrolment inside names another device key")
+                raise BundleRefused(
+                    where,
+                    Problem.BUNDLE_ENROLMENT_KEY,
+                    "the enrolment inside names another device key",
+                )
             code = str(request.get("code", ""))
             try:
                 done = enrol(
@@ -135,7 +160,7 @@ def _import(
         try:
             check_actors(prepared, profiles)
         except ForeignStatements as exc:
-            raise BundleRefused(where, str(exc)) from None
+            raise BundleRefused(where, exc.problem, str(exc), **exc.values) from None
         result = store(
             session,
             prepared,
@@ -169,7 +194,9 @@ def export_return_bundle(ctx: ServerContext, learner_id: str, out: Path, actor: 
     with ctx.db.write() as session:
         learner = session.get(Learner, learner_id)
         if learner is None:
-            raise BundleRefused(out.name, f"no learner {learner_id}")
+            raise BundleRefused(
+                out.name, Problem.BUNDLE_NO_LEARNER, f"no learner {learner_id}", learner=learner_id
+            )
         entries = catalog_for_unit(session, learner.unit_id)
         pack_files = []
         for entry in entries:

@@ -18,6 +18,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from content import keys as content_keys
+from sync.problems import Problem, Refusal
 from sync.server.auth import new_secret, secret_hash
 from sync.server.context import ServerSettings
 from sync.server.db import aware
@@ -29,12 +30,15 @@ log = logging.getLogger("hocvu.server.enrol")
 _ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 
 
-class EnrolmentRefused(Exception):
-    def __init__(self, status: int, message: str, *, counts: bool = True) -> None:
-        self.status = status
-        self.message = message
+class EnrolmentRefused(Refusal):
+    """`counts`: whether the failure counts towards the rate limits (a wrong code does;
+    a malformed request or a profile of another learner does not)."""
+
+    def __init__(
+        self, problem: Problem, detail: str, *, counts: bool = True, **values: object
+    ) -> None:
+        super().__init__(problem, detail, **values)
         self.counts = counts
-        super().__init__(message)
 
 
 def normalise_code(code: str) -> str:
@@ -80,11 +84,13 @@ def check_rate(session: Session, settings: ServerSettings, source: str | None, c
             select(func.count()).where(RateEvent.key == key, RateEvent.at > since)
         )
         if count >= limit:
+            # No Retry-After header: the client would sleep through the window.
             raise EnrolmentRefused(
-                429,
-                "too many failed enrolment attempts; wait a quarter of an hour and check "
-                "the code with your administrator",
+                Problem.ENROL_TOO_MANY_ATTEMPTS,
+                "too many failed enrolment attempts; wait and check the code with your "
+                "administrator",
                 counts=False,
+                retry_after_s=int(settings.rate_window.total_seconds()),
             )
 
 
@@ -125,7 +131,9 @@ def _uuid(text: str | None, what: str) -> str | None:
     try:
         return str(uuid.UUID(text))
     except (ValueError, AttributeError, TypeError):
-        raise EnrolmentRefused(400, f"{what} {text!r} is not a UUID", counts=False) from None
+        raise EnrolmentRefused(
+            Problem.ENROL_ID_INVALID, f"{what} {text!r} is not a UUID", counts=False, field=what
+        ) from None
 
 
 def enrol(
@@ -150,23 +158,33 @@ def enrol(
         content_keys.public_from_b64(public_key)
     except ValueError:
         raise EnrolmentRefused(
-            400, "device_public_key is not a base64 Ed25519 public key", counts=False
+            Problem.ENROL_KEY_INVALID,
+            "device_public_key is not a base64 Ed25519 public key",
+            counts=False,
         ) from None
     row = session.scalar(select(EnrolmentCode).where(EnrolmentCode.code_hash == code_hash(code)))
     if row is None or row.used is not None or aware(row.expires) < now:
         check_rate(session, settings, source, code, now)
     if row is None:
-        raise EnrolmentRefused(403, "unknown enrolment code; check it with your administrator")
+        raise EnrolmentRefused(
+            Problem.ENROL_CODE_UNKNOWN, "unknown enrolment code; check it with your administrator"
+        )
     if row.used is not None:
-        raise EnrolmentRefused(403, "this enrolment code was already used; ask for a new one")
+        raise EnrolmentRefused(
+            Problem.ENROL_CODE_USED, "this enrolment code was already used; ask for a new one"
+        )
     if aware(row.expires) < now:
-        raise EnrolmentRefused(403, "this enrolment code has expired; ask for a new one")
+        raise EnrolmentRefused(
+            Problem.ENROL_CODE_EXPIRED, "this enrolment code has expired; ask for a new one"
+        )
     learner = session.get(Learner, row.learner_id)
     assert learner is not None
     bound = session.get(Profile, profile_id)
     if bound is not None and bound.learner_id != learner.id:
         raise EnrolmentRefused(
-            409, "this profile is already enrolled for another learner", counts=False
+            Problem.ENROL_PROFILE_TAKEN,
+            "this profile is already enrolled for another learner",
+            counts=False,
         )
     if bound is None:
         session.add(Profile(profile_id=profile_id, learner_id=learner.id, created=now))

@@ -27,6 +27,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from sync.problems import Problem, Refusal
 from sync.server import grading
 from sync.server.models import Profile, Statement
 from sync.server.reporting import results, versions
@@ -65,15 +66,17 @@ class IngestResult:
         self.certificates += other.certificates
 
 
-class ForeignStatements(Exception):
+class ForeignStatements(Refusal):
     """Statements whose actor is not a profile of the pushing device's learner."""
 
     def __init__(self, ids: list[str]) -> None:
         self.ids = ids
         shown = ", ".join(ids[:5]) + (" …" if len(ids) > 5 else "")
         super().__init__(
+            Problem.STATEMENT_FOREIGN_ACTOR,
             f"{len(ids)} statement(s) are for a learner other than this device's "
-            f"({shown}); nothing in the batch was stored"
+            f"({shown}); nothing in the batch was stored",
+            count=len(ids),
         )
 
 
@@ -95,6 +98,12 @@ def _statement_id(raw: Any) -> str:
     return sid[:64] if isinstance(sid, str) else "(no id)"
 
 
+def _fault(raw: Any, problem: Problem, error: str, **values: Any) -> dict[str, Any]:
+    """One refused statement of a batch: its id, its code and values, the English."""
+    sid = _statement_id(raw)
+    return {"id": sid, "code": problem.code, "error": error, "values": {"id": sid, **values}}
+
+
 def prepare(
     raw_statements: Iterable[Any], *, server: bool = False
 ) -> tuple[list[_Prepared], list[dict[str, Any]]]:
@@ -106,18 +115,21 @@ def prepare(
         try:
             validate(raw)
         except StatementError as exc:
-            errors.append({"id": _statement_id(raw), "error": str(exc)})
+            errors.append(_fault(raw, Problem.STATEMENT_INVALID, str(exc)))
             continue
         if not server and (fault := grading.server_only_fault(raw)):
-            errors.append({"id": _statement_id(raw), "error": fault})
+            errors.append(_fault(raw, Problem.STATEMENT_SERVER_ONLY, fault))
             continue
         body = canonical(raw)
         if len(body) > MAX_STATEMENT_BYTES:
             errors.append(
-                {
-                    "id": _statement_id(raw),
-                    "error": f"the statement is {len(body)} bytes; at most {MAX_STATEMENT_BYTES}",
-                }
+                _fault(
+                    raw,
+                    Problem.STATEMENT_TOO_LARGE,
+                    f"the statement is {len(body)} bytes; at most {MAX_STATEMENT_BYTES}",
+                    size_bytes=len(body),
+                    limit_bytes=MAX_STATEMENT_BYTES,
+                )
             )
             continue
         account = raw["actor"]["account"]

@@ -9,10 +9,11 @@ large uploads (packs, bundles) to disk, so their caps bound the disk, not the me
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 
 from fastapi import HTTPException
+
+from sync.problems import Problem, problem_bytes
 
 KIB, MIB = 1024, 1024 * 1024
 
@@ -57,12 +58,6 @@ class BodyTooLarge(HTTPException):
         self.limit = limit
 
 
-def problem_bytes(status: int, code: str, title: str, detail: str, **values) -> bytes:
-    body = {"type": "about:blank", "status": status, "code": code, "title": title}
-    body |= {"detail": detail, "values": values}
-    return json.dumps(body).encode()
-
-
 async def _answer(send, status: int, body: bytes, extra: list | None = None) -> None:
     headers = [
         (b"content-type", b"application/problem+json"),
@@ -98,9 +93,7 @@ class RequestLimits:
             and path == "/api/v1/statements"
             and not headers.get(b"authorization", b"").lower().startswith(b"bearer ")
         ):
-            body = problem_bytes(
-                401, "auth.token_missing", "No device token", "this request needs a device token"
-            )
+            body = problem_bytes(Problem.AUTH_TOKEN_MISSING, "this request needs a device token")
             await _answer(send, 401, body, [(b"www-authenticate", b"Bearer")])
             return
         received = 0
@@ -137,9 +130,7 @@ class RequestLimits:
 
 def _too_large(limit: int) -> bytes:
     return problem_bytes(
-        413,
-        "request.too_large",
-        "Request too large",
+        Problem.REQUEST_TOO_LARGE,
         f"the request body is larger than {limit} bytes",
         limit_bytes=limit,
     )

@@ -18,6 +18,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from sync.certificates import Revocation, sign_revocation_list
+from sync.problems import Problem
 from sync.server.admin import AdminError, audit
 from sync.server.db import aware, now
 from sync.server.models import Certificate, Learner
@@ -46,7 +47,9 @@ def find_certificate(
             certificate = None
     if certificate is None:
         raise AdminError(
-            f"no certificate {certificate_id}; the id is the UUID printed on the certificate"
+            Problem.ADMIN_NO_CERTIFICATE,
+            f"no certificate {certificate_id}; the id is the UUID printed on the certificate",
+            certificate=certificate_id,
         )
     return certificate
 
@@ -62,18 +65,26 @@ def revoke_certificate(
     (or one outside `scope`), one revoked already, and a missing reason."""
     reason = " ".join(str(reason or "").split())
     if not reason:
-        raise AdminError("give the reason for the revocation (--reason TEXT)")
+        raise AdminError(
+            Problem.ADMIN_REASON_NEEDED, "give the reason for the revocation (--reason TEXT)"
+        )
     if len(reason) > MAX_REASON:
-        raise AdminError(f"the reason is longer than {MAX_REASON} characters")
+        raise AdminError(
+            Problem.ADMIN_REASON_TOO_LONG,
+            f"the reason is longer than {MAX_REASON} characters",
+            limit=MAX_REASON,
+        )
     certificate = find_certificate(session, certificate_id, scope)
     # Locked for the rest of the transaction: two admins revoking at once get one
     # revocation and one refusal, never two audit entries for one change.
     session.refresh(certificate, with_for_update=True)
     if certificate.revoked_at is not None:
         raise AdminError(
+            Problem.ADMIN_CERTIFICATE_REVOKED,
             f"certificate {certificate.id} was revoked already on "
             f"{_iso(certificate.revoked_at)[:10]} by {certificate.revoked_by}: "
-            f"{certificate.revoked_reason}"
+            f"{certificate.revoked_reason}",
+            certificate=certificate.id,
         )
     certificate.revoked_at = now()
     certificate.revoked_reason = reason

@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import requests
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
@@ -27,6 +28,7 @@ from desktop.ui.sync_panel import SyncBox, SyncView
 from sync.bundle import BundleRefused
 from sync.client import CatalogEntry, SyncClient, SyncError, make_retry
 from sync.engine import PROBLEM_KINDS, SyncEngine, SyncProblem, problem_of
+from sync.problems import Problem
 from sync.server import admin, enrolment
 from sync.server.bundles import export_return_bundle, import_bundle
 from sync.server.context import ServerContext, ServerSettings
@@ -158,6 +160,21 @@ def test_every_kind_of_failure_has_its_own_vietnamese_sentence(vietnamese, qapp)
         qapp.removeTranslator(languages.translator)
 
 
+def test_every_code_the_app_can_meet_has_a_kind_with_a_sentence(vietnamese, qapp):
+    """The desktop half of the catalogue: every refusal code that reaches the app (from
+    the server through the client, or in a return bundle) maps to a kind the app words,
+    and none falls back to the generic sentence."""
+    fallback = vietnamese.sync_problem("failed")
+    reaching = [problem for problem in Problem if problem.kind is not None]
+    assert len(reaching) > 20, "the test would pass vacuously"
+    for problem in reaching:
+        assert problem.kind in PROBLEM_KINDS, problem
+        assert vietnamese.sync_problem(problem.kind, {"status": "400"}) != fallback, problem
+    # A refusal by code, whatever its English: the learner's sentence comes from the code.
+    refused = BundleRefused("x.hvsync", Problem.BUNDLE_OTHER_LEARNER, "reworded freely")
+    assert vietnamese.error(refused) == vietnamese.sync_problem("other_learner")
+
+
 # ------------------------------------------------------------------ connecting
 
 
@@ -189,6 +206,11 @@ def test_enrolment_refusals_are_told_apart(server_ctx, learner, live, tmp_path, 
     for _ in range(2):
         assert failed_kind(lambda: engine.connect(live.url, guessed, "x")) == "code_unknown"
     assert failed_kind(lambda: engine.connect(live.url, guessed, "x")) == "too_many_attempts"
+    # The wait is the server's (its `retry_after_s`), not a sentence written in three places.
+    server_ctx.settings.rate_window = dt.timedelta(minutes=20)
+    with pytest.raises(SyncError) as throttled:
+        engine.connect(live.url, guessed, "x")
+    assert "Hãy chờ 20 phút" in vietnamese.error(throttled.value)
 
     # What the dialog says is the Vietnamese sentence, without the server's English.
     with pytest.raises(SyncError) as refused:
@@ -232,6 +254,62 @@ def test_network_faults_are_told_apart(server_ctx, learner, tmp_path):
         assert (problem.kind, problem.values) == ("server_error", {"status": "500"})
     finally:
         failing.stop()
+
+
+def test_a_refusal_is_told_by_its_code_and_a_proxys_only_by_its_status(tmp_path):
+    """The server's problem+json is read by its code, whatever its English says; an
+    answer that is not (a proxy's) is read by its status alone, never by its words."""
+
+    class Proxy401(_Answer):
+        status = 401
+        content_type = "text/plain"
+        body = b"this device was revoked"  # words a proxy might say: never read
+
+    class Revoked(_Answer):
+        status = 401
+        content_type = "application/problem+json"
+        body = (
+            b'{"type": "urn:hocvu:problem:auth.device_revoked", "status": 401, '
+            b'"code": "auth.device_revoked", "title": "Device revoked", '
+            b'"detail": "reworded in a later version", "values": {}}'
+        )
+
+    class ProxyForbidden(_Answer):
+        status = 403
+        content_type = "text/html"
+        body = b"<html>Forbidden by the embassy firewall</html>"
+
+    class Foreign(_Answer):
+        status = 403
+        content_type = "application/problem+json"
+        body = (
+            b'{"type": "urn:hocvu:problem:statement.foreign_actor", "status": 403, '
+            b'"code": "statement.foreign_actor", "title": "t", "detail": "d", '
+            b'"values": {"count": 2}}'
+        )
+
+    expected = {
+        Proxy401: "not_enrolled",
+        Revoked: "revoked",
+        ProxyForbidden: "foreign_statements",
+        Foreign: "foreign_statements",
+    }
+    for handler, kind in expected.items():
+        other = OtherServer(handler)
+        try:
+            engine = connected_engine(tmp_path / handler.__name__, other.url)
+            assert engine.sync_once().problems["push"].kind == kind, handler.__name__
+        finally:
+            other.stop()
+    # A code the client does not know (a newer server): the status still says something.
+    client = SyncClient("http://127.0.0.1:1", "t", retry=make_retry(total=0))
+    response = requests.Response()
+    response.status_code = 404
+    response._content = b'{"code": "pack.moved_elsewhere", "detail": "d"}'
+    response.headers["Content-Type"] = "application/problem+json"
+    with pytest.raises(SyncError) as refused:
+        client._check(response, during="download")
+    assert refused.value.kind == "pack_not_assigned"
 
 
 def test_a_certificate_outside_its_dates_points_at_this_computers_clock(tmp_path):

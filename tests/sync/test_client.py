@@ -155,7 +155,7 @@ def test_revoked_device_sync_reports_it_and_keeps_statements(live, ctx, world, t
         admin.revoke_device(session, "test", config["device_id"])
     store.record_many(3)
     report = engine.sync_once()
-    assert "revoked" in report.errors["push"]
+    assert report.problems["push"].kind == "revoked"
     assert len(store.pending()) == 3
 
 

@@ -10,10 +10,11 @@ from pathlib import Path
 
 from content.errors import Rule
 from sync.bundle import BundleRefused
-from sync.certificates import CertificateInvalid
+from sync.problems import Problem
 from sync.server import admin, reports
 from sync.server.dashboard import downloads, i18n, reasons
 from sync.server.dashboard.web import HERE
+from sync.server.enrolment import EnrolmentRefused
 from sync.server.ingest import ForeignStatements
 from sync.xapi import OBJECT_KINDS, VERBS
 
@@ -90,99 +91,80 @@ def test_every_pack_rule_and_activity_kind_has_its_message():
         assert f"activity.{kind}" in i18n.MESSAGES
 
 
-def test_every_reason_pattern_names_a_message_with_its_values():
-    for patterns in (reasons.BUNDLE, reasons.ADMIN, reasons.CERTIFICATE):
-        for message_id, pattern in patterns:
-            texts = i18n.MESSAGES[message_id]
-            assert _fields(texts["en"]) == set(pattern.groupindex), message_id
-    for fallback in ("reason.other", "reason.bundle_other", "reason.english"):
+def test_every_refusal_code_has_vietnamese_and_english_with_its_own_values():
+    """The catalogue: every code of sync/problems.py is worded in both languages, and
+    each sentence uses only the values its code carries."""
+    for problem in Problem:
+        texts = i18n.MESSAGES[f"problem.{problem.code}"]
+        assert set(texts) == set(i18n.LANGUAGES), problem
+        names = set(problem.value_names)
+        if "retry_after_s" in names:
+            names.add("retry_after_min")  # reasons.values_of derives it
+        assert _fields(texts["en"]) == _fields(texts["vi"]) <= names, problem
+    assert set(i18n.PROBLEMS) == set(Problem)
+    for fallback in ("reason.other", "reason.english"):
         assert fallback in i18n.MESSAGES
 
 
-def _sample(node: ast.expr) -> str | None:
-    """The text a raise's message argument makes, with a stand-in for each value."""
-    if isinstance(node, ast.Constant) and isinstance(node.value, str):
-        return node.value
-    if isinstance(node, ast.JoinedStr):
-        parts = []
-        for value in node.values:
-            if isinstance(value, ast.Constant):
-                parts.append(str(value.value))
-            else:
-                parts.append("'x1'" if value.conversion == ord("r") else "x1")
-        return "".join(parts)
-    return None
+def _raises(path: Path, exception: str) -> list[ast.Call]:
+    calls = [
+        node
+        for node in ast.walk(ast.parse(path.read_text("utf-8")))
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Name)
+        and node.func.id == exception
+    ]
+    assert calls, f"no {exception} in {path.name}: the test would pass vacuously"
+    return calls
 
 
-def _raised(path: Path, exception: str, argument: int, functions: set[str]) -> list[str]:
-    """Every message `raise exception(...)` builds inside the named functions."""
-    tree = ast.parse(path.read_text("utf-8"))
-    found = []
-    for function in ast.walk(tree):
-        if not isinstance(function, ast.FunctionDef) or function.name not in functions:
-            continue
-        for node in ast.walk(function):
-            if (
-                isinstance(node, ast.Call)
-                and isinstance(node.func, ast.Name)
-                and node.func.id == exception
-                and len(node.args) > argument
-            ):
-                # Another exception's text passed on (`str(exc)`) is sampled by the caller.
-                text = _sample(node.args[argument])
-                if text is not None:
-                    found.append(text)
-    assert found, f"no {exception} found in {path.name}: the test would pass vacuously"
-    return found
-
-
-def test_every_refusal_the_dashboard_can_show_has_a_translated_reason():
-    """The English texts come from the code that raises them: a new or reworded one
-    needs its pattern in sync/server/dashboard/reasons.py and its message in i18n."""
-    from sync.server.enrolment import EnrolmentRefused
-
+def test_every_refusal_the_dashboard_can_show_names_its_code_and_the_values_it_words():
+    """Each refusal raised in the code names a code of the set and passes the values its
+    sentence shows, so the dashboard needs no English to word it."""
     sync_dir = Path(reasons.__file__).resolve().parents[2]
-    bundle_texts = _raised(
-        sync_dir / "bundle.py", "BundleRefused", 1, {"open_sealed", "decrypt", "_unb64"}
+    sites = [
+        (sync_dir / "bundle.py", "BundleRefused", 1),
+        (sync_dir / "server" / "bundles.py", "BundleRefused", 1),
+        (sync_dir / "server" / "enrolment.py", "EnrolmentRefused", 0),
+        (sync_dir / "server" / "admin.py", "AdminError", 0),
+        (sync_dir / "server" / "revocations.py", "AdminError", 0),
+        (sync_dir / "certificates.py", "CertificateInvalid", 0),
+        (sync_dir / "server" / "routes" / "xapi.py", "Refusal", 0),
+    ]
+    for path, exception, position in sites:
+        for call in _raises(path, exception):
+            code = call.args[position]
+            if isinstance(code, ast.Attribute) and code.attr in ("problem",):
+                continue  # another refusal's code passed on, with its values
+            assert isinstance(code, ast.Attribute) and isinstance(code.value, ast.Name)
+            assert code.value.id == "Problem", f"{path.name}:{call.lineno}"
+            problem = Problem[code.attr]
+            given = {k.arg for k in call.keywords if k.arg}
+            words = _fields(i18n.MESSAGES[f"problem.{problem.code}"]["en"])
+            assert words - {"retry_after_min"} <= given, f"{path.name}:{call.lineno}"
+
+
+def test_a_bundle_refused_for_its_enrolment_is_worded_by_the_enrolments_code():
+    refused = EnrolmentRefused(Problem.ENROL_TOO_MANY_ATTEMPTS, "x", retry_after_s=900)
+    bundle = BundleRefused("tokyo.hvsync", refused.problem, "reworded freely", **refused.values)
+    reason = reasons.of_bundle(bundle)
+    t = i18n.translator("vi")
+    assert reason.where == "tokyo.hvsync" and "reworded freely" in reason.english
+    assert t(reason.message_id, **reason.values) == (
+        "ghi danh bị từ chối: quá nhiều lần thử mã sai; hãy chờ 15 phút"
     )
-    bundle_texts += _raised(
-        sync_dir / "server" / "bundles.py", "BundleRefused", 1, {"import_bundle", "_import"}
+    foreign = reasons.of_bundle(
+        BundleRefused(
+            "t.hvsync", Problem.STATEMENT_FOREIGN_ACTOR, "x", **ForeignStatements(["a", "b"]).values
+        )
     )
-    enrolment_texts = _raised(
-        sync_dir / "server" / "enrolment.py",
-        "EnrolmentRefused",
-        1,
-        {"enrol", "check_rate", "_uuid"},
-    )
-    # The enrolment's own refusal is passed on inside the bundle's: sampled here.
-    bundle_texts.remove("the enrolment was refused: x1")
-    bundle_texts += [f"the enrolment was refused: {text}" for text in enrolment_texts]
-    bundle_texts.append(str(ForeignStatements(["id-1", "id-2"])))
-    for text in bundle_texts:
-        reason = reasons.of_bundle(BundleRefused("tokyo.hvsync", text))
-        assert reason.message_id != "reason.bundle_other", text
-        assert reason.where == "tokyo.hvsync" and text in reason.english
-    admin_texts = _raised(
-        sync_dir / "server" / "admin.py",
-        "AdminError",
-        0,
-        {"add_pack", "assign", "_unit", "unassign", "revoke_device"},
-    )
-    for text in admin_texts:
-        assert reasons.of_admin_error(admin.AdminError(text)).message_id != "reason.other", text
-    certificate_texts = _raised(
-        sync_dir / "certificates.py", "CertificateInvalid", 0, {"verify_certificate"}
-    )
-    for text in certificate_texts:
-        reason = reasons.of_certificate(CertificateInvalid(text))
-        assert reason.message_id != "reason.other", text
-    assert issubclass(EnrolmentRefused, Exception)
+    assert t(foreign.message_id, **foreign.values).startswith("2 kết quả thuộc về học viên khác")
 
 
 def test_reason_values_fill_the_vietnamese_sentence():
     t = i18n.translator("vi")
     reason = reasons.of_admin_error(
-        admin.AdminError("vn.mofa.dl.l9 version 3 is already on the server")
+        admin.AdminError(Problem.ADMIN_PACK_EXISTS, "anything", pack="vn.mofa.dl.l9", version=3)
     )
     assert (
         t(reason.message_id, **reason.values) == "gói vn.mofa.dl.l9 phiên bản 3 đã có trên máy chủ"

@@ -64,7 +64,10 @@ def test_enrolment_code_works_once(api, world):
         },
     )
     assert again.status_code == 403
-    assert "already used" in again.json()["detail"]
+    assert again.headers["content-type"] == "application/problem+json"
+    assert again.json()["code"] == "enrol.code_used"
+    assert again.json()["type"] == "urn:hocvu:problem:enrol.code_used"
+    assert again.json()["detail"]  # English, for the logs
 
 
 def test_expired_enrolment_code_is_refused(api, ctx, world):
@@ -81,7 +84,7 @@ def test_expired_enrolment_code_is_refused(api, ctx, world):
         },
     )
     assert response.status_code == 403
-    assert "expired" in response.json()["detail"]
+    assert response.json()["code"] == "enrol.code_expired"
 
 
 def test_code_is_stored_only_as_a_hash(ctx, world):
@@ -106,6 +109,7 @@ def test_failed_enrolments_are_limited_per_source_in_the_database_but_a_right_co
             },
         )
         assert response.status_code == 403
+        assert response.json()["code"] == "enrol.code_unknown"
     blocked = api.post(
         "/api/v1/enrol",
         json={
@@ -128,6 +132,8 @@ def test_failed_enrolments_are_limited_per_source_in_the_database_but_a_right_co
         },
     )
     assert again.status_code == 429
+    assert again.json()["code"] == "enrol.too_many_attempts"
+    assert again.json()["values"] == {"retry_after_s": 15 * 60}
     # The limit lives in the database: a second server process would see it too.
     from sync.server.models import RateEvent
 
@@ -177,6 +183,7 @@ def test_changed_statement_under_a_known_id_is_a_conflict_and_the_stored_one_sta
     other = statement(device["profile_id"], 2)
     response = api.post("/api/v1/statements", json={"statements": [changed, other]}, headers=token)
     assert response.status_code == 409
+    assert response.json()["code"] == "batch.conflicts"
     assert response.json()["conflicts"] == [original["id"]]
     assert response.json()["accepted"] == [other["id"]]
     with ctx.db.read() as session:
@@ -197,9 +204,11 @@ def test_malformed_statements_are_named_and_the_good_ones_stored(api, ctx, world
         headers=bearer(device["device_token"]),
     )
     assert response.status_code == 400
-    assert response.json()["errors"] == [
-        {"id": bad["id"], "error": "result.score.scaled must be a number between -1 and 1"}
-    ]
+    assert response.json()["code"] == "batch.statements_refused"
+    assert response.json()["values"] == {"count": 1}
+    [fault] = response.json()["errors"]
+    assert (fault["id"], fault["code"]) == (bad["id"], "statement.invalid")
+    assert "result.score.scaled" in fault["error"]  # the English names the field
     assert response.json()["accepted"] == [good["id"]]
     assert stored_count(ctx) == 1
 
@@ -212,6 +221,8 @@ def test_pushing_another_learners_statement_is_403_and_stores_nothing(api, ctx, 
         "/api/v1/statements", json={"statements": batch}, headers=bearer(alice["device_token"])
     )
     assert response.status_code == 403
+    assert response.json()["code"] == "statement.foreign_actor"
+    assert response.json()["values"] == {"count": 1}
     assert batch[1]["id"] in response.json()["detail"]
     assert stored_count(ctx) == 0
 
@@ -226,7 +237,7 @@ def test_revoked_device_token_gets_401(api, ctx, world):
         headers=bearer(device["device_token"]),
     )
     assert response.status_code == 401
-    assert "revoked" in response.json()["detail"] or "unknown" in response.json()["detail"]
+    assert response.json()["code"] == "auth.device_revoked"
     assert stored_count(ctx) == 0
     with ctx.db.read() as session:
         actions = session.scalars(select(AuditEntry.action)).all()
@@ -236,6 +247,8 @@ def test_revoked_device_token_gets_401(api, ctx, world):
 def test_unknown_token_gets_401(api):
     response = api.get("/api/v1/statements", headers=bearer("not-a-token"))
     assert response.status_code == 401
+    assert response.json()["code"] == "auth.token_unknown"
+    assert response.headers["www-authenticate"] == "Bearer"
 
 
 def test_pull_returns_the_learners_statements_from_every_device_by_sequence(api, ctx, world):
@@ -290,6 +303,7 @@ def test_a_profile_bound_to_one_learner_cannot_enrol_for_another(api, world):
         },
     )
     assert response.status_code == 409
+    assert response.json()["code"] == "enrol.profile_taken"
 
 
 def test_openapi_document_lists_the_api(api):

@@ -100,7 +100,8 @@ def test_tincan_client_writes_statements_and_reads_them_back(
 def test_xapi_requests_without_the_version_header_are_refused(live, xapi_credentials):
     response = requests.get(f"{live.url}/xapi/statements", auth=xapi_credentials, timeout=10)
     assert response.status_code == 400
-    assert "X-Experience-API-Version" in response.json()["detail"]
+    assert response.json()["code"] == "xapi.version_missing"
+    assert response.headers["content-type"] == "application/problem+json"
     assert response.headers["X-Experience-API-Version"] == XAPI_VERSION
 
 
@@ -110,6 +111,7 @@ def test_xapi_rejects_wrong_credentials_and_changed_statements(live, world, api,
         f"{live.url}/xapi/statements", auth=("nobody", "x"), headers=headers, timeout=10
     )
     assert wrong.status_code == 401
+    assert wrong.json()["code"] == "auth.client_unknown"
     learner = enrol(api, world.alice_code)
     statement = tincan_statement(learner["profile_id"]).to_json(XAPI_VERSION)
     url = f"{live.url}/xapi/statements"
@@ -133,6 +135,7 @@ def test_xapi_rejects_wrong_credentials_and_changed_statements(live, world, api,
         timeout=10,
     )
     assert clash.status_code == 409
+    assert clash.json()["code"] == "statement.conflict"
 
 
 def test_xapi_statement_without_an_account_actor_is_refused(live, xapi_credentials):
@@ -149,4 +152,7 @@ def test_xapi_statement_without_an_account_actor_is_refused(live, xapi_credentia
         timeout=10,
     )
     assert response.status_code == 400
-    assert "account" in response.json()["detail"]
+    assert response.json()["code"] == "batch.statements_refused"
+    [fault] = response.json()["values"]["errors"]
+    assert fault["code"] == "statement.invalid"
+    assert "account" in fault["error"]  # the English names the field

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
+from sync.problems import Problem
 from sync.server.db import aware
 
 LANGUAGES = ("vi", "en")
@@ -389,20 +390,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Chữ ký hợp lệ, nhưng chứng chỉ đã bị thu hồi lúc {when}: {reason}",
         "en": "The signature is valid, but the certificate was revoked on {when}: {reason}",
     },
-    "reason.no_certificate": {
-        "vi": "không có chứng chỉ {certificate} trong phạm vi của anh/chị",
-        "en": "no certificate {certificate} within your scope",
-    },
-    "reason.certificate_revoked": {
-        "vi": "chứng chỉ {certificate} đã bị thu hồi trước đó",
-        "en": "certificate {certificate} was revoked already",
-    },
-    "reason.revocation_reason": {
-        "vi": "cần ghi lý do thu hồi (tối đa 500 ký tự)",
-        "en": "give the reason for the revocation (at most 500 characters)",
-    },
-    # why something was refused (sync.server.dashboard.reasons); the English of a
-    # pack rule is the verifier's own sentence (content.errors.Rule)
+    # why a pack was refused (sync.server.dashboard.reasons); the English of a pack rule
+    # is the verifier's own sentence (content.errors.Rule); every other refusal is
+    # worded by its code, in PROBLEMS below
     "pack_rule.not_a_zip": {
         "vi": "tệp không phải là tệp nén ZIP đọc được",
         "en": "the file is not a readable ZIP archive",
@@ -489,127 +479,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "reason.other": {
         "vi": "thao tác bị từ chối (xem chi tiết kỹ thuật bên dưới)",
         "en": "refused (see the technical detail below)",
-    },
-    "reason.bundle_other": {
-        "vi": "tệp bị từ chối (xem chi tiết kỹ thuật bên dưới)",
-        "en": "the bundle was refused (see the technical detail below)",
-    },
-    "reason.bundle_other_server": {
-        "vi": "tệp được mã hóa cho một máy chủ khác, không phải máy chủ này",
-        "en": "the bundle is encrypted for another server, not this one",
-    },
-    "reason.bundle_header": {
-        "vi": "phần đầu của tệp bị hỏng hoặc không hợp lệ",
-        "en": "the bundle's header is damaged or not valid",
-    },
-    "reason.bundle_cannot_decrypt": {
-        "vi": "không giải mã được nội dung: tệp bị hỏng hoặc đã bị sửa đổi",
-        "en": "the contents cannot be decrypted: the bundle is damaged or was altered",
-    },
-    "reason.bundle_contents": {
-        "vi": "nội dung đã giải mã không phải danh sách kết quả học tập",
-        "en": "the decrypted contents are not a list of statements",
-    },
-    "reason.bundle_return": {
-        "vi": "đây là tệp máy chủ gửi về cho học viên; hãy mở tệp này trong ứng dụng, "
-        "không nhập ở đây",
-        "en": "this is a return bundle from the server; open it in the app, not here",
-    },
-    "reason.bundle_not_bundle": {
-        "vi": "đây không phải tệp đồng bộ Học Vụ Số (.hvsync)",
-        "en": "this is not a Học Vụ Số sync bundle (.hvsync)",
-    },
-    "reason.bundle_truncated": {
-        "vi": "tệp bị cắt cụt hoặc bị hỏng",
-        "en": "the file is truncated or damaged",
-    },
-    "reason.bundle_format": {
-        "vi": "tệp có định dạng không xác định (có thể do phiên bản ứng dụng mới hơn tạo)",
-        "en": "the bundle's format is unknown (a newer version of the app may have made it)",
-    },
-    "reason.bundle_revoked": {
-        "vi": "thiết bị {device} đã bị thu hồi; không nhập gì",
-        "en": "device {device} was revoked; nothing was imported",
-    },
-    "reason.bundle_signature_device": {
-        "vi": "chữ ký không khớp với khóa đã đăng ký của thiết bị {device}: tệp đã bị sửa "
-        "sau khi xuất, hoặc do thiết bị khác tạo",
-        "en": "the signature does not verify with device {device}'s registered key: the "
-        "bundle was changed after export, or another device made it",
-    },
-    "reason.bundle_not_enrolled": {
-        "vi": "thiết bị {device} chưa ghi danh và tệp không kèm mã ghi danh; hãy nhập mã "
-        "vào ứng dụng rồi xuất lại tệp",
-        "en": "device {device} is not enrolled and the bundle carries no enrolment code; "
-        "export it again after entering the code in the app",
-    },
-    "reason.bundle_signature": {
-        "vi": "chữ ký không hợp lệ: tệp đã bị sửa sau khi xuất",
-        "en": "the signature does not verify: the bundle was changed after export",
-    },
-    "reason.bundle_enrolment_key": {
-        "vi": "yêu cầu ghi danh trong tệp ghi một khóa thiết bị khác",
-        "en": "the enrolment inside names another device key",
-    },
-    "reason.bundle_foreign": {
-        "vi": "{count} kết quả thuộc về học viên khác, không phải học viên của thiết bị này; "
-        "không lưu kết quả nào của tệp",
-        "en": "{count} statement(s) are for a learner other than this device's; nothing "
-        "in the bundle was stored",
-    },
-    "reason.code_unknown": {
-        "vi": "ghi danh bị từ chối: mã ghi danh không tồn tại",
-        "en": "the enrolment was refused: unknown enrolment code",
-    },
-    "reason.code_used": {
-        "vi": "ghi danh bị từ chối: mã ghi danh đã được dùng; hãy cấp mã mới",
-        "en": "the enrolment was refused: the code was already used; issue a new one",
-    },
-    "reason.code_expired": {
-        "vi": "ghi danh bị từ chối: mã ghi danh đã hết hạn; hãy cấp mã mới",
-        "en": "the enrolment was refused: the code has expired; issue a new one",
-    },
-    "reason.code_rate": {
-        "vi": "ghi danh bị từ chối: quá nhiều lần thử mã sai; hãy chờ 15 phút",
-        "en": "the enrolment was refused: too many failed attempts; wait 15 minutes",
-    },
-    "reason.profile_taken": {
-        "vi": "ghi danh bị từ chối: hồ sơ này đã được ghi danh cho học viên khác",
-        "en": "the enrolment was refused: this profile is enrolled for another learner",
-    },
-    "reason.pack_exists": {
-        "vi": "gói {pack} phiên bản {version} đã có trên máy chủ",
-        "en": "{pack} version {version} is already on the server",
-    },
-    "reason.no_pack": {
-        "vi": "chưa có gói {pack} trên máy chủ; hãy tải gói lên trước",
-        "en": "no pack {pack} on the server; upload it first",
-    },
-    "reason.no_unit": {"vi": "không có đơn vị {unit}", "en": "no unit {unit}"},
-    "reason.no_assignment": {
-        "vi": "không có học phần đã giao số {assignment}; có thể đã bị bỏ giao",
-        "en": "no assignment {assignment}; it may have been removed already",
-    },
-    "reason.no_device": {"vi": "không có thiết bị {device}", "en": "no device {device}"},
-    "reason.cert_not_json": {
-        "vi": "nội dung không phải JSON",
-        "en": "the certificate is not JSON",
-    },
-    "reason.cert_shape": {
-        "vi": "nội dung không có dạng của một chứng chỉ (cần phần certificate và signature)",
-        "en": "this is not shaped like a certificate (it needs certificate and signature)",
-    },
-    "reason.cert_format": {
-        "vi": "định dạng chứng chỉ không xác định hoặc bị thiếu",
-        "en": "the certificate's format is unknown or missing",
-    },
-    "reason.cert_other_key": {
-        "vi": "chứng chỉ không do khóa của máy chủ này ({key}) ký",
-        "en": "the certificate was not signed by this server's key ({key})",
-    },
-    "reason.cert_changed": {
-        "vi": "chữ ký không hợp lệ: nội dung chứng chỉ đã bị sửa",
-        "en": "the signature does not verify: the certificate was changed",
     },
     # held exam attempts (sync.server.grading)
     "attempts.title": {"vi": "Bài thi chờ duyệt", "en": "Held exam attempts"},
@@ -717,6 +586,360 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Page {page} of {pages} ({total} entries)",
     },
 }
+
+# Every refusal code (sync/problems.py) in the admin's words: the dashboard shows a
+# refusal by its code, never by matching its English detail. `{retry_after_min}` is
+# derived from `retry_after_s` (reasons.py).
+PROBLEMS: dict[Problem, dict[str, str]] = {
+    Problem.REQUEST_TOO_LARGE: {
+        "vi": "yêu cầu quá lớn (tối đa {limit_bytes} byte)",
+        "en": "the request is too large (at most {limit_bytes} bytes)",
+    },
+    Problem.REQUEST_INVALID: {
+        "vi": "yêu cầu thiếu trường hoặc có trường sai dạng",
+        "en": "the request has missing or malformed fields",
+    },
+    Problem.REQUEST_MALFORMED: {
+        "vi": "yêu cầu sai cấu trúc",
+        "en": "the request is malformed",
+    },
+    Problem.REQUEST_NOT_JSON: {
+        "vi": "nội dung yêu cầu không phải JSON",
+        "en": "the request body is not JSON",
+    },
+    Problem.REQUEST_NUMBER_TOO_LARGE: {
+        "vi": "một con số trong yêu cầu quá lớn",
+        "en": "a number in the request is too large",
+    },
+    Problem.REQUEST_NOT_FOUND: {
+        "vi": "không có địa chỉ này trên máy chủ",
+        "en": "there is no such address on the server",
+    },
+    Problem.REQUEST_METHOD: {
+        "vi": "địa chỉ này không nhận loại yêu cầu đó",
+        "en": "this address does not take that kind of request",
+    },
+    Problem.SERVER_STORAGE: {
+        "vi": "máy chủ tạm thời không ghi được dữ liệu (đĩa đầy hoặc chỉ đọc); thử lại sau "
+        "{retry_after_min} phút",
+        "en": "the server cannot write its data now (disk full or read-only); try again in "
+        "{retry_after_min} minute(s)",
+    },
+    Problem.SERVER_BUSY: {
+        "vi": "máy chủ đang bận; thử lại sau {retry_after_min} phút",
+        "en": "the server is busy; try again in {retry_after_min} minute(s)",
+    },
+    Problem.AUTH_TOKEN_MISSING: {
+        "vi": "thiếu mã truy cập của thiết bị",
+        "en": "the device token is missing",
+    },
+    Problem.AUTH_TOKEN_UNKNOWN: {
+        "vi": "máy chủ không biết mã truy cập của thiết bị này; hãy ghi danh lại thiết bị",
+        "en": "the server does not know this device token; enrol the device again",
+    },
+    Problem.AUTH_DEVICE_REVOKED: {
+        "vi": "thiết bị đã bị quản trị viên thu hồi quyền truy cập",
+        "en": "an administrator revoked this device",
+    },
+    Problem.AUTH_CLIENT_MISSING: {
+        "vi": "công cụ xAPI phải xác thực bằng HTTP Basic (khóa và mật khẩu)",
+        "en": "xAPI tools authenticate with HTTP Basic (key and secret)",
+    },
+    Problem.AUTH_CLIENT_UNKNOWN: {
+        "vi": "thông tin xác thực xAPI không đúng hoặc đã bị thu hồi",
+        "en": "the xAPI credentials are unknown or revoked",
+    },
+    Problem.ENROL_CODE_UNKNOWN: {
+        "vi": "ghi danh bị từ chối: mã ghi danh không tồn tại",
+        "en": "the enrolment was refused: unknown enrolment code",
+    },
+    Problem.ENROL_CODE_USED: {
+        "vi": "ghi danh bị từ chối: mã ghi danh đã được dùng; hãy cấp mã mới",
+        "en": "the enrolment was refused: the code was already used; issue a new one",
+    },
+    Problem.ENROL_CODE_EXPIRED: {
+        "vi": "ghi danh bị từ chối: mã ghi danh đã hết hạn; hãy cấp mã mới",
+        "en": "the enrolment was refused: the code has expired; issue a new one",
+    },
+    Problem.ENROL_TOO_MANY_ATTEMPTS: {
+        "vi": "ghi danh bị từ chối: quá nhiều lần thử mã sai; hãy chờ {retry_after_min} phút",
+        "en": "the enrolment was refused: too many failed attempts; wait {retry_after_min} "
+        "minute(s)",
+    },
+    Problem.ENROL_PROFILE_TAKEN: {
+        "vi": "ghi danh bị từ chối: hồ sơ này đã được ghi danh cho học viên khác",
+        "en": "the enrolment was refused: this profile is enrolled for another learner",
+    },
+    Problem.ENROL_ID_INVALID: {
+        "vi": "ghi danh bị từ chối: {field} không phải UUID",
+        "en": "the enrolment was refused: {field} is not a UUID",
+    },
+    Problem.ENROL_KEY_INVALID: {
+        "vi": "ghi danh bị từ chối: khóa công khai của thiết bị không hợp lệ",
+        "en": "the enrolment was refused: the device's public key is not valid",
+    },
+    Problem.STATEMENT_INVALID: {
+        "vi": "kết quả học tập {id} sai cấu trúc",
+        "en": "statement {id} is malformed",
+    },
+    Problem.STATEMENT_SERVER_ONLY: {
+        "vi": "kết quả học tập {id} mang phần chỉ máy chủ được ghi",
+        "en": "statement {id} carries what only the server may write",
+    },
+    Problem.STATEMENT_TOO_LARGE: {
+        "vi": "kết quả học tập {id} có {size_bytes} byte; tối đa {limit_bytes} byte",
+        "en": "statement {id} is {size_bytes} bytes; at most {limit_bytes}",
+    },
+    Problem.STATEMENT_FOREIGN_ACTOR: {
+        "vi": "{count} kết quả thuộc về học viên khác, không phải học viên của thiết bị này; "
+        "không lưu kết quả nào của tệp",
+        "en": "{count} statement(s) are for a learner other than this device's; nothing "
+        "in the bundle was stored",
+    },
+    Problem.STATEMENT_OUTSIDE_UNIT: {
+        "vi": "{count} kết quả thuộc về học viên ngoài đơn vị của bạn",
+        "en": "{count} statement(s) are for learners outside your unit",
+    },
+    Problem.STATEMENT_CONFLICT: {
+        "vi": "{count} mã kết quả đã được lưu với nội dung khác",
+        "en": "{count} statement id(s) are stored with other content",
+    },
+    Problem.STATEMENT_NOT_FOUND: {
+        "vi": "không có kết quả học tập này",
+        "en": "no such statement",
+    },
+    Problem.STATEMENT_ID_INVALID: {
+        "vi": "mã kết quả học tập không phải UUID",
+        "en": "the statement id is not a UUID",
+    },
+    Problem.STATEMENT_ID_MISMATCH: {
+        "vi": "mã trong kết quả học tập khác với tham số statementId",
+        "en": "the statement's id differs from the statementId parameter",
+    },
+    Problem.BATCH_TOO_LARGE: {
+        "vi": "{count} kết quả trong một lần gửi; tối đa {limit}",
+        "en": "{count} statements in one request; at most {limit}",
+    },
+    Problem.BATCH_STATEMENTS_REFUSED: {
+        "vi": "{count} kết quả bị từ chối vì sai cấu trúc",
+        "en": "{count} statement(s) were refused as malformed",
+    },
+    Problem.BATCH_CONFLICTS: {
+        "vi": "{count} mã kết quả đã được lưu với nội dung khác",
+        "en": "{count} statement id(s) are stored with other content",
+    },
+    Problem.XAPI_VERSION_MISSING: {
+        "vi": "thiếu tiêu đề X-Experience-API-Version",
+        "en": "the X-Experience-API-Version header is missing",
+    },
+    Problem.XAPI_VERSION_UNSUPPORTED: {
+        "vi": "không hỗ trợ xAPI phiên bản {version}; hãy dùng 1.0.x",
+        "en": "xAPI version {version} is not supported; use 1.0.x",
+    },
+    Problem.XAPI_PUT_ONE: {
+        "vi": "PUT chỉ nhận một kết quả học tập",
+        "en": "PUT takes one statement",
+    },
+    Problem.XAPI_NO_VOIDED: {
+        "vi": "máy chủ không lưu các kết quả đã hủy",
+        "en": "this server keeps no voided statements",
+    },
+    Problem.XAPI_SINCE_INVALID: {
+        "vi": "tham số since không phải thời điểm ISO 8601",
+        "en": "since is not an ISO 8601 timestamp",
+    },
+    Problem.PACK_NOT_ASSIGNED: {
+        "vi": "gói {pack} phiên bản {version} không được giao cho đơn vị của học viên",
+        "en": "pack {pack} version {version} is not assigned to the learner's unit",
+    },
+    Problem.TRUST_NONE: {
+        "vi": "máy chủ chưa có danh sách tin cậy",
+        "en": "the server holds no trust list yet",
+    },
+    Problem.BUNDLE_RETURN_BUNDLE: {
+        "vi": "đây là tệp máy chủ gửi về cho học viên; hãy mở tệp này trong ứng dụng, "
+        "không nhập ở đây",
+        "en": "this is a return bundle from the server; open it in the app, not here",
+    },
+    Problem.BUNDLE_NOT_BUNDLE: {
+        "vi": "đây không phải tệp đồng bộ Học Vụ Số",
+        "en": "this is not a Học Vụ Số sync bundle",
+    },
+    Problem.BUNDLE_TRUNCATED: {
+        "vi": "tệp bị cắt cụt hoặc bị hỏng",
+        "en": "the file is truncated or damaged",
+    },
+    Problem.BUNDLE_HEADER: {
+        "vi": "phần đầu của tệp bị hỏng hoặc không hợp lệ",
+        "en": "the bundle's header is damaged or not valid",
+    },
+    Problem.BUNDLE_UNKNOWN_FORMAT: {
+        "vi": "tệp có định dạng không xác định (có thể do phiên bản ứng dụng mới hơn tạo)",
+        "en": "the bundle's format is unknown (a newer version of the app may have made it)",
+    },
+    Problem.BUNDLE_OTHER_SERVER: {
+        "vi": "tệp được làm cho một máy chủ khác, không phải máy chủ này",
+        "en": "the bundle was made for another server, not this one",
+    },
+    Problem.BUNDLE_CANNOT_DECRYPT: {
+        "vi": "không giải mã được nội dung: tệp bị hỏng hoặc đã bị sửa đổi",
+        "en": "the contents cannot be decrypted: the bundle is damaged or was altered",
+    },
+    Problem.BUNDLE_CONTENTS: {
+        "vi": "nội dung đã giải mã không phải danh sách kết quả học tập",
+        "en": "the decrypted contents are not a list of statements",
+    },
+    Problem.BUNDLE_DEVICE_REVOKED: {
+        "vi": "thiết bị {device} đã bị thu hồi; không nhập gì",
+        "en": "device {device} was revoked; nothing was imported",
+    },
+    Problem.BUNDLE_SIGNATURE_DEVICE: {
+        "vi": "chữ ký không khớp với khóa đã đăng ký của thiết bị {device}: tệp đã bị sửa "
+        "sau khi xuất, hoặc do thiết bị khác tạo",
+        "en": "the signature does not verify with device {device}'s registered key: the "
+        "bundle was changed after export, or another device made it",
+    },
+    Problem.BUNDLE_NOT_ENROLLED: {
+        "vi": "thiết bị {device} chưa ghi danh và tệp không kèm mã ghi danh; hãy nhập mã "
+        "vào ứng dụng rồi xuất lại tệp",
+        "en": "device {device} is not enrolled and the bundle carries no enrolment code; "
+        "export it again after entering the code in the app",
+    },
+    Problem.BUNDLE_SIGNATURE: {
+        "vi": "chữ ký không hợp lệ: tệp đã bị sửa sau khi xuất",
+        "en": "the signature does not verify: the bundle was changed after export",
+    },
+    Problem.BUNDLE_ENROLMENT_KEY: {
+        "vi": "yêu cầu ghi danh trong tệp ghi một khóa thiết bị khác",
+        "en": "the enrolment inside names another device key",
+    },
+    Problem.BUNDLE_NO_LEARNER: {
+        "vi": "không có học viên {learner}",
+        "en": "no learner {learner}",
+    },
+    Problem.BUNDLE_STATEMENTS_BUNDLE: {
+        "vi": "đây là tệp kết quả gửi lên Bộ, không phải tệp Bộ gửi về",
+        "en": "this is a file of results for the ministry, not a return bundle from it",
+    },
+    Problem.BUNDLE_DAMAGED: {
+        "vi": "tệp bị hỏng hoặc không đầy đủ",
+        "en": "the bundle is damaged or incomplete",
+    },
+    Problem.BUNDLE_ALTERED: {
+        "vi": "tệp đã bị sửa sau khi máy chủ tạo ra",
+        "en": "the bundle was changed after the server made it",
+    },
+    Problem.BUNDLE_OTHER_LEARNER: {
+        "vi": "tệp này dành cho học viên khác",
+        "en": "this bundle is for another learner",
+    },
+    Problem.BUNDLE_UNREADABLE: {
+        "vi": "không đọc được tệp",
+        "en": "the file cannot be read",
+    },
+    Problem.CERTIFICATE_NOT_JSON: {
+        "vi": "nội dung không phải JSON",
+        "en": "the certificate is not JSON",
+    },
+    Problem.CERTIFICATE_SHAPE: {
+        "vi": "nội dung không có dạng của một chứng chỉ (cần phần certificate và signature)",
+        "en": "this is not shaped like a certificate (it needs certificate and signature)",
+    },
+    Problem.CERTIFICATE_FORMAT: {
+        "vi": "định dạng chứng chỉ không xác định hoặc bị thiếu",
+        "en": "the certificate's format is unknown or missing",
+    },
+    Problem.CERTIFICATE_OTHER_KEY: {
+        "vi": "chứng chỉ không do khóa của máy chủ này ({key}) ký",
+        "en": "the certificate was not signed by this server's key ({key})",
+    },
+    Problem.CERTIFICATE_ALTERED: {
+        "vi": "chữ ký không hợp lệ: nội dung chứng chỉ đã bị sửa",
+        "en": "the signature does not verify: the certificate was changed",
+    },
+    Problem.REVOCATIONS_INVALID: {
+        "vi": "danh sách chứng chỉ bị thu hồi không hợp lệ hoặc đã bị sửa",
+        "en": "the certificate revocation list is not valid or was changed",
+    },
+    Problem.ADMIN_UNIT_KIND: {
+        "vi": "loại đơn vị «{kind}» không tồn tại",
+        "en": "there is no unit kind «{kind}»",
+    },
+    Problem.ADMIN_PARENT_NEEDED: {
+        "vi": "chỉ Bộ là đơn vị không có đơn vị cấp trên; hãy chọn đơn vị cấp trên",
+        "en": "only the ministry has no parent unit; choose the parent unit",
+    },
+    Problem.ADMIN_UNIT_NEEDED: {
+        "vi": "hãy chọn đơn vị",
+        "en": "choose the unit",
+    },
+    Problem.ADMIN_OUTPUT_NEEDED: {
+        "vi": "hãy chọn tệp để ghi bảng {table}",
+        "en": "choose the file to write the {table} table to",
+    },
+    Problem.ADMIN_NO_UNIT: {"vi": "không có đơn vị {unit}", "en": "no unit {unit}"},
+    Problem.ADMIN_NO_LEARNER: {"vi": "không có học viên {learner}", "en": "no learner {learner}"},
+    Problem.ADMIN_NO_DEVICE: {"vi": "không có thiết bị {device}", "en": "no device {device}"},
+    Problem.ADMIN_NO_PACK: {
+        "vi": "chưa có gói {pack} trên máy chủ; hãy tải gói lên trước",
+        "en": "no pack {pack} on the server; upload it first",
+    },
+    Problem.ADMIN_NO_ASSIGNMENT: {
+        "vi": "không có học phần đã giao số {assignment}; có thể đã bị bỏ giao",
+        "en": "no assignment {assignment}; it may have been removed already",
+    },
+    Problem.ADMIN_NO_CERTIFICATE: {
+        "vi": "không có chứng chỉ {certificate} trong phạm vi của bạn",
+        "en": "no certificate {certificate} within your scope",
+    },
+    Problem.ADMIN_CODE_DAYS: {
+        "vi": "mã ghi danh có hiệu lực từ 1 đến 365 ngày",
+        "en": "an enrolment code is valid for 1 to 365 days",
+    },
+    Problem.ADMIN_ROLE: {
+        "vi": "vai trò «{role}» không tồn tại",
+        "en": "there is no role «{role}»",
+    },
+    Problem.ADMIN_PASSWORD_SHORT: {
+        "vi": "mật khẩu quản trị cần ít nhất 12 ký tự",
+        "en": "an admin password needs at least 12 characters",
+    },
+    Problem.ADMIN_EXISTS: {
+        "vi": "đã có quản trị viên tên {name}",
+        "en": "an admin named {name} exists already",
+    },
+    Problem.ADMIN_CLIENT_EXISTS: {
+        "vi": "đã có công cụ xAPI tên {name}",
+        "en": "an xAPI client named {name} exists already",
+    },
+    Problem.ADMIN_PACK_EXISTS: {
+        "vi": "gói {pack} phiên bản {version} đã có trên máy chủ",
+        "en": "{pack} version {version} is already on the server",
+    },
+    Problem.ADMIN_TRUST_OLDER: {
+        "vi": "danh sách tin cậy phiên bản {version} cũ hơn phiên bản {current} của máy chủ; "
+        "danh sách tin cậy không bao giờ lùi lại",
+        "en": "trust list version {version} is older than the server's {current}; a trust "
+        "list never goes back",
+    },
+    Problem.ADMIN_CSV_INVALID: {
+        "vi": "tệp CSV ghi danh có lỗi; không tạo học viên nào",
+        "en": "the enrolment CSV has errors; no learner was created",
+    },
+    Problem.ADMIN_REASON_NEEDED: {
+        "vi": "cần ghi lý do thu hồi (tối đa 500 ký tự)",
+        "en": "give the reason for the revocation (at most 500 characters)",
+    },
+    Problem.ADMIN_REASON_TOO_LONG: {
+        "vi": "lý do dài quá {limit} ký tự",
+        "en": "the reason is longer than {limit} characters",
+    },
+    Problem.ADMIN_CERTIFICATE_REVOKED: {
+        "vi": "chứng chỉ {certificate} đã bị thu hồi trước đó",
+        "en": "certificate {certificate} was revoked already",
+    },
+}
+MESSAGES |= {f"problem.{problem.code}": texts for problem, texts in PROBLEMS.items()}
 
 
 def translator(lang: str) -> Callable[..., str]:

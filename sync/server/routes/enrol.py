@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi import APIRouter, Depends, Request
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
@@ -79,11 +79,11 @@ async def enrol_device(
         enrolled = await run_in_threadpool(use_code)
     except EnrolmentRefused as refused:
         # Logged without the code: a log must not become a list of secrets.
-        log.warning("enrolment refused from %s: %s", source, refused.message)
+        log.warning("enrolment refused from %s: %s (%s)", source, refused.detail, refused.code)
         if refused.counts:
             # Slowed, not refused: the wait holds no worker thread.
             await asyncio.sleep(await run_in_threadpool(count_failure))
-        raise HTTPException(refused.status, refused.message) from None
+        raise
     return EnrolResponse(
         device_id=enrolled.device_id,
         device_token=enrolled.device_token,

@@ -13,13 +13,14 @@ from pathlib import Path
 from typing import Annotated
 
 from anyio import to_thread
-from fastapi import APIRouter, Depends, HTTPException
+from fastapi import APIRouter, Depends
 from fastapi.responses import FileResponse
 from pydantic import BaseModel
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 from starlette.types import Message, Receive, Scope, Send
 
+from sync.problems import Problem, Refusal
 from sync.server.auth import AuthenticatedDevice, current_device
 from sync.server.context import ServerContext, server
 from sync.server.db import now
@@ -116,7 +117,12 @@ def download(
             select(Pack).where(Pack.pack_id == pack_id, Pack.version == version)
         ).first()
     if not assigned or pack is None:
-        raise HTTPException(404, f"pack {pack_id} version {version} is not assigned to you")
+        raise Refusal(
+            Problem.PACK_NOT_ASSIGNED,
+            f"pack {pack_id} version {version} is not assigned to you",
+            pack=pack_id,
+            version=version,
+        )
     return CountedDownload(
         ctx,
         device.device_id,

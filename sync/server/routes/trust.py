@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, HTTPException, Response
+from fastapi import APIRouter, Depends, Response
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from sync.problems import Problem, Refusal
 from sync.server.context import ServerContext, server
 from sync.server.models import TrustDocument
 
@@ -33,5 +34,5 @@ def trust(ctx: Annotated[ServerContext, Depends(server)]) -> Response:
     with ctx.db.read() as session:
         body = newest_trust(session)
     if body is None:
-        raise HTTPException(404, "the server holds no trust list yet")
+        raise Refusal(Problem.TRUST_NONE, "the server holds no trust list yet")
     return Response(bytes(body), media_type="application/json")

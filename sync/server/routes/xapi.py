@@ -17,19 +17,20 @@ from datetime import datetime
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Depends, Header, HTTPException, Query, Request, Response
+from fastapi import APIRouter, Depends, Header, Query, Request, Response
 from fastapi.responses import JSONResponse
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
+from sync.problems import Problem, Refusal
 from sync.server.auth import AuthenticatedXapiClient, current_xapi_client
 from sync.server.context import MAX_BATCH, ServerContext, server
 from sync.server.db import aware, now
 from sync.server.ingest import lower_uuid, prepare, store
 from sync.server.models import Learner, Profile, Statement
 from sync.server.reporting.scope import scope_unit_ids
-from sync.xapi import ACCOUNT_HOME_PAGE, XAPI_VERSION, parse_timestamp
+from sync.xapi import ACCOUNT_HOME_PAGE, XAPI_VERSION, clipped, parse_timestamp
 
 VERSION_HEADER = "X-Experience-API-Version"
 router = APIRouter(tags=["xAPI"])
@@ -39,9 +40,13 @@ def require_version(
     version: Annotated[str | None, Header(alias=VERSION_HEADER)] = None,
 ) -> str:
     if not version:
-        raise HTTPException(400, f"the {VERSION_HEADER} header is required")
+        raise Refusal(Problem.XAPI_VERSION_MISSING, f"the {VERSION_HEADER} header is required")
     if not version.startswith("1.0"):
-        raise HTTPException(400, f"xAPI version {version} is not supported; use 1.0.x")
+        raise Refusal(
+            Problem.XAPI_VERSION_UNSUPPORTED,
+            f"xAPI version {clipped(version)} is not supported; use 1.0.x",
+            version=clipped(version),
+        )
     return version
 
 
@@ -57,8 +62,11 @@ def about() -> dict[str, Any]:
 def _save(ctx: ServerContext, client: AuthenticatedXapiClient, statements: list[Any]) -> list[str]:
     prepared, errors = prepare(statements)
     if errors:
-        raise HTTPException(
-            400, "; ".join(f"statement {e['id']}: {e['error']}" for e in errors[:10])
+        raise Refusal(
+            Problem.BATCH_STATEMENTS_REFUSED,
+            "; ".join(f"statement {e['id']}: {e['error']}" for e in errors[:10]),
+            count=len(errors),
+            errors=errors[:10],
         )
     with ctx.db.write() as session:
         names = {
@@ -76,8 +84,10 @@ def _save(ctx: ServerContext, client: AuthenticatedXapiClient, statements: list[
             scope = set(scope_unit_ids(session, client.unit_id))
             outside = [r.profile_id for r in rows if r.unit_id not in scope]
             if outside:
-                raise HTTPException(
-                    403, f"profile(s) {', '.join(outside)} belong to learners outside your unit"
+                raise Refusal(
+                    Problem.STATEMENT_OUTSIDE_UNIT,
+                    f"profile(s) {', '.join(outside)} belong to learners outside your unit",
+                    count=len(outside),
                 )
             learner_of = {r.profile_id: r.learner_id for r in rows}
         result = store(
@@ -90,8 +100,10 @@ def _save(ctx: ServerContext, client: AuthenticatedXapiClient, statements: list[
             grader=None,
         )
     if result.conflicts:
-        raise HTTPException(
-            409, f"statement id(s) {', '.join(result.conflicts)} are stored with other content"
+        raise Refusal(
+            Problem.STATEMENT_CONFLICT,
+            f"statement id(s) {', '.join(result.conflicts)} are stored with other content",
+            count=len(result.conflicts),
         )
     return [p.sid for p in prepared]
 
@@ -100,7 +112,7 @@ async def _json_body(request: Request) -> Any:
     try:
         return json.loads(await request.body())
     except ValueError:
-        raise HTTPException(400, "the body is not JSON") from None
+        raise Refusal(Problem.REQUEST_NOT_JSON, "the body is not JSON") from None
 
 
 @router.put("/statements", status_code=204, dependencies=[Depends(require_version)])
@@ -112,9 +124,12 @@ async def put_statement(
 ) -> Response:
     statement = await _json_body(request)
     if not isinstance(statement, dict):
-        raise HTTPException(400, "PUT takes one statement")
+        raise Refusal(Problem.XAPI_PUT_ONE, "PUT takes one statement")
     if "id" in statement and str(statement["id"]).lower() != statement_id.lower():
-        raise HTTPException(400, "the statement's id differs from the statementId parameter")
+        raise Refusal(
+            Problem.STATEMENT_ID_MISMATCH,
+            "the statement's id differs from the statementId parameter",
+        )
     statement = {**statement, "id": statement_id}
     await run_in_threadpool(_save, ctx, client, [statement])
     return Response(status_code=204)
@@ -125,7 +140,12 @@ async def post_statements(request: Request, client: Client, ctx: Context) -> lis
     body = await _json_body(request)
     statements = body if isinstance(body, list) else [body]
     if len(statements) > MAX_BATCH:
-        raise HTTPException(413, f"at most {MAX_BATCH} statements per request")
+        raise Refusal(
+            Problem.BATCH_TOO_LARGE,
+            f"at most {MAX_BATCH} statements per request",
+            count=len(statements),
+            limit=MAX_BATCH,
+        )
     statements = [
         {**s, "id": str(uuid.uuid4())} if isinstance(s, dict) and "id" not in s else s
         for s in statements
@@ -158,19 +178,19 @@ def get_statements(
     headers = {"X-Experience-API-Consistent-Through": now().isoformat(timespec="seconds")}
     with ctx.db.read() as session:
         if voided_id is not None:
-            raise HTTPException(404, "this server keeps no voided statements")
+            raise Refusal(Problem.XAPI_NO_VOIDED, "this server keeps no voided statements")
         if statement_id is not None:
             try:
                 key = str(uuid.UUID(statement_id))
             except ValueError:
-                raise HTTPException(400, "statementId is not a UUID") from None
+                raise Refusal(Problem.STATEMENT_ID_INVALID, "statementId is not a UUID") from None
             row = session.execute(
                 select(Statement.body, Statement.stored).where(
                     Statement.statement_id == key, _visible(session, client)
                 )
             ).first()
             if row is None:
-                raise HTTPException(404, f"no statement {statement_id}")
+                raise Refusal(Problem.STATEMENT_NOT_FOUND, f"no statement {statement_id}")
             return JSONResponse(_with_stored(row.body, row.stored), headers=headers)
         limit = min(limit or MAX_BATCH, MAX_BATCH)
         query = select(Statement.seq, Statement.body, Statement.stored).where(
@@ -180,7 +200,7 @@ def get_statements(
             try:
                 query = query.where(Statement.stored > parse_timestamp(since))
             except ValueError as exc:
-                raise HTTPException(400, f"since: {exc}") from None
+                raise Refusal(Problem.XAPI_SINCE_INVALID, f"since: {exc}") from None
         rows = session.execute(query.order_by(Statement.seq).limit(limit)).all()
     more = ""
     if len(rows) == limit:

@@ -508,12 +508,15 @@ def _usual_body(route: Route) -> st.SearchStrategy[Body] | None:
         return None
     if route.path == "/api/v1/enrol":
         return st.builds(_json_body, enrolments, st.just(JSON), st.booleans())
+    # A few statements, or one repeated up to a batch's limit and past it.
+    lists = st.lists(statements, max_size=4) | st.builds(
+        lambda one, n: [one] * n, statements, st.sampled_from([2, MAX_BATCH, MAX_BATCH + 1])
+    )
     if route.path == "/api/v1/statements":
-        batch = st.fixed_dictionaries({"statements": st.lists(statements, max_size=4)})
+        batch = st.fixed_dictionaries({"statements": lists})
         return st.builds(_json_body, batch, st.just(JSON), st.booleans())
     if route.path == "/xapi/statements":
-        many = statements | st.lists(statements, max_size=4)
-        return st.builds(_json_body, many, st.just(JSON), st.booleans())
+        return st.builds(_json_body, statements | lists, st.just(JSON), st.booleans())
     if route.path.startswith("/admin"):
         csrf = st.just(("csrf", "@csrf"))
         fields = st.lists(st.tuples(st.sampled_from(FORM_FIELDS), values), max_size=5)

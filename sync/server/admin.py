@@ -504,7 +504,14 @@ def parse_enrolment_csv(session: Session, text: str, allowed_units: set[int]) ->
             fault = ("long_name", {})
         elif ref and ref in seen_refs:
             fault = ("repeated_ref", {"ref": ref, "first": seen_refs[ref]})
-        elif unit_text.isdigit() and int(unit_text) in allowed_units:
+        # ASCII digits of an id's length: isdigit() also takes "²", which int() refuses,
+        # and int() refuses more than 4,300 digits.
+        elif (
+            unit_text.isascii()
+            and unit_text.isdigit()
+            and len(unit_text) <= 18
+            and int(unit_text) in allowed_units
+        ):
             unit_id = int(unit_text)
         else:
             matches = by_name.get(unit_text.casefold(), [])

@@ -222,6 +222,14 @@ class Problem(Enum):
         (),
         "certificate_refused",
     )
+    # Held exam attempts an administrator releases or rejects (sync.server.grading)
+    ATTEMPT_NOT_FOUND = ("attempt.not_found", 404, "No such exam attempt", (), None)
+    ATTEMPT_NOT_HELD = ("attempt.not_held", 409, "Attempt decided already", (), None)
+    ATTEMPT_REASON_NEEDED = ("attempt.reason_needed", 400, "Reason needed", (), None)
+    ATTEMPT_NO_PACK = ("attempt.no_pack", 409, "Pack version missing", (), None)
+    ATTEMPT_NO_KEY = ("attempt.no_key", 409, "Grading key missing", (), None)
+    ATTEMPT_TOO_FAST = ("attempt.too_fast", 409, "Attempt too fast", (), None)
+    ATTEMPT_SEED = ("attempt.seed", 409, "Form does not match its seed", (), None)
     # The admin layer (command line and dashboard)
     ADMIN_UNIT_KIND = ("admin.unit_kind", 400, "Unknown unit kind", ("kind",), None)
     ADMIN_PARENT_NEEDED = ("admin.parent_needed", 400, "Parent unit needed", (), None)

@@ -44,6 +44,7 @@ from content.exam_policy import ExamPolicy
 from content.forms import EXT_FORM, Form, FormError
 from content.sealing import GradingQuiz, SealError, open_for_grading
 from sync.certificates import sign_certificate
+from sync.problems import BY_CODE, Problem, Refusal
 from sync.server.keys import ServerKeys
 from sync.server.models import Certificate, ExamAttempt, Learner, Pack, Statement
 from sync.xapi import (
@@ -90,13 +91,9 @@ HELD_REASONS = (TOO_FAST, SEED, NO_PACK, NO_KEY)
 _AVOID_CANDIDATES = 5
 
 
-class GradingRefused(ValueError):
-    """An admin decision that cannot be made: `code` says which refusal (the dashboard
-    translates it), the message says why and what to do, in English."""
-
-    def __init__(self, code: str, message: str) -> None:
-        self.code = code
-        super().__init__(message)
+class GradingRefused(Refusal, ValueError):
+    """An admin decision that cannot be made: its `problem` code (`attempt.*`, which the
+    dashboard words), and the English `detail` that says why and what to do."""
 
 
 # ------------------------------------------------------------------ what only the server writes
@@ -614,28 +611,31 @@ class Grader:
                 row = None
         if row is None:
             raise GradingRefused(
-                "not_found", f"no exam attempt {registration}; see `hocvu admin held-attempts`"
+                Problem.ATTEMPT_NOT_FOUND,
+                f"no exam attempt {registration}; see `hocvu admin held-attempts`",
             )
         if row.status != HELD:
             raise GradingRefused(
-                "not_held",
+                Problem.ATTEMPT_NOT_HELD,
                 f"attempt {registration} is not held (it is {row.status}); nothing to decide",
             )
         if not release and not (reason or "").strip():
-            raise GradingRefused("need_reason", "give the reason for rejecting the attempt")
+            raise GradingRefused(
+                Problem.ATTEMPT_REASON_NEEDED, "give the reason for rejecting the attempt"
+            )
         completed = session.scalar(
             select(Statement.body).where(Statement.statement_id == row.submission_id)
         )
         sub = submission(json.loads(completed), row.learner_id) if completed else None
         if sub is None:
             raise GradingRefused(
-                "not_found", f"the submission of attempt {registration} is not stored"
+                Problem.ATTEMPT_NOT_FOUND, f"the submission of attempt {registration} is not stored"
             )
         if release:
             outcome, row = self._evaluate(session, sub, now, hold=False)
             if outcome.status == HELD:
                 raise GradingRefused(
-                    outcome.held_reason or NO_PACK,
+                    BY_CODE[f"attempt.{outcome.held_reason or NO_PACK}"],
                     f"attempt {registration} still cannot be graded: {outcome.detail}. "
                     + (
                         "Add that pack version first (hocvu admin add-pack)."

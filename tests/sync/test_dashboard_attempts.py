@@ -137,9 +137,8 @@ def test_every_held_reason_and_refusal_has_its_words():
 
     for reason in grading.HELD_REASONS:
         assert f"held.{reason}" in i18n.MESSAGES
-        assert f"attempts.refused.{reason}" in i18n.MESSAGES
-    for code in ("not_found", "not_held", "need_reason"):
-        assert f"attempts.refused.{code}" in i18n.MESSAGES
+        # Releasing an attempt still held for this reason is refused with its own code.
+        assert f"problem.attempt.{reason}" in i18n.MESSAGES
     for action in ("release", "reject"):
         for suffix in ("_title", "_question"):
             assert f"attempts.{action}{suffix}" in i18n.MESSAGES

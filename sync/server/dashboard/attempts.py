@@ -100,7 +100,7 @@ async def decide(
             status=400,
             a=attempt,
             action=action,
-            error=f"attempts.refused.{refused.code}",
+            error=f"problem.{refused.code}",
             english=str(refused),
         )
     return redirect(f"/attempts?done={'released' if action == 'release' else 'rejected'}")

@@ -528,38 +528,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Đã từ chối bài thi; học viên sẽ nhận kết quả.",
         "en": "The attempt was rejected; the learner will receive the result.",
     },
-    "attempts.refused.not_found": {
-        "vi": "Không tìm thấy bài thi này hoặc bài nộp của nó.",
-        "en": "This attempt or its submission cannot be found.",
-    },
-    "attempts.refused.not_held": {
-        "vi": "Bài thi này đã được quyết định rồi; không còn chờ duyệt.",
-        "en": "This attempt was decided already; it is no longer held.",
-    },
-    "attempts.refused.need_reason": {
-        "vi": "Hãy ghi lý do từ chối.",
-        "en": "Give the reason for rejecting it.",
-    },
-    "attempts.refused.no_pack": {
-        "vi": "Chưa chấm được: máy chủ chưa có phiên bản gói mà học viên đã dùng. Hãy tải "
-        "phiên bản đó lên trước.",
-        "en": "It cannot be graded yet: the server lacks the pack version the learner used. "
-        "Upload that version first.",
-    },
-    "attempts.refused.no_key": {
-        "vi": "Chưa chấm được: máy chủ chưa có khóa chấm thi mở được bài thi này. Hãy cài "
-        "khóa (hocvu admin add-grading-key) trước.",
-        "en": "It cannot be graded yet: the server lacks the grading key that opens this "
-        "exam. Install it (hocvu admin add-grading-key) first.",
-    },
-    "attempts.refused.too_fast": {
-        "vi": "Chưa chấm được bài thi này.",
-        "en": "This attempt cannot be graded.",
-    },
-    "attempts.refused.seed": {
-        "vi": "Chưa chấm được bài thi này.",
-        "en": "This attempt cannot be graded.",
-    },
     "held.too_fast": {"vi": "làm quá nhanh", "en": "too fast"},
     "held.seed": {
         "vi": "đề không khớp với mã sinh đề",
@@ -860,6 +828,38 @@ PROBLEMS: dict[Problem, dict[str, str]] = {
     Problem.REVOCATIONS_INVALID: {
         "vi": "danh sách chứng chỉ bị thu hồi không hợp lệ hoặc đã bị sửa",
         "en": "the certificate revocation list is not valid or was changed",
+    },
+    Problem.ATTEMPT_NOT_FOUND: {
+        "vi": "Không tìm thấy bài thi này hoặc bài nộp của nó.",
+        "en": "This attempt or its submission cannot be found.",
+    },
+    Problem.ATTEMPT_NOT_HELD: {
+        "vi": "Bài thi này đã được quyết định rồi; không còn chờ duyệt.",
+        "en": "This attempt was decided already; it is no longer held.",
+    },
+    Problem.ATTEMPT_REASON_NEEDED: {
+        "vi": "Hãy ghi lý do từ chối.",
+        "en": "Give the reason for rejecting it.",
+    },
+    Problem.ATTEMPT_NO_PACK: {
+        "vi": "Chưa chấm được: máy chủ chưa có phiên bản gói mà học viên đã dùng. Hãy tải "
+        "phiên bản đó lên trước.",
+        "en": "It cannot be graded yet: the server lacks the pack version the learner used. "
+        "Upload that version first.",
+    },
+    Problem.ATTEMPT_NO_KEY: {
+        "vi": "Chưa chấm được: máy chủ chưa có khóa chấm thi mở được bài thi này. Hãy cài "
+        "khóa (hocvu admin add-grading-key) trước.",
+        "en": "It cannot be graded yet: the server lacks the grading key that opens this "
+        "exam. Install it (hocvu admin add-grading-key) first.",
+    },
+    Problem.ATTEMPT_TOO_FAST: {
+        "vi": "Chưa chấm được bài thi này.",
+        "en": "This attempt cannot be graded.",
+    },
+    Problem.ATTEMPT_SEED: {
+        "vi": "Chưa chấm được bài thi này.",
+        "en": "This attempt cannot be graded.",
     },
     Problem.ADMIN_UNIT_KIND: {
         "vi": "loại đơn vị «{kind}» không tồn tại",

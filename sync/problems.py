@@ -46,6 +46,13 @@ class Problem(Enum):
         (),
         "refused",
     )
+    REQUEST_VALUE_NOT_STORABLE = (
+        "request.value_not_storable",
+        400,
+        "Value cannot be stored",
+        (),
+        "refused",
+    )
     REQUEST_NOT_FOUND = ("request.not_found", 404, "No such resource", (), "refused")
     REQUEST_METHOD = ("request.method_not_allowed", 405, "Method not allowed", (), "refused")
     SERVER_STORAGE = (

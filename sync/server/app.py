@@ -145,8 +145,9 @@ def create_app(settings: ServerSettings, context: ServerContext | None = None) -
             return await too_big(request, exc)
         if value_not_storable(exc):
             detail = "a value holds a character the database cannot store"
-            refusal = StarletteHTTPException(400, detail)
-            return await request.app.exception_handlers[StarletteHTTPException](request, refusal)
+            if request.url.path.startswith(PROBLEM_PREFIXES):
+                return problem_response(Refusal(Problem.REQUEST_VALUE_NOT_STORABLE, detail))
+            return await http_exception_handler(request, StarletteHTTPException(400, detail))
         if not storage_unavailable(exc):
             raise exc
         log.error("the database cannot be written: %s", exc)

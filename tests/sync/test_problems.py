@@ -79,3 +79,20 @@ def test_api_refusals_carry_their_codes(api, world):
     unauthenticated = api.get("/api/v1/packs")
     assert unauthenticated.json()["code"] == "auth.token_missing"
     assert unauthenticated.headers["www-authenticate"] == "Bearer"
+
+
+def test_text_postgresql_cannot_store_is_its_own_refusal(api, ctx, world):
+    response = api.post(
+        "/api/v1/enrol",
+        json={
+            "code": world.alice_code,
+            "device_name": "laptop\x00",
+            "device_public_key": "A" * 43 + "=",
+            "profile_id": "6f0f0f0f-0000-4000-8000-000000000001",
+        },
+    )
+    if ctx.db.dialect == "postgresql":
+        assert response.status_code == 400
+        assert response.json()["code"] == "request.value_not_storable"
+    else:
+        assert response.status_code == 200  # SQLite stores the character

@@ -579,6 +579,10 @@ PROBLEMS: dict[Problem, dict[str, str]] = {
         "vi": "một con số trong yêu cầu quá lớn",
         "en": "a number in the request is too large",
     },
+    Problem.REQUEST_VALUE_NOT_STORABLE: {
+        "vi": "một giá trị có ký tự mà cơ sở dữ liệu không lưu được",
+        "en": "a value holds a character the database cannot store",
+    },
     Problem.REQUEST_NOT_FOUND: {
         "vi": "không có địa chỉ này trên máy chủ",
         "en": "there is no such address on the server",

@@ -40,6 +40,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench.machine import describe, median_time  # noqa: E402
 from bench.sync_bench import drop_database, postgres_url  # noqa: E402
+from sync.progress import pack_map, pack_map_to_json  # noqa: E402
 from sync.server import admin, exports, reports  # noqa: E402
 from sync.server.context import ServerContext, ServerSettings  # noqa: E402
 from sync.server.ingest import prepare, store  # noqa: E402
@@ -245,6 +246,9 @@ class Ministry:
                             manifest=json.dumps(manifest(level, version)),
                             exam_level=level,
                             uploaded=now - timedelta(days=DAYS),
+                            course_map=pack_map_to_json(
+                                pack_map(manifest(level, version), version, lambda slug: None)
+                            ),
                         )
                     )
             session.flush()

@@ -7,7 +7,7 @@ sees and the dashboard's are the same numbers (DESIGN section 2).
 The course map: which packs, modules, lessons, quizzes and exams exist, in study
 order, with their pass marks. Both ends build it with `pack_map` from a pack's
 manifest and its quizzes (the app from its installed packs, the server from the
-packs it stores, kept as `PackMap.to_json` beside each pack) and put the packs in
+packs it stores, kept as `pack_map_to_json` beside each pack) and put the packs in
 order with `course_map`. A placement pack lists its quizzes (one section per level)
 and maps each placement item, by its local id `"<quiz-slug>/<item-id>"`, to the
 `(area, level)` of the module it probes.
@@ -44,7 +44,11 @@ Rules:
 - A level is *complete* when every module of the pack that holds the level's exam
   is mastered or skipped and that exam was passed: a `passed` result the server
   wrote with status `graded`, or a signed certificate for that exam already in the
-  store. A device's own `passed` for an exam (older app versions) does not count.
+  store. A device's own `passed` for an exam (older app versions) does not count,
+  nor does a result whose certificate was revoked. The level is *certified* when
+  its exam was passed so (what a certificate stands for); `exam_passed_at` is the
+  first such pass. An area's `fraction` is the mean of its modules'; a level's, of
+  the modules of the exam's pack and the exam (0 or 1).
 - Placement: for each placement quiz, the latest finished attempt counts. For each
   (area, level), the mean score of that attempt's items probing it; at or above
   the pass mark of the module(s) of that area and level, they are skipped. The

@@ -43,6 +43,7 @@ from sync.server.models import (
     Unit,
     XapiClient,
 )
+from sync.server.reporting import progress
 
 UNIT_KINDS = ("ministry", "department", "mission")
 # ministry_admin: the whole subtree of their unit; unit_admin: likewise, the
@@ -246,6 +247,7 @@ def add_pack(
             where = path.name if refused.path == Path(tmp).name else refused.path
             raise PackRefused(where, refused.rule, refused.detail) from None
         name = f"{verified.pack_id}-v{verified.version}-{secrets.token_hex(4)}.hvpack"
+        course_map = progress.pack_course_map(verified.manifest, verified.version, Path(tmp))
         with db.write() as session:
             if session.scalar(
                 select(Pack.id).where(
@@ -270,10 +272,14 @@ def add_pack(
                     manifest=verified.manifest_bytes.decode(),
                     exam_level=exam.get("level") if isinstance(exam.get("level"), int) else None,
                     uploaded=now(),
+                    course_map=course_map,
                 )
             )
             _keep_trust(session, verified.trust)
             session.flush()
+            # The course changed (new modules, a level's exam): every learner's
+            # progress is derived again.
+            progress.recompute_all(session)
             audit(
                 session,
                 actor,

@@ -90,6 +90,7 @@ class ServerContext:
         self.settings = settings
         prepare_data_dir(settings)
         self.db = db or Database(settings.url)
+        self.db.data_dir = settings.data_dir
         self.keys: ServerKeys = load_or_create(settings.data_dir / "keys", settings.key_passphrase)
         self.grader = Grader(self.keys, settings.data_dir)
         self.roots: dict[str, Ed25519PublicKey] = trust.load_roots(root_key_files())

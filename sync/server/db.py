@@ -75,6 +75,9 @@ class Database:
     whose transaction commits when the block ends without an exception."""
 
     def __init__(self, url: str, *, pool_size: int = 10) -> None:
+        # The server's data folder, when known (`ServerContext` sets it): migrations
+        # that read pack files need it.
+        self.data_dir: Path | None = None
         self.url = normalise_url(url)
         self.engine = make_engine(self.url, pool_size=pool_size)
         self.dialect = self.engine.dialect.name
@@ -96,7 +99,7 @@ class Database:
             yield session
 
     def migrate(self) -> None:
-        upgrade(self.engine)
+        upgrade(self.engine, data_dir=self.data_dir)
 
     def dispose(self) -> None:
         self.engine.dispose()
@@ -112,13 +115,16 @@ def alembic_config():
     return config
 
 
-def upgrade(engine: Engine, revision: str = "head") -> None:
-    """Bring the database to `revision` (the server does this at every start)."""
+def upgrade(engine: Engine, revision: str = "head", *, data_dir: Path | None = None) -> None:
+    """Bring the database to `revision` (the server does this at every start).
+    `data_dir` lets a migration read the pack files (without it, what they hold is
+    read from the manifests alone)."""
     from alembic import command
 
     config = alembic_config()
     with engine.begin() as connection:
         config.attributes["connection"] = connection
+        config.attributes["data_dir"] = data_dir
         command.upgrade(config, revision)
 
 

@@ -30,7 +30,7 @@ from sqlalchemy.orm import Session
 from sync.problems import Problem, Refusal
 from sync.server import grading
 from sync.server.models import Profile, Statement
-from sync.server.reporting import results, versions
+from sync.server.reporting import progress, results, versions
 from sync.xapi import (
     ACCOUNT_HOME_PAGE,
     MAX_STATEMENT_BYTES,
@@ -177,11 +177,14 @@ def store(
     xapi_client_id: int | None,
     now: datetime,
     grader: grading.Grader | None,
+    derive_progress: bool = True,
 ) -> IngestResult:
     """Insert checked statements idempotently in the caller's transaction.
     `learner_of` maps a lower-case profile UUID to its learner (None: unattached).
     With a `grader`, newly stored exam submissions are graded (never for an xAPI
-    client: what one writes never leads to a result or a certificate)."""
+    client: what one writes never leads to a result or a certificate). The progress
+    of each learner whose new statements can change it is derived again, once, after
+    the grading (`reporting.progress.after_ingest`)."""
     result = IngestResult()
     batch: dict[str, _Prepared] = {}
     for item in prepared:
@@ -240,8 +243,13 @@ def store(
                 xapi_client_id=None,
                 now=now,
                 grader=None,
+                derive_progress=False,
             )
         result.certificates += written.certificates
+    if derive_progress:
+        progress.after_ingest(
+            session, [(learner_of.get(p.actor_key or ""), p.statement) for p in fresh]
+        )
     return result
 
 

@@ -160,6 +160,10 @@ class Pack(Base):
     manifest: Mapped[str] = mapped_column(Text)
     exam_level: Mapped[int | None] = mapped_column(Integer)
     uploaded: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    # The pack as the progress rule sees it (`sync.progress.pack_map_to_json`): its
+    # modules, exam, pass marks and placement targets, read from its quizzes when it
+    # was added, so ingest derives progress without opening pack files.
+    course_map: Mapped[str | None] = mapped_column(Text)
     __table_args__ = (UniqueConstraint("pack_id", "version"),)
 
 
@@ -266,6 +270,27 @@ class LearnerResult(Base):
     __table_args__ = (
         Index("ix_learner_results_activity", "kind", "pack_id", "local_id", "first_passed"),
     )
+
+
+class LearnerProgress(Base):
+    """A learner's progress in one area or at one level, as the progress rule
+    (`sync.progress`) derives it from all the learner's statements: the figures the
+    app shows. Ingest rewrites a learner's rows when a batch touches them, a
+    certificate revocation when it withdraws a pass (see
+    `sync.server.reporting.progress`)."""
+
+    __tablename__ = "learner_progress"
+    learner_id: Mapped[str] = mapped_column(UUIDText, primary_key=True)
+    # "area" or "level".
+    kind: Mapped[str] = mapped_column(String(10), primary_key=True)
+    number: Mapped[int] = mapped_column(Integer, primary_key=True)
+    fraction: Mapped[float]
+    # Modules complete (an area), or 1 when the level is complete (a level).
+    complete: Mapped[int] = mapped_column(Integer)
+    # A level: the timestamp of the first server-graded pass of its exam that counts
+    # (a certificate's pass); null while there is none.
+    certified_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    __table_args__ = (Index("ix_learner_progress_certified", "kind", "number", "certified_at"),)
 
 
 class PackDownload(Base):

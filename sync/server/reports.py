@@ -7,16 +7,14 @@ these functions decide what a scope may see.
 
 How the numbers are computed (docs/dashboard.md, "Reports"):
 
-- A learner is certified at level N when the server's own result statement (verb
-  `passed`, server authority) exists for the exam activity of a level-N pack: the
-  rule the server signs certificates by (docs/assessment.md) — unless every
-  certificate the learner holds for level N was revoked. Packs name their exam in
-  the manifest and carry the level (`packs.exam_level`).
-- Progress in an area is the share of that area's modules (from the manifests of
-  the packs on the server, every level) whose module quiz the learner passed.
+- Certification and progress per area and per level are the app's own figures:
+  the progress rule (`sync.progress`) applied to the learner's statements, kept in
+  `learner_progress` by ingest (sync.server.reporting.progress). A learner is
+  certified at level N by a server-graded pass of the exam of the level-N pack (the
+  pass a certificate is signed for), unless its certificate was revoked.
 - The trend is, month by month, the share of today's learners in the scope whose
   first pass at a level is dated (device clock) on or before the month's end.
-- The passes are read from `learner_results`, which ingest keeps from the
+- Assignments are completed from `learner_results`, which ingest keeps from the
   statements in the same transaction (sync.server.reporting.results).
 """
 
@@ -31,7 +29,7 @@ from datetime import UTC, date, datetime
 from functools import partial
 from pathlib import Path
 
-from sqlalchemy import Row, and_, case, func, select
+from sqlalchemy import Row, and_, func, select
 from sqlalchemy.orm import Session
 
 from sync.server.db import aware
@@ -41,6 +39,7 @@ from sync.server.models import (
     Certificate,
     Device,
     Learner,
+    LearnerProgress,
     LearnerResult,
     Statement,
 )
@@ -153,9 +152,11 @@ class LearnerRow:
     unit_id: int
     # The date of the first pass of the level's exam; None while not certified.
     certified: dict[int, date | None]
+    # The app's figures (`sync.progress`): per area, and per level (modules and exam).
     areas: dict[int, float]
     last_sync: datetime | None
     devices: int
+    levels: dict[int, float] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -238,52 +239,22 @@ def _learners_in(session: Session, unit_ids: Iterable[int]) -> list[tuple[str, i
 def _first_certified(
     session: Session, unit_ids: list[int], curriculum: Curriculum
 ) -> dict[str, dict[int, datetime]]:
-    """learner id → level → the earliest pass of an exam of that level."""
+    """learner id → level → the first server-graded pass of that level's exam that
+    counts (its certificate not revoked), as the progress rule found it."""
     found: dict[str, dict[int, datetime]] = defaultdict(dict)
-    if not curriculum.exams:
-        return found
-    pack_ids = sorted({pack for pack, _ in curriculum.exams})
     rows = session.execute(
-        select(
-            LearnerResult.learner_id,
-            LearnerResult.pack_id,
-            LearnerResult.local_id,
-            LearnerResult.first_passed,
-        )
-        .join(Learner, Learner.id == LearnerResult.learner_id)
+        select(LearnerProgress.learner_id, LearnerProgress.number, LearnerProgress.certified_at)
+        .join(Learner, Learner.id == LearnerProgress.learner_id)
         .where(
-            LearnerResult.kind == "exam",
-            LearnerResult.pack_id.in_(pack_ids),
-            LearnerResult.first_passed.is_not(None),
+            LearnerProgress.kind == "level",
+            LearnerProgress.number.in_(LEVELS),
+            LearnerProgress.certified_at.is_not(None),
             Learner.unit_id.in_(unit_ids),
         )
     )
-    for learner_id, pack_id, local_id, passed in rows:
-        level = curriculum.exams.get((pack_id, local_id))
-        if level is None:
-            continue
-        passed = aware(passed)
-        mine = found[learner_id]
-        if level not in mine or passed < mine[level]:
-            mine[level] = passed
-    for learner_id, level in _revoked_levels(session, unit_ids):
-        found.get(learner_id, {}).pop(level, None)
+    for learner_id, level, passed in rows:
+        found[learner_id][level] = aware(passed)
     return found
-
-
-def _revoked_levels(session: Session, unit_ids: list[int]) -> list[tuple[str, int]]:
-    """(learner, level) whose certificates of that level were all revoked: the ministry
-    withdrew the certification, so the pass behind it no longer counts."""
-    valid = func.sum(case((Certificate.revoked_at.is_(None), 1), else_=0))
-    return list(
-        session.execute(
-            select(Certificate.learner_id, Certificate.level)
-            .join(Learner, Learner.id == Certificate.learner_id)
-            .where(Learner.unit_id.in_(unit_ids), Certificate.level.is_not(None))
-            .group_by(Certificate.learner_id, Certificate.level)
-            .having(valid == 0)
-        )
-    )
 
 
 def _level_shares(learners: Iterable[str], certified: dict[str, dict[int, datetime]]):
@@ -467,35 +438,24 @@ def overview(session: Session, root_unit_id: int, today: date) -> Overview:
 # ------------------------------------------------------------------ units and learners
 
 
-def _area_progress(
-    session: Session, learner_ids: list[str], curriculum: Curriculum
+def _progress(
+    session: Session, learner_ids: list[str], kind: str, numbers: tuple[int, ...]
 ) -> dict[str, dict[int, float]]:
-    module_area = {m: area for area, ms in curriculum.modules.items() for m in ms}
-    passed: dict[str, Counter] = defaultdict(Counter)
-    if module_area and learner_ids:
-        pack_ids = sorted({pack for pack, _ in module_area})
-        for start in range(0, len(learner_ids), _IN_CHUNK):
-            rows = session.execute(
-                select(
-                    LearnerResult.learner_id, LearnerResult.pack_id, LearnerResult.local_id
-                ).where(
-                    LearnerResult.learner_id.in_(learner_ids[start : start + _IN_CHUNK]),
-                    LearnerResult.kind == "quiz",
-                    LearnerResult.pack_id.in_(pack_ids),
-                    LearnerResult.first_passed.is_not(None),
-                )
+    """learner id → area or level → the share the app shows (0 where nothing is kept)."""
+    found = {learner: dict.fromkeys(numbers, 0.0) for learner in learner_ids}
+    for start in range(0, len(learner_ids), _IN_CHUNK):
+        rows = session.execute(
+            select(
+                LearnerProgress.learner_id, LearnerProgress.number, LearnerProgress.fraction
+            ).where(
+                LearnerProgress.learner_id.in_(learner_ids[start : start + _IN_CHUNK]),
+                LearnerProgress.kind == kind,
+                LearnerProgress.number.in_(numbers),
             )
-            for learner_id, pack_id, local_id in rows:
-                area = module_area.get((pack_id, local_id))
-                if area is not None:
-                    passed[learner_id][area] += 1
-    sizes = {area: len(curriculum.modules.get(area, ())) for area in AREAS}
-    return {
-        learner: {
-            area: (passed[learner][area] / sizes[area]) if sizes[area] else 0.0 for area in AREAS
-        }
-        for learner in learner_ids
-    }
+        )
+        for learner_id, number, fraction in rows:
+            found[learner_id][number] = fraction
+    return found
 
 
 def _last_sync(session: Session, learner_ids: list[str]) -> dict[str, datetime]:
@@ -551,7 +511,8 @@ def _learner_rows(
 ) -> list[LearnerRow]:
     ids = [learner.id for learner in learners]
     certified = _first_certified(session, unit_ids, curriculum)
-    areas = _area_progress(session, ids, curriculum)
+    areas = _progress(session, ids, "area", AREAS)
+    levels = _progress(session, ids, "level", LEVELS)
     synced = _last_sync(session, ids)
     devices = _device_counts(session, ids)
     return [
@@ -571,6 +532,7 @@ def _learner_rows(
             areas[learner.id],
             synced.get(learner.id),
             devices[learner.id],
+            levels[learner.id],
         )
         for learner in learners
     ]
@@ -725,6 +687,7 @@ def _learners_table(session: Session, root: int, today: date) -> Table:
     columns += [f"level_{level}_certified" for level in LEVELS]
     columns += [f"area_{area}_progress" for area in AREAS]
     columns += ["last_sync", "devices"]
+    columns += [f"level_{level}_progress" for level in LEVELS]
     return Table(
         columns,
         [
@@ -738,6 +701,7 @@ def _learners_table(session: Session, root: int, today: date) -> Table:
                 *(round(r.areas[area], 4) for area in AREAS),
                 r.last_sync,
                 r.devices,
+                *(round(r.levels[level], 4) for level in LEVELS),
             )
             for r in rows
         ],

@@ -22,6 +22,7 @@ from sync.problems import Problem
 from sync.server.admin import AdminError, audit
 from sync.server.db import aware, now
 from sync.server.models import Certificate, Learner
+from sync.server.reporting import progress
 
 MAX_REASON = 500
 
@@ -90,6 +91,8 @@ def revoke_certificate(
     certificate.revoked_reason = reason
     certificate.revoked_by = actor
     session.flush()
+    # The pass behind it no longer counts: the learner's level progress changes.
+    progress.recompute(session, [certificate.learner_id])
     audit(
         session,
         actor,

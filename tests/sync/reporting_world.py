@@ -12,6 +12,7 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
+from sync.progress import pack_map, pack_map_to_json
 from sync.server import admin, grading
 from sync.server.db import now
 from sync.server.ingest import prepare, store
@@ -40,7 +41,9 @@ def level_manifest(level: int) -> dict:
 
 
 def publish_levels(session, levels=(1, 2, 3, 4), version: int = 1) -> None:
-    """Level packs as `admin.add_pack` records them (manifest and exam level)."""
+    """Level packs as `admin.add_pack` records them (manifest, exam level and the
+    course map; these packs' modules have no lessons, so a module counts once its
+    quiz is passed)."""
     for level in levels:
         manifest = level_manifest(level)
         manifest["version"] = version
@@ -54,6 +57,7 @@ def publish_levels(session, levels=(1, 2, 3, 4), version: int = 1) -> None:
                 manifest=json.dumps(manifest),
                 exam_level=level,
                 uploaded=now(),
+                course_map=pack_map_to_json(pack_map(manifest, version, lambda slug: None)),
             )
         )
     session.flush()

@@ -413,7 +413,11 @@ def test_a_real_level_exam_graded_by_the_server_shows_in_the_overview(api, ctx, 
         "completion": True,
     }
     forged = [
-        make_statement(verb="passed", kind="quiz", local_id="l1-a4-quiz", success=True, **common),
+        # A module quiz passed with the score the app records (the progress rule asks
+        # for the pass mark).
+        make_statement(
+            verb="passed", kind="quiz", local_id="l1-a4-quiz", success=True, score=0.9, **common
+        ),
         make_statement(verb="passed", kind="exam", local_id="l1-exam", success=True, **common),
     ]
 

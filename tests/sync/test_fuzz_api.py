@@ -8,7 +8,7 @@ database and shared by every route's examples. A case names the world's real ids
 tokens and CSRF token by placeholders (`@device`, `@csrf`, …), filled in when it is
 sent, so that random requests also reach the code behind the checks.
 
-`HOCVU_FUZZ_EXAMPLES` sets the examples per route (default 25; 0 runs only the
+`HOCVU_FUZZ_EXAMPLES` sets the examples per route (default 50; 0 runs only the
 regressions); `HOCVU_FUZZ_STATS=FILE` writes every answer's status there, to see how
 far the examples get.
 """
@@ -45,7 +45,7 @@ from sync.xapi import MAX_STATEMENT_BYTES, XAPI_VERSION
 from .conftest import fresh_postgres, new_code
 from .dashboard_world import log_in, seed_ministry
 
-EXAMPLES = int(os.environ.get("HOCVU_FUZZ_EXAMPLES", "25"))
+EXAMPLES = int(os.environ.get("HOCVU_FUZZ_EXAMPLES", "50"))
 # A file to append each answer's status to, to see how deep the examples reach.
 STATS = os.environ.get("HOCVU_FUZZ_STATS")
 FUZZED = ("/api/v1", "/xapi", "/admin")

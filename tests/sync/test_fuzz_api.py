@@ -8,6 +8,7 @@ database and shared by every route's examples. A case names the world's real ids
 tokens and CSRF token by placeholders (`@device`, `@csrf`, …), filled in when it is
 sent, so that random requests also reach the code behind the checks.
 
+`HOCVU_FUZZ_RANDOM=1` draws new examples instead of the fixed ones;
 `HOCVU_FUZZ_EXAMPLES` sets the examples per route (default 50; 0 runs only the
 regressions); `HOCVU_FUZZ_STATS=FILE` writes every answer's status there, to see how
 far the examples get.
@@ -60,8 +61,12 @@ SUCCESS_BOUNDS = {
     ("GET", "/api/v1/statements"): PAGE_OF_STATEMENTS,
     ("GET", "/xapi/statements"): PAGE_OF_STATEMENTS,
     ("GET", "/api/v1/packs/{pack_id}/{version}/download"): limit_for("POST", "/admin/packs"),
-    ("GET", "/admin/export/{name}.{fmt}"): 4 * MIB,
-    ("GET", "/admin/certificates/export.json"): 4 * MIB,
+    # Exports hold whatever the earlier examples stored (thousands of learners from
+    # fuzzed enrolment sheets, an audit entry per request): no fixed bound fits them.
+    ("GET", "/admin/export/{name}.{fmt}"): None,
+    ("GET", "/admin/certificates/export.json"): None,
+    # The page lists each learner a posted sheet enrolled, with a code.
+    ("POST", "/admin/enrol"): 4 * limit_for("POST", "/admin/enrol"),
     ("POST", "/admin/enrol/codes.csv"): limit_for("POST", "/admin/enrol/codes.csv") + 16,
 }
 # Bodies are at most this large in the test even where a route allows more (packs,
@@ -690,7 +695,7 @@ REGRESSIONS: dict[tuple[str, str], list[Case]] = {
 # ------------------------------------------------------------------ the test
 
 
-def _bound(route: Route, status: int) -> int:
+def _bound(route: Route, status: int) -> int | None:
     if status >= 300:
         return ERROR_BOUND
     return SUCCESS_BOUNDS.get((route.method, route.path), SUCCESS_BOUND)
@@ -705,6 +710,9 @@ def test_route_never_answers_500_nor_more_than_its_bound(fuzzed: Fuzzed, route: 
         phases=(Phase.explicit,) if EXAMPLES == 0 else tuple(Phase),
         deadline=None,
         database=None,
+        # The same examples on every run, so that CI fails reproducibly or not at all;
+        # HOCVU_FUZZ_RANDOM=1 explores new ones.
+        derandomize=not os.environ.get("HOCVU_FUZZ_RANDOM"),
         suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
     )
     @given(case=cases(route))
@@ -715,7 +723,9 @@ def test_route_never_answers_500_nor_more_than_its_bound(fuzzed: Fuzzed, route: 
                 out.write(f"{fuzzed.ctx.db.dialect}\t{route}\t{response.status_code}\n")
         assert response.status_code < 500, f"{route}: {response.status_code} {response.text[:500]}"
         size, bound = len(response.content), _bound(route, response.status_code)
-        assert size <= bound, f"{route}: {response.status_code} answer of {size} > {bound} bytes"
+        assert bound is None or size <= bound, (
+            f"{route}: {response.status_code} answer of {size} > {bound} bytes"
+        )
 
     for regression in REGRESSIONS.get((route.method, route.path), []):
         fuzz = example(case=regression)(fuzz)

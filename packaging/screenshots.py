@@ -87,9 +87,16 @@ def main() -> None:
         window.open_lesson(pictured, lang)
         window.lesson.browser.verticalScrollBar().setValue(400)
         shot("lesson-picture", lang)
+        for slug in NEW_LESSONS:
+            ref = next((r for r in catalog.lesson_sequence() if r.slug == slug), None)
+            if ref is not None:
+                window.open_lesson(ref, lang)
+                shot(f"lesson-{slug}", lang)
+        practice_dialog(window, first, lang, shot)
         module = next(catalog.modules())
         window.start_module_quiz(module.pack_id, module.module_id)
         shot("quiz", lang)
+        scenario_item(window, lang, shot)
         exam_screens(window, lang, shot)
         window.start_placement()
         shot("placement", lang)
@@ -108,6 +115,46 @@ def main() -> None:
         settle(app, window, 300)
     window.close()
     print(f"screenshots in {out}")
+
+
+# Lessons added for the 2027 curriculum, pictured in both languages.
+NEW_LESSONS = ("l1-orientation-certification", "l3-a1-verifying-information")
+
+
+def practice_dialog(window, ref, lang: str, shot) -> None:
+    """The question a lesson ends with, as "Check yourself" opens it."""
+    from content.forms import lesson_practice
+    from desktop.ui.practice import PracticeDialog
+
+    catalog = window.workspace.catalog
+    module = catalog.module(ref.pack_id, ref.module_id)
+    quiz = catalog.quiz(ref.pack_id, module.quiz)
+    meta = catalog.packs[ref.pack_id].lesson(ref.slug, lang).meta
+    drawn = lesson_practice(quiz, meta.competences, 7)
+    item = next(i for i in quiz.items if i.id == drawn.item_id)
+    window.open_lesson(ref, lang)
+    dialog = PracticeDialog(item, drawn, lang, window)
+    dialog.show()
+    shot("lesson-practice", lang, dialog)
+    dialog.close()
+
+
+def scenario_item(window, lang: str, shot) -> None:
+    """A level-3 scenario item: the module quiz's question with the longest prompt."""
+    from content.localised import pick
+
+    catalog = window.workspace.catalog
+    module = next((m for m in catalog.modules() if (m.level, m.area) == (3, 4) and m.quiz), None)
+    if module is None:
+        return
+    window.start_module_quiz(module.pack_id, module.module_id)
+    settle(QApplication.instance(), window)
+    run = window.quiz.run
+    longest = max(
+        range(len(run.questions)), key=lambda n: len(pick(run.questions[n].item.prompt, lang))
+    )
+    window.quiz._go(longest)
+    shot("quiz-scenario", lang)
 
 
 def exam_screens(window, lang: str, shot) -> None:
@@ -151,7 +198,7 @@ def exam_screens(window, lang: str, shot) -> None:
 
 def record_server_result(window) -> None:
     """A result statement as the server writes it, for the latest exam submission."""
-    from desktop.store.engine import facts_of
+    from sync.progress import facts_of
     from sync.xapi import EXT_GRADING, SERVER_HOME_PAGE, make_statement
 
     learner = window.learner

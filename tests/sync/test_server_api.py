@@ -132,6 +132,11 @@ def test_failed_enrolments_are_limited_per_source_in_the_database_but_a_right_co
         },
     )
     assert again.status_code == 429
+    with ctx.db.read() as session:
+        throttled = session.scalars(
+            select(AuditEntry.detail).where(AuditEntry.action == "enrol-throttled")
+        ).all()
+    assert len(throttled) == 1 and "WRONG-CODE" not in throttled[0]
     assert again.json()["code"] == "enrol.too_many_attempts"
     assert again.json()["values"] == {"retry_after_s": 15 * 60}
     # The limit lives in the database: a second server process would see it too.

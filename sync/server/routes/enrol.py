@@ -9,6 +9,8 @@ from fastapi import APIRouter, Depends, Request
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
+from sync.problems import Problem
+from sync.server import admin
 from sync.server.context import ServerContext, server
 from sync.server.db import now
 from sync.server.enrolment import (
@@ -75,6 +77,12 @@ async def enrol_device(
             record_failure(session, ctx.settings, source, body.code, moment)
             return failure_delay(session, ctx.settings, source, moment)
 
+    def throttled() -> float:
+        # Over the limit: audited (without the code) and held like other failures.
+        with ctx.db.write() as session:
+            admin.audit(session, "server", "enrol-throttled", None, source=source)
+            return failure_delay(session, ctx.settings, source, moment)
+
     try:
         enrolled = await run_in_threadpool(use_code)
     except EnrolmentRefused as refused:
@@ -83,6 +91,8 @@ async def enrol_device(
         if refused.counts:
             # Slowed, not refused: the wait holds no worker thread.
             await asyncio.sleep(await run_in_threadpool(count_failure))
+        elif refused.problem is Problem.ENROL_TOO_MANY_ATTEMPTS:
+            await asyncio.sleep(await run_in_threadpool(throttled))
         raise
     return EnrolResponse(
         device_id=enrolled.device_id,

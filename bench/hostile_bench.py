@@ -1,6 +1,6 @@
 """What a hostile client costs the ministry server, and a bundle bomb the laptop.
 
-    .venv/bin/python bench/hostile_bench.py
+    .venv/bin/python bench/hostile_bench.py [--quick]
 
 Against `hocvu server` in its own process on loopback (SQLite), it prints:
 - the server's peak memory (VmHWM) before and after a 100 MB unauthenticated body to
@@ -15,6 +15,7 @@ bundle.json unpacks to 1 GiB. Prints figures and never asserts.
 
 from __future__ import annotations
 
+import argparse
 import json
 import re
 import socket
@@ -154,6 +155,9 @@ def zipfile_open(path: Path):
 
 
 def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="fewer pushes (CI)")
+    runs = 15 if parser.parse_args().quick else 60
     print(f"machine: {describe()}")
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
@@ -189,7 +193,7 @@ def main() -> int:
                 f"{len(invalid.content)} bytes"
             )
             push_latencies(url, headers, profile, 5)  # warm-up
-            alone = push_latencies(url, headers, profile, 60)
+            alone = push_latencies(url, headers, profile, runs)
             stop, counter = threading.Event(), [0]
             threads = [
                 threading.Thread(target=failed_logins, args=(url, stop, counter), daemon=True)
@@ -198,7 +202,7 @@ def main() -> int:
             for thread in threads:
                 thread.start()
             time.sleep(1)
-            loaded = push_latencies(url, headers, profile, 60)
+            loaded = push_latencies(url, headers, profile, runs)
             stop.set()
             for thread in threads:
                 thread.join(timeout=60)

@@ -71,7 +71,11 @@ def manifest(level: int, version: int) -> dict:
                 "id": f"l{level}-a{area}",
                 "area": area,
                 "level": level,
-                "lessons": [f"l{level}-a{area}-1", f"l{level}-a{area}-2"],
+                # As a built manifest lists them: slug and title.
+                "lessons": [
+                    {"slug": f"l{level}-a{area}-{n}", "title": {"vi": "Bài", "en": "Lesson"}}
+                    for n in (1, 2)
+                ],
                 "quiz": f"l{level}-a{area}-quiz",
             }
             for area in AREAS

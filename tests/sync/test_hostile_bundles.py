@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import resource
 import struct
-import time
 import zipfile
 from pathlib import Path
 
@@ -46,14 +45,13 @@ def test_a_bundle_json_bomb_is_refused_before_it_is_unpacked(server_keys, tmp_pa
         archive.writestr("bundle.sig", b"{}")
     assert bomb.stat().st_size < 2 * 1024 * 1024
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    started = time.monotonic()
     error = refused(bomb, server_keys, tmp_path)
-    elapsed = time.monotonic() - started
     grown_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before
     assert "bundle.json" in str(error) and str(GIB) in str(error)
     assert error.kind == "damaged"
-    # Refused from the central directory: nowhere near a GiB read or held.
-    assert grown_kib < 100 * 1024 and elapsed < 5
+    # Refused from the central directory: nowhere near a GiB read or held (the time it
+    # takes is bench/hostile_bench.py's to print).
+    assert grown_kib < 100 * 1024
 
 
 def test_too_many_entries_or_an_escaping_name_are_refused(server_keys, tmp_path):

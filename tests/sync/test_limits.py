@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import socket
-import time
 
 from sync.xapi import MAX_RESPONSE_CHARS, MAX_STATEMENT_BYTES
 
@@ -48,14 +47,13 @@ def post_head(path: str, length: int, extra: str = "") -> str:
 
 
 def test_a_100_mb_enrolment_body_is_refused_from_its_headers_without_being_read(live):
-    started = time.monotonic()
+    # Only one byte of the 100 MB is ever sent: an answer at all proves nothing waited
+    # for the rest (a server that did would leave raw_request to time out).
     status, headers, body = raw_request(live.port, post_head("/api/v1/enrol", HUNDRED_MB), b"{")
     assert status == 413
     assert headers["content-type"] == "application/problem+json"
     problem = json.loads(body)
     assert problem["code"] == "request.too_large" and problem["values"]["limit_bytes"] < HUNDRED_MB
-    # Answered while 100 MB were still unsent: nothing waited for them.
-    assert time.monotonic() - started < 5
 
 
 def test_a_chunked_body_is_cut_off_once_it_passes_the_limit(live):

@@ -123,6 +123,9 @@ def child(spawned_at: float, data_dir: str, mode: str) -> None:
 
 def spawn(data_dir: Path, mode: str) -> dict:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    # An installed app runs from compiled bytecode (the bundle ships it; a source install
+    # caches it on first start); a sandbox that forbids the cache would time the compiler.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     started = time.time()
     result = subprocess.run(
         [sys.executable, __file__, "--child", str(started), str(data_dir), mode],

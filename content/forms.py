@@ -136,6 +136,12 @@ def _order(item: Item, seed: int) -> tuple[str, ...]:
     return tuple(order)
 
 
+def item_order(item: Item, seed: int) -> tuple[str, ...]:
+    """One item's choices in the order an attempt with this seed shows them (a review
+    session shows items one by one, outside any form)."""
+    return _order(item, seed)
+
+
 def draw_form(quiz: Quiz, seed: int, avoid: Iterable[str] = ()) -> Form:
     """The form an attempt with this seed shows (see the module docstring)."""
     chosen = _pick(quiz, seed, frozenset(avoid))

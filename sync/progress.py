@@ -72,7 +72,14 @@ from typing import Any, NamedTuple
 
 from content.forms import EXT_FORM
 from content.placement import probe_means, skips
-from sync.xapi import EXT_GRADING, EXT_PACK_VERSION, VERB_NAMES, parse_duration, server_authored
+from sync.xapi import (
+    EXT_GRADING,
+    EXT_PACK_VERSION,
+    EXT_REVIEW_RATING,
+    VERB_NAMES,
+    parse_duration,
+    server_authored,
+)
 
 _PREFIX = "urn:hocvu:pack:"
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
@@ -285,6 +292,8 @@ class Fact(NamedTuple):
     # it carries none); None for every statement not authored by the server.
     grading: Any = None
     version: int | None = None  # the pack version the statement was made with
+    # A review answer's grade by the learner (1 Again … 4 Easy), else None.
+    rating: int | None = None
 
 
 def fact_of(statement: Mapping[str, Any]) -> Fact | None:
@@ -326,7 +335,14 @@ def fact_of(statement: Mapping[str, Any]) -> Fact | None:
         extensions.get(EXT_FORM) if verb == "attempted" else None,
         grading,
         version if isinstance(version, int) and not isinstance(version, bool) else None,
+        _rating(extensions.get(EXT_REVIEW_RATING)) if verb == "answered" else None,
     )
+
+
+def _rating(value: Any) -> int | None:
+    if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 4:
+        return value
+    return None
 
 
 def facts_of(statements: Iterable[Mapping[str, Any]]) -> list[Fact]:

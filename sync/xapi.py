@@ -34,6 +34,9 @@ EXT_DEVICE = "urn:hocvu:ext:device-id"
 EXT_GRADING = "urn:hocvu:ext:grading"
 # The `authority` account home page of statements the ministry server writes.
 SERVER_HOME_PAGE = "urn:hocvu:server"
+# The learner's own grade of a review answer (1 Again, 2 Hard, 3 Good, 4 Easy), on the
+# `answered` statement of a review session: what the device's scheduler (FSRS) replays.
+EXT_REVIEW_RATING = "urn:hocvu:ext:review-rating"
 
 OBJECT_KINDS = ("lesson", "quiz", "item", "exam", "placement")
 _ACTIVITY = re.compile(

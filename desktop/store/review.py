@@ -2,7 +2,9 @@
 
 An item enters the queue the first time it is answered wrong (rating Again);
 every later answer to it, in any quiz, exam or review session, updates its card:
-Good when right, Again when wrong. Cards are rebuilt from the log in learning
+in a review session with the grade the learner chose (Again, Hard, Good or Easy,
+recorded on the answer as `EXT_REVIEW_RATING`), elsewhere Good when right and Again
+when wrong. Cards are rebuilt from the log in learning
 order every time, never stored, so the queue is the same whatever order
 statements arrived in. Fuzzing is off for the same reason: the schedule must be
 a function of the log.
@@ -28,6 +30,7 @@ from fsrs import Card, Rating, Scheduler, State
 from sync.progress import Fact
 
 _SCHEDULER = Scheduler(enable_fuzzing=False)
+RATINGS = (Rating.Again, Rating.Hard, Rating.Good, Rating.Easy)  # 1 … 4, as recorded
 
 
 @dataclass(frozen=True)
@@ -41,6 +44,8 @@ class ReviewItem:
     difficulty: float | None
     reviews: int
     lapses: int
+    step: int | None = None  # the learning or relearning step; None in "review"
+    last_review: datetime | None = None
 
     @property
     def local_id(self) -> str:
@@ -106,10 +111,13 @@ class ReviewReplay:
             entry = (Card(card_id=_card_id(*key)), 0, 0)
         card, reviews, lapses = entry
         was_reviewing = card.state is State.Review
-        card, _ = _SCHEDULER.review_card(
-            card, Rating.Good if right else Rating.Again, review_datetime=fact.ts
-        )
-        self._cards[key] = (card, reviews + 1, lapses + (not right and was_reviewing))
+        if fact.rating is not None:
+            rating = Rating(fact.rating)
+        else:
+            rating = Rating.Good if right else Rating.Again
+        card, _ = _SCHEDULER.review_card(card, rating, review_datetime=fact.ts)
+        lapsed = rating is Rating.Again and was_reviewing
+        self._cards[key] = (card, reviews + 1, lapses + lapsed)
 
     def _items(self) -> list[ReviewItem]:
         items = []
@@ -126,6 +134,8 @@ class ReviewReplay:
                     card.difficulty,
                     reviews,
                     lapses,
+                    card.step,
+                    card.last_review,
                 )
             )
         items.sort(key=lambda item: (item.due, item.pack_id, item.quiz_slug, item.item_id))
@@ -139,3 +149,21 @@ def schedule(ordered: Sequence[Fact]) -> list[ReviewItem]:
 
 def due(items: Iterable[ReviewItem], now: datetime) -> list[ReviewItem]:
     return [item for item in items if item.due <= now]
+
+
+def preview(item: ReviewItem, now: datetime) -> dict[int, datetime]:
+    """When the item would next be due if graded now with each rating (1 Again … 4
+    Easy): what the grade buttons show, computed as the replay will compute it."""
+    card = Card(
+        card_id=_card_id(item.pack_id, item.local_id),
+        state=State[item.state.capitalize()],
+        step=item.step,
+        stability=item.stability,
+        difficulty=item.difficulty,
+        due=item.due,
+        last_review=item.last_review,
+    )
+    return {
+        int(rating): _SCHEDULER.review_card(card, rating, review_datetime=now)[0].due
+        for rating in RATINGS
+    }

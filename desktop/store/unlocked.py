@@ -9,7 +9,9 @@ transaction, so a statement whose call returned survives the app being killed):
     attempt_started(pack_id, pack_version, quiz_slug, kind="quiz", form=None)
                                         -> registration; `form` is the drawn form's JSON
     item_answered(pack_id, pack_version, quiz_slug, item_id, response, score, success,
-                  registration, duration_s=None)   score/success None for a sealed item
+                  registration, duration_s=None, rating=None)
+                                        score/success None for a sealed item; rating 1–4
+                                        for a review answer (Again … Easy)
     quiz_finished(pack_id, pack_version, quiz_slug, score, passed, registration,
                   duration_s=None, kind="quiz" | "placement")
     exam_submitted(pack_id, pack_version, exam_slug, registration, duration_s)
@@ -26,7 +28,7 @@ Sync client: `pending(limit)`, `pending_count()`, `mark_synced(ids)`,
 
 Derived (see `sync.progress`, `engine` and `review`): `progress(course_map)` (lessons, modules,
 areas, levels, placement, where to continue), `review_queue(now)`,
-`review_schedule()`, `open_attempts()`, `previous_items(...)`,
+`review_schedule()`, `answers_in(registration)`, `open_attempts()`, `previous_items(...)`,
 `exam_standing(pack_id, exam_slug)`.
 
 Settings: `device_id`, `device_token` / `set_device_token()`, `setting()` /
@@ -55,6 +57,7 @@ from sync.certificates import RevocationList, read_revocation_list
 from sync.progress import CourseMap, Fact, Progress
 from sync.xapi import (
     EXT_GRADING,
+    EXT_REVIEW_RATING,
     Activity,
     StatementError,
     actor_name,
@@ -203,9 +206,14 @@ class UnlockedProfile:
         success: bool | None,
         registration: str,
         duration_s: float | None = None,
+        *,
+        rating: int | None = None,
     ) -> dict[str, Any]:
         """`response` in xAPI interaction format (see `responses`); `score` and `success`
-        None for a sealed exam item, which only the server can grade."""
+        None for a sealed exam item, which only the server can grade. `rating` (1 Again,
+        2 Hard, 3 Good, 4 Easy) is the learner's grade of a review answer."""
+        if rating is not None and rating not in (1, 2, 3, 4):
+            raise ValueError(f"rating must be 1, 2, 3 or 4, not {rating!r}")
         return self._new(
             "answered",
             pack_id,
@@ -217,6 +225,7 @@ class UnlockedProfile:
             success=success,
             response=response,
             duration_s=duration_s,
+            extensions={EXT_REVIEW_RATING: rating} if rating is not None else None,
         )
 
     def quiz_finished(
@@ -399,6 +408,18 @@ class UnlockedProfile:
     def review_queue(self, now: datetime | None = None) -> list[ReviewItem]:
         """Items due for review at `now` (default: the current time), soonest due first."""
         return review.due(self.review_schedule(), now or datetime.now(UTC))
+
+    def answers_in(self, registration: str) -> dict[tuple[str, str], Fact]:
+        """The first answer to each item (pack id, quiz slug/item id) within one attempt
+        or review session: what counts of it."""
+        found: dict[tuple[str, str], Fact] = {}
+        for fact in self._learning_order():
+            if fact.registration == registration and (fact.kind, fact.verb) == (
+                "item",
+                "answered",
+            ):
+                found.setdefault((fact.pack, fact.local), fact)
+        return found
 
     def open_attempts(self) -> list[OpenAttempt]:
         return engine.open_attempts(self._learning_order())

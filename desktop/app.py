@@ -75,10 +75,10 @@ def build_window(app, folder: Path):
     if font.pointSizeF() < 10:
         font.setPointSizeF(10)
         app.setFont(font)
-    style = resources_dir() / "style.qss"
-    if style.exists():
-        app.setStyleSheet(style.read_text(encoding="utf-8"))
     workspace = Workspace(folder)
+    from desktop.theme import apply_theme
+
+    apply_theme(app, workspace.settings.high_contrast)
     languages = Languages(app)
     languages.use(workspace.settings.language)
     window = MainWindow(workspace, languages)

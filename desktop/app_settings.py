@@ -18,6 +18,8 @@ class AppSettings:
     font_size: int = 12
     idle_lock_minutes: int = 10
     server_url: str = ""
+    # Black on white, thicker marks (resources/style.qss, palette high-contrast).
+    high_contrast: bool = False
 
     @classmethod
     def load(cls, path: Path) -> AppSettings:
@@ -31,6 +33,7 @@ class AppSettings:
             settings.language = "vi"
         settings.font_size = min(max(int(settings.font_size), 8), 32)
         settings.idle_lock_minutes = min(max(int(settings.idle_lock_minutes), 1), 240)
+        settings.high_contrast = settings.high_contrast is True
         return settings
 
     def save(self, path: Path) -> None:

@@ -144,6 +144,7 @@ class MainWindow(QMainWindow):
         self.settings.font_size_changed.connect(self._font_size)
         self.settings.idle_lock_changed.connect(self._idle_minutes)
         self.settings.server_changed.connect(self._server)
+        self.settings.high_contrast_changed.connect(self._high_contrast)
         self.sync = SyncController(
             self, self.tasks, self.sync_line, self.settings.sync, self.fail, self.information
         )
@@ -568,6 +569,13 @@ class MainWindow(QMainWindow):
         self.workspace.settings.idle_lock_minutes = minutes
         self.workspace.save_settings()
         self._reset_idle()
+
+    def _high_contrast(self, on: bool) -> None:
+        from desktop.theme import apply_theme
+
+        self.workspace.settings.high_contrast = on
+        self.workspace.save_settings()
+        apply_theme(QApplication.instance(), on)
 
     def _server(self, url: str) -> None:
         self.workspace.settings.server_url = url

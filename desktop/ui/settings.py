@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QGroupBox,
@@ -22,6 +23,7 @@ class SettingsScreen(QWidget):
     font_size_changed = Signal(int)
     idle_lock_changed = Signal(int)
     server_changed = Signal(str)
+    high_contrast_changed = Signal(bool)
 
     def __init__(self) -> None:
         super().__init__()
@@ -38,17 +40,25 @@ class SettingsScreen(QWidget):
         self.idle = QSpinBox()
         self.idle.setRange(1, 240)
         self.idle.valueChanged.connect(self.idle_lock_changed)
+        for spin in (self.font_size, self.idle):
+            # Wide enough for three digits and the arrows, never the whole row.
+            spin.setMinimumWidth(110)
+            spin.setMaximumWidth(140)
+        self.high_contrast = QCheckBox()
+        self.high_contrast.toggled.connect(self.high_contrast_changed)
         self.sync = SyncBox()
         self.server = self.sync.server
         self.sync.server_changed.connect(self.server_changed)
         self.labels = [QLabel() for _ in range(3)]
         self.box = QGroupBox()
         form = QFormLayout(self.box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         for label, field in zip(
             self.labels, (self.language, self.font_size, self.idle), strict=True
         ):
             label.setBuddy(field)
             form.addRow(label, field)
+        form.addRow("", self.high_contrast)
         self.about_box = QGroupBox()
         self.about = QLabel()
         self.about.setWordWrap(True)
@@ -78,6 +88,7 @@ class SettingsScreen(QWidget):
         self.language.setAccessibleName(self.tr("Language"))
         self.font_size.setAccessibleName(self.tr("Text size"))
         self.idle.setAccessibleName(self.tr("Lock after minutes idle"))
+        self.high_contrast.setText(self.tr("&High contrast (black on white, stronger marks)"))
         self.sync.retranslate()
         self.about_box.setTitle(self.tr("About"))
         if self._about_facts:
@@ -89,13 +100,15 @@ class SettingsScreen(QWidget):
         super().changeEvent(event)
 
     def show_settings(self, settings) -> None:
-        for widget in (self.language, self.font_size, self.idle, self.server):
+        fields = (self.language, self.font_size, self.idle, self.server, self.high_contrast)
+        for widget in fields:
             widget.blockSignals(True)
+        self.high_contrast.setChecked(settings.high_contrast)
         self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
         self.font_size.setValue(settings.font_size)
         self.idle.setValue(settings.idle_lock_minutes)
         self.server.setText(settings.server_url)
-        for widget in (self.language, self.font_size, self.idle, self.server):
+        for widget in fields:
             widget.blockSignals(False)
 
     def show_about(self, facts: dict) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -13,7 +13,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.ui.widgets import centred_card, heading
+from desktop.ui.widgets import StatusLine, centred_card, heading
+
+_ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
 class UnlockScreen(QWidget):
@@ -28,10 +30,7 @@ class UnlockScreen(QWidget):
         self.profile = QComboBox()
         self.passphrase = QLineEdit()
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
-        self.passphrase.returnPressed.connect(self._unlock)
-        self.error = QLabel()
-        self.error.setObjectName("error")
-        self.error.setWordWrap(True)
+        self.error = StatusLine()
         self.unlock_button = QPushButton()
         self.unlock_button.setDefault(True)
         self.unlock_button.clicked.connect(self._unlock)
@@ -66,24 +65,36 @@ class UnlockScreen(QWidget):
             self.retranslate()
         super().changeEvent(event)
 
+    def keyPressEvent(self, event) -> None:
+        # Enter anywhere on the form unlocks (a focused button takes Enter itself).
+        if event.key() in _ENTER:
+            self._unlock()
+            return
+        super().keyPressEvent(event)
+
     def set_profiles(self, profiles: list[tuple[str, str]]) -> None:
         self.profile.clear()
         for profile_id, name in profiles:
             self.profile.addItem(name, profile_id)
         self.passphrase.clear()
         self.error.clear()
+        self.unlock_button.setEnabled(True)
         self.passphrase.setFocus()
 
     def show_error(self, message: str) -> None:
-        self.error.setText(message)
+        self.error.show_error(message)
         self.passphrase.selectAll()
         self.passphrase.setFocus()
         self.unlock_button.setEnabled(True)
 
     def _unlock(self) -> None:
-        if self.profile.currentData() is None or not self.passphrase.text():
+        if (
+            self.profile.currentData() is None
+            or not self.passphrase.text()
+            or not self.unlock_button.isEnabled()  # already unlocking
+        ):
             return
-        self.error.setText(self.tr("Unlocking…"))
+        self.error.show_progress(self.tr("Unlocking…"))
         self.unlock_button.setEnabled(False)
         self.unlock_requested.emit(self.profile.currentData(), self.passphrase.text())
 
@@ -113,13 +124,12 @@ class NewProfileScreen(QWidget):
         self.passphrase.textChanged.connect(self._update_hint)
         self.repeat = QLineEdit()
         self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
-        self.strength = QLabel()
-        self.strength.setWordWrap(True)
+        # Two lines kept for the hint whatever it says: the card does not jump as it changes.
+        self.strength = StatusLine(2)
+        self.strength.setProperty("role", "hint")
         self.placement = QCheckBox()
         self.placement.setChecked(True)
-        self.error = QLabel()
-        self.error.setObjectName("error")
-        self.error.setWordWrap(True)
+        self.error = StatusLine(2)
         self.create_button = QPushButton()
         self.create_button.setDefault(True)
         self.create_button.clicked.connect(self._create)
@@ -172,6 +182,12 @@ class NewProfileScreen(QWidget):
             self.retranslate()
         super().changeEvent(event)
 
+    def keyPressEvent(self, event) -> None:
+        if event.key() in _ENTER:
+            self._create()
+            return
+        super().keyPressEvent(event)
+
     def reset(self, language: str, can_cancel: bool) -> None:
         self.language.blockSignals(True)
         self.language.setCurrentIndex(max(0, self.language.findData(language)))
@@ -201,7 +217,7 @@ class NewProfileScreen(QWidget):
         self.strength.setText(labels.get(hint.strength.name, hint.strength.name))
 
     def show_error(self, message: str) -> None:
-        self.error.setText(message)
+        self.error.show_error(message)
         self.create_button.setEnabled(True)
 
     def _create(self) -> None:
@@ -214,6 +230,8 @@ class NewProfileScreen(QWidget):
             self.show_error(self.tr("The two passphrases differ."))
             self.repeat.setFocus()
             return
-        self.error.setText(self.tr("Creating your encrypted profile…"))
+        if not self.create_button.isEnabled():
+            return  # already creating: a second Enter must not make a second profile
+        self.error.show_progress(self.tr("Creating your encrypted profile…"))
         self.create_button.setEnabled(False)
         self.create_requested.emit(name, self.passphrase.text(), self.placement.isChecked())

@@ -4,26 +4,137 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPalette
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPalette
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMessageBox,
+    QPushButton,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
+from hocvu.paths import resources_dir
+
+_icons: dict[str, QIcon] = {}
+
+
+def icon(name: str) -> QIcon:
+    """resources/icons/<name>.svg. QIcon reads and renders the file only when it is
+    first painted, so making icons costs nothing before the unlock screen shows."""
+    if name not in _icons:
+        _icons[name] = QIcon(str(resources_dir() / "icons" / f"{name}.svg"))
+    return _icons[name]
+
 
 def heading(text: str = "", size: float = 1.5) -> QLabel:
+    """A heading on the type scale of resources/style.qss (display, title, section);
+    the font set here is what shows without the stylesheet."""
     label = QLabel(text)
+    label.setProperty("role", "display" if size >= 1.7 else "title" if size >= 1.4 else "section")
     font = label.font()
     font.setPointSizeF(font.pointSizeF() * size)
     font.setWeight(QFont.Weight.DemiBold)
     label.setFont(font)
     label.setWordWrap(True)
     return label
+
+
+class StatusLine(QLabel):
+    """A line under a form for what is happening (progress) or what went wrong (error).
+    It keeps the height of `lines` lines whether empty or not, so a message appearing
+    does not move the buttons under the learner's pointer."""
+
+    def __init__(self, lines: int = 2) -> None:
+        super().__init__()
+        self.setObjectName("status")
+        self.setWordWrap(True)
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self._lines = lines
+        self.setProperty("tone", "")
+        self._reserve()
+
+    def _reserve(self) -> None:
+        self.setMinimumHeight(self.fontMetrics().lineSpacing() * self._lines + 4)
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() in (event.Type.FontChange, event.Type.StyleChange):
+            self._reserve()
+
+    def show_error(self, text: str) -> None:
+        self._show(text, "error")
+
+    def show_progress(self, text: str) -> None:
+        self._show(text, "progress")
+
+    def clear(self) -> None:
+        self._show("", "")
+
+    def tone(self) -> str:
+        return str(self.property("tone") or "")
+
+    def _show(self, text: str, tone: str) -> None:
+        self.setText(text)
+        if self.property("tone") != tone:
+            self.setProperty("tone", tone)
+            # A dynamic property changes the style only after a re-polish.
+            self.style().unpolish(self)
+            self.style().polish(self)
+
+
+class EmptyState(QWidget):
+    """What a screen shows when it has nothing to list: a picture, a sentence, and the
+    next thing to do as a button (`action` is emitted when it is pressed)."""
+
+    action = Signal()
+
+    def __init__(self, picture: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("empty-state")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.picture = QLabel()
+        self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._picture = picture
+        self.title = heading(size=1.2)
+        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.text = QLabel()
+        self.text.setObjectName("empty-text")
+        self.text.setWordWrap(True)
+        self.text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.button = QPushButton()
+        self.button.setProperty("primary", True)
+        self.button.setAutoDefault(True)
+        self.button.clicked.connect(self.action)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 24, 24, 24)
+        layout.addStretch()
+        layout.addWidget(self.picture)
+        layout.addWidget(self.title)
+        layout.addWidget(self.text)
+        row = QHBoxLayout()
+        row.addStretch()
+        row.addWidget(self.button)
+        row.addStretch()
+        layout.addLayout(row)
+        layout.addStretch()
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+
+    def set_texts(self, title: str, text: str, button: str = "") -> None:
+        self.title.setText(title)
+        self.text.setText(text)
+        self.button.setText(button)
+        self.button.setVisible(bool(button))
+        self.setAccessibleName(title)
+        self.setAccessibleDescription(text)
+
+    def showEvent(self, event) -> None:
+        if self.picture.pixmap().isNull():
+            # Rendered from the SVG on first show, at the screen's pixel ratio.
+            self.picture.setPixmap(icon(self._picture).pixmap(QSize(160, 120)))
+        super().showEvent(event)
 
 
 def centred_card(
@@ -42,6 +153,10 @@ def centred_card(
     row.addWidget(buttons[0])
     row.addStretch()
     row.addWidget(buttons[1])
+    for button in buttons:
+        # Enter presses the focused button, as in a dialog; elsewhere it submits the form.
+        if isinstance(button, QPushButton):
+            button.setAutoDefault(True)
     box.addLayout(row)
     card = QWidget()
     card.setObjectName("card")

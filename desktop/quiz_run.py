@@ -56,6 +56,22 @@ class QuizResult:
     per_quiz: dict[str, float]
     submitted: bool = False  # an exam: submitted for the server to grade, no score here
     unanswered: int = 0
+    # Practice and placement: (area, right, asked) in area order; the competences of the
+    # items not fully right, to revisit. Empty for an exam: the device knows no score.
+    by_area: tuple[tuple[int, float, int], ...] = ()
+    revisit: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Section:
+    """Where a placement question stands: area `number` of `count`, question `position`
+    of the `size` in that area (both counted from 1)."""
+
+    area: int
+    number: int
+    count: int
+    position: int
+    size: int
 
 
 @dataclass
@@ -109,12 +125,13 @@ class QuizRun:
         quizzes: Sequence[Quiz],
         kind: str,
         attempts: Sequence[Any],
+        practice: bool = False,
         **extra: Any,
     ) -> QuizRun:
         """Continue open attempts (from `learner.open_attempts()`) with the form each
         recorded, answers restored; a quiz without a resumable attempt starts anew.
         Raise FormError when no attempt can be resumed."""
-        run = cls(learner, pack, quizzes, kind, practice=False, **extra)
+        run = cls(learner, pack, quizzes, kind, practice=practice, **extra)
         by_slug = {quiz.slug: quiz for quiz in quizzes}
         resumed = 0
         for attempt in attempts:
@@ -188,6 +205,21 @@ class QuizRun:
             form = self.forms[quiz.slug]
             for entry in form.items:
                 self.questions.append(Question(quiz.slug, quiz.item(entry.item_id), entry.order))
+        if self.kind == "placement":
+            # Sections by area (each from level 1 up): the learner thinks about one field
+            # at a time. The order follows from the recorded forms, so it resumes the same.
+            self.questions.sort(key=lambda q: q.item.measured_area or 0)
+
+    def section(self, index: int) -> Section | None:
+        """The area section of question `index` (placement only)."""
+        if self.kind != "placement" or not 0 <= index < len(self.questions):
+            return None
+        areas = sorted({q.item.measured_area or 0 for q in self.questions})
+        area = self.questions[index].item.measured_area or 0
+        members = [n for n, q in enumerate(self.questions) if (q.item.measured_area or 0) == area]
+        return Section(
+            area, areas.index(area) + 1, len(areas), members.index(index) + 1, len(members)
+        )
 
     def _grade(self, item: Item, response: Any, lang: str = "vi") -> Grade | None:
         if not self.graded_here or item.sealed is not None:
@@ -281,8 +313,25 @@ class QuizRun:
         pass_mark = self.quizzes[0].pass_mark if self.quizzes else 0.8
         wrong = tuple(q for q in self.questions if self._score(q.quiz_slug, q.item.id) < 1.0)
         return QuizResult(
-            overall, overall >= pass_mark - 1e-9, pass_mark, wrong, per_quiz, False, self.unanswered
+            overall,
+            overall >= pass_mark - 1e-9,
+            pass_mark,
+            wrong,
+            per_quiz,
+            False,
+            self.unanswered,
+            self._by_area(),
+            tuple(sorted({c for q in wrong for c in q.item.competences}, key=_competence_order)),
         )
+
+    def _by_area(self) -> tuple[tuple[int, float, int], ...]:
+        right: dict[int, float] = {}
+        asked: dict[int, int] = {}
+        for q in self.questions:
+            area = q.item.measured_area or 0
+            right[area] = right.get(area, 0.0) + self._score(q.quiz_slug, q.item.id)
+            asked[area] = asked.get(area, 0) + 1
+        return tuple((area, right[area], asked[area]) for area in sorted(asked))
 
     def _submit(self) -> QuizResult:
         for quiz in self.quizzes:
@@ -295,6 +344,10 @@ class QuizRun:
             )
         pass_mark = self.quizzes[0].pass_mark if self.quizzes else 0.8
         return QuizResult(0.0, False, pass_mark, (), {}, True, self.unanswered)
+
+
+def _competence_order(code: str) -> tuple:
+    return tuple(int(part) if part.isdigit() else 0 for part in code.split("."))
 
 
 def recorded_form(quiz: Quiz, attempt: Any) -> Form | None:
@@ -344,6 +397,31 @@ def exam_preflight(
         exam.get("time_limit_minutes"),
         standing,
     )
+
+
+def answer_lines(item: Item, response: Any, lang: str, true_false: tuple[str, str]) -> list[str]:
+    """What the learner answered to an item, as lines of text (empty: not answered)."""
+    if response in (None, "", [], {}, set()):
+        return []
+    if item.type in ("single", "multiple"):
+        chosen = set(response) if item.type == "multiple" else {response}
+        return [pick(o.text, lang) for o in item.options if o.id in chosen]
+    if item.type == "true_false":
+        return [true_false[0] if response else true_false[1]]
+    if item.type in ("short_answer", "numeric"):
+        return [str(response)]
+    if item.type == "ordering":
+        steps = {s.id: s for s in (*item.steps, *item.distractors)}
+        return [
+            f"{n}. {pick(steps[i].text, lang)}" for n, i in enumerate(response, 1) if i in steps
+        ]
+    lefts = {p.id: p for p in item.pairs}
+    rights = {p.id: p.right for p in item.pairs} | {d.id: d.text for d in item.distractors}
+    return [
+        f"{pick(lefts[left].left, lang)} → {pick(rights[right], lang)}"
+        for left, right in response.items()
+        if left in lefts and right in rights
+    ]
 
 
 def key_lines(item: Item, lang: str, true_false: tuple[str, str]) -> list[str]:

@@ -1,8 +1,11 @@
-"""The main window: navigation, and the wiring between screens and services.
+"""The main window: navigation between the screens.
 
-Screens only show things and emit signals; this window turns those signals into
-service calls run by `Tasks` (store access on its serial worker, the rest on the
-pool) and shows the results. No store or library call runs on the UI thread.
+Screens only show things and emit signals. What the learner does is an operation
+(`desktop/operations/`: the session, quiz launchers, packs, certificates) that runs
+its service calls through `Tasks` (store access on its serial worker, the rest on
+the pool) and reports what it changed on one signal (`Changes`); this window shows
+the screen asked for and refreshes the one shown when something changed. No store or
+library call runs on the UI thread.
 """
 
 from __future__ import annotations
@@ -12,25 +15,29 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, qVersion
+from PySide6.QtCore import QEvent, Qt, QTimer, qVersion
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
-    QProgressDialog,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from content.forms import lesson_practice, new_seed
-from content.localised import pick
 from desktop.catalog import LessonRef
+from desktop.operations import Change, Changes
+from desktop.operations.certificates import CertificateExport
+from desktop.operations.context import Context
+from desktop.operations.packs import Packs
+from desktop.operations.quizzes import QuizLauncher
+from desktop.operations.session import Session
+from desktop.quiz_launch import Launch
 from desktop.tasks import Tasks
 from desktop.ui.certificates import CertificatesScreen
 from desktop.ui.home import HomeScreen
@@ -45,7 +52,6 @@ from desktop.ui.settings import SettingsScreen
 from desktop.ui.sync_controller import SyncController
 from desktop.ui.sync_panel import SyncStatusLine
 from desktop.ui.unlock import NewProfileScreen, UnlockScreen
-from desktop.ui.widgets import ask_to_confirm
 from desktop.workspace import Workspace
 from hocvu import APP_VERSION, PACK_FORMAT
 
@@ -60,13 +66,19 @@ class MainWindow(QMainWindow):
         self.tasks = Tasks()
         self.messages = Messages()
         self.names = Names()
-        self.learner = None
-        self.display_name = ""
+        self.changes = Changes()
+        self.context = Context(
+            workspace, self.tasks, self.changes, self, self.fail, self.information, self._lang
+        )
+        self.session = Session(self.context)
+        self.idle = self.session.idle
+        self.packs = Packs(self.context)
+        self.certificate_export = CertificateExport(self.context, lambda: self.display_name)
+        self.suspended: tuple[str | None, Launch] | None = None  # (profile, run) a lock interrupted
         self.lesson_ref: LessonRef | None = None
         self._practised: dict[LessonRef, str] = {}
         self.lesson_started = 0.0
         self.lesson_lang = workspace.settings.language
-        self.exam_box: QMessageBox | None = None
         self.setAcceptDrops(True)
         self.resize(1280, 760)
         self._painted = False
@@ -81,6 +93,12 @@ class MainWindow(QMainWindow):
         self.search = SearchScreen()
         self.certificates = CertificatesScreen()
         self.settings = SettingsScreen()
+        self.quizzes = QuizLauncher(
+            self.context,
+            self.quiz,
+            lambda: self.session.learner,
+            lambda: self.stack.setCurrentWidget(self.quiz),
+        )
         self.stack = QStackedWidget()
         for screen in (
             self.unlock,
@@ -97,8 +115,9 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
         self.nav.setFixedWidth(210)
+        self.nav.setIconSize(QSize(20, 20))
         for key in NAV:
-            entry = QListWidgetItem()
+            entry = QListWidgetItem(icon(f"nav-{key}"), "")
             entry.setData(Qt.ItemDataRole.UserRole, key)
             self.nav.addItem(entry)
         self.nav.itemActivated.connect(self._nav)
@@ -126,6 +145,10 @@ class MainWindow(QMainWindow):
         self.new_profile.cancelled.connect(self.show_unlock)
         self.home.continue_requested.connect(self._continue)
         self.home.placement_requested.connect(self.start_placement)
+        self.session.unlocked.connect(self._unlocked)
+        self.session.locking.connect(self._locking)
+        self.session.locked.connect(self._locked)
+        self.changes.changed.connect(self._changed)
         self.home.review_requested.connect(self.start_review)
         self.library.lesson_requested.connect(lambda p, m, s: self.open_lesson(LessonRef(p, m, s)))
         self.library.quiz_requested.connect(self.start_module_quiz)
@@ -136,10 +159,11 @@ class MainWindow(QMainWindow):
         self.lesson.language_changed.connect(self._lesson_language)
         self.lesson.font_size_changed.connect(self._font_size)
         self.lesson.practice_requested.connect(self._lesson_practice)
-        self.quiz.closed.connect(lambda _finished: self.show_library())
+        self.quiz.closed.connect(self._quiz_closed)
+        self.quiz.left.connect(lambda: self.show_screen("home"))
         self.search.query_changed.connect(self._search)
         self.search.lesson_requested.connect(self._open_found)
-        self.certificates.export_requested.connect(self._export_certificate)
+        self.certificates.export_requested.connect(self.certificate_export.export)
         self.settings.language_changed.connect(self.set_language)
         self.settings.font_size_changed.connect(self._font_size)
         self.settings.idle_lock_changed.connect(self._idle_minutes)
@@ -151,10 +175,6 @@ class MainWindow(QMainWindow):
         self.sync.content_changed.connect(self._synced_content)
         self.settings.sync.connect_requested.connect(lambda url, *_: self._server(url))
 
-        self.idle = QTimer(self)
-        self.idle.setSingleShot(True)
-        self.idle.timeout.connect(self.lock)
-        QApplication.instance().installEventFilter(self)
         QShortcut(QKeySequence("Ctrl+L"), self, activated=self.lock)
         QShortcut(QKeySequence.StandardKey.Find, self, activated=lambda: self.show_screen("search"))
         self.lesson.set_font_size(workspace.settings.font_size)
@@ -248,136 +268,73 @@ class MainWindow(QMainWindow):
         self.new_profile.reset(self.workspace.settings.language, can_cancel)
         self.stack.setCurrentWidget(self.new_profile)
 
+    @property
+    def learner(self):
+        """The unlocked profile (None while locked)."""
+        return self.session.learner
+
+    @property
+    def display_name(self) -> str:
+        return self.session.display_name
+
+    def _lang(self) -> str:
+        return self.lesson_lang
+
     def _unlock(self, profile_id: str, passphrase: str) -> None:
         name = self.unlock.profile.currentText()
-        self.tasks.db(
-            lambda: self.workspace.store.unlock(profile_id, passphrase),
-            lambda learner: self._unlocked(learner, name),
-            self.fail_unlock,
-        )
+        self.session.unlock(profile_id, passphrase, name, self.fail_unlock)
 
     def fail_unlock(self, error: BaseException) -> None:
         self.unlock.show_error(self.messages.error(error))
 
     def _create_profile(self, name: str, passphrase: str, placement: bool) -> None:
-        def created(learner) -> None:
-            self._unlocked(learner, name, then_placement=placement)
-
-        self.tasks.db(
-            lambda: self.workspace.store.create_profile(name, passphrase),
-            created,
+        self.session.create(
+            name,
+            passphrase,
+            placement,
             lambda error: self.new_profile.show_error(self.messages.error(error)),
         )
 
-    def _unlocked(self, learner, name: str, then_placement: bool = False) -> None:
-        self.learner = learner
-        self.display_name = name
+    def _unlocked(self, then_placement: bool) -> None:
         self.side.setVisible(True)
-        self._reset_idle()
-        self.sync.start(learner, self.workspace.library, self.workspace.folder)
-        self._ensure_packs(
-            lambda: self.start_placement() if then_placement else self.show_screen("home")
-        )
+        self.sync.start(self.learner, self.workspace.library, self.workspace.folder)
+        suspended, self.suspended = self.suspended, None
+        if suspended is not None and suspended[0] != self.session.profile_id:
+            suspended = None  # another profile's run is not this one's to see
+
+        def then() -> None:
+            if suspended is not None:
+                self.quizzes.resume(suspended[1])
+            elif then_placement:
+                self.start_placement()
+            else:
+                self.show_screen("home")
+
+        self.packs.ensure_installed(then)
 
     def lock(self) -> None:
-        if self.learner is None:
-            return
-        learner, self.learner = self.learner, None
+        self.session.lock()
+
+    def _locking(self) -> None:
+        """A run on the quiz screen is taken up again after the next unlock."""
+        launch = self.quiz.suspend() if self.stack.currentWidget() is self.quiz else None
+        self.suspended = (self.session.profile_id, launch) if launch is not None else None
+
+    def _locked(self) -> None:
         self.sync.stop()
         self.quiz.stop()
-        self.tasks.db(learner.lock)
         self.show_unlock()
 
-    # --- idle lock --------------------------------------------------------------------
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            event.type()
-            in (
-                QEvent.Type.KeyPress,
-                QEvent.Type.MouseButtonPress,
-                QEvent.Type.MouseMove,
-                QEvent.Type.Wheel,
-            )
-            and self.learner
-        ):
-            self._reset_idle()
-        return False
-
     def _reset_idle(self) -> None:
-        self.idle.start(self.workspace.settings.idle_lock_minutes * 60_000)
+        self.session.reset_idle()
 
     # --- packs ------------------------------------------------------------------------
 
-    def _ensure_packs(self, then) -> None:
-        """Install the bundled starter packs if needed and index the lessons, off the UI."""
-        dialog = self._progress(self.tr("Preparing the lessons…"))
-
-        def work():
-            self.workspace.install_bundled(
-                lambda done, total: self.tasks.on_ui(
-                    lambda: dialog.setValue(int(done * 100 / max(total, 1)))
-                )
-            )
-            self.workspace.reindex()
-            return self.workspace.catalog
-
-        def done(_catalog) -> None:
-            dialog.close()
-            then()
-
-        def failed(error: BaseException) -> None:
-            dialog.close()
-            self.fail(error)
-            then()
-
-        self.tasks.background(work, done, failed)
-
-    def _progress(self, text: str) -> QProgressDialog:
-        dialog = QProgressDialog(text, "", 0, 100, self)
-        dialog.setCancelButton(None)
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(500)  # only for work that takes a noticeable time
-        dialog.setAutoClose(False)
-        return dialog
-
     def import_pack(self, path: Path | None = None) -> None:
         if path is None:
-            chosen, _ = QFileDialog.getOpenFileName(
-                self,
-                self.tr("Import a content pack"),
-                str(Path.home()),
-                self.tr("Content packs (*.hvpack)"),
-            )
-            if not chosen:
-                return
-            path = Path(chosen)
-        dialog = self._progress(self.tr("Checking and installing %1…").replace("%1", path.name))
-
-        def work():
-            installed = self.workspace.import_pack(
-                path,
-                lambda done, total: self.tasks.on_ui(
-                    lambda: dialog.setValue(int(done * 100 / max(total, 1)))
-                ),
-            )
-            self.workspace.reindex()
-            return installed
-
-        def done(installed) -> None:
-            dialog.close()
-            self.information(
-                self.tr("Installed “%1”, version %2.")
-                .replace("%1", pick(installed.manifest["title"], self.lesson_lang))
-                .replace("%2", str(installed.version))
-            )
-            self.show_library()
-
-        def failed(error: BaseException) -> None:
-            dialog.close()
-            self.fail(error)
-
-        self.tasks.background(work, done, failed)
+            self.packs.choose_and_import(self.show_library)
+        else:
+            self.packs.import_pack(path, self.show_library)
 
     def dragEnterEvent(self, event) -> None:
         urls = event.mimeData().urls()
@@ -582,166 +539,53 @@ class MainWindow(QMainWindow):
         self.workspace.save_settings()
 
     def _synced_content(self, packs_installed: bool) -> None:
-        """After a sync: new packs join the library and search; home shows assignments."""
-
-        def shown() -> None:
-            if self.learner is None:
-                return
-            current = self.stack.currentWidget()
-            if current is self.home:
-                self.refresh_home()
-            elif current is self.library and packs_installed:
-                self.show_library()
-
+        """After a sync: new packs join the library and search; results, certificates and
+        assignments arrived. The screen shown refreshes from the change signal."""
+        change = Change.PROGRESS | Change.EXAMS | Change.CERTIFICATES | Change.REVIEW
         if packs_installed:
-            self.tasks.background(self.workspace.reindex, lambda _n: shown(), self.fail)
+            self.tasks.background(
+                self.workspace.reindex,
+                lambda _n: self.changes.emit(change | Change.PACKS),
+                self.fail,
+            )
         else:
-            shown()
+            self.changes.emit(change)
 
     # --- quizzes ----------------------------------------------------------------------
 
-    def _start_run(self, make, title: str) -> None:
-        def started(run) -> None:
-            self.stack.setCurrentWidget(self.quiz)
-            self.quiz.start(run, title, self.lesson_lang)
-
-        self.tasks.db(make, started, self.fail)
-
     def start_module_quiz(self, pack_id: str, module_id: str) -> None:
-        from desktop.quiz_run import QuizRun
-
-        catalog, learner = self.workspace.catalog, self.learner
-        module = catalog.module(pack_id, module_id)
-        pack = catalog.packs[pack_id]
-        quiz = catalog.quiz(pack_id, module.quiz)
-        self._start_run(
-            lambda: QuizRun.start(learner, pack, [quiz], "quiz", practice=True),
-            pick(module.title, self.lesson_lang),
-        )
+        self.quizzes.module_quiz(pack_id, module_id)
 
     def start_exam(self, pack_id: str) -> None:
-        """Resume an open attempt; else say why a new one cannot start (cooldown, no
-        attempts left), or ask first: a timed exam never starts on a stray double-click."""
-        from desktop.quiz_run import QuizRun, exam_preflight
-
-        catalog, learner = self.workspace.catalog, self.learner
-        pack = catalog.packs[pack_id]
-        exam = pack.manifest["exam"]
-        quiz = catalog.quiz(pack_id, exam["quiz"])
-        limit = exam.get("time_limit_minutes")
-        extra = {"level": exam.get("level"), "time_limit_s": limit * 60 if limit else None}
-        title = self.names.level(exam.get("level") or 0) + " — " + self.tr("Level exam")
-
-        def start() -> None:
-            self._start_run(
-                lambda: QuizRun.start(learner, pack, [quiz], "exam", practice=False, **extra),
-                title,
-            )
-
-        def checked(preflight) -> None:
-            if preflight.resumable:
-                self._start_run(
-                    lambda: QuizRun.start_or_resume(learner, pack, [quiz], "exam", **extra),
-                    title,
-                )
-            elif not preflight.gate.open:
-                self.information(self.names.exam_gate(preflight.gate))
-            else:
-                self._confirm_exam(preflight, start)
-
-        self.tasks.db(lambda: exam_preflight(learner, pack, quiz), checked, self.fail)
-
-    def _confirm_exam(self, preflight, start) -> None:
-        gate = preflight.gate
-        text = self.tr("Start the level exam now?") + "\n\n"
-        text += self.tr("%n question(s).", "", preflight.items)
-        if preflight.time_limit_minutes:
-            text += " " + self.tr(
-                "Time limit: %n minute(s); the clock keeps running if you close the app.",
-                "",
-                preflight.time_limit_minutes,
-            )
-        text += "\n" + (
-            self.tr("Attempts left at this version of the exam: %1 of %2.")
-            .replace("%1", str(gate.attempts_left))
-            .replace("%2", str(gate.attempts_allowed))
-        )
-        text += "\n\n" + self.tr(
-            "The ministry grades the exam after you submit it; the result arrives with the "
-            "next sync."
-        )
-
-        def closed() -> None:
-            self.exam_box = None
-
-        self.exam_box = ask_to_confirm(
-            self,
-            name="start-exam",
-            icon=QMessageBox.Icon.Question,
-            title=self.tr("Level exam"),
-            text=text,
-            act=self.tr("&Start the exam"),
-            keep=self.tr("&Not now"),
-            on_act=start,
-            on_close=closed,
-        )
+        self.quizzes.exam(pack_id)
 
     def start_placement(self) -> None:
-        from desktop.quiz_run import QuizRun
-
-        catalog, learner = self.workspace.catalog, self.learner
-        pack = catalog.placement
-        if pack is None or learner is None:
+        if not self.quizzes.placement():
             self.show_screen("home")
-            return
-        quizzes = [
-            catalog.quiz(pack.pack_id, slug) for slug in pack.manifest["placement"]["quizzes"]
-        ]
-
-        self._start_run(
-            lambda: QuizRun.start_or_resume(learner, pack, quizzes, "placement"),
-            self.tr("Placement test"),
-        )
 
     def start_review(self) -> None:
-        from desktop.quiz_run import QuizRun
+        self.quizzes.review()
 
-        """Practise the due review items, grouped as one practice quiz per pack."""
-        catalog, learner = self.workspace.catalog, self.learner
+    def _quiz_closed(self, _finished: bool) -> None:
+        """Back where the run was asked for: Home for the placement test and review."""
+        launch = self.quiz.launch
+        self.quiz.stop()
+        if launch is not None and launch.kind in ("placement", "review"):
+            self.show_screen("home")
+        else:
+            self.show_screen("library")
 
-        def make() -> QuizRun:
-            from content.quiz import Quiz
-            from desktop.home_data import end_of_today
-
-            due = learner.review_queue(end_of_today())
-            if not due:
-                raise LookupError("nothing to review")
-            pack = catalog.packs[due[0].pack_id]
-            by_quiz: dict[str, list] = {}
-            for entry in due:
-                if entry.pack_id == pack.pack_id:
-                    quiz = catalog.quiz(pack.pack_id, entry.quiz_slug)
-                    try:
-                        item = quiz.item(entry.item_id)
-                    except KeyError:
-                        continue  # no longer in the installed pack
-                    if item.sealed is None:  # a sealed item's key is the server's
-                        by_quiz.setdefault(quiz.slug, []).append(item)
-            if not by_quiz:
-                raise LookupError("nothing to review")
-            quizzes = [
-                Quiz(
-                    slug,
-                    catalog.quiz(pack.pack_id, slug).title,
-                    catalog.quiz(pack.pack_id, slug).pass_mark,
-                    True,
-                    tuple(items),
-                )
-                for slug, items in by_quiz.items()
-            ]
-            return QuizRun.start(learner, pack, quizzes, "quiz", practice=True, review=True)
-
-        self._start_run(make, self.tr("Review"))
+    def _changed(self, change: Change) -> None:
+        """Refresh the screen shown from what an operation changed."""
+        if self.learner is None:
+            return
+        current = self.stack.currentWidget()
+        if current is self.home:
+            self.refresh_home()
+        elif current is self.library and change & (Change.PACKS | Change.PROGRESS | Change.EXAMS):
+            self.show_library()
+        elif current is self.certificates and change & Change.CERTIFICATES:
+            self.show_screen("certificates")
 
     # --- search and certificates ------------------------------------------------------
 
@@ -749,42 +593,9 @@ class MainWindow(QMainWindow):
         index = self.workspace.search
         self.tasks.background(lambda: index.search(query), self.search.show_hits, self.fail)
 
-    def _export_certificate(self, certificate) -> None:
-        from desktop.certificate_pdf import write_certificate_pdf
-
-        chosen, _ = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Export certificate"),
-            str(Path.home() / f"hocvu-certificate-level{certificate.level}.pdf"),
-            self.tr("PDF documents (*.pdf)"),
-        )
-        if not chosen:
-            return
-        texts = {
-            "title": self.tr("Certificate of digital competence"),
-            "name": self.display_name,
-            "level": self.names.level(certificate.level or 0),
-            "date": self.tr("Passed on %1").replace("%1", certificate.passed_at[:10]),
-            "status": self.tr("Signed by the ministry server")
-            if certificate.signed
-            else self.tr("Provisional: not yet signed by the ministry server"),
-            "note": self.tr(
-                "The QR code holds this record; a signed record can be checked "
-                "offline with the ministry's public key."
-            ),
-        }
-        try:
-            write_certificate_pdf(Path(chosen), certificate, texts)
-        except OSError as error:
-            self.fail(error)
-            return
-        self.information(self.tr("Saved %1.").replace("%1", chosen))
-
     # --- messages ---------------------------------------------------------------------
 
     def fail(self, error: BaseException) -> None:
-        if isinstance(error, LookupError) and str(error) == "'nothing to review'":
-            return
         box = QMessageBox(
             QMessageBox.Icon.Warning,
             self.tr("Học Vụ Số"),
@@ -808,12 +619,10 @@ class MainWindow(QMainWindow):
         self.last_message = text
 
     def closeEvent(self, event) -> None:
-        QApplication.instance().removeEventFilter(self)
         self.quiz.stop()
         self.sync.stop()
         self.tasks.shutdown()
-        if self.learner is not None:
-            self.learner.lock()
+        self.session.close()
         self.workspace.close()
         super().closeEvent(event)
 

@@ -16,7 +16,6 @@ from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QListWidget,
     QMessageBox,
     QPushButton,
     QScrollArea,
@@ -26,13 +25,25 @@ from PySide6.QtWidgets import (
 )
 
 from content.localised import pick
+from desktop.quiz_launch import Launch, QuizIntro, suspended
 from desktop.quiz_run import QuizResult, QuizRun
 from desktop.ui.items import FeedbackLabel, ItemWidget, item_widget
+from desktop.ui.names import Names
+from desktop.ui.quiz_intro import IntroPage
+from desktop.ui.quiz_result import ResultPage
 from desktop.ui.widgets import ask_to_confirm, heading
 
 
 class QuizScreen(QWidget):
+    """Three pages: the introduction (`IntroPage`), the questions, the result
+    (`ResultPage`). It starts nothing itself: Start asks the quiz launcher
+    (desktop/operations/quizzes.py) for the run, which it then shows."""
+
     closed = Signal(bool)  # True when the attempt was finished
+    start_requested = Signal(object)  # the introduction's Launch, confirmed
+    retry_requested = Signal()
+    finished = Signal(object)  # the QuizResult, once recorded
+    left = Signal()  # the placement test left to be continued later
 
     def __init__(self, run_on_db: Callable) -> None:
         super().__init__()
@@ -53,13 +64,20 @@ class QuizScreen(QWidget):
         self.prompt.setFont(font)
         self.item_area = QVBoxLayout()
         self.feedback = FeedbackLabel()
+        self.section = QLabel()  # the placement test's area
+        self.section.setObjectName("quiz-section")
+        self.names = Names()
+        self.launch: Launch | None = None
         self.previous, self.check, self.next, self.finish = (QPushButton() for _ in range(4))
+        self.leave = QPushButton()
+        self.leave.clicked.connect(self._leave)
         self.previous.clicked.connect(lambda: self._go(self.index - 1))
         self.check.clicked.connect(self._check)
         self.next.clicked.connect(self._next)
         self.finish.clicked.connect(self._finish)
         question = QWidget()
         body = QVBoxLayout(question)
+        body.addWidget(self.section)
         body.addWidget(self.prompt)
         body.addLayout(self.item_area)
         body.addWidget(self.feedback)
@@ -73,6 +91,7 @@ class QuizScreen(QWidget):
         header.addWidget(self.clock)
         buttons = QHBoxLayout()
         buttons.addWidget(self.previous)
+        buttons.addWidget(self.leave)
         buttons.addStretch()
         buttons.addWidget(self.check)
         buttons.addWidget(self.next)
@@ -83,31 +102,21 @@ class QuizScreen(QWidget):
         layout.addWidget(scroll, 1)
         layout.addLayout(buttons)
 
-        self.result_title = heading(size=1.5)
-        self.result_text = QLabel()
-        self.result_text.setWordWrap(True)
-        self.review_label = QLabel()
-        self.review_list = QListWidget()
-        self.review_list.setWordWrap(True)
-        self.back = QPushButton()
-        self.back.clicked.connect(lambda: self.closed.emit(True))
-        results = QWidget()
-        layout = QVBoxLayout(results)
-        layout.addWidget(self.result_title)
-        layout.addWidget(self.result_text)
-        layout.addWidget(self.review_label)
-        layout.addWidget(self.review_list, 1)
-        # Takes the free space only while the list is hidden (an exam shows none), so
-        # the title and text stay together at the top.
-        layout.addStretch(0)
-        row = QHBoxLayout()
-        row.addStretch()
-        row.addWidget(self.back)
-        layout.addLayout(row)
+        self.results = ResultPage()
+        self.results.back_requested.connect(lambda: self.closed.emit(True))
+        self.results.retry_requested.connect(self.retry_requested)
+        # The names the tests and the window know the result page by.
+        self.result_title, self.result_text = self.results.title, self.results.text
+        self.review_label, self.review_list = self.results.review_label, self.results.review_list
+        self.back, self.retry = self.results.back, self.results.retry
+        self.intro = IntroPage()
+        self.intro.start_requested.connect(self._start_pressed)
+        self.intro.cancel_requested.connect(lambda: self.closed.emit(False))
 
         self.pages = QStackedWidget()
         self.pages.addWidget(asking)
-        self.pages.addWidget(results)
+        self.pages.addWidget(self.results)
+        self.pages.addWidget(self.intro)
         QVBoxLayout(self).addWidget(self.pages)
         self.timer = QTimer(self)
         self.timer.setInterval(1000)
@@ -124,13 +133,13 @@ class QuizScreen(QWidget):
         self.next.setText(self.tr("&Next →"))
         exam = self.run is not None and not self.run.graded_here
         self.finish.setText(self.tr("&Submit the exam…") if exam else self.tr("&Finish"))
-        self.back.setText(self.tr("&Back to the library"))
-        self.review_label.setText(self.tr("To review:"))
+        self.leave.setText(self.tr("Save and &leave"))
+        self.leave.setToolTip(self.tr("Your answers are kept; continue later from Home."))
         self.prompt.setAccessibleName(self.tr("Question"))
         if self.run is not None and self.pages.currentIndex() == 0:
             self._update_position()
-        if self.result is not None:
-            self._show_result(self.result)
+        self.results.retranslate()
+        self.intro.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -139,18 +148,94 @@ class QuizScreen(QWidget):
 
     # --- flow -------------------------------------------------------------------------
 
-    def start(self, run: QuizRun, title: str, lang: str) -> None:
+    def show_intro(self, intro: QuizIntro, title: str, lang: str) -> None:
+        """The introduction; Start emits `start_requested` (after a confirmation for a
+        new timed exam), Cancel `closed(False)`."""
+        self.stop()
+        self.run, self.result, self.lang, self.launch = None, None, lang, intro.launch
+        self.title.setText(title)
+        self.intro.show_intro(intro, title)
+        self.pages.setCurrentWidget(self.intro)
+        self.intro.start.setFocus()
+
+    def _start_pressed(self) -> None:
+        intro = self.intro.intro
+        if intro is None:
+            return
+        if intro.time_limit_minutes and not intro.resuming:
+            self._confirm_timed(intro)
+        else:
+            self.start_requested.emit(intro.launch)
+
+    def _confirm_timed(self, intro: QuizIntro) -> None:
+        """A timed exam starts its clock only after a second, explicit yes."""
+        text = self.tr("Start the level exam now?") + "\n\n"
+        text += self.tr("%n question(s).", "", intro.items)
+        text += " " + self.tr(
+            "Time limit: %n minute(s); the clock keeps running if you close the app.",
+            "",
+            intro.time_limit_minutes,
+        )
+        if intro.attempts_left is not None:
+            text += "\n" + (
+                self.tr("Attempts left at this version of the exam: %1 of %2.")
+                .replace("%1", str(intro.attempts_left))
+                .replace("%2", str(intro.attempts_allowed))
+            )
+        text += "\n\n" + self.tr(
+            "The ministry grades the exam after you submit it; the result arrives with the "
+            "next sync."
+        )
+
+        def closed() -> None:
+            self.confirm_box = None
+
+        self.confirm_box = ask_to_confirm(
+            self,
+            name="start-exam",
+            icon=QMessageBox.Icon.Question,
+            title=self.tr("Level exam"),
+            text=text,
+            act=self.tr("&Start the exam"),
+            keep=self.tr("&Not now"),
+            on_act=lambda: self.start_requested.emit(intro.launch),
+            on_close=closed,
+        )
+
+    def start(self, run: QuizRun, title: str, lang: str, launch: Launch | None = None) -> None:
         self.run, self.lang, self.result = run, lang, None
+        self.launch = launch
         self.title.setText(title)
         self.pages.setCurrentIndex(0)
         self.finish.setEnabled(True)
         self.retranslate()
         self.check.setVisible(run.practice)
+        self.leave.setVisible(run.kind == "placement")
+        self.section.setVisible(run.kind == "placement")
         self.clock.setVisible(run.time_limit_s is not None)
         if run.time_limit_s is not None:
             self.timer.start()
             self._tick()
-        self._go(min(run.first_unanswered(), len(run.questions) - 1))
+        first = run.first_unanswered()
+        if launch is not None and launch.registrations and launch.index:
+            first = launch.index  # taken up after a lock: the question that was shown
+        self._go(min(first, len(run.questions) - 1))
+
+    def suspend(self) -> Launch | None:
+        """What to take up again after a lock: the run being answered, if any."""
+        run = self.run
+        if run is None or self.result is not None or self.pages.currentIndex() != 0:
+            return None
+        return suspended(run, self.index, self.launch.module_id if self.launch else None)
+
+    def _leave(self) -> None:
+        """The placement test, left to be continued: the answers are already recorded."""
+        self._record(lambda _grade: self._left())
+
+    def _left(self) -> None:
+        self.stop()
+        self.run = None
+        self.left.emit()
 
     def _go(self, index: int) -> None:
         run = self.run
@@ -181,11 +266,22 @@ class QuizScreen(QWidget):
 
     def _update_position(self) -> None:
         run = self.run
-        self.position.setText(
-            self.tr("Question %1 of %2")
-            .replace("%1", str(self.index + 1))
-            .replace("%2", str(len(run.questions)))
-        )
+        section = run.section(self.index)
+        if section is not None:
+            self.position.setText(
+                self.tr("Area %1 of %2 · %3/%4")
+                .replace("%1", str(section.number))
+                .replace("%2", str(section.count))
+                .replace("%3", str(section.position))
+                .replace("%4", str(section.size))
+            )
+            self.section.setText(self.names.area(section.area))
+        else:
+            self.position.setText(
+                self.tr("Question %1 of %2")
+                .replace("%1", str(self.index + 1))
+                .replace("%2", str(len(run.questions)))
+            )
         last = self.index == len(run.questions) - 1
         self.previous.setEnabled(self.index > 0)
         self.next.setVisible(not last)
@@ -333,62 +429,13 @@ class QuizScreen(QWidget):
             self._record(lambda _grade: self._end())
 
     def _show_result(self, result: QuizResult) -> None:
-        run = self.run
         self.pages.setCurrentIndex(1)
-        percent = round(result.score * 100)
-        self.review_label.setText(self.tr("To review:"))
-        if result.submitted:
-            # An exam: never the questions or the keys, and no score the device made up.
-            self.result_title.setText(self.tr("Exam submitted"))
-            self.result_text.setText(
-                self.tr(
-                    "Your answers have been submitted to the ministry for grading. The "
-                    "result and, if you pass, the certificate arrive with the next sync, "
-                    "or with the next file from the ministry if your mission is never "
-                    "online. Home shows “submitted, awaiting result” until then."
-                )
-            )
-            self.review_list.clear()
-            self.review_label.setVisible(False)
-            self.review_list.setVisible(False)
-            self.back.setFocus()
-            return
-        if run.review:
-            self.result_title.setText(self.tr("Review done: %1%").replace("%1", str(percent)))
-            self.result_text.setText(
-                self.tr("The questions you missed come back for review when they are due.")
-            )
-        elif run.kind == "placement":
-            self.result_title.setText(self.tr("Placement test finished"))
-            self.result_text.setText(
-                self.tr(
-                    "Your score: %1%. Modules you already master are marked “skipped by "
-                    "placement” in the library; the home screen shows where to start."
-                ).replace("%1", str(percent))
-            )
-        elif result.passed:
-            self.result_title.setText(self.tr("Passed: %1%").replace("%1", str(percent)))
-            self.result_text.setText(
-                self.tr("Well done. The pass mark is %1%.").replace(
-                    "%1", str(round(result.pass_mark * 100))
-                )
-            )
-        else:
-            self.result_title.setText(self.tr("Not passed yet: %1%").replace("%1", str(percent)))
-            self.result_text.setText(
-                self.tr(
-                    "The pass mark is %1%. Read the questions below again, then try once more."
-                ).replace("%1", str(round(result.pass_mark * 100)))
-            )
-        self.review_list.clear()
-        for question in result.wrong:
-            text = pick(question.item.prompt, self.lang)
-            if question.item.explanation:
-                text += "\n→ " + pick(question.item.explanation, self.lang)
-            self.review_list.addItem(text)
-        self.review_label.setVisible(bool(result.wrong))
-        self.review_list.setVisible(bool(result.wrong))
-        self.back.setFocus()
+        self.results.show_result(self.run, result, self.lang)
+        self.finished.emit(result)
+
+    def show_placement(self, summary) -> None:
+        """The placement result by area, once the progress rule has placed the learner."""
+        self.results.show_placement(summary)
 
     def stop(self) -> None:
         self.timer.stop()

@@ -88,21 +88,37 @@ def accept(box: QMessageBox) -> None:
     next(b for b in box.buttons() if box.buttonRole(b) == role).click()
 
 
+def on_intro(window: MainWindow) -> bool:
+    return window.stack.currentWidget() is window.quiz and window.quiz.pages.currentWidget() is (
+        window.quiz.intro
+    )
+
+
+def asking(window: MainWindow) -> bool:
+    quiz = window.quiz
+    return (
+        window.stack.currentWidget() is quiz and quiz.pages.currentIndex() == 0 and bool(quiz.run)
+    )
+
+
+def begin(qtbot, window: MainWindow) -> None:
+    """Wait for a quiz's introduction and press Start (confirming a timed exam)."""
+    qtbot.waitUntil(lambda: on_intro(window), timeout=10_000)
+    window.quiz.intro.start.click()
+    if window.quiz.confirm_box is not None:
+        accept(window.quiz.confirm_box)
+    qtbot.waitUntil(lambda: asking(window), timeout=10_000)
+
+
+def start_module_quiz(qtbot, window: MainWindow, pack_id: str, module_id: str) -> None:
+    window.start_module_quiz(pack_id, module_id)
+    begin(qtbot, window)
+
+
 def start_exam(qtbot, window: MainWindow, pack_id: str) -> None:
-    """Ask for the exam as the library does; confirm the dialog if one asks."""
+    """Ask for the exam as the library does; Start on its introduction, and confirm."""
     window.start_exam(pack_id)
-    qtbot.waitUntil(
-        lambda: window.exam_box is not None or window.stack.currentWidget() is window.quiz,
-        timeout=10_000,
-    )
-    if window.exam_box is not None:
-        accept(window.exam_box)
-    qtbot.waitUntil(
-        lambda: (
-            window.stack.currentWidget() is window.quiz and window.quiz.pages.currentIndex() == 0
-        ),
-        timeout=10_000,
-    )
+    begin(qtbot, window)
 
 
 def answer_all(qtbot, window: MainWindow, choose) -> None:

@@ -6,12 +6,15 @@ from __future__ import annotations
 from tests.desktop.app_driver import (
     PASSPHRASE,
     answer_all,
+    asking,
     idle,
+    on_intro,
     right_answer,
     shown_choices,
     some_answer,
     start_app,
     start_exam,
+    start_module_quiz,
 )
 from tests.desktop.app_driver import wrong_answer as wrong
 from tests.desktop.test_app_screens import unlocked_app
@@ -46,8 +49,12 @@ def test_interrupted_exam_resumes_after_a_restart(qtbot, qapp, tmp_path, starter
 
     again = start_app(qtbot, qapp, tmp_path / "data", starter_packs)
     unlock(qtbot, again)
-    again.start_exam(pack_id)  # an open attempt resumes without asking
-    qtbot.waitUntil(lambda: again.stack.currentWidget() is again.quiz)
+    again.start_exam(pack_id)  # an open attempt is offered to continue, without a timer prompt
+    qtbot.waitUntil(lambda: on_intro(again))
+    assert again.quiz.intro.start.text() == again.quiz.intro.tr("C&ontinue")
+    again.quiz.intro.start.click()
+    assert again.quiz.confirm_box is None
+    qtbot.waitUntil(lambda: asking(again))
     run = again.quiz.run
     assert {item_id for (_quiz, item_id) in run.answers} == set(first_two)
     # The same items in the same order, each with its options in the same order.
@@ -72,8 +79,7 @@ def test_idle_lock_returns_to_the_unlock_screen(qtbot, qapp, tmp_path, starter_p
 def test_review_session_does_not_master_the_module(qtbot, qapp, tmp_path, starter_packs):
     window = unlocked_app(qtbot, qapp, tmp_path, starter_packs)
     module = next(window.workspace.catalog.modules())
-    window.start_module_quiz(module.pack_id, module.module_id)
-    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.quiz)
+    start_module_quiz(qtbot, window, module.pack_id, module.module_id)
     answer_all(
         qtbot,
         window,

@@ -11,9 +11,11 @@ from tests.desktop.app_driver import (
     accept,
     answer_all,
     idle,
+    on_intro,
     right_answer,
     shown_choices,
     some_answer,
+    start_module_quiz,
 )
 from tests.desktop.app_driver import wrong_answer as wrong
 from tests.desktop.test_app_screens import unlocked_app
@@ -36,12 +38,7 @@ def first_module(window):
 
 
 def open_module_quiz(qtbot, window, module) -> None:
-    window.start_module_quiz(module.pack_id, module.module_id)
-    qtbot.waitUntil(
-        lambda: (
-            window.stack.currentWidget() is window.quiz and window.quiz.pages.currentIndex() == 0
-        )
-    )
+    start_module_quiz(qtbot, window, module.pack_id, module.module_id)
 
 
 def go_to(qtbot, window, wanted) -> None:
@@ -148,13 +145,21 @@ def test_an_exam_taken_offline_is_submitted_and_home_says_it_awaits_its_result(
 
     # A stray double-click does not start a timed exam: a dialog says what is ahead.
     window.start_exam(pack.pack_id)
-    qtbot.waitUntil(lambda: window.exam_box is not None)
-    text = window.exam_box.text()
+    qtbot.waitUntil(lambda: on_intro(window))
+    intro = window.quiz.intro
+    assert intro.kind.text() == "Level exam"
+    assert "Attempts left at this version of the exam: 3 of 3." in intro.counts.text()
+    assert "Time limit: 60 minutes" in intro.facts.text()
+    intro.start.click()
+    qtbot.waitUntil(lambda: window.quiz.confirm_box is not None)
+    box = window.quiz.confirm_box
+    assert box.defaultButton() is box.escapeButton()  # Enter keeps the clock stopped
+    text = box.text()
     items = sum(exam.blueprint.values()) if exam.blueprint else len(exam.items)
     assert f"{items} questions." in text
     assert "Time limit: 60 minutes" in text
     assert "Attempts left at this version of the exam: 3 of 3." in text
-    accept(window.exam_box)
+    accept(box)
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.quiz)
     quiz = window.quiz
     assert quiz.finish.text() == "&Submit the exam…" and not quiz.check.isVisible()
@@ -217,4 +222,4 @@ def test_an_exam_taken_offline_is_submitted_and_home_says_it_awaits_its_result(
     window.start_exam(pack.pack_id)
     idle(qtbot, window)
     assert window.last_message.startswith("The next attempt opens on ")
-    assert window.exam_box is None and window.stack.currentWidget() is window.library
+    assert window.quiz.confirm_box is None and window.stack.currentWidget() is window.library

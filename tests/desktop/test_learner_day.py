@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from tests.desktop.app_driver import PASSPHRASE, answer_all, idle, right_answer, start_app
+from tests.desktop.app_driver import (
+    PASSPHRASE,
+    answer_all,
+    begin,
+    idle,
+    right_answer,
+    start_app,
+    start_module_quiz,
+)
 from tests.desktop.app_driver import wrong_answer as wrong
 
 PLACEMENT_AREA, PLACEMENT_LEVEL = 1, 1  # the module the learner already masters
@@ -43,6 +51,7 @@ def test_a_learners_day_survives_a_restart(qtbot, qapp, tmp_path, starter_packs)
     assert form.placement.isChecked()
     qtbot.mouseClick(form.create_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.quiz, timeout=30_000)
+    begin(qtbot, window)
     assert window.quiz.run.kind == "placement"
     assert window.quiz.title.text()
 
@@ -55,6 +64,9 @@ def test_a_learners_day_survives_a_restart(qtbot, qapp, tmp_path, starter_packs)
     answer_all(qtbot, window, placement_choice)
     assert "%" in window.quiz.result_text.text()
     qtbot.mouseClick(window.quiz.back, Qt.MouseButton.LeftButton)
+    idle(qtbot, window)
+    assert window.stack.currentWidget() is window.home
+    window.show_screen("library")
     idle(qtbot, window)
     catalog = window.workspace.catalog
     skipped = next(
@@ -83,13 +95,11 @@ def test_a_learners_day_survives_a_restart(qtbot, qapp, tmp_path, starter_packs)
     assert not window.lesson.done.isEnabled()
 
     # Fail the module quiz, then pass it.
-    window.start_module_quiz(second.pack_id, second.module_id)
-    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.quiz)
+    start_module_quiz(qtbot, window, second.pack_id, second.module_id)
     answer_all(qtbot, window, lambda q: wrong(q.item))
     assert not window.quiz.result.passed
     assert window.quiz.review_list.count() == len(window.quiz.run.questions)
-    window.start_module_quiz(second.pack_id, second.module_id)
-    qtbot.waitUntil(lambda: window.quiz.pages.currentIndex() == 0)
+    start_module_quiz(qtbot, window, second.pack_id, second.module_id)
     answer_all(qtbot, window, lambda q: right_answer(q.item))
     assert window.quiz.result.passed and window.quiz.result.score == 1.0
     assert "100%" in window.quiz.result_title.text()

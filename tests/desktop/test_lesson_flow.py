@@ -9,7 +9,15 @@ from content.localised import pick
 from desktop.catalog import LessonRef
 from desktop.ui import main_window
 from desktop.ui.practice import PracticeDialog
-from tests.desktop.app_driver import create_profile, idle, right_answer, start_app, wrong_answer
+from tests.desktop.app_driver import (
+    begin,
+    create_profile,
+    idle,
+    right_answer,
+    start_app,
+    start_module_quiz,
+    wrong_answer,
+)
 
 
 def open_practice(qtbot, window, monkeypatch) -> PracticeDialog:
@@ -82,9 +90,8 @@ def test_finishing_a_quiz_with_blank_questions_asks_first(qtbot, qapp, tmp_path,
     window = start_app(qtbot, qapp, tmp_path / "data", starter_packs)
     create_profile(qtbot, window, "Lê Thị Hoa")
     module = next(m for m in window.workspace.catalog.modules() if m.quiz)
-    window.start_module_quiz(module.pack_id, module.module_id)
+    start_module_quiz(qtbot, window, module.pack_id, module.module_id)
     quiz = window.quiz
-    qtbot.waitUntil(lambda: window.stack.currentWidget() is quiz and quiz.run is not None)
     quiz._go(len(quiz.run.questions) - 1)
     quiz.finish.click()
     qtbot.waitUntil(lambda: quiz.confirm_box is not None, timeout=10_000)
@@ -118,5 +125,5 @@ def test_next_on_a_modules_last_lesson_opens_its_quiz(qtbot, qapp, tmp_path, sta
     idle(qtbot, window)
     assert window.lesson.next.text() == "&Kiểm tra mô-đun →" and window.lesson.next.isEnabled()
     qtbot.mouseClick(window.lesson.next, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.quiz, timeout=10_000)
+    begin(qtbot, window)
     assert window.quiz.run.questions[0].quiz_slug == module.quiz

@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>CertificateExport</name>
+    <message>
+        <location filename="../../desktop/operations/certificates.py" line="26" />
+        <source>Export certificate</source>
+        <translation>Export certificate</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/operations/certificates.py" line="28" />
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF documents (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/operations/certificates.py" line="35" />
+        <source>Certificate of digital competence</source>
+        <translation>Certificate of digital competence</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/operations/certificates.py" line="38" />
+        <source>Passed on %1</source>
+        <translation>Passed on %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/operations/certificates.py" line="39" />
+        <source>Signed by the ministry server</source>
+        <translation>Signed by the ministry server</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/operations/certificates.py" line="41" />
+        <source>Provisional: not yet signed by the ministry server</source>
+        <translation>Provisional: not yet signed by the ministry server</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/operations/certificates.py" line="43" />
+        <source>The QR code holds this record; a signed record can be checked offline with the ministry's public key.</source>
+        <translation>The QR code holds this record; a signed record can be checked offline with the ministry's public key.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/operations/certificates.py" line="55" />
+        <source>Saved %1.</source>
+        <translation>Saved %1.</translation>
+    </message>
+</context>
+<context>
     <name>CertificatesScreen</name>
     <message>
         <location filename="../../desktop/ui/certificates.py" line="52" />
@@ -217,6 +260,100 @@
     </message>
 </context>
 <context>
+    <name>IntroPage</name>
+    <message>
+        <location filename="../../desktop/ui/quiz_intro.py" line="74" />
+        <source>&amp;Cancel</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz_intro.py" line="77" />
+        <location filename="../../desktop/ui/quiz_intro.py" line="150" />
+        <source>&amp;Start</source>
+        <translation>&amp;Start</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz_intro.py" line="82" />
+        <source>Module quiz · practice</source>
+        <translation>Module quiz · practice</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz_intro.py" line="83" />
+        <source>Level exam</source>
+        <translation>Level exam</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz_intro.py" line="84" />
+        <source>Placement test</source>
+        <translation>Placement test</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/quiz_intro.py" line="87" />
+        <source>%n question(s).</source>
+        <translation><numerusform>%n question.</numerusform><numerusform>%n questions.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/quiz_intro.py" line="90" />
+        <source>Time limit: %n minute(s); the clock keeps running if you close the app.</source>
+        <translation><numerusform>Time limit: %n minute; the clock keeps running if you close the app.</numerusform><numerusform>Time limit: %n minutes; the clock keeps running if you close the app.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/quiz_intro.py" line="95" />
+        <source>About %n minute(s); no time limit.</source>
+        <translation><numerusform>About %n minute; no time limit.</numerusform><numerusform>About %n minutes; no time limit.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz_intro.py" line="100" />
+        <source>This exam counts for your certificate: nothing is checked here, the ministry grades it after you submit it. Pass mark: %1%.</source>
+        <translation>This exam counts for your certificate: nothing is checked here, the ministry grades it after you submit it. Pass mark: %1%.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz_intro.py" line="105" />
+        <source>Attempts left at this version of the exam: %1 of %2.</source>
+        <translation>Attempts left at this version of the exam: %1 of %2.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz_intro.py" line="110" />
+        <source>After you submit, the result and, if you pass, the certificate arrive with the next sync.</source>
+        <translation>After you submit, the result and, if you pass, the certificate arrive with the next sync.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/quiz_intro.py" line="115" />
+        <source>%n area(s), one section each, from the basics up. The test only shapes your path: what you already master is skipped. Answer what you know and leave the rest blank.</source>
+        <translation><numerusform>%n area, one section, from the basics up. The test only shapes your path: what you already master is skipped. Answer what you know and leave the rest blank.</numerusform><numerusform>%n areas, one section each, from the basics up. The test only shapes your path: what you already master is skipped. Answer what you know and leave the rest blank.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz_intro.py" line="122" />
+        <source>You can leave at any time and continue later. At the end: a summary by area of what you may skip and where to start.</source>
+        <translation>You can leave at any time and continue later. At the end: a summary by area of what you may skip and where to start.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz_intro.py" line="127" />
+        <source>Practice: each answer is checked at once and the first answer counts. Pass mark: %1%. Nothing here is certified.</source>
+        <translation>Practice: each answer is checked at once and the first answer counts. Pass mark: %1%. Nothing here is certified.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz_intro.py" line="131" />
+        <source>At the end: your result by area, the questions to revisit with the right answers, and Retry for a new set of questions.</source>
+        <translation>At the end: your result by area, the questions to revisit with the right answers, and Retry for a new set of questions.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz_intro.py" line="140" />
+        <source>You started this earlier: %1 of %2 answered. It continues where you left off.</source>
+        <translation>You started this earlier: %1 of %2 answered. It continues where you left off.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz_intro.py" line="146" />
+        <source>C&amp;ontinue</source>
+        <translation>C&amp;ontinue</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz_intro.py" line="148" />
+        <source>&amp;Start the exam…</source>
+        <translation>&amp;Start the exam…</translation>
+    </message>
+</context>
+<context>
     <name>LessonScreen</name>
     <message>
         <location filename="../../desktop/ui/lesson.py" line="83" />
@@ -337,173 +474,51 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="166" />
-        <location filename="../../desktop/ui/main_window.py" line="782" />
-        <location filename="../../desktop/ui/main_window.py" line="794" />
+        <location filename="../../desktop/ui/main_window.py" line="188" />
+        <location filename="../../desktop/ui/main_window.py" line="602" />
+        <location filename="../../desktop/ui/main_window.py" line="614" />
         <source>Học Vụ Số</source>
         <translation>Học Vụ Số</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="168" />
+        <location filename="../../desktop/ui/main_window.py" line="190" />
         <source>Home</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="169" />
+        <location filename="../../desktop/ui/main_window.py" line="191" />
         <source>Library</source>
         <translation>Library</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="170" />
+        <location filename="../../desktop/ui/main_window.py" line="192" />
         <source>Search</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="171" />
+        <location filename="../../desktop/ui/main_window.py" line="193" />
         <source>Certificates</source>
         <translation>Certificates</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="172" />
+        <location filename="../../desktop/ui/main_window.py" line="194" />
         <source>Import a pack…</source>
         <translation>Import a pack…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="173" />
+        <location filename="../../desktop/ui/main_window.py" line="195" />
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="174" />
+        <location filename="../../desktop/ui/main_window.py" line="196" />
         <source>Lock</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="179" />
+        <location filename="../../desktop/ui/main_window.py" line="201" />
         <source>Navigation</source>
         <translation>Navigation</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="313" />
-        <source>Preparing the lessons…</source>
-        <translation>Preparing the lessons…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="347" />
-        <source>Import a content pack</source>
-        <translation>Import a content pack</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="349" />
-        <source>Content packs (*.hvpack)</source>
-        <translation>Content packs (*.hvpack)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="354" />
-        <source>Checking and installing %1…</source>
-        <translation>Checking and installing %1…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="369" />
-        <source>Installed “%1”, version %2.</source>
-        <translation>Installed “%1”, version %2.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="625" />
-        <location filename="../../desktop/ui/main_window.py" line="673" />
-        <source>Level exam</source>
-        <translation>Level exam</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="648" />
-        <source>Start the level exam now?</source>
-        <translation>Start the level exam now?</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="649" />
-        <source>%n question(s).</source>
-        <translation>
-            <numerusform>%n question.</numerusform>
-            <numerusform>%n questions.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="652" />
-        <source>Time limit: %n minute(s); the clock keeps running if you close the app.</source>
-        <translation>
-            <numerusform>Time limit: %n minute; the clock keeps running if you close the app.</numerusform>
-            <numerusform>Time limit: %n minutes; the clock keeps running if you close the app.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="657" />
-        <source>Attempts left at this version of the exam: %1 of %2.</source>
-        <translation>Attempts left at this version of the exam: %1 of %2.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="662" />
-        <source>The ministry grades the exam after you submit it; the result arrives with the next sync.</source>
-        <translation>The ministry grades the exam after you submit it; the result arrives with the next sync.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="675" />
-        <source>&amp;Start the exam</source>
-        <translation>&amp;Start the exam</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="676" />
-        <source>&amp;Not now</source>
-        <translation>&amp;Not now</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="695" />
-        <source>Placement test</source>
-        <translation>Placement test</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="736" />
-        <source>Review</source>
-        <translation>Review</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="749" />
-        <source>Export certificate</source>
-        <translation>Export certificate</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="751" />
-        <source>PDF documents (*.pdf)</source>
-        <translation>PDF documents (*.pdf)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="756" />
-        <source>Certificate of digital competence</source>
-        <translation>Certificate of digital competence</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="759" />
-        <source>Passed on %1</source>
-        <translation>Passed on %1</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="760" />
-        <source>Signed by the ministry server</source>
-        <translation>Signed by the ministry server</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="762" />
-        <source>Provisional: not yet signed by the ministry server</source>
-        <translation>Provisional: not yet signed by the ministry server</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="764" />
-        <source>The QR code holds this record; a signed record can be checked offline with the ministry's public key.</source>
-        <translation>The QR code holds this record; a signed record can be checked offline with the ministry's public key.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="773" />
-        <source>Saved %1.</source>
-        <translation>Saved %1.</translation>
     </message>
 </context>
 <context>
@@ -1091,112 +1106,112 @@
 <context>
     <name>NewProfileScreen</name>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="146" />
+        <location filename="../../desktop/ui/unlock.py" line="156" />
         <source>Create your profile</source>
         <translation>Create your profile</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="149" />
+        <location filename="../../desktop/ui/unlock.py" line="159" />
         <source>Your progress stays on this computer, encrypted with your passphrase. The name is shown on the unlock screen, so a nickname is fine. There is no way to recover a forgotten passphrase on this computer; once you have synced, the ministry server holds a copy of your results.</source>
         <translation>Your progress stays on this computer, encrypted with your passphrase. The name is shown on the unlock screen, so a nickname is fine. There is no way to recover a forgotten passphrase on this computer; once you have synced, the ministry server holds a copy of your results.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="157" />
+        <location filename="../../desktop/ui/unlock.py" line="167" />
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="157" />
+        <location filename="../../desktop/ui/unlock.py" line="167" />
         <source>&amp;Name</source>
         <translation>&amp;Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="157" />
+        <location filename="../../desktop/ui/unlock.py" line="167" />
         <source>Pass&amp;phrase</source>
         <translation>Pass&amp;phrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="157" />
+        <location filename="../../desktop/ui/unlock.py" line="167" />
         <source>&amp;Repeat it</source>
         <translation>&amp;Repeat it</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="161" />
+        <location filename="../../desktop/ui/unlock.py" line="171" />
         <source>Language</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="162" />
+        <location filename="../../desktop/ui/unlock.py" line="172" />
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="163" />
+        <location filename="../../desktop/ui/unlock.py" line="173" />
         <source>Passphrase</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="164" />
+        <location filename="../../desktop/ui/unlock.py" line="174" />
         <source>Repeat the passphrase</source>
         <translation>Repeat the passphrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="165" />
+        <location filename="../../desktop/ui/unlock.py" line="175" />
         <source>Take the placement test to skip what I already know</source>
         <translation>Take the placement test to skip what I already know</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="166" />
+        <location filename="../../desktop/ui/unlock.py" line="176" />
         <source>&amp;Create profile</source>
         <translation>&amp;Create profile</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="167" />
+        <location filename="../../desktop/ui/unlock.py" line="177" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="190" />
+        <location filename="../../desktop/ui/unlock.py" line="206" />
         <source>Use four or more random words, e.g. “river cloud pencil forty-two”.</source>
         <translation>Use four or more random words, e.g. “river cloud pencil forty-two”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="195" />
+        <location filename="../../desktop/ui/unlock.py" line="211" />
         <source>Too short: use at least 8 characters; longer is better.</source>
         <translation>Too short: use at least 8 characters; longer is better.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="196" />
+        <location filename="../../desktop/ui/unlock.py" line="212" />
         <source>Weak: too easy to guess.</source>
         <translation>Weak: too easy to guess.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="197" />
+        <location filename="../../desktop/ui/unlock.py" line="213" />
         <source>Fair: add another word or two.</source>
         <translation>Fair: add another word or two.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="198" />
+        <location filename="../../desktop/ui/unlock.py" line="214" />
         <source>Good.</source>
         <translation>Good.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="199" />
+        <location filename="../../desktop/ui/unlock.py" line="215" />
         <source>Strong. Write it down somewhere safe, away from the computer.</source>
         <translation>Strong. Write it down somewhere safe, away from the computer.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="210" />
+        <location filename="../../desktop/ui/unlock.py" line="226" />
         <source>Please enter a name.</source>
         <translation>Please enter a name.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="214" />
+        <location filename="../../desktop/ui/unlock.py" line="230" />
         <source>The two passphrases differ.</source>
         <translation>The two passphrases do not match.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="217" />
+        <location filename="../../desktop/ui/unlock.py" line="235" />
         <source>Creating your encrypted profile…</source>
         <translation>Creating your encrypted profile…</translation>
     </message>
@@ -1217,6 +1232,34 @@
         <location filename="../../desktop/ui/items.py" line="133" />
         <source>Move &amp;down</source>
         <translation>Move &amp;down</translation>
+    </message>
+</context>
+<context>
+    <name>Packs</name>
+    <message>
+        <location filename="../../desktop/operations/packs.py" line="41" />
+        <source>Preparing the lessons…</source>
+        <translation>Preparing the lessons…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/operations/packs.py" line="63" />
+        <source>Import a content pack</source>
+        <translation>Import a content pack</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/operations/packs.py" line="65" />
+        <source>Content packs (*.hvpack)</source>
+        <translation>Content packs (*.hvpack)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/operations/packs.py" line="73" />
+        <source>Checking and installing %1…</source>
+        <translation>Checking and installing %1…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/operations/packs.py" line="84" />
+        <source>Installed “%1”, version %2.</source>
+        <translation>Installed “%1”, version %2.</translation>
     </message>
 </context>
 <context>
@@ -1254,61 +1297,71 @@
     </message>
 </context>
 <context>
+    <name>QuizLauncher</name>
+    <message>
+        <location filename="../../desktop/operations/quizzes.py" line="78" />
+        <location filename="../../desktop/operations/quizzes.py" line="106" />
+        <source>Level exam</source>
+        <translation>Level exam</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/operations/quizzes.py" line="90" />
+        <location filename="../../desktop/operations/quizzes.py" line="101" />
+        <source>Placement test</source>
+        <translation>Placement test</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/operations/quizzes.py" line="103" />
+        <location filename="../../desktop/operations/quizzes.py" line="159" />
+        <source>Review</source>
+        <translation>Review</translation>
+    </message>
+</context>
+<context>
     <name>QuizScreen</name>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="122" />
+        <location filename="../../desktop/ui/quiz.py" line="131" />
         <source>← &amp;Previous</source>
         <translation>← &amp;Previous</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="123" />
+        <location filename="../../desktop/ui/quiz.py" line="132" />
         <source>C&amp;heck</source>
         <translation>C&amp;heck</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="124" />
+        <location filename="../../desktop/ui/quiz.py" line="133" />
         <source>&amp;Next →</source>
         <translation>&amp;Next →</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="126" />
+        <location filename="../../desktop/ui/quiz.py" line="135" />
         <source>&amp;Finish</source>
         <translation>&amp;Finish</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="126" />
+        <location filename="../../desktop/ui/quiz.py" line="135" />
         <source>&amp;Submit the exam…</source>
         <translation>&amp;Submit the exam…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="127" />
-        <source>&amp;Back to the library</source>
-        <translation>&amp;Back to the library</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/quiz.py" line="128" />
-        <location filename="../../desktop/ui/quiz.py" line="339" />
-        <source>To review:</source>
-        <translation>To review:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/quiz.py" line="129" />
+        <location filename="../../desktop/ui/quiz.py" line="138" />
         <source>Question</source>
         <translation>Question</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="185" />
+        <location filename="../../desktop/ui/quiz.py" line="281" />
         <source>Question %1 of %2</source>
         <translation>Question %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="282" />
+        <location filename="../../desktop/ui/quiz.py" line="378" />
         <source>Submit the exam now? You answered %1 of %2 questions.</source>
         <translation>Submit the exam now? You answered %1 of %2 questions.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/quiz.py" line="265" />
-        <location filename="../../desktop/ui/quiz.py" line="288" />
+        <location filename="../../desktop/ui/quiz.py" line="361" />
+        <location filename="../../desktop/ui/quiz.py" line="384" />
         <source>%n question(s) are not answered; an unanswered question scores nothing.</source>
         <translation>
             <numerusform>%n question is not answered; an unanswered question scores nothing.</numerusform>
@@ -1316,90 +1369,223 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="292" />
+        <location filename="../../desktop/ui/quiz.py" line="136" />
+        <source>Save and &amp;leave</source>
+        <translation>Save and &amp;leave</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz.py" line="137" />
+        <source>Your answers are kept; continue later from Home.</source>
+        <translation>Your answers are kept; continue later from Home.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz.py" line="172" />
+        <source>Start the level exam now?</source>
+        <translation>Start the level exam now?</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/quiz.py" line="173" />
+        <source>%n question(s).</source>
+        <translation><numerusform>%n question.</numerusform><numerusform>%n questions.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/quiz.py" line="175" />
+        <source>Time limit: %n minute(s); the clock keeps running if you close the app.</source>
+        <translation><numerusform>Time limit: %n minute; the clock keeps running if you close the app.</numerusform><numerusform>Time limit: %n minutes; the clock keeps running if you close the app.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz.py" line="181" />
+        <source>Attempts left at this version of the exam: %1 of %2.</source>
+        <translation>Attempts left at this version of the exam: %1 of %2.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz.py" line="186" />
+        <source>The ministry grades the exam after you submit it; the result arrives with the next sync.</source>
+        <translation>The ministry grades the exam after you submit it; the result arrives with the next sync.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz.py" line="197" />
+        <source>Level exam</source>
+        <translation>Level exam</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz.py" line="199" />
+        <source>&amp;Start the exam</source>
+        <translation>&amp;Start the exam</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz.py" line="200" />
+        <source>&amp;Not now</source>
+        <translation>&amp;Not now</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz.py" line="272" />
+        <source>Area %1 of %2 · %3/%4</source>
+        <translation>Area %1 of %2 · %3/%4</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz.py" line="388" />
         <source>After submitting, the answers can no longer be changed.</source>
         <translation>After submitting, the answers can no longer be changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="301" />
+        <location filename="../../desktop/ui/quiz.py" line="397" />
         <source>Submit the exam</source>
         <translation>Submit the exam</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="303" />
+        <location filename="../../desktop/ui/quiz.py" line="399" />
         <source>&amp;Submit</source>
         <translation>&amp;Submit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="272" />
-        <location filename="../../desktop/ui/quiz.py" line="304" />
+        <location filename="../../desktop/ui/quiz.py" line="368" />
+        <location filename="../../desktop/ui/quiz.py" line="400" />
         <source>&amp;Keep working</source>
         <translation>&amp;Keep working</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="263" />
+        <location filename="../../desktop/ui/quiz.py" line="359" />
         <source>Finish now?</source>
         <translation>Finish now?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="270" />
+        <location filename="../../desktop/ui/quiz.py" line="366" />
         <source>Go back with Previous to answer them, or finish now.</source>
         <translation>Go back with Previous to answer them, or finish now.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="271" />
+        <location filename="../../desktop/ui/quiz.py" line="367" />
         <source>&amp;Finish now</source>
         <translation>&amp;Finish now</translation>
     </message>
+</context>
+<context>
+    <name>ResultPage</name>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="342" />
+        <location filename="../../desktop/ui/quiz_result.py" line="86" />
+        <source>&amp;Retry</source>
+        <translation>&amp;Retry</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz_result.py" line="89" />
+        <source>&amp;Go to Home</source>
+        <translation>&amp;Go to Home</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz_result.py" line="89" />
+        <source>&amp;Back to the library</source>
+        <translation>&amp;Back to the library</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz_result.py" line="109" />
         <source>Exam submitted</source>
         <translation>Exam submitted</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="345" />
+        <location filename="../../desktop/ui/quiz_result.py" line="112" />
         <source>Your answers have been submitted to the ministry for grading. The result and, if you pass, the certificate arrive with the next sync, or with the next file from the ministry if your mission is never online. Home shows “submitted, awaiting result” until then.</source>
         <translation>Your answers have been submitted to the ministry for grading. The result and, if you pass, the certificate arrive with the next sync, or with the next file from the ministry if your mission is never online. Home shows “submitted, awaiting result” until then.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="357" />
-        <source>Review done: %1%</source>
-        <translation>Review done: %1%</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/quiz.py" line="359" />
-        <source>The questions you missed come back for review when they are due.</source>
-        <translation>The questions you missed come back for review when they are due.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/quiz.py" line="362" />
+        <location filename="../../desktop/ui/quiz_result.py" line="120" />
         <source>Placement test finished</source>
         <translation>Placement test finished</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="365" />
+        <location filename="../../desktop/ui/quiz_result.py" line="123" />
         <source>Your score: %1%. Modules you already master are marked “skipped by placement” in the library; the home screen shows where to start.</source>
         <translation>Your score: %1%. Modules you already master are marked “skipped by placement” in the library; the home screen shows where to start.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="370" />
+        <location filename="../../desktop/ui/quiz_result.py" line="134" />
+        <source>all levels skipped</source>
+        <translation>all levels skipped</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz_result.py" line="137" />
+        <source>levels %1 skipped; study from level %2</source>
+        <translation>levels %1 skipped; study from level %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz_result.py" line="142" />
+        <source>study from level %1</source>
+        <translation>study from level %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz_result.py" line="145" />
+        <source>Start at: %1.</source>
+        <translation>Start at: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz_result.py" line="152" />
+        <source>Review done: %1%</source>
+        <translation>Review done: %1%</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz_result.py" line="154" />
+        <source>The questions you missed come back for review when they are due.</source>
+        <translation>The questions you missed come back for review when they are due.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz_result.py" line="157" />
         <source>Passed: %1%</source>
         <translation>Passed: %1%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="372" />
+        <location filename="../../desktop/ui/quiz_result.py" line="158" />
         <source>Well done. The pass mark is %1%.</source>
         <translation>Well done. The pass mark is %1%.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="377" />
+        <location filename="../../desktop/ui/quiz_result.py" line="160" />
         <source>Not passed yet: %1%</source>
         <translation>Not passed yet: %1%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="380" />
+        <location filename="../../desktop/ui/quiz_result.py" line="163" />
         <source>The pass mark is %1%. Read the questions below again, then try once more.</source>
         <translation>The pass mark is %1%. Read the questions below again, then try once more.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz_result.py" line="167" />
+        <source>By area:</source>
+        <translation>By area:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz_result.py" line="181" />
+        <source>To revisit: %1.</source>
+        <translation>To revisit: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz_result.py" line="186" />
+        <source>Questions to review:</source>
+        <translation>Questions to review:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz_result.py" line="187" />
+        <source>True</source>
+        <translation>True</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz_result.py" line="187" />
+        <source>False</source>
+        <translation>False</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz_result.py" line="194" />
+        <source>Your answer:</source>
+        <translation>Your answer:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz_result.py" line="194" />
+        <source>(none)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz_result.py" line="198" />
+        <source>The right answer:</source>
+        <translation>The right answer:</translation>
     </message>
 </context>
 <context>
@@ -1436,67 +1622,72 @@
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="66" />
+        <location filename="../../desktop/ui/settings.py" line="76" />
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="67" />
+        <location filename="../../desktop/ui/settings.py" line="77" />
         <source>This computer</source>
         <translation>This computer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="71" />
+        <location filename="../../desktop/ui/settings.py" line="81" />
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="72" />
+        <location filename="../../desktop/ui/settings.py" line="82" />
         <source>&amp;Text size</source>
         <translation>&amp;Text size</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="73" />
+        <location filename="../../desktop/ui/settings.py" line="83" />
         <source>&amp;Lock after (minutes idle)</source>
         <translation>&amp;Lock after (minutes idle)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="104" />
+        <location filename="../../desktop/ui/settings.py" line="117" />
         <source>Học Vụ Số %1 (pack format %2, store schema %3, Qt %4)</source>
         <translation>Học Vụ Số %1 (pack format %2, store schema %3, Qt %4)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="78" />
+        <location filename="../../desktop/ui/settings.py" line="88" />
         <source>Language</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="79" />
+        <location filename="../../desktop/ui/settings.py" line="89" />
         <source>Text size</source>
         <translation>Text size</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="80" />
+        <location filename="../../desktop/ui/settings.py" line="90" />
         <source>Lock after minutes idle</source>
         <translation>Idle minutes before the app locks</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="82" />
+        <location filename="../../desktop/ui/settings.py" line="91" />
+        <source>&amp;High contrast (black on white, stronger marks)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings.py" line="93" />
         <source>About</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="109" />
+        <location filename="../../desktop/ui/settings.py" line="122" />
         <source>Trust list version %1, issued %2 (%3 days ago), expires %4.</source>
         <translation>Trust list version %1, issued %2 (%3 days ago), expires %4.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="115" />
+        <location filename="../../desktop/ui/settings.py" line="128" />
         <source>No trust list installed.</source>
         <translation>No trust list installed.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/settings.py" line="116" />
+        <location filename="../../desktop/ui/settings.py" line="129" />
         <source>%n pack(s) installed.</source>
         <translation>
             <numerusform>%n pack installed.</numerusform>
@@ -1504,12 +1695,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="117" />
+        <location filename="../../desktop/ui/settings.py" line="130" />
         <source>Data folder: %1</source>
         <translation>Data folder: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="121" />
+        <location filename="../../desktop/ui/settings.py" line="134" />
         <source>This build trusts the DEVELOPMENT root key: not for production use.</source>
         <translation>This build trusts the DEVELOPMENT root key: not for production use.</translation>
     </message>
@@ -1517,22 +1708,22 @@
 <context>
     <name>SyncBox</name>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="189" />
+        <location filename="../../desktop/ui/sync_panel.py" line="200" />
         <source>Syncing…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="191" />
+        <location filename="../../desktop/ui/sync_panel.py" line="202" />
         <source>Last synced %1.</source>
         <translation>Last synced %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="194" />
+        <location filename="../../desktop/ui/sync_panel.py" line="205" />
         <source>The last sync (%1) did not finish:</source>
         <translation>The last sync (%1) did not finish:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/sync_panel.py" line="199" />
+        <location filename="../../desktop/ui/sync_panel.py" line="210" />
         <source>%n result(s) waiting to be sent.</source>
         <translation>
             <numerusform>%n result waiting to be sent.</numerusform>
@@ -1540,92 +1731,92 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="214" />
+        <location filename="../../desktop/ui/sync_panel.py" line="225" />
         <source>Ministry server</source>
         <translation>Ministry server</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="217" />
+        <location filename="../../desktop/ui/sync_panel.py" line="228" />
         <source>&amp;Server address</source>
         <translation>&amp;Server address</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="217" />
+        <location filename="../../desktop/ui/sync_panel.py" line="228" />
         <source>&amp;Enrolment code</source>
         <translation>&amp;Enrolment code</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="217" />
+        <location filename="../../desktop/ui/sync_panel.py" line="228" />
         <source>&amp;Device name</source>
         <translation>&amp;Device name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="221" />
+        <location filename="../../desktop/ui/sync_panel.py" line="232" />
         <source>Server address</source>
         <translation>Server address</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="222" />
+        <location filename="../../desktop/ui/sync_panel.py" line="233" />
         <source>https://… (given by your ministry)</source>
         <translation>https://… (given by your ministry)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="223" />
+        <location filename="../../desktop/ui/sync_panel.py" line="234" />
         <source>Enrolment code</source>
         <translation>Enrolment code</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="224" />
+        <location filename="../../desktop/ui/sync_panel.py" line="235" />
         <source>from your administrator, e.g. ABCD-EFGH-JKMN</source>
         <translation>from your administrator, e.g. ABCD-EFGH-JKMN</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="225" />
+        <location filename="../../desktop/ui/sync_panel.py" line="236" />
         <source>Device name</source>
         <translation>Device name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="227" />
+        <location filename="../../desktop/ui/sync_panel.py" line="238" />
         <source>Connect again</source>
         <translation>Connect again</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="227" />
+        <location filename="../../desktop/ui/sync_panel.py" line="238" />
         <source>Connect</source>
         <translation>Connect</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="229" />
+        <location filename="../../desktop/ui/sync_panel.py" line="240" />
         <source>Sync now</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="231" />
+        <location filename="../../desktop/ui/sync_panel.py" line="242" />
         <source>Save results to a file…</source>
         <translation>Save results to a file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="234" />
+        <location filename="../../desktop/ui/sync_panel.py" line="245" />
         <source>For a mission without a connection: an encrypted file for the ministry, to send by any means.</source>
         <translation>For a mission without a connection: an encrypted file for the ministry, to send by any means.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="238" />
+        <location filename="../../desktop/ui/sync_panel.py" line="249" />
         <source>Open a file from the ministry…</source>
         <translation>Open a file from the ministry…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="241" />
+        <location filename="../../desktop/ui/sync_panel.py" line="252" />
         <source>Disconnected by the server.</source>
         <translation>Disconnected by the server.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="243" />
+        <location filename="../../desktop/ui/sync_panel.py" line="254" />
         <source>Connected.</source>
         <translation>Connected.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="247" />
+        <location filename="../../desktop/ui/sync_panel.py" line="258" />
         <source>Not connected. Enter the server address and the one-time enrolment code from your administrator, then press Connect.</source>
         <translation>Not connected. Enter the server address and the one-time enrolment code from your administrator, then press Connect.</translation>
     </message>
@@ -1633,38 +1824,38 @@
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="175" />
+        <location filename="../../desktop/ui/sync_controller.py" line="190" />
         <source>Enter the server address and the enrolment code your administrator gave you, then press Connect.</source>
         <translation>Enter the server address and the enrolment code your administrator gave you, then press Connect.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="185" />
+        <location filename="../../desktop/ui/sync_controller.py" line="200" />
         <source>Connected to %1. Your results will now sync.</source>
         <translation>Connected to %1. Your results will now sync.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="198" />
+        <location filename="../../desktop/ui/sync_controller.py" line="213" />
         <source>Save results for the ministry</source>
         <translation>Save results for the ministry</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="200" />
-        <location filename="../../desktop/ui/sync_controller.py" line="242" />
+        <location filename="../../desktop/ui/sync_controller.py" line="215" />
+        <location filename="../../desktop/ui/sync_controller.py" line="257" />
         <source>Sync files (*.hvsync)</source>
         <translation>Sync files (*.hvsync)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="208" />
+        <location filename="../../desktop/ui/sync_controller.py" line="223" />
         <source>The server key file from your administrator</source>
         <translation>The server key file from your administrator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="210" />
+        <location filename="../../desktop/ui/sync_controller.py" line="225" />
         <source>Server keys (*.json)</source>
         <translation>Server keys (*.json)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/sync_controller.py" line="225" />
+        <location filename="../../desktop/ui/sync_controller.py" line="240" />
         <source>Saved %n result(s) to %1. Send this file to your administrator by any means; it is encrypted for the ministry's server.</source>
         <translation>
             <numerusform>Saved %n result to %1. Send this file to your administrator by any means; it is encrypted for the ministry's server.</numerusform>
@@ -1672,17 +1863,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="240" />
+        <location filename="../../desktop/ui/sync_controller.py" line="255" />
         <source>Open a file from the ministry</source>
         <translation>Open a file from the ministry</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="249" />
+        <location filename="../../desktop/ui/sync_controller.py" line="264" />
         <source>Applied: %1 pack(s) installed, %2 certificate(s), %3 result(s).</source>
         <translation>Applied: %1 pack(s) installed, %2 certificate(s), %3 result(s).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/sync_controller.py" line="256" />
+        <location filename="../../desktop/ui/sync_controller.py" line="271" />
         <source>%n assignment(s) from your unit, listed on Home.</source>
         <translation>
             <numerusform>%n assignment from your unit, listed on Home.</numerusform>
@@ -1693,7 +1884,7 @@
 <context>
     <name>SyncStatusLine</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/sync_panel.py" line="82" />
+        <location filename="../../desktop/ui/sync_panel.py" line="83" />
         <source>%n result(s) waiting</source>
         <translation>
             <numerusform>%n result waiting</numerusform>
@@ -1701,47 +1892,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="84" />
+        <location filename="../../desktop/ui/sync_panel.py" line="85" />
+        <source>Checking…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_panel.py" line="87" />
         <source>Syncing…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="86" />
+        <location filename="../../desktop/ui/sync_panel.py" line="89" />
         <source>Offline · %1</source>
         <translation>Offline · %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="88" />
+        <location filename="../../desktop/ui/sync_panel.py" line="91" />
         <source>Synced %1</source>
         <translation>Synced %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="91" />
+        <location filename="../../desktop/ui/sync_panel.py" line="94" />
         <source>Sync incomplete · see Settings</source>
         <translation>Sync incomplete · see Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="93" />
+        <location filename="../../desktop/ui/sync_panel.py" line="96" />
         <source>Not enrolled · see Settings</source>
         <translation>Not enrolled · see Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="94" />
+        <location filename="../../desktop/ui/sync_panel.py" line="97" />
         <source>Not connected to the ministry server</source>
         <translation>Not connected to the ministry server</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="99" />
+        <location filename="../../desktop/ui/sync_panel.py" line="102" />
         <source>Sync status: %1</source>
         <translation>Sync status: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="100" />
+        <location filename="../../desktop/ui/sync_panel.py" line="103" />
         <source>Sync now</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="101" />
+        <location filename="../../desktop/ui/sync_panel.py" line="104" />
         <source>Click to sync now</source>
         <translation>Click to sync now</translation>
     </message>
@@ -1767,47 +1963,47 @@
 <context>
     <name>UnlockScreen</name>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="55" />
+        <location filename="../../desktop/ui/unlock.py" line="54" />
         <source>Học Vụ Số</source>
         <translation>Học Vụ Số</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="56" />
+        <location filename="../../desktop/ui/unlock.py" line="55" />
         <source>Choose your profile and type your passphrase to continue.</source>
         <translation>Choose your profile and type your passphrase to continue.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="57" />
+        <location filename="../../desktop/ui/unlock.py" line="56" />
         <source>&amp;Profile</source>
         <translation>&amp;Profile</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="58" />
+        <location filename="../../desktop/ui/unlock.py" line="57" />
         <source>Pass&amp;phrase</source>
         <translation>Pass&amp;phrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="59" />
+        <location filename="../../desktop/ui/unlock.py" line="58" />
         <source>&amp;Unlock</source>
         <translation>&amp;Unlock</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="60" />
+        <location filename="../../desktop/ui/unlock.py" line="59" />
         <source>&amp;New profile…</source>
         <translation>&amp;New profile…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="61" />
+        <location filename="../../desktop/ui/unlock.py" line="60" />
         <source>Profile</source>
         <translation>Profile</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="62" />
+        <location filename="../../desktop/ui/unlock.py" line="61" />
         <source>Passphrase</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="86" />
+        <location filename="../../desktop/ui/unlock.py" line="97" />
         <source>Unlocking…</source>
         <translation>Unlocking…</translation>
     </message>

@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
 <context>
+    <name>CertificateExport</name>
+    <message>
+        <location filename="../../desktop/operations/certificates.py" line="26" />
+        <source>Export certificate</source>
+        <translation>Xuất chứng chỉ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/operations/certificates.py" line="28" />
+        <source>PDF documents (*.pdf)</source>
+        <translation>Tài liệu PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/operations/certificates.py" line="35" />
+        <source>Certificate of digital competence</source>
+        <translation>Chứng chỉ năng lực số</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/operations/certificates.py" line="38" />
+        <source>Passed on %1</source>
+        <translation>Đạt ngày %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/operations/certificates.py" line="39" />
+        <source>Signed by the ministry server</source>
+        <translation>Đã được máy chủ của Bộ ký</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/operations/certificates.py" line="41" />
+        <source>Provisional: not yet signed by the ministry server</source>
+        <translation>Tạm thời: chưa được máy chủ của Bộ ký</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/operations/certificates.py" line="43" />
+        <source>The QR code holds this record; a signed record can be checked offline with the ministry's public key.</source>
+        <translation>Mã QR chứa dữ liệu của chứng chỉ này; chứng chỉ đã ký có thể được xác minh mà không cần kết nối mạng, bằng khóa công khai của Bộ.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/operations/certificates.py" line="55" />
+        <source>Saved %1.</source>
+        <translation>Đã lưu %1.</translation>
+    </message>
+</context>
+<context>
     <name>CertificatesScreen</name>
     <message>
         <location filename="../../desktop/ui/certificates.py" line="52" />
@@ -216,6 +259,100 @@
     </message>
 </context>
 <context>
+    <name>IntroPage</name>
+    <message>
+        <location filename="../../desktop/ui/quiz_intro.py" line="74" />
+        <source>&amp;Cancel</source>
+        <translation>&amp;Hủy</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz_intro.py" line="77" />
+        <location filename="../../desktop/ui/quiz_intro.py" line="150" />
+        <source>&amp;Start</source>
+        <translation>&amp;Bắt đầu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz_intro.py" line="82" />
+        <source>Module quiz · practice</source>
+        <translation>Bài kiểm tra mô-đun · luyện tập</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz_intro.py" line="83" />
+        <source>Level exam</source>
+        <translation>Bài thi cấp độ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz_intro.py" line="84" />
+        <source>Placement test</source>
+        <translation>Kiểm tra đầu vào</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/quiz_intro.py" line="87" />
+        <source>%n question(s).</source>
+        <translation><numerusform>%n câu hỏi.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/quiz_intro.py" line="90" />
+        <source>Time limit: %n minute(s); the clock keeps running if you close the app.</source>
+        <translation><numerusform>Thời gian làm bài: %n phút; đồng hồ vẫn chạy nếu anh/chị đóng ứng dụng.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/quiz_intro.py" line="95" />
+        <source>About %n minute(s); no time limit.</source>
+        <translation><numerusform>Khoảng %n phút; không giới hạn thời gian.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz_intro.py" line="100" />
+        <source>This exam counts for your certificate: nothing is checked here, the ministry grades it after you submit it. Pass mark: %1%.</source>
+        <translation>Bài thi này được tính để cấp chứng chỉ: ứng dụng không chấm câu nào, Bộ chấm bài sau khi anh/chị nộp. Điểm đạt: %1%.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz_intro.py" line="105" />
+        <source>Attempts left at this version of the exam: %1 of %2.</source>
+        <translation>Số lần thi còn lại với phiên bản này của bài thi: %1 trên %2.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz_intro.py" line="110" />
+        <source>After you submit, the result and, if you pass, the certificate arrive with the next sync.</source>
+        <translation>Sau khi anh/chị nộp bài, kết quả và chứng chỉ (nếu đạt) sẽ về máy ở lần đồng bộ tiếp theo.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/quiz_intro.py" line="115" />
+        <source>%n area(s), one section each, from the basics up. The test only shapes your path: what you already master is skipped. Answer what you know and leave the rest blank.</source>
+        <translation><numerusform>%n lĩnh vực, mỗi lĩnh vực một phần, từ cơ bản trở lên. Bài kiểm tra chỉ để xác định lộ trình học của anh/chị: nội dung anh/chị đã nắm vững sẽ được miễn. Anh/chị trả lời những câu mình biết và có thể bỏ trống các câu còn lại.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz_intro.py" line="122" />
+        <source>You can leave at any time and continue later. At the end: a summary by area of what you may skip and where to start.</source>
+        <translation>Anh/chị có thể dừng bất cứ lúc nào và làm tiếp sau. Khi kết thúc: bản tóm tắt theo lĩnh vực cho biết nội dung được miễn và nên bắt đầu học từ đâu.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz_intro.py" line="127" />
+        <source>Practice: each answer is checked at once and the first answer counts. Pass mark: %1%. Nothing here is certified.</source>
+        <translation>Luyện tập: mỗi câu trả lời được kiểm tra ngay và câu trả lời đầu tiên được tính. Điểm đạt: %1%. Kết quả luyện tập không dùng để cấp chứng chỉ.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz_intro.py" line="131" />
+        <source>At the end: your result by area, the questions to revisit with the right answers, and Retry for a new set of questions.</source>
+        <translation>Khi kết thúc: kết quả theo lĩnh vực, các câu cần xem lại kèm đáp án đúng, và nút Làm lại để làm một bộ câu hỏi mới.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz_intro.py" line="140" />
+        <source>You started this earlier: %1 of %2 answered. It continues where you left off.</source>
+        <translation>Anh/chị đã bắt đầu bài này trước đó: đã trả lời %1/%2 câu. Bài làm sẽ tiếp tục từ chỗ anh/chị dừng lại.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz_intro.py" line="146" />
+        <source>C&amp;ontinue</source>
+        <translation>&amp;Làm tiếp</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz_intro.py" line="148" />
+        <source>&amp;Start the exam…</source>
+        <translation>&amp;Bắt đầu làm bài…</translation>
+    </message>
+</context>
+<context>
     <name>LessonScreen</name>
     <message>
         <location filename="../../desktop/ui/lesson.py" line="83" />
@@ -336,171 +473,51 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="166" />
-        <location filename="../../desktop/ui/main_window.py" line="782" />
-        <location filename="../../desktop/ui/main_window.py" line="794" />
+        <location filename="../../desktop/ui/main_window.py" line="188" />
+        <location filename="../../desktop/ui/main_window.py" line="602" />
+        <location filename="../../desktop/ui/main_window.py" line="614" />
         <source>Học Vụ Số</source>
         <translation>Học Vụ Số</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="168" />
+        <location filename="../../desktop/ui/main_window.py" line="190" />
         <source>Home</source>
         <translation>Trang chủ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="169" />
+        <location filename="../../desktop/ui/main_window.py" line="191" />
         <source>Library</source>
         <translation>Thư viện</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="170" />
+        <location filename="../../desktop/ui/main_window.py" line="192" />
         <source>Search</source>
         <translation>Tìm kiếm</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="171" />
+        <location filename="../../desktop/ui/main_window.py" line="193" />
         <source>Certificates</source>
         <translation>Chứng chỉ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="172" />
+        <location filename="../../desktop/ui/main_window.py" line="194" />
         <source>Import a pack…</source>
         <translation>Nhập gói nội dung…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="173" />
+        <location filename="../../desktop/ui/main_window.py" line="195" />
         <source>Settings</source>
         <translation>Cài đặt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="174" />
+        <location filename="../../desktop/ui/main_window.py" line="196" />
         <source>Lock</source>
         <translation>Khóa</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="179" />
+        <location filename="../../desktop/ui/main_window.py" line="201" />
         <source>Navigation</source>
         <translation>Điều hướng</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="313" />
-        <source>Preparing the lessons…</source>
-        <translation>Đang chuẩn bị bài học…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="347" />
-        <source>Import a content pack</source>
-        <translation>Nhập gói nội dung</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="349" />
-        <source>Content packs (*.hvpack)</source>
-        <translation>Gói nội dung (*.hvpack)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="354" />
-        <source>Checking and installing %1…</source>
-        <translation>Đang kiểm tra và cài đặt %1…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="369" />
-        <source>Installed “%1”, version %2.</source>
-        <translation>Đã cài đặt “%1”, phiên bản %2.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="625" />
-        <location filename="../../desktop/ui/main_window.py" line="673" />
-        <source>Level exam</source>
-        <translation>Bài thi cấp độ</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="648" />
-        <source>Start the level exam now?</source>
-        <translation>Anh/chị có muốn bắt đầu bài thi cấp độ ngay bây giờ không?</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="649" />
-        <source>%n question(s).</source>
-        <translation>
-            <numerusform>%n câu hỏi.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="652" />
-        <source>Time limit: %n minute(s); the clock keeps running if you close the app.</source>
-        <translation>
-            <numerusform>Thời gian làm bài: %n phút; đồng hồ vẫn chạy nếu anh/chị đóng ứng dụng.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="657" />
-        <source>Attempts left at this version of the exam: %1 of %2.</source>
-        <translation>Số lần thi còn lại với phiên bản này của bài thi: %1 trên %2.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="662" />
-        <source>The ministry grades the exam after you submit it; the result arrives with the next sync.</source>
-        <translation>Bộ chấm bài sau khi anh/chị nộp; kết quả về máy ở lần đồng bộ tiếp theo.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="675" />
-        <source>&amp;Start the exam</source>
-        <translation>&amp;Bắt đầu làm bài</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="676" />
-        <source>&amp;Not now</source>
-        <translation>Để &amp;sau</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="695" />
-        <source>Placement test</source>
-        <translation>Kiểm tra đầu vào</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="736" />
-        <source>Review</source>
-        <translation>Ôn tập</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="749" />
-        <source>Export certificate</source>
-        <translation>Xuất chứng chỉ</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="751" />
-        <source>PDF documents (*.pdf)</source>
-        <translation>Tài liệu PDF (*.pdf)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="756" />
-        <source>Certificate of digital competence</source>
-        <translation>Chứng chỉ năng lực số</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="759" />
-        <source>Passed on %1</source>
-        <translation>Đạt ngày %1</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="760" />
-        <source>Signed by the ministry server</source>
-        <translation>Đã được máy chủ của Bộ ký</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="762" />
-        <source>Provisional: not yet signed by the ministry server</source>
-        <translation>Tạm thời: chưa được máy chủ của Bộ ký</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="764" />
-        <source>The QR code holds this record; a signed record can be checked offline with the ministry's public key.</source>
-        <translation>Mã QR chứa dữ liệu của chứng chỉ này; chứng chỉ đã ký có thể được xác minh mà không cần kết nối mạng, bằng khóa công khai của Bộ.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="773" />
-        <source>Saved %1.</source>
-        <translation>Đã lưu %1.</translation>
     </message>
 </context>
 <context>
@@ -1085,112 +1102,112 @@
 <context>
     <name>NewProfileScreen</name>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="146" />
+        <location filename="../../desktop/ui/unlock.py" line="156" />
         <source>Create your profile</source>
         <translation>Tạo hồ sơ của anh/chị</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="149" />
+        <location filename="../../desktop/ui/unlock.py" line="159" />
         <source>Your progress stays on this computer, encrypted with your passphrase. The name is shown on the unlock screen, so a nickname is fine. There is no way to recover a forgotten passphrase on this computer; once you have synced, the ministry server holds a copy of your results.</source>
         <translation>Tiến độ học tập của anh/chị được lưu trên máy tính này và được mã hóa bằng cụm mật khẩu của anh/chị. Tên sẽ hiển thị trên màn hình mở khóa, vì vậy anh/chị có thể dùng biệt danh. Trên máy tính này không có cách nào khôi phục cụm mật khẩu đã quên; sau khi anh/chị đồng bộ, máy chủ của Bộ sẽ lưu một bản sao kết quả học tập của anh/chị.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="157" />
+        <location filename="../../desktop/ui/unlock.py" line="167" />
         <source>&amp;Language</source>
         <translation>N&amp;gôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="157" />
+        <location filename="../../desktop/ui/unlock.py" line="167" />
         <source>&amp;Name</source>
         <translation>&amp;Tên</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="157" />
+        <location filename="../../desktop/ui/unlock.py" line="167" />
         <source>Pass&amp;phrase</source>
         <translation>&amp;Cụm mật khẩu</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="157" />
+        <location filename="../../desktop/ui/unlock.py" line="167" />
         <source>&amp;Repeat it</source>
         <translation>&amp;Nhập lại</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="161" />
+        <location filename="../../desktop/ui/unlock.py" line="171" />
         <source>Language</source>
         <translation>Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="162" />
+        <location filename="../../desktop/ui/unlock.py" line="172" />
         <source>Name</source>
         <translation>Tên</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="163" />
+        <location filename="../../desktop/ui/unlock.py" line="173" />
         <source>Passphrase</source>
         <translation>Cụm mật khẩu</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="164" />
+        <location filename="../../desktop/ui/unlock.py" line="174" />
         <source>Repeat the passphrase</source>
         <translation>Nhập lại cụm mật khẩu</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="165" />
+        <location filename="../../desktop/ui/unlock.py" line="175" />
         <source>Take the placement test to skip what I already know</source>
         <translation>Làm bài kiểm tra đầu vào để bỏ qua những nội dung tôi đã biết</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="166" />
+        <location filename="../../desktop/ui/unlock.py" line="176" />
         <source>&amp;Create profile</source>
         <translation>Tạo &amp;hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="167" />
+        <location filename="../../desktop/ui/unlock.py" line="177" />
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="190" />
+        <location filename="../../desktop/ui/unlock.py" line="206" />
         <source>Use four or more random words, e.g. “river cloud pencil forty-two”.</source>
         <translation>Hãy dùng từ bốn từ ngẫu nhiên trở lên, ví dụ “dòng sông mây trắng bút chì bốn mươi hai”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="195" />
+        <location filename="../../desktop/ui/unlock.py" line="211" />
         <source>Too short: use at least 8 characters; longer is better.</source>
         <translation>Quá ngắn: hãy dùng ít nhất 8 ký tự; càng dài càng tốt.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="196" />
+        <location filename="../../desktop/ui/unlock.py" line="212" />
         <source>Weak: too easy to guess.</source>
         <translation>Yếu: quá dễ đoán.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="197" />
+        <location filename="../../desktop/ui/unlock.py" line="213" />
         <source>Fair: add another word or two.</source>
         <translation>Trung bình: hãy thêm một hoặc hai từ nữa.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="198" />
+        <location filename="../../desktop/ui/unlock.py" line="214" />
         <source>Good.</source>
         <translation>Tốt.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="199" />
+        <location filename="../../desktop/ui/unlock.py" line="215" />
         <source>Strong. Write it down somewhere safe, away from the computer.</source>
         <translation>Mạnh. Hãy ghi lại và cất ở nơi an toàn, tách biệt với máy tính.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="210" />
+        <location filename="../../desktop/ui/unlock.py" line="226" />
         <source>Please enter a name.</source>
         <translation>Vui lòng nhập tên.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="214" />
+        <location filename="../../desktop/ui/unlock.py" line="230" />
         <source>The two passphrases differ.</source>
         <translation>Hai cụm mật khẩu không khớp nhau.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="217" />
+        <location filename="../../desktop/ui/unlock.py" line="235" />
         <source>Creating your encrypted profile…</source>
         <translation>Đang tạo hồ sơ được mã hóa của anh/chị…</translation>
     </message>
@@ -1211,6 +1228,34 @@
         <location filename="../../desktop/ui/items.py" line="133" />
         <source>Move &amp;down</source>
         <translation>Chuyển &amp;xuống</translation>
+    </message>
+</context>
+<context>
+    <name>Packs</name>
+    <message>
+        <location filename="../../desktop/operations/packs.py" line="41" />
+        <source>Preparing the lessons…</source>
+        <translation>Đang chuẩn bị bài học…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/operations/packs.py" line="63" />
+        <source>Import a content pack</source>
+        <translation>Nhập gói nội dung</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/operations/packs.py" line="65" />
+        <source>Content packs (*.hvpack)</source>
+        <translation>Gói nội dung (*.hvpack)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/operations/packs.py" line="73" />
+        <source>Checking and installing %1…</source>
+        <translation>Đang kiểm tra và cài đặt %1…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/operations/packs.py" line="84" />
+        <source>Installed “%1”, version %2.</source>
+        <translation>Đã cài đặt “%1”, phiên bản %2.</translation>
     </message>
 </context>
 <context>
@@ -1248,151 +1293,294 @@
     </message>
 </context>
 <context>
+    <name>QuizLauncher</name>
+    <message>
+        <location filename="../../desktop/operations/quizzes.py" line="78" />
+        <location filename="../../desktop/operations/quizzes.py" line="106" />
+        <source>Level exam</source>
+        <translation>Bài thi cấp độ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/operations/quizzes.py" line="90" />
+        <location filename="../../desktop/operations/quizzes.py" line="101" />
+        <source>Placement test</source>
+        <translation>Kiểm tra đầu vào</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/operations/quizzes.py" line="103" />
+        <location filename="../../desktop/operations/quizzes.py" line="159" />
+        <source>Review</source>
+        <translation>Ôn tập</translation>
+    </message>
+</context>
+<context>
     <name>QuizScreen</name>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="122" />
+        <location filename="../../desktop/ui/quiz.py" line="131" />
         <source>← &amp;Previous</source>
         <translation>← Câu &amp;trước</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="123" />
+        <location filename="../../desktop/ui/quiz.py" line="132" />
         <source>C&amp;heck</source>
         <translation>&amp;Kiểm tra</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="124" />
+        <location filename="../../desktop/ui/quiz.py" line="133" />
         <source>&amp;Next →</source>
         <translation>Câu &amp;sau →</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="126" />
+        <location filename="../../desktop/ui/quiz.py" line="135" />
         <source>&amp;Finish</source>
         <translation>&amp;Nộp bài</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="126" />
+        <location filename="../../desktop/ui/quiz.py" line="135" />
         <source>&amp;Submit the exam…</source>
         <translation>&amp;Nộp bài thi…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="127" />
-        <source>&amp;Back to the library</source>
-        <translation>&amp;Quay lại Thư viện</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/quiz.py" line="128" />
-        <location filename="../../desktop/ui/quiz.py" line="339" />
-        <source>To review:</source>
-        <translation>Cần ôn lại:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/quiz.py" line="129" />
+        <location filename="../../desktop/ui/quiz.py" line="138" />
         <source>Question</source>
         <translation>Câu hỏi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="185" />
+        <location filename="../../desktop/ui/quiz.py" line="281" />
         <source>Question %1 of %2</source>
         <translation>Câu hỏi %1/%2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="282" />
+        <location filename="../../desktop/ui/quiz.py" line="378" />
         <source>Submit the exam now? You answered %1 of %2 questions.</source>
         <translation>Anh/chị có muốn nộp bài ngay bây giờ không? Anh/chị đã trả lời %1 trên %2 câu hỏi.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/quiz.py" line="265" />
-        <location filename="../../desktop/ui/quiz.py" line="288" />
+        <location filename="../../desktop/ui/quiz.py" line="361" />
+        <location filename="../../desktop/ui/quiz.py" line="384" />
         <source>%n question(s) are not answered; an unanswered question scores nothing.</source>
         <translation>
             <numerusform>Còn %n câu hỏi chưa trả lời; câu chưa trả lời không được tính điểm.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="292" />
+        <location filename="../../desktop/ui/quiz.py" line="136" />
+        <source>Save and &amp;leave</source>
+        <translation>Lưu và &amp;tạm dừng</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz.py" line="137" />
+        <source>Your answers are kept; continue later from Home.</source>
+        <translation>Các câu trả lời được lưu lại; anh/chị làm tiếp sau từ Trang chủ.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz.py" line="172" />
+        <source>Start the level exam now?</source>
+        <translation>Anh/chị có muốn bắt đầu bài thi cấp độ ngay bây giờ không?</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/quiz.py" line="173" />
+        <source>%n question(s).</source>
+        <translation><numerusform>%n câu hỏi.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/quiz.py" line="175" />
+        <source>Time limit: %n minute(s); the clock keeps running if you close the app.</source>
+        <translation><numerusform>Thời gian làm bài: %n phút; đồng hồ vẫn chạy nếu anh/chị đóng ứng dụng.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz.py" line="181" />
+        <source>Attempts left at this version of the exam: %1 of %2.</source>
+        <translation>Số lần thi còn lại với phiên bản này của bài thi: %1 trên %2.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz.py" line="186" />
+        <source>The ministry grades the exam after you submit it; the result arrives with the next sync.</source>
+        <translation>Bộ chấm bài sau khi anh/chị nộp; kết quả về máy ở lần đồng bộ tiếp theo.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz.py" line="197" />
+        <source>Level exam</source>
+        <translation>Bài thi cấp độ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz.py" line="199" />
+        <source>&amp;Start the exam</source>
+        <translation>&amp;Bắt đầu làm bài</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz.py" line="200" />
+        <source>&amp;Not now</source>
+        <translation>Để &amp;sau</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz.py" line="272" />
+        <source>Area %1 of %2 · %3/%4</source>
+        <translation>Lĩnh vực %1/%2 · %3/%4</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz.py" line="388" />
         <source>After submitting, the answers can no longer be changed.</source>
         <translation>Sau khi nộp, anh/chị không thể sửa câu trả lời.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="301" />
+        <location filename="../../desktop/ui/quiz.py" line="397" />
         <source>Submit the exam</source>
         <translation>Nộp bài thi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="303" />
+        <location filename="../../desktop/ui/quiz.py" line="399" />
         <source>&amp;Submit</source>
         <translation>&amp;Nộp bài</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="272" />
-        <location filename="../../desktop/ui/quiz.py" line="304" />
+        <location filename="../../desktop/ui/quiz.py" line="368" />
+        <location filename="../../desktop/ui/quiz.py" line="400" />
         <source>&amp;Keep working</source>
         <translation>&amp;Tiếp tục làm bài</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="263" />
+        <location filename="../../desktop/ui/quiz.py" line="359" />
         <source>Finish now?</source>
         <translation>Kết thúc bài?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="270" />
+        <location filename="../../desktop/ui/quiz.py" line="366" />
         <source>Go back with Previous to answer them, or finish now.</source>
         <translation>Anh/chị có thể bấm “Câu trước” để quay lại trả lời, hoặc kết thúc ngay.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="271" />
+        <location filename="../../desktop/ui/quiz.py" line="367" />
         <source>&amp;Finish now</source>
         <translation>&amp;Kết thúc ngay</translation>
     </message>
+</context>
+<context>
+    <name>ResultPage</name>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="342" />
+        <location filename="../../desktop/ui/quiz_result.py" line="86" />
+        <source>&amp;Retry</source>
+        <translation>&amp;Làm lại</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz_result.py" line="89" />
+        <source>&amp;Go to Home</source>
+        <translation>&amp;Về Trang chủ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz_result.py" line="89" />
+        <source>&amp;Back to the library</source>
+        <translation>&amp;Quay lại Thư viện</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz_result.py" line="109" />
         <source>Exam submitted</source>
         <translation>Đã nộp bài thi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="345" />
+        <location filename="../../desktop/ui/quiz_result.py" line="112" />
         <source>Your answers have been submitted to the ministry for grading. The result and, if you pass, the certificate arrive with the next sync, or with the next file from the ministry if your mission is never online. Home shows “submitted, awaiting result” until then.</source>
         <translation>Bài làm của anh/chị đã được nộp để Bộ chấm. Kết quả và chứng chỉ (nếu đạt) sẽ về máy ở lần đồng bộ tiếp theo, hoặc theo tệp tiếp theo do Bộ gửi nếu cơ quan đại diện của anh/chị không kết nối mạng. Cho đến lúc đó, Trang chủ ghi “đã nộp, đang chờ kết quả”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="357" />
-        <source>Review done: %1%</source>
-        <translation>Ôn tập xong: %1%</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/quiz.py" line="359" />
-        <source>The questions you missed come back for review when they are due.</source>
-        <translation>Những câu anh/chị làm sai sẽ quay lại để ôn tập khi đến hạn.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/quiz.py" line="362" />
+        <location filename="../../desktop/ui/quiz_result.py" line="120" />
         <source>Placement test finished</source>
         <translation>Đã hoàn thành bài kiểm tra đầu vào</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="365" />
+        <location filename="../../desktop/ui/quiz_result.py" line="123" />
         <source>Your score: %1%. Modules you already master are marked “skipped by placement” in the library; the home screen shows where to start.</source>
         <translation>Điểm của anh/chị: %1%. Các học phần anh/chị đã nắm vững được đánh dấu “được miễn nhờ kiểm tra đầu vào” trong Thư viện; Trang chủ cho biết anh/chị nên bắt đầu từ đâu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="370" />
+        <location filename="../../desktop/ui/quiz_result.py" line="134" />
+        <source>all levels skipped</source>
+        <translation>được miễn tất cả các cấp độ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz_result.py" line="137" />
+        <source>levels %1 skipped; study from level %2</source>
+        <translation>được miễn cấp độ %1; học từ cấp độ %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz_result.py" line="142" />
+        <source>study from level %1</source>
+        <translation>học từ cấp độ %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz_result.py" line="145" />
+        <source>Start at: %1.</source>
+        <translation>Bắt đầu từ: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz_result.py" line="152" />
+        <source>Review done: %1%</source>
+        <translation>Ôn tập xong: %1%</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz_result.py" line="154" />
+        <source>The questions you missed come back for review when they are due.</source>
+        <translation>Những câu anh/chị làm sai sẽ quay lại để ôn tập khi đến hạn.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz_result.py" line="157" />
         <source>Passed: %1%</source>
         <translation>Đạt: %1%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="372" />
+        <location filename="../../desktop/ui/quiz_result.py" line="158" />
         <source>Well done. The pass mark is %1%.</source>
         <translation>Xin chúc mừng. Điểm đạt là %1%.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="377" />
+        <location filename="../../desktop/ui/quiz_result.py" line="160" />
         <source>Not passed yet: %1%</source>
         <translation>Chưa đạt: %1%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="380" />
+        <location filename="../../desktop/ui/quiz_result.py" line="163" />
         <source>The pass mark is %1%. Read the questions below again, then try once more.</source>
         <translation>Điểm đạt là %1%. Hãy đọc lại các câu hỏi dưới đây, rồi thử lại lần nữa.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz_result.py" line="167" />
+        <source>By area:</source>
+        <translation>Theo lĩnh vực:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz_result.py" line="181" />
+        <source>To revisit: %1.</source>
+        <translation>Cần xem lại: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz_result.py" line="186" />
+        <source>Questions to review:</source>
+        <translation>Các câu cần xem lại:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz_result.py" line="187" />
+        <source>True</source>
+        <translation>Đúng</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz_result.py" line="187" />
+        <source>False</source>
+        <translation>Sai</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz_result.py" line="194" />
+        <source>Your answer:</source>
+        <translation>Câu trả lời của anh/chị:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz_result.py" line="194" />
+        <source>(none)</source>
+        <translation>(chưa trả lời)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz_result.py" line="198" />
+        <source>The right answer:</source>
+        <translation>Đáp án đúng:</translation>
     </message>
 </context>
 <context>
@@ -1428,79 +1616,84 @@
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="66" />
+        <location filename="../../desktop/ui/settings.py" line="76" />
         <source>Settings</source>
         <translation>Cài đặt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="67" />
+        <location filename="../../desktop/ui/settings.py" line="77" />
         <source>This computer</source>
         <translation>Máy tính này</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="71" />
+        <location filename="../../desktop/ui/settings.py" line="81" />
         <source>&amp;Language</source>
         <translation>&amp;Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="72" />
+        <location filename="../../desktop/ui/settings.py" line="82" />
         <source>&amp;Text size</source>
         <translation>&amp;Cỡ chữ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="73" />
+        <location filename="../../desktop/ui/settings.py" line="83" />
         <source>&amp;Lock after (minutes idle)</source>
         <translation>&amp;Khóa sau (số phút không sử dụng)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="104" />
+        <location filename="../../desktop/ui/settings.py" line="117" />
         <source>Học Vụ Số %1 (pack format %2, store schema %3, Qt %4)</source>
         <translation>Học Vụ Số %1 (định dạng gói %2, lược đồ dữ liệu %3, Qt %4)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="78" />
+        <location filename="../../desktop/ui/settings.py" line="88" />
         <source>Language</source>
         <translation>Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="79" />
+        <location filename="../../desktop/ui/settings.py" line="89" />
         <source>Text size</source>
         <translation>Cỡ chữ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="80" />
+        <location filename="../../desktop/ui/settings.py" line="90" />
         <source>Lock after minutes idle</source>
         <translation>Số phút không sử dụng trước khi ứng dụng tự khóa</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="82" />
+        <location filename="../../desktop/ui/settings.py" line="91" />
+        <source>&amp;High contrast (black on white, stronger marks)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings.py" line="93" />
         <source>About</source>
         <translation>Giới thiệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="109" />
+        <location filename="../../desktop/ui/settings.py" line="122" />
         <source>Trust list version %1, issued %2 (%3 days ago), expires %4.</source>
         <translation>Danh sách tin cậy phiên bản %1, ban hành ngày %2 (%3 ngày trước), hết hạn ngày %4.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="115" />
+        <location filename="../../desktop/ui/settings.py" line="128" />
         <source>No trust list installed.</source>
         <translation>Chưa cài đặt danh sách tin cậy.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/settings.py" line="116" />
+        <location filename="../../desktop/ui/settings.py" line="129" />
         <source>%n pack(s) installed.</source>
         <translation>
             <numerusform>Đã cài đặt %n gói nội dung.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="117" />
+        <location filename="../../desktop/ui/settings.py" line="130" />
         <source>Data folder: %1</source>
         <translation>Thư mục dữ liệu: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="121" />
+        <location filename="../../desktop/ui/settings.py" line="134" />
         <source>This build trusts the DEVELOPMENT root key: not for production use.</source>
         <translation>Bản dựng này tin cậy khóa gốc dành cho PHÁT TRIỂN: không được sử dụng chính thức.</translation>
     </message>
@@ -1508,114 +1701,114 @@
 <context>
     <name>SyncBox</name>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="189" />
+        <location filename="../../desktop/ui/sync_panel.py" line="200" />
         <source>Syncing…</source>
         <translation>Đang đồng bộ…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="191" />
+        <location filename="../../desktop/ui/sync_panel.py" line="202" />
         <source>Last synced %1.</source>
         <translation>Lần đồng bộ gần nhất: %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="194" />
+        <location filename="../../desktop/ui/sync_panel.py" line="205" />
         <source>The last sync (%1) did not finish:</source>
         <translation>Lần đồng bộ gần nhất (%1) chưa hoàn tất:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/sync_panel.py" line="199" />
+        <location filename="../../desktop/ui/sync_panel.py" line="210" />
         <source>%n result(s) waiting to be sent.</source>
         <translation>
             <numerusform>%n kết quả đang chờ gửi.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="214" />
+        <location filename="../../desktop/ui/sync_panel.py" line="225" />
         <source>Ministry server</source>
         <translation>Máy chủ của Bộ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="217" />
+        <location filename="../../desktop/ui/sync_panel.py" line="228" />
         <source>&amp;Server address</source>
         <translation>Địa chỉ &amp;máy chủ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="217" />
+        <location filename="../../desktop/ui/sync_panel.py" line="228" />
         <source>&amp;Enrolment code</source>
         <translation>Mã đăng &amp;ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="217" />
+        <location filename="../../desktop/ui/sync_panel.py" line="228" />
         <source>&amp;Device name</source>
         <translation>Tên &amp;thiết bị</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="221" />
+        <location filename="../../desktop/ui/sync_panel.py" line="232" />
         <source>Server address</source>
         <translation>Địa chỉ máy chủ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="222" />
+        <location filename="../../desktop/ui/sync_panel.py" line="233" />
         <source>https://… (given by your ministry)</source>
         <translation>https://… (do Bộ cung cấp)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="223" />
+        <location filename="../../desktop/ui/sync_panel.py" line="234" />
         <source>Enrolment code</source>
         <translation>Mã đăng ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="224" />
+        <location filename="../../desktop/ui/sync_panel.py" line="235" />
         <source>from your administrator, e.g. ABCD-EFGH-JKMN</source>
         <translation>do quản trị viên cấp, ví dụ ABCD-EFGH-JKMN</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="225" />
+        <location filename="../../desktop/ui/sync_panel.py" line="236" />
         <source>Device name</source>
         <translation>Tên thiết bị</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="227" />
+        <location filename="../../desktop/ui/sync_panel.py" line="238" />
         <source>Connect again</source>
         <translation>Kết nối lại</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="227" />
+        <location filename="../../desktop/ui/sync_panel.py" line="238" />
         <source>Connect</source>
         <translation>Kết nối</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="229" />
+        <location filename="../../desktop/ui/sync_panel.py" line="240" />
         <source>Sync now</source>
         <translation>Đồng bộ ngay</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="231" />
+        <location filename="../../desktop/ui/sync_panel.py" line="242" />
         <source>Save results to a file…</source>
         <translation>Lưu kết quả ra tệp…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="234" />
+        <location filename="../../desktop/ui/sync_panel.py" line="245" />
         <source>For a mission without a connection: an encrypted file for the ministry, to send by any means.</source>
         <translation>Dành cho cơ quan đại diện không có kết nối: một tệp đã mã hóa gửi về Bộ, chuyển bằng bất kỳ cách nào.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="238" />
+        <location filename="../../desktop/ui/sync_panel.py" line="249" />
         <source>Open a file from the ministry…</source>
         <translation>Mở tệp do Bộ gửi…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="241" />
+        <location filename="../../desktop/ui/sync_panel.py" line="252" />
         <source>Disconnected by the server.</source>
         <translation>Máy chủ đã ngắt kết nối.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="243" />
+        <location filename="../../desktop/ui/sync_panel.py" line="254" />
         <source>Connected.</source>
         <translation>Đã kết nối.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="247" />
+        <location filename="../../desktop/ui/sync_panel.py" line="258" />
         <source>Not connected. Enter the server address and the one-time enrolment code from your administrator, then press Connect.</source>
         <translation>Chưa kết nối. Hãy nhập địa chỉ máy chủ và mã đăng ký dùng một lần do quản trị viên cấp, rồi bấm Kết nối.</translation>
     </message>
@@ -1623,55 +1816,55 @@
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="175" />
+        <location filename="../../desktop/ui/sync_controller.py" line="190" />
         <source>Enter the server address and the enrolment code your administrator gave you, then press Connect.</source>
         <translation>Hãy nhập địa chỉ máy chủ và mã đăng ký do quản trị viên cấp, rồi bấm Kết nối.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="185" />
+        <location filename="../../desktop/ui/sync_controller.py" line="200" />
         <source>Connected to %1. Your results will now sync.</source>
         <translation>Đã kết nối với %1. Kết quả học tập của anh/chị sẽ được đồng bộ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="198" />
+        <location filename="../../desktop/ui/sync_controller.py" line="213" />
         <source>Save results for the ministry</source>
         <translation>Lưu kết quả gửi về Bộ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="200" />
-        <location filename="../../desktop/ui/sync_controller.py" line="242" />
+        <location filename="../../desktop/ui/sync_controller.py" line="215" />
+        <location filename="../../desktop/ui/sync_controller.py" line="257" />
         <source>Sync files (*.hvsync)</source>
         <translation>Tệp đồng bộ (*.hvsync)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="208" />
+        <location filename="../../desktop/ui/sync_controller.py" line="223" />
         <source>The server key file from your administrator</source>
         <translation>Tệp khóa máy chủ do quản trị viên cấp</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="210" />
+        <location filename="../../desktop/ui/sync_controller.py" line="225" />
         <source>Server keys (*.json)</source>
         <translation>Khóa máy chủ (*.json)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/sync_controller.py" line="225" />
+        <location filename="../../desktop/ui/sync_controller.py" line="240" />
         <source>Saved %n result(s) to %1. Send this file to your administrator by any means; it is encrypted for the ministry's server.</source>
         <translation>
             <numerusform>Đã lưu %n kết quả vào %1. Hãy gửi tệp này cho quản trị viên bằng bất kỳ cách nào; tệp đã được mã hóa để chỉ máy chủ của Bộ đọc được.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="240" />
+        <location filename="../../desktop/ui/sync_controller.py" line="255" />
         <source>Open a file from the ministry</source>
         <translation>Mở tệp do Bộ gửi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="249" />
+        <location filename="../../desktop/ui/sync_controller.py" line="264" />
         <source>Applied: %1 pack(s) installed, %2 certificate(s), %3 result(s).</source>
         <translation>Đã áp dụng: cài %1 gói, %2 chứng nhận, %3 kết quả.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/sync_controller.py" line="256" />
+        <location filename="../../desktop/ui/sync_controller.py" line="271" />
         <source>%n assignment(s) from your unit, listed on Home.</source>
         <translation>
             <numerusform>%n gói nội dung được giao cho đơn vị của anh/chị, xem ở Trang chủ.</numerusform>
@@ -1681,54 +1874,59 @@
 <context>
     <name>SyncStatusLine</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/sync_panel.py" line="82" />
+        <location filename="../../desktop/ui/sync_panel.py" line="83" />
         <source>%n result(s) waiting</source>
         <translation>
             <numerusform>%n kết quả chờ gửi</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="84" />
+        <location filename="../../desktop/ui/sync_panel.py" line="85" />
+        <source>Checking…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_panel.py" line="87" />
         <source>Syncing…</source>
         <translation>Đang đồng bộ…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="86" />
+        <location filename="../../desktop/ui/sync_panel.py" line="89" />
         <source>Offline · %1</source>
         <translation>Ngoại tuyến · %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="88" />
+        <location filename="../../desktop/ui/sync_panel.py" line="91" />
         <source>Synced %1</source>
         <translation>Đã đồng bộ %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="91" />
+        <location filename="../../desktop/ui/sync_panel.py" line="94" />
         <source>Sync incomplete · see Settings</source>
         <translation>Đồng bộ chưa xong · xem Cài đặt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="93" />
+        <location filename="../../desktop/ui/sync_panel.py" line="96" />
         <source>Not enrolled · see Settings</source>
         <translation>Chưa đăng ký · xem Cài đặt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="94" />
+        <location filename="../../desktop/ui/sync_panel.py" line="97" />
         <source>Not connected to the ministry server</source>
         <translation>Chưa kết nối máy chủ của Bộ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="99" />
+        <location filename="../../desktop/ui/sync_panel.py" line="102" />
         <source>Sync status: %1</source>
         <translation>Trạng thái đồng bộ: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="100" />
+        <location filename="../../desktop/ui/sync_panel.py" line="103" />
         <source>Sync now</source>
         <translation>Đồng bộ ngay</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_panel.py" line="101" />
+        <location filename="../../desktop/ui/sync_panel.py" line="104" />
         <source>Click to sync now</source>
         <translation>Bấm để đồng bộ ngay</translation>
     </message>
@@ -1754,47 +1952,47 @@
 <context>
     <name>UnlockScreen</name>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="55" />
+        <location filename="../../desktop/ui/unlock.py" line="54" />
         <source>Học Vụ Số</source>
         <translation>Học Vụ Số</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="56" />
+        <location filename="../../desktop/ui/unlock.py" line="55" />
         <source>Choose your profile and type your passphrase to continue.</source>
         <translation>Hãy chọn hồ sơ của anh/chị và nhập cụm mật khẩu để tiếp tục.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="57" />
+        <location filename="../../desktop/ui/unlock.py" line="56" />
         <source>&amp;Profile</source>
         <translation>&amp;Hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="58" />
+        <location filename="../../desktop/ui/unlock.py" line="57" />
         <source>Pass&amp;phrase</source>
         <translation>&amp;Cụm mật khẩu</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="59" />
+        <location filename="../../desktop/ui/unlock.py" line="58" />
         <source>&amp;Unlock</source>
         <translation>Mở &amp;khóa</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="60" />
+        <location filename="../../desktop/ui/unlock.py" line="59" />
         <source>&amp;New profile…</source>
         <translation>Hồ sơ &amp;mới…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="61" />
+        <location filename="../../desktop/ui/unlock.py" line="60" />
         <source>Profile</source>
         <translation>Hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="62" />
+        <location filename="../../desktop/ui/unlock.py" line="61" />
         <source>Passphrase</source>
         <translation>Cụm mật khẩu</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock.py" line="86" />
+        <location filename="../../desktop/ui/unlock.py" line="97" />
         <source>Unlocking…</source>
         <translation>Đang mở khóa…</translation>
     </message>

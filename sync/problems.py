@@ -150,6 +150,23 @@ class Problem(Enum):
     XAPI_PUT_ONE = ("xapi.put_one_statement", 400, "PUT takes one statement", (), None)
     XAPI_NO_VOIDED = ("xapi.voided_not_kept", 404, "No voided statements", (), None)
     XAPI_SINCE_INVALID = ("xapi.since_invalid", 400, "since is not a timestamp", (), None)
+    # xAPI documents (State, Activity Profile, Agent Profile)
+    DOCUMENT_NOT_FOUND = ("document.not_found", 404, "No such document", (), None)
+    DOCUMENT_EXISTS = ("document.exists", 409, "Document exists", (), None)
+    DOCUMENT_PRECONDITION = (
+        "document.precondition_failed",
+        412,
+        "Precondition failed",
+        (),
+        None,
+    )
+    DOCUMENT_NOT_MERGEABLE = (
+        "document.not_mergeable",
+        400,
+        "Documents cannot be merged",
+        (),
+        None,
+    )
     # Packs and trust
     PACK_NOT_ASSIGNED = (
         "pack.not_assigned",

@@ -359,3 +359,33 @@ class ExamAttempt(Base):
         Index("ix_exam_attempts_learner_pack", "learner_id", "pack_id", "pack_version"),
         Index("ix_exam_attempts_status", "status"),
     )
+
+
+class XapiDocument(Base):
+    """A document of the xAPI State, Activity Profile or Agent Profile resource
+    (`sync.server.xapi_documents`). It belongs to the unit of the xAPI client that
+    created it; `set_hash` names the set it is listed and deleted with (kind,
+    activity, agent, registration), `key_hash` the document in that set (with its
+    state or profile id): both SHA-256, so that IRIs of any length index alike."""
+
+    __tablename__ = "xapi_documents"
+    id: Mapped[int] = mapped_column(SEQ, primary_key=True, autoincrement=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"))
+    kind: Mapped[str] = mapped_column(String(20))
+    set_hash: Mapped[bytes] = mapped_column(LargeBinary(32))
+    key_hash: Mapped[bytes] = mapped_column(LargeBinary(32))
+    document_id: Mapped[str] = mapped_column(Text)
+    activity_id: Mapped[str | None] = mapped_column(Text)
+    # `Actor.key` of the agent (sync/xapi_actors.py), for the Agents resource.
+    agent_key: Mapped[str | None] = mapped_column(Text)
+    registration: Mapped[str | None] = mapped_column(UUIDText)
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+    content_type: Mapped[str] = mapped_column(String(255))
+    # SHA-1 of the content in hexadecimal, as xAPI's ETags are.
+    etag: Mapped[str] = mapped_column(String(40))
+    updated: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    xapi_client_id: Mapped[int] = mapped_column(ForeignKey("xapi_clients.id"))
+    __table_args__ = (
+        UniqueConstraint("key_hash", "unit_id", name="uq_xapi_documents_key_unit"),
+        Index("ix_xapi_documents_set", "set_hash", "unit_id", "updated"),
+    )

@@ -720,6 +720,22 @@ PROBLEMS: dict[Problem, dict[str, str]] = {
         "vi": "tham số since không phải thời điểm ISO 8601",
         "en": "since is not an ISO 8601 timestamp",
     },
+    Problem.DOCUMENT_NOT_FOUND: {
+        "vi": "không có tài liệu này",
+        "en": "there is no such document",
+    },
+    Problem.DOCUMENT_EXISTS: {
+        "vi": "tài liệu đã có; muốn thay thế, hãy gửi kèm If-Match với ETag của tài liệu",
+        "en": "the document exists; to replace it, send If-Match with its ETag",
+    },
+    Problem.DOCUMENT_PRECONDITION: {
+        "vi": "điều kiện If-Match hoặc If-None-Match không thỏa mãn; tài liệu không bị thay đổi",
+        "en": "the If-Match or If-None-Match condition does not hold; nothing was changed",
+    },
+    Problem.DOCUMENT_NOT_MERGEABLE: {
+        "vi": "POST chỉ gộp được hai tài liệu JSON dạng đối tượng",
+        "en": "POST can only merge two JSON object documents",
+    },
     Problem.PACK_NOT_ASSIGNED: {
         "vi": "gói {pack} phiên bản {version} không được giao cho đơn vị của học viên",
         "en": "pack {pack} version {version} is not assigned to the learner's unit",

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, QTimer, qVersion
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, qVersion
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -52,6 +52,7 @@ from desktop.ui.settings import SettingsScreen
 from desktop.ui.sync_controller import SyncController
 from desktop.ui.sync_panel import SyncStatusLine
 from desktop.ui.unlock import NewProfileScreen, UnlockScreen
+from desktop.ui.widgets import icon
 from desktop.workspace import Workspace
 from hocvu import APP_VERSION, PACK_FORMAT
 

@@ -10,6 +10,7 @@ from sync.xapi import verb_name
 from tests.desktop.app_driver import (
     accept,
     answer_all,
+    asking,
     idle,
     on_intro,
     right_answer,
@@ -160,7 +161,7 @@ def test_an_exam_taken_offline_is_submitted_and_home_says_it_awaits_its_result(
     assert "Time limit: 60 minutes" in text
     assert "Attempts left at this version of the exam: 3 of 3." in text
     accept(box)
-    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.quiz)
+    qtbot.waitUntil(lambda: asking(window))
     quiz = window.quiz
     assert quiz.finish.text() == "&Submit the exam…" and not quiz.check.isVisible()
     prompts = [q.item.prompt[window.lesson_lang] for q in quiz.run.questions]

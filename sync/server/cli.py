@@ -49,6 +49,12 @@ def parser(prog: str) -> argparse.ArgumentParser:
     )
     p.add_argument("--forwarded-allow-ips", default="127.0.0.1")
     p.add_argument("--workers", type=int, default=1, help="server processes (PostgreSQL)")
+    p.add_argument(
+        "--time-zone",
+        default=os.environ.get("HOCVU_TIME_ZONE"),
+        help="IANA zone the dashboard shows times in, e.g. Asia/Ho_Chi_Minh "
+        "(env HOCVU_TIME_ZONE; default the machine's zone)",
+    )
     p.add_argument("--log-level", default="info")
     p.add_argument(
         "--test-fail-first",
@@ -79,12 +85,21 @@ def main(argv: list[str], prog: str = "hocvu server") -> int:
         if not passphrase:
             print(f"{prog}: {args.key_passphrase_env} is empty or not set", file=sys.stderr)
             return 2
+    if args.time_zone:
+        from sync.server.dashboard.clock import UnknownTimeZone, named_zone
+
+        try:
+            named_zone(args.time_zone)
+        except UnknownTimeZone as exc:
+            print(f"{prog}: {exc}", file=sys.stderr)
+            return 2
     data_dir = Path(args.data_dir).resolve()
     settings = ServerSettings(
         data_dir=data_dir,
         database_url=args.database_url,
         key_passphrase=passphrase,
         fail_first=args.test_fail_first,
+        time_zone=args.time_zone or None,
     )
     logging.basicConfig(level=args.log_level.upper(), format="%(levelname)s %(name)s: %(message)s")
     options = {
@@ -108,6 +123,8 @@ def main(argv: list[str], prog: str = "hocvu server") -> int:
                 os.environ["HOCVU_DATABASE_URL"] = args.database_url
             if passphrase:
                 os.environ["HOCVU_SERVER_KEY_PASSPHRASE"] = passphrase
+            if args.time_zone:
+                os.environ["HOCVU_TIME_ZONE"] = args.time_zone
             uvicorn.run(
                 "sync.server.app:app_from_env", factory=True, workers=args.workers, **options
             )

@@ -65,6 +65,8 @@ class ServerSettings:
     fail_first: int = 0
     retry_after: int = 1
     migrate: bool = True
+    # The IANA zone the dashboard shows times in; None: the machine's own zone.
+    time_zone: str | None = None
 
     @property
     def url(self) -> str:
@@ -79,6 +81,7 @@ class ServerSettings:
             key_passphrase=os.environ.get("HOCVU_SERVER_KEY_PASSPHRASE") or None,
             fail_first=int(os.environ.get("HOCVU_TEST_FAIL_FIRST", "0")),
             retry_after=int(os.environ.get("HOCVU_TEST_RETRY_AFTER", "1")),
+            time_zone=os.environ.get("HOCVU_TIME_ZONE") or None,
         )
 
 

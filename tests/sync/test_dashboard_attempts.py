@@ -90,9 +90,15 @@ def test_reject_needs_a_reason_and_writes_a_rejected_result(api, ctx, held):
     confirm = api.get(f"/admin/attempts/{attempt.registration}/reject")
     token = csrf_of(confirm.text)
     url = f"/admin/attempts/{attempt.registration}/reject"
-    blank = api.post(url, data={"csrf": token, "reason": "  "})
+    blank = api.post(url, data={"csrf": token, "reason": "  ", "confirm": "yes"})
     assert blank.status_code == 400 and "Hãy ghi lý do từ chối." in blank.text
-    done = api.post(url, data={"csrf": token, "reason": "Làm hộ"}, follow_redirects=False)
+    # Without the confirmation's own button nothing is decided.
+    skipped = api.post(url, data={"csrf": token, "reason": "Làm hộ"}, follow_redirects=False)
+    assert skipped.status_code == 303 and skipped.headers["location"] == url
+    assert result_of(api, device, attempt) is None
+    done = api.post(
+        url, data={"csrf": token, "reason": "Làm hộ", "confirm": "yes"}, follow_redirects=False
+    )
     assert done.status_code == 303
     result = result_of(api, device, attempt)
     assert result["result"]["extensions"]["urn:hocvu:ext:grading"]["status"] == "rejected"

@@ -76,6 +76,9 @@ async def decide(
     if action not in ACTIONS:
         raise Refused("refused.scope", f"attempt:{registration}", 404)
     attempt = await run_in_threadpool(_one, ctx, who, registration)
+    if form.get("confirm") != "yes":
+        # Never decided without the confirmation page's own button.
+        return redirect(f"/attempts/{attempt.registration}/{action}")
     reason = str(form.get("reason") or "").strip()[:500] or None
 
     def work():

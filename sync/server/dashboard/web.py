@@ -20,12 +20,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 from starlette.datastructures import FormData
 
-from sync.server import admin, reports
+from sync.server import admin
 from sync.server.context import ServerContext, server
 from sync.server.dashboard import i18n
+from sync.server.dashboard.clock import display_zone
 from sync.server.dashboard.sessions import SignedIn, csrf_matches, signed_in
 from sync.server.db import now
 from sync.server.models import Unit
+from sync.server.reporting.scope import scope_unit_ids
 
 HERE = Path(__file__).resolve().parent
 COOKIE = "hocvu_admin"
@@ -39,6 +41,28 @@ templates = Environment(
     lstrip_blocks=True,
 )
 templates.globals.update(pct=i18n.percent, when=i18n.when)
+
+
+# The menu: (section, permission or None, message id). A page belongs to the section
+# of its path's first part; a learner's or a device's page to the units.
+NAV = (
+    ("", None, "nav.overview"),
+    ("units", "names", "nav.units"),
+    ("assignments", "assign", "nav.assignments"),
+    ("packs", None, "nav.packs"),
+    ("items", None, "nav.items"),
+    ("enrol", "enrol", "nav.enrol"),
+    ("bundles", "bundles", "nav.bundles"),
+    ("certificates", "certificates", "nav.certificates"),
+    ("attempts", "attempts", "nav.attempts"),
+    ("audit", "audit", "nav.audit"),
+)
+_SECTION_OF = {"learners": "units", "devices": "units"}
+
+
+def section_of(path: str) -> str:
+    first = path.removeprefix(PREFIX).strip("/").split("/")[0]
+    return _SECTION_OF.get(first, first)
 
 
 class NeedLogin(Exception):
@@ -95,7 +119,7 @@ def current_admin(request: Request, ctx: Annotated[ServerContext, Depends(server
     if who is None:
         raise NeedLogin()
     with ctx.db.read() as session:
-        scope = frozenset(reports.scope_unit_ids(session, who.unit_id))
+        scope = frozenset(scope_unit_ids(session, who.unit_id))
         at_root = session.scalar(select(Unit.parent_id).where(Unit.id == who.unit_id)) is None
     return Admin(who, scope, token or "", at_root)
 
@@ -140,6 +164,12 @@ def render(
 ) -> HTMLResponse:
     lang = language(request)
     here = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+    zone = display_zone(request.app.state.server.settings.time_zone)
+    menu = [
+        (section, f"/units/{who.who.unit_id}" if section == "units" else f"/{section}", label)
+        for section, permission, label in NAV
+        if who is not None and (permission is None or who.can(permission))
+    ]
     body = templates.get_template(template).render(
         t=i18n.translator(lang),
         lang=lang,
@@ -147,6 +177,10 @@ def render(
         csrf=who.who.csrf if who else "",
         here=quote(here, safe="/?=&"),
         prefix=PREFIX,
+        menu=menu,
+        section=section_of(request.url.path),
+        zone=zone,
+        when=zone.when,
         **context,
     )
     return HTMLResponse(body, status_code=status)

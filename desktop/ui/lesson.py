@@ -140,7 +140,7 @@ class LessonScreen(QWidget):
         self.next.setText(self.tr("&Module quiz →") if quiz else self.tr("&Next →"))
 
     def _show_done_state(self) -> None:
-        self.done.setText(self.tr("✓ Done") if self._done else self.tr("&Mark as done"))
+        self.done.setText(self.tr("✓ Done") if self._done else self.tr("Mark as &done"))
         self.done.setEnabled(not self._done)
 
     def _resize(self, step: int) -> None:

@@ -47,55 +47,65 @@
 <context>
     <name>CertificatesScreen</name>
     <message>
-        <location filename="../../desktop/ui/certificates.py" line="52" />
+        <location filename="../../desktop/ui/certificates.py" line="63" />
         <source>Certificates</source>
         <translation>Certificates</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/certificates.py" line="55" />
+        <location filename="../../desktop/ui/certificates.py" line="66" />
         <source>The ministry grades each level exam and signs a certificate for a pass; it arrives with the next sync, or with the next file from the ministry. A signed certificate exports to PDF with a QR code that can be checked offline.</source>
         <translation>The ministry grades each level exam and signs a certificate for a pass; it arrives with the next sync, or with the next file from the ministry. A signed certificate exports to PDF with a QR code that can be checked offline.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/certificates.py" line="60" />
+        <location filename="../../desktop/ui/certificates.py" line="71" />
         <source>&amp;Export to PDF…</source>
         <translation>&amp;Export to PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/certificates.py" line="61" />
+        <location filename="../../desktop/ui/certificates.py" line="72" />
         <source>Certificates earned</source>
         <translation>Certificates earned</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/certificates.py" line="74" />
+        <source>No certificate yet</source>
+        <translation>No certificate yet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/certificates.py" line="76" />
+        <source>A pass in a level exam, graded by the ministry, earns one. Finish a level's modules in the library, then take its exam.</source>
+        <translation>A pass in a level exam, graded by the ministry, earns one. Finish a level's modules in the library, then take its exam.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/certificates.py" line="79" />
+        <source>Open the &amp;library</source>
+        <translation>Open the &amp;library</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/certificates.py" line="93" />
         <source>signed by the ministry</source>
         <translation>signed by the ministry</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/certificates.py" line="76" />
+        <location filename="../../desktop/ui/certificates.py" line="95" />
         <source>graded on this computer; not confirmed by the ministry</source>
         <translation>graded on this computer; not confirmed by the ministry</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/certificates.py" line="81" />
+        <location filename="../../desktop/ui/certificates.py" line="100" />
         <source>REVOKED by the ministry on %1: %2</source>
         <translation>REVOKED by the ministry on %1: %2</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/certificates.py" line="95" />
-        <source>No certificate yet: a pass in a level exam, graded by the ministry, earns one.</source>
-        <translation>No certificate yet: a pass in a level exam, graded by the ministry, earns one.</translation>
     </message>
 </context>
 <context>
     <name>ChoiceWidget</name>
     <message>
-        <location filename="../../desktop/ui/items.py" line="71" />
+        <location filename="../../desktop/ui/items.py" line="74" />
         <source>True</source>
         <translation>True</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/items.py" line="71" />
+        <location filename="../../desktop/ui/items.py" line="74" />
         <source>False</source>
         <translation>False</translation>
     </message>
@@ -103,32 +113,32 @@
 <context>
     <name>FeedbackLabel</name>
     <message>
-        <location filename="../../desktop/ui/items.py" line="214" />
+        <location filename="../../desktop/ui/items.py" line="218" />
         <source>✓ Correct.</source>
         <translation>✓ Correct.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/items.py" line="216" />
+        <location filename="../../desktop/ui/items.py" line="220" />
         <source>Partly right (%1%).</source>
         <translation>Partly right (%1%).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/items.py" line="218" />
+        <location filename="../../desktop/ui/items.py" line="222" />
         <source>✗ Not quite.</source>
         <translation>✗ Not quite.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/items.py" line="222" />
+        <location filename="../../desktop/ui/items.py" line="226" />
         <source>True</source>
         <translation>True</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/items.py" line="222" />
+        <location filename="../../desktop/ui/items.py" line="226" />
         <source>False</source>
         <translation>False</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/items.py" line="224" />
+        <location filename="../../desktop/ui/items.py" line="228" />
         <source>The right answer:</source>
         <translation>The right answer:</translation>
     </message>
@@ -136,87 +146,92 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../desktop/ui/home.py" line="88" />
+        <location filename="../../desktop/ui/home.py" line="97" />
         <source>Continue</source>
         <translation>Continue</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="89" />
+        <location filename="../../desktop/ui/home.py" line="98" />
         <source>&amp;Continue</source>
         <translation>&amp;Continue</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="90" />
+        <location filename="../../desktop/ui/home.py" line="99" />
         <source>Take the &amp;placement test</source>
         <translation>Take the &amp;placement test</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="91" />
+        <location filename="../../desktop/ui/home.py" line="100" />
         <source>Progress by area</source>
         <translation>Progress by area</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="92" />
+        <location filename="../../desktop/ui/home.py" line="101" />
         <source>Progress by level</source>
         <translation>Progress by level</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="93" />
+        <location filename="../../desktop/ui/home.py" line="102" />
         <source>Review</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="94" />
+        <location filename="../../desktop/ui/home.py" line="103" />
         <source>&amp;Review now</source>
         <translation>&amp;Review now</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="95" />
+        <location filename="../../desktop/ui/home.py" line="104" />
+        <source>Continue &amp;learning</source>
+        <translation>Continue &amp;learning</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/home.py" line="105" />
         <source>Assigned to you</source>
         <translation>Assigned to you</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="96" />
+        <location filename="../../desktop/ui/home.py" line="106" />
         <source>Certificates</source>
         <translation>Certificates</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="97" />
+        <location filename="../../desktop/ui/home.py" line="107" />
         <source>Level exams</source>
         <translation>Level exams</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="98" />
+        <location filename="../../desktop/ui/home.py" line="108" />
         <source>Level exam results</source>
         <translation>Level exam results</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="99" />
+        <location filename="../../desktop/ui/home.py" line="109" />
         <source>Assigned packs</source>
         <translation>Assigned packs</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="100" />
+        <location filename="../../desktop/ui/home.py" line="110" />
         <source>Certificates earned</source>
         <translation>Certificates earned</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="112" />
+        <location filename="../../desktop/ui/home.py" line="122" />
         <source>Hello, %1</source>
         <translation>Hello, %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="114" />
+        <location filename="../../desktop/ui/home.py" line="124" />
         <source>Next: %1</source>
         <translation>Next: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="117" />
+        <location filename="../../desktop/ui/home.py" line="127" />
         <source>Everything is done. Well done!</source>
         <translation>You have finished everything. Well done!</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/home.py" line="123" />
+        <location filename="../../desktop/ui/home.py" line="133" />
         <source>%n question(s) to review today.</source>
         <translation>
             <numerusform>%n question to review today.</numerusform>
@@ -224,37 +239,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="125" />
+        <location filename="../../desktop/ui/home.py" line="135" />
         <source>Nothing to review today.</source>
         <translation>Nothing to review today.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="131" />
+        <location filename="../../desktop/ui/home.py" line="147" />
         <source>%1 — due %2</source>
         <translation>%1 — due %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="134" />
+        <location filename="../../desktop/ui/home.py" line="150" />
         <source>Nothing assigned yet.</source>
         <translation>Nothing assigned yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="140" />
+        <location filename="../../desktop/ui/home.py" line="156" />
         <source>No level exam submitted yet. The ministry grades each exam.</source>
         <translation>No level exam submitted yet. The ministry grades each exam.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="144" />
+        <location filename="../../desktop/ui/home.py" line="160" />
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="146" />
+        <location filename="../../desktop/ui/home.py" line="162" />
         <source>(graded on this computer; not confirmed by the ministry)</source>
         <translation>(graded on this computer; not confirmed by the ministry)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="149" />
+        <location filename="../../desktop/ui/home.py" line="165" />
         <source>No certificate yet: pass a level exam.</source>
         <translation>No certificate yet: pass a level exam.</translation>
     </message>
@@ -290,17 +305,26 @@
     <message numerus="yes">
         <location filename="../../desktop/ui/quiz_intro.py" line="87" />
         <source>%n question(s).</source>
-        <translation><numerusform>%n question.</numerusform><numerusform>%n questions.</numerusform></translation>
+        <translation>
+            <numerusform>%n question.</numerusform>
+            <numerusform>%n questions.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/ui/quiz_intro.py" line="90" />
         <source>Time limit: %n minute(s); the clock keeps running if you close the app.</source>
-        <translation><numerusform>Time limit: %n minute; the clock keeps running if you close the app.</numerusform><numerusform>Time limit: %n minutes; the clock keeps running if you close the app.</numerusform></translation>
+        <translation>
+            <numerusform>Time limit: %n minute; the clock keeps running if you close the app.</numerusform>
+            <numerusform>Time limit: %n minutes; the clock keeps running if you close the app.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/ui/quiz_intro.py" line="95" />
         <source>About %n minute(s); no time limit.</source>
-        <translation><numerusform>About %n minute; no time limit.</numerusform><numerusform>About %n minutes; no time limit.</numerusform></translation>
+        <translation>
+            <numerusform>About %n minute; no time limit.</numerusform>
+            <numerusform>About %n minutes; no time limit.</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../desktop/ui/quiz_intro.py" line="100" />
@@ -320,7 +344,10 @@
     <message numerus="yes">
         <location filename="../../desktop/ui/quiz_intro.py" line="115" />
         <source>%n area(s), one section each, from the basics up. The test only shapes your path: what you already master is skipped. Answer what you know and leave the rest blank.</source>
-        <translation><numerusform>%n area, one section, from the basics up. The test only shapes your path: what you already master is skipped. Answer what you know and leave the rest blank.</numerusform><numerusform>%n areas, one section each, from the basics up. The test only shapes your path: what you already master is skipped. Answer what you know and leave the rest blank.</numerusform></translation>
+        <translation>
+            <numerusform>%n area, one section, from the basics up. The test only shapes your path: what you already master is skipped. Answer what you know and leave the rest blank.</numerusform>
+            <numerusform>%n areas, one section each, from the basics up. The test only shapes your path: what you already master is skipped. Answer what you know and leave the rest blank.</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../desktop/ui/quiz_intro.py" line="122" />
@@ -414,59 +441,79 @@
     </message>
     <message>
         <location filename="../../desktop/ui/lesson.py" line="143" />
-        <source>&amp;Mark as done</source>
-        <translation>&amp;Mark as done</translation>
+        <source>Mark as &amp;done</source>
+        <translation>Mark as &amp;done</translation>
     </message>
 </context>
 <context>
     <name>LibraryScreen</name>
     <message>
-        <location filename="../../desktop/ui/library.py" line="49" />
+        <location filename="../../desktop/ui/library.py" line="135" />
         <source>Library</source>
         <translation>Library</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="50" />
+        <location filename="../../desktop/ui/library.py" line="136" />
         <source>Content</source>
         <translation>Content</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="50" />
-        <source>State</source>
-        <translation>State</translation>
+        <location filename="../../desktop/ui/library.py" line="136" />
+        <source>Progress</source>
+        <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="51" />
+        <location filename="../../desktop/ui/library.py" line="137" />
         <source>Levels, modules and lessons</source>
         <translation>Levels, modules and lessons</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="52" />
+        <location filename="../../desktop/ui/library.py" line="138" />
         <source>&amp;Open</source>
         <translation>&amp;Open</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="100" />
+        <location filename="../../desktop/ui/library.py" line="140" />
+        <source>No lessons installed yet</source>
+        <translation>No lessons installed yet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library.py" line="142" />
+        <source>Lessons come in content packs (.hvpack files) from your ministry: import one you were given, or connect to the ministry server in Settings to receive the packs assigned to you.</source>
+        <translation>Lessons come in content packs (.hvpack files) from your ministry: import one you were given, or connect to the ministry server in Settings to receive the packs assigned to you.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library.py" line="146" />
+        <source>&amp;Import a pack…</source>
+        <translation>&amp;Import a pack…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library.py" line="191" />
+        <source>%1/%2 lessons</source>
+        <translation>%1/%2 lessons</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library.py" line="206" />
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="107" />
+        <location filename="../../desktop/ui/library.py" line="214" />
         <source>Module quiz</source>
         <translation>Module quiz</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="110" />
+        <location filename="../../desktop/ui/library.py" line="218" />
         <source>best %1%</source>
         <translation>best %1%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="123" />
+        <location filename="../../desktop/ui/library.py" line="231" />
         <source>Level exam</source>
         <translation>Level exam</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="122" />
+        <location filename="../../desktop/ui/library.py" line="230" />
         <source>passed</source>
         <translation>passed</translation>
     </message>
@@ -474,49 +521,49 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="188" />
-        <location filename="../../desktop/ui/main_window.py" line="602" />
-        <location filename="../../desktop/ui/main_window.py" line="614" />
+        <location filename="../../desktop/ui/main_window.py" line="202" />
+        <location filename="../../desktop/ui/main_window.py" line="624" />
+        <location filename="../../desktop/ui/main_window.py" line="636" />
         <source>Học Vụ Số</source>
         <translation>Học Vụ Số</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="190" />
+        <location filename="../../desktop/ui/main_window.py" line="204" />
         <source>Home</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="191" />
+        <location filename="../../desktop/ui/main_window.py" line="205" />
         <source>Library</source>
         <translation>Library</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="192" />
+        <location filename="../../desktop/ui/main_window.py" line="206" />
         <source>Search</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="193" />
+        <location filename="../../desktop/ui/main_window.py" line="207" />
         <source>Certificates</source>
         <translation>Certificates</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="194" />
+        <location filename="../../desktop/ui/main_window.py" line="208" />
         <source>Import a pack…</source>
         <translation>Import a pack…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="195" />
+        <location filename="../../desktop/ui/main_window.py" line="209" />
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="196" />
+        <location filename="../../desktop/ui/main_window.py" line="210" />
         <source>Lock</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="201" />
+        <location filename="../../desktop/ui/main_window.py" line="215" />
         <source>Navigation</source>
         <translation>Navigation</translation>
     </message>
@@ -524,7 +571,7 @@
 <context>
     <name>MatchingWidget</name>
     <message>
-        <location filename="../../desktop/ui/items.py" line="179" />
+        <location filename="../../desktop/ui/items.py" line="183" />
         <source>— choose —</source>
         <translation>— choose —</translation>
     </message>
@@ -1219,17 +1266,17 @@
 <context>
     <name>OrderingWidget</name>
     <message>
-        <location filename="../../desktop/ui/items.py" line="124" />
+        <location filename="../../desktop/ui/items.py" line="128" />
         <source>Steps to put in order</source>
         <translation>Steps to put in order</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/items.py" line="133" />
+        <location filename="../../desktop/ui/items.py" line="137" />
         <source>Move &amp;up</source>
         <translation>Move &amp;up</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/items.py" line="133" />
+        <location filename="../../desktop/ui/items.py" line="137" />
         <source>Move &amp;down</source>
         <translation>Move &amp;down</translation>
     </message>
@@ -1300,7 +1347,7 @@
     <name>QuizLauncher</name>
     <message>
         <location filename="../../desktop/operations/quizzes.py" line="78" />
-        <location filename="../../desktop/operations/quizzes.py" line="106" />
+        <location filename="../../desktop/operations/quizzes.py" line="104" />
         <source>Level exam</source>
         <translation>Level exam</translation>
     </message>
@@ -1309,12 +1356,6 @@
         <location filename="../../desktop/operations/quizzes.py" line="101" />
         <source>Placement test</source>
         <translation>Placement test</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/operations/quizzes.py" line="103" />
-        <location filename="../../desktop/operations/quizzes.py" line="159" />
-        <source>Review</source>
-        <translation>Review</translation>
     </message>
 </context>
 <context>
@@ -1350,18 +1391,18 @@
         <translation>Question</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="281" />
+        <location filename="../../desktop/ui/quiz.py" line="282" />
         <source>Question %1 of %2</source>
         <translation>Question %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="378" />
+        <location filename="../../desktop/ui/quiz.py" line="387" />
         <source>Submit the exam now? You answered %1 of %2 questions.</source>
         <translation>Submit the exam now? You answered %1 of %2 questions.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/quiz.py" line="361" />
-        <location filename="../../desktop/ui/quiz.py" line="384" />
+        <location filename="../../desktop/ui/quiz.py" line="370" />
+        <location filename="../../desktop/ui/quiz.py" line="393" />
         <source>%n question(s) are not answered; an unanswered question scores nothing.</source>
         <translation>
             <numerusform>%n question is not answered; an unanswered question scores nothing.</numerusform>
@@ -1386,12 +1427,18 @@
     <message numerus="yes">
         <location filename="../../desktop/ui/quiz.py" line="173" />
         <source>%n question(s).</source>
-        <translation><numerusform>%n question.</numerusform><numerusform>%n questions.</numerusform></translation>
+        <translation>
+            <numerusform>%n question.</numerusform>
+            <numerusform>%n questions.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/ui/quiz.py" line="175" />
         <source>Time limit: %n minute(s); the clock keeps running if you close the app.</source>
-        <translation><numerusform>Time limit: %n minute; the clock keeps running if you close the app.</numerusform><numerusform>Time limit: %n minutes; the clock keeps running if you close the app.</numerusform></translation>
+        <translation>
+            <numerusform>Time limit: %n minute; the clock keeps running if you close the app.</numerusform>
+            <numerusform>Time limit: %n minutes; the clock keeps running if you close the app.</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../desktop/ui/quiz.py" line="181" />
@@ -1419,43 +1466,43 @@
         <translation>&amp;Not now</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="272" />
+        <location filename="../../desktop/ui/quiz.py" line="273" />
         <source>Area %1 of %2 · %3/%4</source>
         <translation>Area %1 of %2 · %3/%4</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="388" />
+        <location filename="../../desktop/ui/quiz.py" line="397" />
         <source>After submitting, the answers can no longer be changed.</source>
         <translation>After submitting, the answers can no longer be changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="397" />
+        <location filename="../../desktop/ui/quiz.py" line="406" />
         <source>Submit the exam</source>
         <translation>Submit the exam</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="399" />
+        <location filename="../../desktop/ui/quiz.py" line="408" />
         <source>&amp;Submit</source>
         <translation>&amp;Submit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="368" />
-        <location filename="../../desktop/ui/quiz.py" line="400" />
+        <location filename="../../desktop/ui/quiz.py" line="377" />
+        <location filename="../../desktop/ui/quiz.py" line="409" />
         <source>&amp;Keep working</source>
         <translation>&amp;Keep working</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="359" />
+        <location filename="../../desktop/ui/quiz.py" line="368" />
         <source>Finish now?</source>
         <translation>Finish now?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="366" />
+        <location filename="../../desktop/ui/quiz.py" line="375" />
         <source>Go back with Previous to answer them, or finish now.</source>
         <translation>Go back with Previous to answer them, or finish now.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="367" />
+        <location filename="../../desktop/ui/quiz.py" line="376" />
         <source>&amp;Finish now</source>
         <translation>&amp;Finish now</translation>
     </message>
@@ -1589,29 +1636,218 @@
     </message>
 </context>
 <context>
+    <name>ReviewScreen</name>
+    <message>
+        <location filename="../../desktop/ui/review.py" line="158" />
+        <source>Review</source>
+        <translation type="unfinished">Review</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review.py" line="159" />
+        <source>C&amp;heck</source>
+        <translation type="unfinished">C&amp;heck</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review.py" line="160" />
+        <source>I don't know — &amp;show the answer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review.py" line="161" />
+        <source>Back to &amp;Home</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review.py" line="162" />
+        <source>Go to the &amp;library</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review.py" line="163" />
+        <source>Question</source>
+        <translation type="unfinished">Question</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review.py" line="164" />
+        <source>Whether your answer was right</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review.py" line="179" />
+        <source>Again</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review.py" line="180" />
+        <source>Hard</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review.py" line="181" />
+        <source>Good</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review.py" line="182" />
+        <source>Easy</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/review.py" line="188" />
+        <source>%n min</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/review.py" line="190" />
+        <source>%n hour(s)</source>
+        <translation type="unfinished">
+            <numerusform>%n hour</numerusform>
+            <numerusform>%n hours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/review.py" line="192" />
+        <source>%n day(s)</source>
+        <translation type="unfinished">
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/review.py" line="194" />
+        <source>%n month(s)</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/review.py" line="195" />
+        <source>%n year(s)</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review.py" line="219" />
+        <source>Answer, then check (Enter).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review.py" line="240" />
+        <source>How well did you know it? Press 1–4 or a button; the suggestion has the focus.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review.py" line="250" />
+        <source>Question %1 of %2</source>
+        <translation type="unfinished">Question %1 of %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review.py" line="270" />
+        <source>Comes back in %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review.py" line="280" />
+        <source>Choose or type an answer first.</source>
+        <translation type="unfinished">Choose or type an answer first.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review.py" line="324" />
+        <source>Review done</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/review.py" line="326" />
+        <source>You reviewed %n question(s).</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review.py" line="328" />
+        <source>Right at the first answer: %1 of %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review.py" line="335" />
+        <source>Nothing else is scheduled for review.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review.py" line="338" />
+        <source>Next review: %1 (in %2).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review.py" line="351" />
+        <source>today at %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review.py" line="353" />
+        <source>tomorrow at %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Reviews</name>
+    <message>
+        <location filename="../../desktop/operations/review.py" line="45" />
+        <source>Nothing to review now.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>SearchScreen</name>
     <message>
-        <location filename="../../desktop/ui/search.py" line="38" />
+        <location filename="../../desktop/ui/search.py" line="126" />
         <source>Search</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search.py" line="39" />
+        <location filename="../../desktop/ui/search.py" line="127" />
         <source>Words to find, with or without accents</source>
         <translation>Words to find, with or without accents</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search.py" line="40" />
+        <location filename="../../desktop/ui/search.py" line="128" />
         <source>Search lessons</source>
         <translation>Search lessons</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search.py" line="41" />
+        <location filename="../../desktop/ui/search.py" line="130" />
+        <source>Press Down to move to the results, Enter to open one.</source>
+        <translation>Press Down to move to the results, Enter to open one.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/search.py" line="132" />
         <source>Search results</source>
         <translation>Search results</translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/search.py" line="134" />
+        <source>No lesson found</source>
+        <translation>No lesson found</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/search.py" line="135" />
+        <source>Try fewer words or other words; accents are not needed.</source>
+        <translation>Try fewer words or other words; accents are not needed.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/search.py" line="136" />
+        <source>&amp;Clear the search</source>
+        <translation>&amp;Clear the search</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/search.py" line="55" />
+        <location filename="../../desktop/ui/search.py" line="163" />
         <source>%n lesson(s) found.</source>
         <translation>
             <numerusform>%n lesson found.</numerusform>
@@ -1669,7 +1905,7 @@
     <message>
         <location filename="../../desktop/ui/settings.py" line="91" />
         <source>&amp;High contrast (black on white, stronger marks)</source>
-        <translation type="unfinished" />
+        <translation>&amp;High contrast (black on white, stronger marks)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/settings.py" line="93" />
@@ -1894,7 +2130,7 @@
     <message>
         <location filename="../../desktop/ui/sync_panel.py" line="85" />
         <source>Checking…</source>
-        <translation type="unfinished" />
+        <translation>Checking…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/sync_panel.py" line="87" />
@@ -1945,17 +2181,17 @@
 <context>
     <name>TextWidget</name>
     <message>
-        <location filename="../../desktop/ui/items.py" line="104" />
+        <location filename="../../desktop/ui/items.py" line="107" />
         <source>Your answer</source>
         <translation>Your answer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/items.py" line="105" />
+        <location filename="../../desktop/ui/items.py" line="108" />
         <source>Type your answer</source>
         <translation>Type your answer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/items.py" line="109" />
+        <location filename="../../desktop/ui/items.py" line="112" />
         <source>Type a number</source>
         <translation>Type a number</translation>
     </message>

@@ -47,55 +47,65 @@
 <context>
     <name>CertificatesScreen</name>
     <message>
-        <location filename="../../desktop/ui/certificates.py" line="52" />
+        <location filename="../../desktop/ui/certificates.py" line="63" />
         <source>Certificates</source>
         <translation>Chứng chỉ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/certificates.py" line="55" />
+        <location filename="../../desktop/ui/certificates.py" line="66" />
         <source>The ministry grades each level exam and signs a certificate for a pass; it arrives with the next sync, or with the next file from the ministry. A signed certificate exports to PDF with a QR code that can be checked offline.</source>
         <translation>Bộ chấm từng bài thi cấp độ và ký chứng chỉ cho bài thi đạt; chứng chỉ về máy ở lần đồng bộ tiếp theo, hoặc theo tệp tiếp theo do Bộ gửi. Chứng chỉ đã ký xuất được ra PDF kèm mã QR, kiểm tra được cả khi không có mạng.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/certificates.py" line="60" />
+        <location filename="../../desktop/ui/certificates.py" line="71" />
         <source>&amp;Export to PDF…</source>
         <translation>&amp;Xuất ra PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/certificates.py" line="61" />
+        <location filename="../../desktop/ui/certificates.py" line="72" />
         <source>Certificates earned</source>
         <translation>Chứng chỉ đã đạt</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/certificates.py" line="74" />
+        <source>No certificate yet</source>
+        <translation>Chưa có chứng chỉ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/certificates.py" line="76" />
+        <source>A pass in a level exam, graded by the ministry, earns one. Finish a level's modules in the library, then take its exam.</source>
+        <translation>Anh/chị nhận chứng chỉ khi đạt bài thi cấp độ do Bộ chấm. Hãy hoàn thành các học phần của cấp độ trong thư viện, sau đó làm bài thi của cấp độ đó.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/certificates.py" line="79" />
+        <source>Open the &amp;library</source>
+        <translation>Mở &amp;thư viện</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/certificates.py" line="93" />
         <source>signed by the ministry</source>
         <translation>đã được Bộ ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/certificates.py" line="76" />
+        <location filename="../../desktop/ui/certificates.py" line="95" />
         <source>graded on this computer; not confirmed by the ministry</source>
         <translation>chấm trên máy tính này; chưa được Bộ xác nhận</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/certificates.py" line="81" />
+        <location filename="../../desktop/ui/certificates.py" line="100" />
         <source>REVOKED by the ministry on %1: %2</source>
         <translation>Đã bị Bộ THU HỒI ngày %1: %2</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/certificates.py" line="95" />
-        <source>No certificate yet: a pass in a level exam, graded by the ministry, earns one.</source>
-        <translation>Chưa có chứng chỉ: anh/chị nhận chứng chỉ khi bài thi cấp độ được Bộ chấm đạt.</translation>
     </message>
 </context>
 <context>
     <name>ChoiceWidget</name>
     <message>
-        <location filename="../../desktop/ui/items.py" line="71" />
+        <location filename="../../desktop/ui/items.py" line="74" />
         <source>True</source>
         <translation>Đúng</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/items.py" line="71" />
+        <location filename="../../desktop/ui/items.py" line="74" />
         <source>False</source>
         <translation>Sai</translation>
     </message>
@@ -103,32 +113,32 @@
 <context>
     <name>FeedbackLabel</name>
     <message>
-        <location filename="../../desktop/ui/items.py" line="214" />
+        <location filename="../../desktop/ui/items.py" line="218" />
         <source>✓ Correct.</source>
         <translation>✓ Chính xác.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/items.py" line="216" />
+        <location filename="../../desktop/ui/items.py" line="220" />
         <source>Partly right (%1%).</source>
         <translation>Đúng một phần (%1%).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/items.py" line="218" />
+        <location filename="../../desktop/ui/items.py" line="222" />
         <source>✗ Not quite.</source>
         <translation>✗ Chưa đúng.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/items.py" line="222" />
+        <location filename="../../desktop/ui/items.py" line="226" />
         <source>True</source>
         <translation>Đúng</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/items.py" line="222" />
+        <location filename="../../desktop/ui/items.py" line="226" />
         <source>False</source>
         <translation>Sai</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/items.py" line="224" />
+        <location filename="../../desktop/ui/items.py" line="228" />
         <source>The right answer:</source>
         <translation>Đáp án đúng:</translation>
     </message>
@@ -136,124 +146,129 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../desktop/ui/home.py" line="88" />
+        <location filename="../../desktop/ui/home.py" line="97" />
         <source>Continue</source>
         <translation>Học tiếp</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="89" />
+        <location filename="../../desktop/ui/home.py" line="98" />
         <source>&amp;Continue</source>
         <translation>&amp;Tiếp tục</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="90" />
+        <location filename="../../desktop/ui/home.py" line="99" />
         <source>Take the &amp;placement test</source>
         <translation>Làm bài &amp;kiểm tra đầu vào</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="91" />
+        <location filename="../../desktop/ui/home.py" line="100" />
         <source>Progress by area</source>
         <translation>Tiến độ theo lĩnh vực</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="92" />
+        <location filename="../../desktop/ui/home.py" line="101" />
         <source>Progress by level</source>
         <translation>Tiến độ theo cấp độ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="93" />
+        <location filename="../../desktop/ui/home.py" line="102" />
         <source>Review</source>
         <translation>Ôn tập</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="94" />
+        <location filename="../../desktop/ui/home.py" line="103" />
         <source>&amp;Review now</source>
         <translation>Ôn tập &amp;ngay</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="95" />
+        <location filename="../../desktop/ui/home.py" line="104" />
+        <source>Continue &amp;learning</source>
+        <translation>&amp;Tiếp tục học</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/home.py" line="105" />
         <source>Assigned to you</source>
         <translation>Được giao cho anh/chị</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="96" />
+        <location filename="../../desktop/ui/home.py" line="106" />
         <source>Certificates</source>
         <translation>Chứng chỉ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="97" />
+        <location filename="../../desktop/ui/home.py" line="107" />
         <source>Level exams</source>
         <translation>Bài thi cấp độ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="98" />
+        <location filename="../../desktop/ui/home.py" line="108" />
         <source>Level exam results</source>
         <translation>Kết quả bài thi cấp độ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="99" />
+        <location filename="../../desktop/ui/home.py" line="109" />
         <source>Assigned packs</source>
         <translation>Gói nội dung được giao</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="100" />
+        <location filename="../../desktop/ui/home.py" line="110" />
         <source>Certificates earned</source>
         <translation>Chứng chỉ đã đạt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="112" />
+        <location filename="../../desktop/ui/home.py" line="122" />
         <source>Hello, %1</source>
         <translation>Xin chào, %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="114" />
+        <location filename="../../desktop/ui/home.py" line="124" />
         <source>Next: %1</source>
         <translation>Tiếp theo: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="117" />
+        <location filename="../../desktop/ui/home.py" line="127" />
         <source>Everything is done. Well done!</source>
         <translation>Anh/chị đã hoàn thành tất cả. Xin chúc mừng!</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/home.py" line="123" />
+        <location filename="../../desktop/ui/home.py" line="133" />
         <source>%n question(s) to review today.</source>
         <translation>
             <numerusform>Hôm nay có %n câu hỏi cần ôn tập.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="125" />
+        <location filename="../../desktop/ui/home.py" line="135" />
         <source>Nothing to review today.</source>
         <translation>Hôm nay không có câu hỏi nào cần ôn tập.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="131" />
+        <location filename="../../desktop/ui/home.py" line="147" />
         <source>%1 — due %2</source>
         <translation>%1 — hạn %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="134" />
+        <location filename="../../desktop/ui/home.py" line="150" />
         <source>Nothing assigned yet.</source>
         <translation>Chưa có nội dung nào được giao.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="140" />
+        <location filename="../../desktop/ui/home.py" line="156" />
         <source>No level exam submitted yet. The ministry grades each exam.</source>
         <translation>Anh/chị chưa nộp bài thi cấp độ nào. Mỗi bài thi do Bộ chấm.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="144" />
+        <location filename="../../desktop/ui/home.py" line="160" />
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="146" />
+        <location filename="../../desktop/ui/home.py" line="162" />
         <source>(graded on this computer; not confirmed by the ministry)</source>
         <translation>(chấm trên máy tính này; chưa được Bộ xác nhận)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="149" />
+        <location filename="../../desktop/ui/home.py" line="165" />
         <source>No certificate yet: pass a level exam.</source>
         <translation>Chưa có chứng chỉ: hãy vượt qua một bài thi cấp độ.</translation>
     </message>
@@ -289,17 +304,23 @@
     <message numerus="yes">
         <location filename="../../desktop/ui/quiz_intro.py" line="87" />
         <source>%n question(s).</source>
-        <translation><numerusform>%n câu hỏi.</numerusform></translation>
+        <translation>
+            <numerusform>%n câu hỏi.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/ui/quiz_intro.py" line="90" />
         <source>Time limit: %n minute(s); the clock keeps running if you close the app.</source>
-        <translation><numerusform>Thời gian làm bài: %n phút; đồng hồ vẫn chạy nếu anh/chị đóng ứng dụng.</numerusform></translation>
+        <translation>
+            <numerusform>Thời gian làm bài: %n phút; đồng hồ vẫn chạy nếu anh/chị đóng ứng dụng.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/ui/quiz_intro.py" line="95" />
         <source>About %n minute(s); no time limit.</source>
-        <translation><numerusform>Khoảng %n phút; không giới hạn thời gian.</numerusform></translation>
+        <translation>
+            <numerusform>Khoảng %n phút; không giới hạn thời gian.</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../desktop/ui/quiz_intro.py" line="100" />
@@ -319,7 +340,9 @@
     <message numerus="yes">
         <location filename="../../desktop/ui/quiz_intro.py" line="115" />
         <source>%n area(s), one section each, from the basics up. The test only shapes your path: what you already master is skipped. Answer what you know and leave the rest blank.</source>
-        <translation><numerusform>%n lĩnh vực, mỗi lĩnh vực một phần, từ cơ bản trở lên. Bài kiểm tra chỉ để xác định lộ trình học của anh/chị: nội dung anh/chị đã nắm vững sẽ được miễn. Anh/chị trả lời những câu mình biết và có thể bỏ trống các câu còn lại.</numerusform></translation>
+        <translation>
+            <numerusform>%n lĩnh vực, mỗi lĩnh vực một phần, từ cơ bản trở lên. Bài kiểm tra chỉ để xác định lộ trình học của anh/chị: nội dung anh/chị đã nắm vững sẽ được miễn. Anh/chị trả lời những câu mình biết và có thể bỏ trống các câu còn lại.</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../desktop/ui/quiz_intro.py" line="122" />
@@ -367,7 +390,7 @@
     <message>
         <location filename="../../desktop/ui/lesson.py" line="85" />
         <source>Check &amp;yourself</source>
-        <translation>&amp;Tự kiểm tra</translation>
+        <translation>Tự kiểm t&amp;ra</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/lesson.py" line="86" />
@@ -413,59 +436,79 @@
     </message>
     <message>
         <location filename="../../desktop/ui/lesson.py" line="143" />
-        <source>&amp;Mark as done</source>
+        <source>Mark as &amp;done</source>
         <translation>Đánh &amp;dấu đã học xong</translation>
     </message>
 </context>
 <context>
     <name>LibraryScreen</name>
     <message>
-        <location filename="../../desktop/ui/library.py" line="49" />
+        <location filename="../../desktop/ui/library.py" line="135" />
         <source>Library</source>
         <translation>Thư viện</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="50" />
+        <location filename="../../desktop/ui/library.py" line="136" />
         <source>Content</source>
         <translation>Nội dung</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="50" />
-        <source>State</source>
-        <translation>Trạng thái</translation>
+        <location filename="../../desktop/ui/library.py" line="136" />
+        <source>Progress</source>
+        <translation>Tiến độ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="51" />
+        <location filename="../../desktop/ui/library.py" line="137" />
         <source>Levels, modules and lessons</source>
         <translation>Cấp độ, học phần và bài học</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="52" />
+        <location filename="../../desktop/ui/library.py" line="138" />
         <source>&amp;Open</source>
         <translation>&amp;Mở</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="100" />
+        <location filename="../../desktop/ui/library.py" line="140" />
+        <source>No lessons installed yet</source>
+        <translation>Chưa cài đặt bài học nào</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library.py" line="142" />
+        <source>Lessons come in content packs (.hvpack files) from your ministry: import one you were given, or connect to the ministry server in Settings to receive the packs assigned to you.</source>
+        <translation>Bài học được cung cấp trong các gói nội dung (tệp .hvpack) của Bộ: anh/chị hãy nhập gói đã được cấp, hoặc kết nối máy chủ của Bộ trong mục Cài đặt để nhận các gói được giao.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library.py" line="146" />
+        <source>&amp;Import a pack…</source>
+        <translation>&amp;Nhập gói nội dung…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library.py" line="191" />
+        <source>%1/%2 lessons</source>
+        <translation>%1/%2 bài</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library.py" line="206" />
         <source>%1 min</source>
         <translation>%1 phút</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="107" />
+        <location filename="../../desktop/ui/library.py" line="214" />
         <source>Module quiz</source>
         <translation>Bài kiểm tra học phần</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="110" />
+        <location filename="../../desktop/ui/library.py" line="218" />
         <source>best %1%</source>
         <translation>cao nhất %1%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="123" />
+        <location filename="../../desktop/ui/library.py" line="231" />
         <source>Level exam</source>
         <translation>Bài thi cấp độ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="122" />
+        <location filename="../../desktop/ui/library.py" line="230" />
         <source>passed</source>
         <translation>đã đạt</translation>
     </message>
@@ -473,49 +516,49 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="188" />
-        <location filename="../../desktop/ui/main_window.py" line="602" />
-        <location filename="../../desktop/ui/main_window.py" line="614" />
+        <location filename="../../desktop/ui/main_window.py" line="202" />
+        <location filename="../../desktop/ui/main_window.py" line="624" />
+        <location filename="../../desktop/ui/main_window.py" line="636" />
         <source>Học Vụ Số</source>
         <translation>Học Vụ Số</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="190" />
+        <location filename="../../desktop/ui/main_window.py" line="204" />
         <source>Home</source>
         <translation>Trang chủ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="191" />
+        <location filename="../../desktop/ui/main_window.py" line="205" />
         <source>Library</source>
         <translation>Thư viện</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="192" />
+        <location filename="../../desktop/ui/main_window.py" line="206" />
         <source>Search</source>
         <translation>Tìm kiếm</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="193" />
+        <location filename="../../desktop/ui/main_window.py" line="207" />
         <source>Certificates</source>
         <translation>Chứng chỉ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="194" />
+        <location filename="../../desktop/ui/main_window.py" line="208" />
         <source>Import a pack…</source>
         <translation>Nhập gói nội dung…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="195" />
+        <location filename="../../desktop/ui/main_window.py" line="209" />
         <source>Settings</source>
         <translation>Cài đặt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="196" />
+        <location filename="../../desktop/ui/main_window.py" line="210" />
         <source>Lock</source>
         <translation>Khóa</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="201" />
+        <location filename="../../desktop/ui/main_window.py" line="215" />
         <source>Navigation</source>
         <translation>Điều hướng</translation>
     </message>
@@ -523,7 +566,7 @@
 <context>
     <name>MatchingWidget</name>
     <message>
-        <location filename="../../desktop/ui/items.py" line="179" />
+        <location filename="../../desktop/ui/items.py" line="183" />
         <source>— choose —</source>
         <translation>— chọn —</translation>
     </message>
@@ -1215,17 +1258,17 @@
 <context>
     <name>OrderingWidget</name>
     <message>
-        <location filename="../../desktop/ui/items.py" line="124" />
+        <location filename="../../desktop/ui/items.py" line="128" />
         <source>Steps to put in order</source>
         <translation>Các bước cần sắp xếp theo thứ tự</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/items.py" line="133" />
+        <location filename="../../desktop/ui/items.py" line="137" />
         <source>Move &amp;up</source>
         <translation>Chuyển &amp;lên</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/items.py" line="133" />
+        <location filename="../../desktop/ui/items.py" line="137" />
         <source>Move &amp;down</source>
         <translation>Chuyển &amp;xuống</translation>
     </message>
@@ -1296,7 +1339,7 @@
     <name>QuizLauncher</name>
     <message>
         <location filename="../../desktop/operations/quizzes.py" line="78" />
-        <location filename="../../desktop/operations/quizzes.py" line="106" />
+        <location filename="../../desktop/operations/quizzes.py" line="104" />
         <source>Level exam</source>
         <translation>Bài thi cấp độ</translation>
     </message>
@@ -1305,12 +1348,6 @@
         <location filename="../../desktop/operations/quizzes.py" line="101" />
         <source>Placement test</source>
         <translation>Kiểm tra đầu vào</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/operations/quizzes.py" line="103" />
-        <location filename="../../desktop/operations/quizzes.py" line="159" />
-        <source>Review</source>
-        <translation>Ôn tập</translation>
     </message>
 </context>
 <context>
@@ -1346,18 +1383,18 @@
         <translation>Câu hỏi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="281" />
+        <location filename="../../desktop/ui/quiz.py" line="282" />
         <source>Question %1 of %2</source>
         <translation>Câu hỏi %1/%2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="378" />
+        <location filename="../../desktop/ui/quiz.py" line="387" />
         <source>Submit the exam now? You answered %1 of %2 questions.</source>
         <translation>Anh/chị có muốn nộp bài ngay bây giờ không? Anh/chị đã trả lời %1 trên %2 câu hỏi.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/quiz.py" line="361" />
-        <location filename="../../desktop/ui/quiz.py" line="384" />
+        <location filename="../../desktop/ui/quiz.py" line="370" />
+        <location filename="../../desktop/ui/quiz.py" line="393" />
         <source>%n question(s) are not answered; an unanswered question scores nothing.</source>
         <translation>
             <numerusform>Còn %n câu hỏi chưa trả lời; câu chưa trả lời không được tính điểm.</numerusform>
@@ -1381,12 +1418,16 @@
     <message numerus="yes">
         <location filename="../../desktop/ui/quiz.py" line="173" />
         <source>%n question(s).</source>
-        <translation><numerusform>%n câu hỏi.</numerusform></translation>
+        <translation>
+            <numerusform>%n câu hỏi.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/ui/quiz.py" line="175" />
         <source>Time limit: %n minute(s); the clock keeps running if you close the app.</source>
-        <translation><numerusform>Thời gian làm bài: %n phút; đồng hồ vẫn chạy nếu anh/chị đóng ứng dụng.</numerusform></translation>
+        <translation>
+            <numerusform>Thời gian làm bài: %n phút; đồng hồ vẫn chạy nếu anh/chị đóng ứng dụng.</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../desktop/ui/quiz.py" line="181" />
@@ -1414,43 +1455,43 @@
         <translation>Để &amp;sau</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="272" />
+        <location filename="../../desktop/ui/quiz.py" line="273" />
         <source>Area %1 of %2 · %3/%4</source>
         <translation>Lĩnh vực %1/%2 · %3/%4</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="388" />
+        <location filename="../../desktop/ui/quiz.py" line="397" />
         <source>After submitting, the answers can no longer be changed.</source>
         <translation>Sau khi nộp, anh/chị không thể sửa câu trả lời.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="397" />
+        <location filename="../../desktop/ui/quiz.py" line="406" />
         <source>Submit the exam</source>
         <translation>Nộp bài thi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="399" />
+        <location filename="../../desktop/ui/quiz.py" line="408" />
         <source>&amp;Submit</source>
         <translation>&amp;Nộp bài</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="368" />
-        <location filename="../../desktop/ui/quiz.py" line="400" />
+        <location filename="../../desktop/ui/quiz.py" line="377" />
+        <location filename="../../desktop/ui/quiz.py" line="409" />
         <source>&amp;Keep working</source>
         <translation>&amp;Tiếp tục làm bài</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="359" />
+        <location filename="../../desktop/ui/quiz.py" line="368" />
         <source>Finish now?</source>
         <translation>Kết thúc bài?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="366" />
+        <location filename="../../desktop/ui/quiz.py" line="375" />
         <source>Go back with Previous to answer them, or finish now.</source>
         <translation>Anh/chị có thể bấm “Câu trước” để quay lại trả lời, hoặc kết thúc ngay.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="367" />
+        <location filename="../../desktop/ui/quiz.py" line="376" />
         <source>&amp;Finish now</source>
         <translation>&amp;Kết thúc ngay</translation>
     </message>
@@ -1584,29 +1625,212 @@
     </message>
 </context>
 <context>
+    <name>ReviewScreen</name>
+    <message>
+        <location filename="../../desktop/ui/review.py" line="158" />
+        <source>Review</source>
+        <translation type="unfinished">Ôn tập</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review.py" line="159" />
+        <source>C&amp;heck</source>
+        <translation type="unfinished">&amp;Kiểm tra</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review.py" line="160" />
+        <source>I don't know — &amp;show the answer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review.py" line="161" />
+        <source>Back to &amp;Home</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review.py" line="162" />
+        <source>Go to the &amp;library</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review.py" line="163" />
+        <source>Question</source>
+        <translation type="unfinished">Câu hỏi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review.py" line="164" />
+        <source>Whether your answer was right</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review.py" line="179" />
+        <source>Again</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review.py" line="180" />
+        <source>Hard</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review.py" line="181" />
+        <source>Good</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review.py" line="182" />
+        <source>Easy</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/review.py" line="188" />
+        <source>%n min</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/review.py" line="190" />
+        <source>%n hour(s)</source>
+        <translation type="unfinished">
+            <numerusform>%n giờ</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/review.py" line="192" />
+        <source>%n day(s)</source>
+        <translation type="unfinished">
+            <numerusform>%n ngày</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/review.py" line="194" />
+        <source>%n month(s)</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/review.py" line="195" />
+        <source>%n year(s)</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review.py" line="219" />
+        <source>Answer, then check (Enter).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review.py" line="240" />
+        <source>How well did you know it? Press 1–4 or a button; the suggestion has the focus.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review.py" line="250" />
+        <source>Question %1 of %2</source>
+        <translation type="unfinished">Câu hỏi %1/%2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review.py" line="270" />
+        <source>Comes back in %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review.py" line="280" />
+        <source>Choose or type an answer first.</source>
+        <translation type="unfinished">Anh/chị hãy chọn hoặc gõ câu trả lời trước.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review.py" line="324" />
+        <source>Review done</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/review.py" line="326" />
+        <source>You reviewed %n question(s).</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review.py" line="328" />
+        <source>Right at the first answer: %1 of %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review.py" line="335" />
+        <source>Nothing else is scheduled for review.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review.py" line="338" />
+        <source>Next review: %1 (in %2).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review.py" line="351" />
+        <source>today at %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review.py" line="353" />
+        <source>tomorrow at %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Reviews</name>
+    <message>
+        <location filename="../../desktop/operations/review.py" line="45" />
+        <source>Nothing to review now.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>SearchScreen</name>
     <message>
-        <location filename="../../desktop/ui/search.py" line="38" />
+        <location filename="../../desktop/ui/search.py" line="126" />
         <source>Search</source>
         <translation>Tìm kiếm</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search.py" line="39" />
+        <location filename="../../desktop/ui/search.py" line="127" />
         <source>Words to find, with or without accents</source>
         <translation>Từ cần tìm, có dấu hoặc không dấu</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search.py" line="40" />
+        <location filename="../../desktop/ui/search.py" line="128" />
         <source>Search lessons</source>
         <translation>Tìm trong bài học</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search.py" line="41" />
+        <location filename="../../desktop/ui/search.py" line="130" />
+        <source>Press Down to move to the results, Enter to open one.</source>
+        <translation>Nhấn phím Mũi tên xuống để chuyển đến kết quả, nhấn Enter để mở bài học.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/search.py" line="132" />
         <source>Search results</source>
         <translation>Kết quả tìm kiếm</translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/search.py" line="134" />
+        <source>No lesson found</source>
+        <translation>Không tìm thấy bài học nào</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/search.py" line="135" />
+        <source>Try fewer words or other words; accents are not needed.</source>
+        <translation>Anh/chị hãy thử dùng ít từ hơn hoặc từ khác; không cần gõ dấu.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/search.py" line="136" />
+        <source>&amp;Clear the search</source>
+        <translation>&amp;Xóa nội dung tìm kiếm</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/search.py" line="55" />
+        <location filename="../../desktop/ui/search.py" line="163" />
         <source>%n lesson(s) found.</source>
         <translation>
             <numerusform>Tìm thấy %n bài học.</numerusform>
@@ -1663,7 +1887,7 @@
     <message>
         <location filename="../../desktop/ui/settings.py" line="91" />
         <source>&amp;High contrast (black on white, stronger marks)</source>
-        <translation type="unfinished" />
+        <translation>Độ tương phản &amp;cao (chữ đen trên nền trắng, đường viền đậm hơn)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/settings.py" line="93" />
@@ -1883,7 +2107,7 @@
     <message>
         <location filename="../../desktop/ui/sync_panel.py" line="85" />
         <source>Checking…</source>
-        <translation type="unfinished" />
+        <translation>Đang kiểm tra kết nối…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/sync_panel.py" line="87" />
@@ -1934,17 +2158,17 @@
 <context>
     <name>TextWidget</name>
     <message>
-        <location filename="../../desktop/ui/items.py" line="104" />
+        <location filename="../../desktop/ui/items.py" line="107" />
         <source>Your answer</source>
         <translation>Câu trả lời của anh/chị</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/items.py" line="105" />
+        <location filename="../../desktop/ui/items.py" line="108" />
         <source>Type your answer</source>
         <translation>Nhập câu trả lời</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/items.py" line="109" />
+        <location filename="../../desktop/ui/items.py" line="112" />
         <source>Type a number</source>
         <translation>Nhập một số</translation>
     </message>

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -126,3 +127,35 @@ def _snippet(body: str, words: list[str], width: int = 160) -> str:
     start = max(0, at - width // 3)
     text = body[start : start + width]
     return ("…" if start else "") + text + ("…" if start + width < len(body) else "")
+
+
+def marked(text: str, query: str) -> list[tuple[str, bool]]:
+    """`text` cut into pieces, each with whether it is a term of `query` as the search
+    matched it: without regard to case or diacritics, at the start of a word (so "bao
+    mat" marks "bảo mật", and "mat" marks the start of "mật khẩu")."""
+    text = unicodedata.normalize("NFC", text)
+    words = _WORD.findall(fold(query))
+    if not words or not text:
+        return [(text, False)] if text else []
+    folded: list[str] = []
+    origin: list[int] = []  # for each folded character, the character of `text` it came from
+    for at, char in enumerate(text):
+        for piece in " " if char.isspace() else fold(char):
+            folded.append(piece)
+            origin.append(at)
+    plain = "".join(folded)
+    hit = [False] * len(text)
+    for word in words:
+        start = plain.find(word)
+        while start >= 0:
+            if start == 0 or not plain[start - 1].isalnum():
+                for n in range(origin[start], origin[start + len(word) - 1] + 1):
+                    hit[n] = True
+            start = plain.find(word, start + 1)
+    pieces: list[tuple[str, bool]] = []
+    for char, is_term in zip(text, hit, strict=True):
+        if pieces and pieces[-1][1] == is_term:
+            pieces[-1] = (pieces[-1][0] + char, is_term)
+        else:
+            pieces.append((char, is_term))
+    return pieces

@@ -14,16 +14,18 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QStackedLayout,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.ui.names import Names
-from desktop.ui.widgets import heading
+from desktop.ui.widgets import EmptyState, heading
 
 
 class CertificatesScreen(QWidget):
     export_requested = Signal(object)  # a desktop.store.Certificate
+    library_requested = Signal()  # the empty state's next step: the lessons and exams
 
     def __init__(self) -> None:
         super().__init__()
@@ -37,14 +39,23 @@ class CertificatesScreen(QWidget):
         self.list.currentItemChanged.connect(
             lambda cur, _: self.export.setEnabled(_exportable(cur))
         )
+        self.empty = EmptyState("empty-certificates")
+        self.empty.action.connect(self.library_requested)
         row = QHBoxLayout()
         row.addStretch()
         row.addWidget(self.export)
+        listing = QWidget()
+        column = QVBoxLayout(listing)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.list, 1)
+        column.addLayout(row)
+        self.pages = QStackedLayout()
+        self.pages.addWidget(listing)
+        self.pages.addWidget(self.empty)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.explain)
-        layout.addWidget(self.list, 1)
-        layout.addLayout(row)
+        layout.addLayout(self.pages, 1)
         self._certificates: list = []
         self.retranslate()
 
@@ -59,6 +70,14 @@ class CertificatesScreen(QWidget):
         )
         self.export.setText(self.tr("&Export to PDF…"))
         self.list.setAccessibleName(self.tr("Certificates earned"))
+        self.empty.set_texts(
+            self.tr("No certificate yet"),
+            self.tr(
+                "A pass in a level exam, graded by the ministry, earns one. Finish a "
+                "level's modules in the library, then take its exam."
+            ),
+            self.tr("Open the &library"),
+        )
         self.show_certificates(self._certificates)
 
     def changeEvent(self, event: QEvent) -> None:
@@ -89,12 +108,7 @@ class CertificatesScreen(QWidget):
             )
             entry.setData(Qt.ItemDataRole.UserRole, certificate)
             self.list.addItem(entry)
-        if not certificates:
-            self.list.addItem(
-                self.tr(
-                    "No certificate yet: a pass in a level exam, graded by the ministry, earns one."
-                )
-            )
+        self.pages.setCurrentIndex(0 if certificates else 1)
         self.export.setEnabled(False)
 
     def _export(self) -> None:

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, QSize, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui.names import Names
-from desktop.ui.widgets import BarChart, heading
+from desktop.ui.widgets import BarChart, heading, icon
 
 
 class HomeScreen(QWidget):
@@ -36,8 +36,15 @@ class HomeScreen(QWidget):
         self.placement_button = QPushButton()
         self.placement_button.clicked.connect(self.placement_requested)
         self.review_label = QLabel()
+        self.review_label.setWordWrap(True)
         self.review_button = QPushButton()
         self.review_button.clicked.connect(self.review_requested)
+        # Nothing due: a picture and the next thing to do instead of a dead button.
+        self.review_picture = QLabel()
+        self.review_picture.setVisible(False)
+        self.review_next = QPushButton()
+        self.review_next.setVisible(False)
+        self.review_next.clicked.connect(self.continue_requested)
         self.areas_box, self.levels_box = QGroupBox(), QGroupBox()
         self.areas_chart, self.levels_chart = BarChart(), BarChart()
         QVBoxLayout(self.areas_box).addWidget(self.areas_chart)
@@ -62,8 +69,10 @@ class HomeScreen(QWidget):
         row.addWidget(self.placement_button)
         row.addWidget(self.continue_button)
         row = QHBoxLayout(self.review_box)
+        row.addWidget(self.review_picture)
         row.addWidget(self.review_label, 1)
         row.addWidget(self.review_button)
+        row.addWidget(self.review_next)
         grid = QGridLayout()
         grid.addWidget(self.continue_box, 0, 0, 1, 2)
         grid.addWidget(self.areas_box, 1, 0)
@@ -92,6 +101,7 @@ class HomeScreen(QWidget):
         self.levels_box.setTitle(self.tr("Progress by level"))
         self.review_box.setTitle(self.tr("Review"))
         self.review_button.setText(self.tr("&Review now"))
+        self.review_next.setText(self.tr("Continue &learning"))
         self.assigned_box.setTitle(self.tr("Assigned to you"))
         self.certificates_box.setTitle(self.tr("Certificates"))
         self.exams_box.setTitle(self.tr("Level exams"))
@@ -125,6 +135,12 @@ class HomeScreen(QWidget):
             else self.tr("Nothing to review today.")
         )
         self.review_button.setEnabled(data.review_due > 0)
+        nothing_due = data.review_due == 0
+        if nothing_due and self.review_picture.pixmap().isNull():
+            self.review_picture.setPixmap(icon("empty-review").pixmap(QSize(80, 60)))
+        self.review_picture.setVisible(nothing_due)
+        self.review_button.setVisible(not nothing_due)
+        self.review_next.setVisible(nothing_due and bool(data.continue_title))
         self.assigned.clear()
         for title, due in data.assigned:
             self.assigned.addItem(

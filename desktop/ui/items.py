@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QDoubleValidator
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -41,6 +41,9 @@ def in_order(ids: Sequence[str], order: Sequence[str]) -> list[str]:
 
 
 class ItemWidget(QWidget):
+    # Enter in a typed answer: the screen presses its main button (Check, Next, Finish).
+    submitted = Signal()
+
     def __init__(self, item: Item, lang: str, order: Sequence[str] = ()) -> None:
         super().__init__()
         self.item = item
@@ -107,6 +110,7 @@ class TextWidget(ItemWidget):
             validator = QDoubleValidator(self)
             validator.setNotation(QDoubleValidator.Notation.StandardNotation)
             self.edit.setPlaceholderText(self.tr("Type a number"))
+        self.edit.returnPressed.connect(self.submitted)
         self.layout_.addWidget(self.edit)
 
     def response(self) -> Any:

@@ -154,6 +154,7 @@ class MainWindow(QMainWindow):
         self.library.lesson_requested.connect(lambda p, m, s: self.open_lesson(LessonRef(p, m, s)))
         self.library.quiz_requested.connect(self.start_module_quiz)
         self.library.exam_requested.connect(self.start_exam)
+        self.library.import_requested.connect(lambda: self.import_pack())
         self.lesson.done_requested.connect(self._lesson_done)
         self.lesson.previous_requested.connect(lambda: self._step_lesson(-1))
         self.lesson.next_requested.connect(lambda: self._step_lesson(+1))
@@ -165,6 +166,7 @@ class MainWindow(QMainWindow):
         self.search.query_changed.connect(self._search)
         self.search.lesson_requested.connect(self._open_found)
         self.certificates.export_requested.connect(self.certificate_export.export)
+        self.certificates.library_requested.connect(lambda: self.show_screen("library"))
         self.settings.language_changed.connect(self.set_language)
         self.settings.font_size_changed.connect(self._font_size)
         self.settings.idle_lock_changed.connect(self._idle_minutes)
@@ -591,8 +593,12 @@ class MainWindow(QMainWindow):
     # --- search and certificates ------------------------------------------------------
 
     def _search(self, query: str) -> None:
-        index = self.workspace.search
-        self.tasks.background(lambda: index.search(query), self.search.show_hits, self.fail)
+        index, catalog, lang = self.workspace.search, self.workspace.catalog, self.lesson_lang
+        self.tasks.background(
+            lambda: index.search(query),
+            lambda hits: self.search.show_hits(hits, query, catalog, lang),
+            self.fail,
+        )
 
     # --- messages ---------------------------------------------------------------------
 

@@ -248,6 +248,7 @@ class QuizScreen(QWidget):
             self.widget.setParent(None)
             self.widget.deleteLater()
         self.widget = item_widget(question.item, self.lang, question.order)
+        self.widget.submitted.connect(self._press_main_button)
         self.item_area.addWidget(self.widget)
         run.shown()
         saved = run.answers.get((question.quiz_slug, question.item.id))
@@ -330,6 +331,14 @@ class QuizScreen(QWidget):
 
     def _next(self) -> None:
         self._record(lambda _grade: self._go(self.index + 1))
+
+    def _press_main_button(self) -> None:
+        """Enter after a typed answer: Check in practice, else Next, else Finish (which
+        asks first when it should)."""
+        for button in (self.check, self.next, self.finish):
+            if button.isVisible() and button.isEnabled():
+                button.click()
+                return
 
     def _finish(self) -> None:
         run = self.run

@@ -95,7 +95,22 @@ class SyncController(QObject):
             return
         self.timer.stop()
         self.syncing = True
-        self.line.show_view(SyncView(SyncView.SYNCING))
+        self.line.show_view(SyncView(SyncView.CHECKING, self.line.view.pending))
+
+        def look():
+            # A quick look first: a server that is down shows as Offline in seconds,
+            # and the schedule tries again later.
+            offline = engine.probe()
+            return None if offline is None else (offline, engine.status())
+
+        def looked(result) -> None:
+            if engine is not self.engine:
+                return
+            if result is not None:
+                done(result)
+                return
+            self.line.show_view(SyncView(SyncView.SYNCING, self.line.view.pending))
+            self.tasks.background(work, done, failed)
 
         def work():
             report = engine.sync_once()
@@ -119,7 +134,7 @@ class SyncController(QObject):
             self.refresh()
             self._failed_quietly(error)
 
-        self.tasks.background(work, done, failed)
+        self.tasks.background(look, looked, failed)
 
     def refresh(self) -> None:
         engine = self.engine

@@ -27,6 +27,7 @@ class SyncView:
     """What the status line shows; made by the controller from the engine's status."""
 
     NOT_CONNECTED = "not-connected"
+    CHECKING = "checking"  # a quick look at the server before syncing
     SYNCING = "syncing"
     OFFLINE = "offline"
     SYNCED = "synced"
@@ -80,6 +81,8 @@ class SyncStatusLine(QWidget):
 
     def describe(self, view: SyncView) -> str:
         waiting = self.tr("%n result(s) waiting", "", view.pending)
+        if view.state == SyncView.CHECKING:
+            return self.tr("Checking…")
         if view.state == SyncView.SYNCING:
             return self.tr("Syncing…")
         if view.state == SyncView.OFFLINE:
@@ -99,7 +102,15 @@ class SyncStatusLine(QWidget):
         self.label.setAccessibleName(self.tr("Sync status: %1").replace("%1", text))
         self.button.setText(self.tr("Sync now"))
         self.button.setToolTip(self.tr("Click to sync now"))
-        self.button.setVisible(self.view.state not in (SyncView.NOT_CONNECTED, SyncView.SYNCING))
+        self.button.setVisible(
+            self.view.state not in (SyncView.NOT_CONNECTED, SyncView.CHECKING, SyncView.SYNCING)
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        # The line lives outside the screens' stack: it hears the language switch itself.
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
 
 class SyncBox(QGroupBox):
@@ -185,7 +196,7 @@ class SyncBox(QGroupBox):
         lines = []
         view = self.view
         if view is not None and self.connected:
-            if view.state == SyncView.SYNCING:
+            if view.state in (SyncView.CHECKING, SyncView.SYNCING):
                 lines.append(self.tr("Syncing…"))
             elif view.state == SyncView.SYNCED:
                 lines.append(self.tr("Last synced %1.").replace("%1", _local_time(view.when)))

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from content.exam_policy import ExamPolicy
 from content.localised import pick
 from desktop.catalog import Catalog, LessonRef
+from desktop.review_queue import due_count
 
 if TYPE_CHECKING:
     # Annotations only: the store (SQLAlchemy) loads after the unlock screen shows.
@@ -49,17 +50,11 @@ class HomeData:
     has_placement: bool
     areas: list[tuple[int, float]]
     levels: list[tuple[int, float]]
-    review_due: int
+    review_due: int  # the cards a review session started now holds (desktop.review_queue)
     assigned: list[tuple[str, str]] = field(default_factory=list)
     # (level, date, confirmed): an unconfirmed one is an older app's own exam pass.
     certificates: list[tuple[int, str, bool]] = field(default_factory=list)
     exams: list[ExamLine] = field(default_factory=list)
-
-
-def end_of_today() -> datetime:
-    """Items due before midnight (local time) count as "to review today"."""
-    now = datetime.now().astimezone()
-    return now.replace(hour=23, minute=59, second=59).astimezone(UTC)
 
 
 def home_data(learner, display_name: str, catalog: Catalog, lang: str) -> HomeData:
@@ -88,7 +83,7 @@ def home_data(learner, display_name: str, catalog: Catalog, lang: str) -> HomeDa
         has_placement=catalog.placement is not None,
         areas=[(a, p.fraction) for a, p in sorted(progress.areas.items())],
         levels=[(n, p.fraction) for n, p in sorted(progress.levels.items())],
-        review_due=len(learner.review_queue(end_of_today())),
+        review_due=due_count(learner, catalog),
         assigned=assigned,
         certificates=certificates,
         exams=exam_lines(learner, catalog),

@@ -1,10 +1,11 @@
-"""What starting a quiz, an exam, the placement test or a review means, as plain Python.
+"""What starting a quiz, an exam or the placement test means, as plain Python.
 
 Each launch is first an *introduction* (`QuizIntro`: how many items, how long, what
 counts, what comes next) computed without starting anything, so Cancel leaves no
 attempt behind; then the run itself (`desktop.quiz_run.QuizRun`). The choices that
-used to sit in the main window live here: which open attempt a launch resumes, which
-review items make a session, how a run interrupted by a lock is taken up again.
+used to sit in the main window live here: which open attempt a launch resumes, how a
+run interrupted by a lock is taken up again. (A review session is
+`desktop.review_session`.)
 Runs on the store's worker (these functions read and write the learner store).
 """
 
@@ -12,7 +13,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -34,7 +35,7 @@ class Launch:
     """Which run a launch makes: enough to start it again (Retry) or resume it after a
     lock. `registrations` names the attempts to resume; empty for a fresh start."""
 
-    kind: str  # "quiz" (a module quiz), "exam", "placement" or "review"
+    kind: str  # "quiz" (a module quiz), "exam" or "placement"
     pack_id: str
     quiz_slugs: tuple[str, ...]
     module_id: str | None = None
@@ -178,56 +179,11 @@ def make_run(learner, catalog: Catalog, launch: Launch) -> QuizRun:
     return QuizRun.start(learner, pack, quizzes, launch.kind, practice=practice, **extra)
 
 
-@dataclass(frozen=True)
-class ReviewPlan:
-    """The due review items a session can show, by quiz of one pack (the device holds
-    no key to a sealed item, and an item gone from the installed pack is left out)."""
-
-    pack_id: str
-    items: dict[str, list[Any]] = field(default_factory=dict)  # quiz slug -> items
-
-
-def review_plan(learner, catalog: Catalog, now: datetime) -> ReviewPlan | None:
-    """What a review session holds now; None when nothing due can be shown."""
-    due = learner.review_queue(now)
-    for pack_id in dict.fromkeys(entry.pack_id for entry in due):
-        if pack_id not in catalog.packs:
-            continue
-        by_quiz: dict[str, list[Any]] = {}
-        for entry in due:
-            if entry.pack_id != pack_id:
-                continue
-            try:
-                item = catalog.quiz(pack_id, entry.quiz_slug).item(entry.item_id)
-            except KeyError:
-                continue  # no longer in the installed pack
-            if item.sealed is None:
-                by_quiz.setdefault(entry.quiz_slug, []).append(item)
-        if by_quiz:
-            return ReviewPlan(pack_id, by_quiz)
-    return None
-
-
-def review_run(learner, catalog: Catalog, now: datetime) -> QuizRun | None:
-    """A review session as one practice run over the plan's quizzes; None: nothing due."""
-    plan = review_plan(learner, catalog, now)
-    if plan is None:
-        return None
-    quizzes = []
-    for slug, items in plan.items.items():
-        quiz = catalog.quiz(plan.pack_id, slug)
-        quizzes.append(Quiz(slug, quiz.title, quiz.pass_mark, True, tuple(items)))
-    pack = catalog.packs[plan.pack_id]
-    return QuizRun.start(learner, pack, quizzes, "quiz", practice=True, review=True)
-
-
 def suspended(run: QuizRun, index: int, module_id: str | None) -> Launch | None:
     """How to take `run` up again after a lock: its attempts by registration, at the
-    question shown. A review session has no attempt: it starts again from what is due."""
-    kind = run.kind if not run.review else "review"
+    question shown."""
+    kind = run.kind
     slugs = tuple(quiz.slug for quiz in run.quizzes)
-    if run.review:
-        return Launch("review", run.pack.pack_id, slugs)
     registrations = tuple(run.registrations[slug] for slug in slugs if slug in run.registrations)
     return Launch(kind, run.pack.pack_id, slugs, module_id, registrations, index)
 

@@ -1,10 +1,10 @@
-"""Starting quizzes: a module quiz, a level exam, the placement test, a review, Retry,
-and taking a run up again after a lock.
+"""Starting quizzes: a module quiz, a level exam, the placement test, Retry, and taking
+a run up again after a lock (a review session is `desktop.operations.review`).
 
 A launch first shows its introduction (`desktop.quiz_launch`), computed on the
 store's worker without starting any attempt; the quiz screen's Start (confirmed
-once more for a timed exam) makes the run. What to resume, which review items a
-session holds: the services decide; this module only wires them to the screen.
+once more for a timed exam) makes the run. What to resume the services decide; this
+module only wires them to the screen.
 """
 
 from __future__ import annotations
@@ -99,8 +99,6 @@ class QuizLauncher(QObject):
         catalog = self.context.workspace.catalog
         if launch.kind == "placement":
             return self.tr("Placement test")
-        if launch.kind == "review":
-            return self.tr("Review")
         if launch.kind == "exam":
             level = catalog.packs[launch.pack_id].manifest["exam"].get("level") or 0
             return self.names.level(level) + " — " + self.tr("Level exam")
@@ -126,10 +124,7 @@ class QuizLauncher(QObject):
 
     def resume(self, launch) -> None:
         """Take up a run interrupted by a lock, at the question it showed."""
-        if launch.kind == "review":
-            self.review()
-        else:
-            self._start(launch)
+        self._start(launch)
 
     def retry(self) -> None:
         """A new set of questions for the practice quiz just finished."""
@@ -138,29 +133,6 @@ class QuizLauncher(QObject):
         launch = self.screen.launch
         if launch is not None and launch.kind == "quiz":
             self._start(replace(launch, registrations=(), index=0))
-
-    def review(self, nothing: Callable[[], None] | None = None) -> None:
-        """Practise the due review items; `nothing` runs when none can be shown."""
-        from desktop.home_data import end_of_today
-        from desktop.quiz_launch import Launch, review_run
-
-        catalog, learner = self.context.workspace.catalog, self.learner()
-        if learner is None:
-            return
-
-        def made(run) -> None:
-            if run is None:
-                if nothing is not None:
-                    nothing()
-                return
-            self.show()
-            slugs = tuple(quiz.slug for quiz in run.quizzes)
-            launch = Launch("review", run.pack.pack_id, slugs)
-            self.screen.start(run, self.tr("Review"), self.context.lang(), launch)
-
-        self.context.tasks.db(
-            lambda: review_run(learner, catalog, end_of_today()), made, self.context.fail
-        )
 
     def _finished(self, result) -> None:
         run = self.screen.run

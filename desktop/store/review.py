@@ -4,9 +4,11 @@ An item enters the queue the first time it is answered wrong (rating Again);
 every later answer to it, in any quiz, exam or review session, updates its card:
 in a review session with the grade the learner chose (Again, Hard, Good or Easy,
 recorded on the answer as `EXT_REVIEW_RATING`), elsewhere Good when right and Again
-when wrong. Cards are rebuilt from the log in learning
-order every time, never stored, so the queue is the same whatever order
-statements arrived in. Fuzzing is off for the same reason: the schedule must be
+when wrong. A wrong answer outside a review session makes the card due at once (the
+learner has just shown it needs review: Home offers it straight away); only a review
+session's grades are scheduled exactly as the buttons said. Cards are rebuilt from
+the log in learning order every time, never stored, so the queue is the same
+whatever order statements arrived in. Fuzzing is off for the same reason: the schedule must be
 a function of the log.
 
 An answer is right when its `success` is true, or, when `success` is absent,
@@ -116,6 +118,9 @@ class ReviewReplay:
         else:
             rating = Rating.Good if right else Rating.Again
         card, _ = _SCHEDULER.review_card(card, rating, review_datetime=fact.ts)
+        if fact.rating is None and not right:
+            # FSRS's state (stability, difficulty, step) is kept; only the wait is not.
+            card.due = fact.ts
         lapsed = rating is Rating.Again and was_reviewing
         self._cards[key] = (card, reviews + 1, lapses + lapsed)
 

@@ -36,6 +36,7 @@ from desktop.operations.certificates import CertificateExport
 from desktop.operations.context import Context
 from desktop.operations.packs import Packs
 from desktop.operations.quizzes import QuizLauncher
+from desktop.operations.review import Reviews
 from desktop.operations.session import Session
 from desktop.quiz_launch import Launch
 from desktop.tasks import Tasks
@@ -47,6 +48,7 @@ from desktop.ui.messages import Messages
 from desktop.ui.names import Names
 from desktop.ui.practice import PracticeDialog
 from desktop.ui.quiz import QuizScreen
+from desktop.ui.review import ReviewScreen
 from desktop.ui.search import SearchScreen
 from desktop.ui.settings import SettingsScreen
 from desktop.ui.sync_controller import SyncController
@@ -100,6 +102,13 @@ class MainWindow(QMainWindow):
             lambda: self.session.learner,
             lambda: self.stack.setCurrentWidget(self.quiz),
         )
+        self.review = ReviewScreen()
+        self.reviews = Reviews(
+            self.context,
+            self.review,
+            lambda: self.session.learner,
+            lambda: self.stack.setCurrentWidget(self.review),
+        )
         self.stack = QStackedWidget()
         for screen in (
             self.unlock,
@@ -108,6 +117,7 @@ class MainWindow(QMainWindow):
             self.library,
             self.lesson,
             self.quiz,
+            self.review,
             self.search,
             self.certificates,
             self.settings,
@@ -151,6 +161,8 @@ class MainWindow(QMainWindow):
         self.session.locked.connect(self._locked)
         self.changes.changed.connect(self._changed)
         self.home.review_requested.connect(self.start_review)
+        self.review.home_requested.connect(lambda: self.show_screen("home"))
+        self.review.library_requested.connect(lambda: self.show_screen("library"))
         self.library.lesson_requested.connect(lambda p, m, s: self.open_lesson(LessonRef(p, m, s)))
         self.library.quiz_requested.connect(self.start_module_quiz)
         self.library.exam_requested.connect(self.start_exam)
@@ -311,7 +323,8 @@ class MainWindow(QMainWindow):
             elif then_placement:
                 self.start_placement()
             else:
-                self.show_screen("home")
+                # A review session a lock interrupted is taken up where it was.
+                self.reviews.resume(lambda: self.show_screen("home"))
 
         self.packs.ensure_installed(then)
 
@@ -326,6 +339,7 @@ class MainWindow(QMainWindow):
     def _locked(self) -> None:
         self.sync.stop()
         self.quiz.stop()
+        self.reviews.forget()
         self.show_unlock()
 
     def _reset_idle(self) -> None:
@@ -365,6 +379,8 @@ class MainWindow(QMainWindow):
         if self.learner is None:
             return
         self.quiz.stop()
+        if self.stack.currentWidget() is self.review:
+            self.reviews.leave()
         for n in range(self.nav.count()):
             if self.nav.item(n).data(Qt.ItemDataRole.UserRole) == key:
                 self.nav.setCurrentRow(n)
@@ -567,7 +583,7 @@ class MainWindow(QMainWindow):
             self.show_screen("home")
 
     def start_review(self) -> None:
-        self.quizzes.review()
+        self.reviews.start()
 
     def _quiz_closed(self, _finished: bool) -> None:
         """Back where the run was asked for: Home for the placement test and review."""

@@ -1,22 +1,18 @@
-"""More of what a learner notices: a resumed exam, the idle lock, review sessions, the
-certificate PDF."""
+"""More of what a learner notices: a resumed exam, the idle lock, the certificate PDF
+(review sessions: test_review_screen.py)."""
 
 from __future__ import annotations
 
 from tests.desktop.app_driver import (
     PASSPHRASE,
-    answer_all,
     asking,
     idle,
     on_intro,
-    right_answer,
     shown_choices,
     some_answer,
     start_app,
     start_exam,
-    start_module_quiz,
 )
-from tests.desktop.app_driver import wrong_answer as wrong
 from tests.desktop.test_app_screens import unlocked_app
 
 
@@ -74,32 +70,6 @@ def test_idle_lock_returns_to_the_unlock_screen(qtbot, qapp, tmp_path, starter_p
     assert window.stack.currentWidget() is window.unlock
     assert not window.nav.isVisible()
     unlock(qtbot, window)
-
-
-def test_review_session_does_not_master_the_module(qtbot, qapp, tmp_path, starter_packs):
-    window = unlocked_app(qtbot, qapp, tmp_path, starter_packs)
-    module = next(window.workspace.catalog.modules())
-    start_module_quiz(qtbot, window, module.pack_id, module.module_id)
-    answer_all(
-        qtbot,
-        window,
-        lambda q: (
-            wrong(q.item)
-            if q is window.quiz.run.questions[0]
-            else right_answer(q.item)
-            if q in window.quiz.run.questions[1:7]
-            else None
-        ),
-    )
-    assert not window.quiz.result.passed
-    learner, catalog = window.learner, window.workspace.catalog
-    # The missed items are due later today; review them now as the home screen offers.
-    window.start_review()
-    qtbot.waitUntil(lambda: window.quiz.run is not None and window.quiz.run.review)
-    answer_all(qtbot, window, lambda q: right_answer(q.item))
-    assert window.quiz.result.score == 1.0
-    progress = window.tasks.db(lambda: learner.progress(catalog.course_map())).result()
-    assert not progress.modules[(module.pack_id, module.module_id)].mastered
 
 
 def test_certificate_pdf_holds_a_qr_with_the_record(qapp, tmp_path):

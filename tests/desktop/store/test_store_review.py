@@ -21,8 +21,8 @@ def test_only_items_answered_wrong_enter_the_queue(log):
     assert item.local_id == "l1-a4-quiz/q2"
     assert item.reviews == 1 and item.state == "learning"
     answered_at = log.clock - timedelta(minutes=1)  # q3 came a minute after q2
-    # FSRS's first learning step after "Again" is one minute.
-    assert item.due == answered_at + timedelta(minutes=1)
+    # Due at once: a missed item is worth reviewing straight away.
+    assert item.due == answered_at
 
 
 def test_right_answers_after_a_miss_push_the_item_further_away(log):

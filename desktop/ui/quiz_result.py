@@ -84,6 +84,7 @@ class ResultPage(QWidget):
 
     def retranslate(self) -> None:
         self.retry.setText(self.tr("&Retry"))
+        self.review_list.setAccessibleName(self.tr("Your answers, question by question"))
         run, result = self.run, self.result
         placement = run is not None and run.kind == "placement"
         self.back.setText(self.tr("&Go to Home") if placement else self.tr("&Back to the library"))

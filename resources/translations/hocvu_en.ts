@@ -1515,122 +1515,127 @@
         <translation>&amp;Retry</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz_result.py" line="89" />
+        <location filename="../../desktop/ui/quiz_result.py" line="87" />
+        <source>Your answers, question by question</source>
+        <translation>Your answers, question by question</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz_result.py" line="90" />
         <source>&amp;Go to Home</source>
         <translation>&amp;Go to Home</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz_result.py" line="89" />
+        <location filename="../../desktop/ui/quiz_result.py" line="90" />
         <source>&amp;Back to the library</source>
         <translation>&amp;Back to the library</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz_result.py" line="109" />
+        <location filename="../../desktop/ui/quiz_result.py" line="110" />
         <source>Exam submitted</source>
         <translation>Exam submitted</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz_result.py" line="112" />
+        <location filename="../../desktop/ui/quiz_result.py" line="113" />
         <source>Your answers have been submitted to the ministry for grading. The result and, if you pass, the certificate arrive with the next sync, or with the next file from the ministry if your mission is never online. Home shows “submitted, awaiting result” until then.</source>
         <translation>Your answers have been submitted to the ministry for grading. The result and, if you pass, the certificate arrive with the next sync, or with the next file from the ministry if your mission is never online. Home shows “submitted, awaiting result” until then.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz_result.py" line="120" />
+        <location filename="../../desktop/ui/quiz_result.py" line="121" />
         <source>Placement test finished</source>
         <translation>Placement test finished</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz_result.py" line="123" />
+        <location filename="../../desktop/ui/quiz_result.py" line="124" />
         <source>Your score: %1%. Modules you already master are marked “skipped by placement” in the library; the home screen shows where to start.</source>
         <translation>Your score: %1%. Modules you already master are marked “skipped by placement” in the library; the home screen shows where to start.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz_result.py" line="134" />
+        <location filename="../../desktop/ui/quiz_result.py" line="135" />
         <source>all levels skipped</source>
         <translation>all levels skipped</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz_result.py" line="137" />
+        <location filename="../../desktop/ui/quiz_result.py" line="138" />
         <source>levels %1 skipped; study from level %2</source>
         <translation>levels %1 skipped; study from level %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz_result.py" line="142" />
+        <location filename="../../desktop/ui/quiz_result.py" line="143" />
         <source>study from level %1</source>
         <translation>study from level %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz_result.py" line="145" />
+        <location filename="../../desktop/ui/quiz_result.py" line="146" />
         <source>Start at: %1.</source>
         <translation>Start at: %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz_result.py" line="152" />
+        <location filename="../../desktop/ui/quiz_result.py" line="153" />
         <source>Review done: %1%</source>
         <translation>Review done: %1%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz_result.py" line="154" />
+        <location filename="../../desktop/ui/quiz_result.py" line="155" />
         <source>The questions you missed come back for review when they are due.</source>
         <translation>The questions you missed come back for review when they are due.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz_result.py" line="157" />
+        <location filename="../../desktop/ui/quiz_result.py" line="158" />
         <source>Passed: %1%</source>
         <translation>Passed: %1%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz_result.py" line="158" />
+        <location filename="../../desktop/ui/quiz_result.py" line="159" />
         <source>Well done. The pass mark is %1%.</source>
         <translation>Well done. The pass mark is %1%.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz_result.py" line="160" />
+        <location filename="../../desktop/ui/quiz_result.py" line="161" />
         <source>Not passed yet: %1%</source>
         <translation>Not passed yet: %1%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz_result.py" line="163" />
+        <location filename="../../desktop/ui/quiz_result.py" line="164" />
         <source>The pass mark is %1%. Read the questions below again, then try once more.</source>
         <translation>The pass mark is %1%. Read the questions below again, then try once more.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz_result.py" line="167" />
+        <location filename="../../desktop/ui/quiz_result.py" line="168" />
         <source>By area:</source>
         <translation>By area:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz_result.py" line="181" />
+        <location filename="../../desktop/ui/quiz_result.py" line="182" />
         <source>To revisit: %1.</source>
         <translation>To revisit: %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz_result.py" line="186" />
+        <location filename="../../desktop/ui/quiz_result.py" line="187" />
         <source>Questions to review:</source>
         <translation>Questions to review:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz_result.py" line="187" />
+        <location filename="../../desktop/ui/quiz_result.py" line="188" />
         <source>True</source>
         <translation>True</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz_result.py" line="187" />
+        <location filename="../../desktop/ui/quiz_result.py" line="188" />
         <source>False</source>
         <translation>False</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz_result.py" line="194" />
+        <location filename="../../desktop/ui/quiz_result.py" line="195" />
         <source>Your answer:</source>
         <translation>Your answer:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz_result.py" line="194" />
+        <location filename="../../desktop/ui/quiz_result.py" line="195" />
         <source>(none)</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz_result.py" line="198" />
+        <location filename="../../desktop/ui/quiz_result.py" line="199" />
         <source>The right answer:</source>
         <translation>The right answer:</translation>
     </message>

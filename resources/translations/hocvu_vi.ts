@@ -1504,122 +1504,127 @@
         <translation>&amp;Làm lại</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz_result.py" line="89" />
+        <location filename="../../desktop/ui/quiz_result.py" line="87" />
+        <source>Your answers, question by question</source>
+        <translation>Câu trả lời của anh/chị, theo từng câu hỏi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/quiz_result.py" line="90" />
         <source>&amp;Go to Home</source>
         <translation>&amp;Về Trang chủ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz_result.py" line="89" />
+        <location filename="../../desktop/ui/quiz_result.py" line="90" />
         <source>&amp;Back to the library</source>
         <translation>&amp;Quay lại Thư viện</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz_result.py" line="109" />
+        <location filename="../../desktop/ui/quiz_result.py" line="110" />
         <source>Exam submitted</source>
         <translation>Đã nộp bài thi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz_result.py" line="112" />
+        <location filename="../../desktop/ui/quiz_result.py" line="113" />
         <source>Your answers have been submitted to the ministry for grading. The result and, if you pass, the certificate arrive with the next sync, or with the next file from the ministry if your mission is never online. Home shows “submitted, awaiting result” until then.</source>
         <translation>Bài làm của anh/chị đã được nộp để Bộ chấm. Kết quả và chứng chỉ (nếu đạt) sẽ về máy ở lần đồng bộ tiếp theo, hoặc theo tệp tiếp theo do Bộ gửi nếu cơ quan đại diện của anh/chị không kết nối mạng. Cho đến lúc đó, Trang chủ ghi “đã nộp, đang chờ kết quả”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz_result.py" line="120" />
+        <location filename="../../desktop/ui/quiz_result.py" line="121" />
         <source>Placement test finished</source>
         <translation>Đã hoàn thành bài kiểm tra đầu vào</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz_result.py" line="123" />
+        <location filename="../../desktop/ui/quiz_result.py" line="124" />
         <source>Your score: %1%. Modules you already master are marked “skipped by placement” in the library; the home screen shows where to start.</source>
         <translation>Điểm của anh/chị: %1%. Các học phần anh/chị đã nắm vững được đánh dấu “được miễn nhờ kiểm tra đầu vào” trong Thư viện; Trang chủ cho biết anh/chị nên bắt đầu từ đâu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz_result.py" line="134" />
+        <location filename="../../desktop/ui/quiz_result.py" line="135" />
         <source>all levels skipped</source>
         <translation>được miễn tất cả các cấp độ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz_result.py" line="137" />
+        <location filename="../../desktop/ui/quiz_result.py" line="138" />
         <source>levels %1 skipped; study from level %2</source>
         <translation>được miễn cấp độ %1; học từ cấp độ %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz_result.py" line="142" />
+        <location filename="../../desktop/ui/quiz_result.py" line="143" />
         <source>study from level %1</source>
         <translation>học từ cấp độ %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz_result.py" line="145" />
+        <location filename="../../desktop/ui/quiz_result.py" line="146" />
         <source>Start at: %1.</source>
         <translation>Bắt đầu từ: %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz_result.py" line="152" />
+        <location filename="../../desktop/ui/quiz_result.py" line="153" />
         <source>Review done: %1%</source>
         <translation>Ôn tập xong: %1%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz_result.py" line="154" />
+        <location filename="../../desktop/ui/quiz_result.py" line="155" />
         <source>The questions you missed come back for review when they are due.</source>
         <translation>Những câu anh/chị làm sai sẽ quay lại để ôn tập khi đến hạn.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz_result.py" line="157" />
+        <location filename="../../desktop/ui/quiz_result.py" line="158" />
         <source>Passed: %1%</source>
         <translation>Đạt: %1%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz_result.py" line="158" />
+        <location filename="../../desktop/ui/quiz_result.py" line="159" />
         <source>Well done. The pass mark is %1%.</source>
         <translation>Xin chúc mừng. Điểm đạt là %1%.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz_result.py" line="160" />
+        <location filename="../../desktop/ui/quiz_result.py" line="161" />
         <source>Not passed yet: %1%</source>
         <translation>Chưa đạt: %1%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz_result.py" line="163" />
+        <location filename="../../desktop/ui/quiz_result.py" line="164" />
         <source>The pass mark is %1%. Read the questions below again, then try once more.</source>
         <translation>Điểm đạt là %1%. Hãy đọc lại các câu hỏi dưới đây, rồi thử lại lần nữa.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz_result.py" line="167" />
+        <location filename="../../desktop/ui/quiz_result.py" line="168" />
         <source>By area:</source>
         <translation>Theo lĩnh vực:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz_result.py" line="181" />
+        <location filename="../../desktop/ui/quiz_result.py" line="182" />
         <source>To revisit: %1.</source>
         <translation>Cần xem lại: %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz_result.py" line="186" />
+        <location filename="../../desktop/ui/quiz_result.py" line="187" />
         <source>Questions to review:</source>
         <translation>Các câu cần xem lại:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz_result.py" line="187" />
+        <location filename="../../desktop/ui/quiz_result.py" line="188" />
         <source>True</source>
         <translation>Đúng</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz_result.py" line="187" />
+        <location filename="../../desktop/ui/quiz_result.py" line="188" />
         <source>False</source>
         <translation>Sai</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz_result.py" line="194" />
+        <location filename="../../desktop/ui/quiz_result.py" line="195" />
         <source>Your answer:</source>
         <translation>Câu trả lời của anh/chị:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz_result.py" line="194" />
+        <location filename="../../desktop/ui/quiz_result.py" line="195" />
         <source>(none)</source>
         <translation>(chưa trả lời)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz_result.py" line="198" />
+        <location filename="../../desktop/ui/quiz_result.py" line="199" />
         <source>The right answer:</source>
         <translation>Đáp án đúng:</translation>
     </message>

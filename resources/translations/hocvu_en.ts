@@ -1645,160 +1645,142 @@
     <message>
         <location filename="../../desktop/ui/review.py" line="158" />
         <source>Review</source>
-        <translation type="unfinished">Review</translation>
+        <translation>Review</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/review.py" line="159" />
         <source>C&amp;heck</source>
-        <translation type="unfinished">C&amp;heck</translation>
+        <translation>C&amp;heck</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/review.py" line="160" />
         <source>I don't know — &amp;show the answer</source>
-        <translation type="unfinished" />
+        <translation>I don't know — &amp;show the answer</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/review.py" line="161" />
         <source>Back to &amp;Home</source>
-        <translation type="unfinished" />
+        <translation>Back to &amp;Home</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/review.py" line="162" />
         <source>Go to the &amp;library</source>
-        <translation type="unfinished" />
+        <translation>Go to the &amp;library</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/review.py" line="163" />
         <source>Question</source>
-        <translation type="unfinished">Question</translation>
+        <translation>Question</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/review.py" line="164" />
         <source>Whether your answer was right</source>
-        <translation type="unfinished" />
+        <translation>Whether your answer was right</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/review.py" line="179" />
         <source>Again</source>
-        <translation type="unfinished" />
+        <translation>Again</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/review.py" line="180" />
         <source>Hard</source>
-        <translation type="unfinished" />
+        <translation>Hard</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/review.py" line="181" />
         <source>Good</source>
-        <translation type="unfinished" />
+        <translation>Good</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/review.py" line="182" />
         <source>Easy</source>
-        <translation type="unfinished" />
+        <translation>Easy</translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/ui/review.py" line="188" />
         <source>%n min</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation><numerusform>%n min</numerusform><numerusform>%n min</numerusform></translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/ui/review.py" line="190" />
         <source>%n hour(s)</source>
-        <translation type="unfinished">
-            <numerusform>%n hour</numerusform>
-            <numerusform>%n hours</numerusform>
-        </translation>
+        <translation><numerusform>%n hour</numerusform><numerusform>%n hours</numerusform></translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/ui/review.py" line="192" />
         <source>%n day(s)</source>
-        <translation type="unfinished">
-            <numerusform>%n day</numerusform>
-            <numerusform>%n days</numerusform>
-        </translation>
+        <translation><numerusform>%n day</numerusform><numerusform>%n days</numerusform></translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/ui/review.py" line="194" />
         <source>%n month(s)</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation><numerusform>%n month</numerusform><numerusform>%n months</numerusform></translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/ui/review.py" line="195" />
         <source>%n year(s)</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation><numerusform>%n year</numerusform><numerusform>%n years</numerusform></translation>
     </message>
     <message>
         <location filename="../../desktop/ui/review.py" line="219" />
         <source>Answer, then check (Enter).</source>
-        <translation type="unfinished" />
+        <translation>Answer, then check (Enter).</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/review.py" line="240" />
         <source>How well did you know it? Press 1–4 or a button; the suggestion has the focus.</source>
-        <translation type="unfinished" />
+        <translation>How well did you know it? Press 1–4 or a button; the suggestion has the focus.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/review.py" line="250" />
         <source>Question %1 of %2</source>
-        <translation type="unfinished">Question %1 of %2</translation>
+        <translation>Question %1 of %2</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/review.py" line="270" />
         <source>Comes back in %1</source>
-        <translation type="unfinished" />
+        <translation>Comes back in %1</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/review.py" line="280" />
         <source>Choose or type an answer first.</source>
-        <translation type="unfinished">Choose or type an answer first.</translation>
+        <translation>Choose or type an answer first.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/review.py" line="324" />
         <source>Review done</source>
-        <translation type="unfinished" />
+        <translation>Review done</translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/ui/review.py" line="326" />
         <source>You reviewed %n question(s).</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation><numerusform>You reviewed %n question.</numerusform><numerusform>You reviewed %n questions.</numerusform></translation>
     </message>
     <message>
         <location filename="../../desktop/ui/review.py" line="328" />
         <source>Right at the first answer: %1 of %2.</source>
-        <translation type="unfinished" />
+        <translation>Right at the first answer: %1 of %2.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/review.py" line="335" />
         <source>Nothing else is scheduled for review.</source>
-        <translation type="unfinished" />
+        <translation>Nothing else is scheduled for review.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/review.py" line="338" />
         <source>Next review: %1 (in %2).</source>
-        <translation type="unfinished" />
+        <translation>Next review: %1 (in %2).</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/review.py" line="351" />
         <source>today at %1</source>
-        <translation type="unfinished" />
+        <translation>today at %1</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/review.py" line="353" />
         <source>tomorrow at %1</source>
-        <translation type="unfinished" />
+        <translation>tomorrow at %1</translation>
     </message>
 </context>
 <context>
@@ -1806,7 +1788,7 @@
     <message>
         <location filename="../../desktop/operations/review.py" line="45" />
         <source>Nothing to review now.</source>
-        <translation type="unfinished" />
+        <translation>Nothing to review now.</translation>
     </message>
 </context>
 <context>

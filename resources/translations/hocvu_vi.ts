@@ -1634,154 +1634,142 @@
     <message>
         <location filename="../../desktop/ui/review.py" line="158" />
         <source>Review</source>
-        <translation type="unfinished">Ôn tập</translation>
+        <translation>Ôn tập</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/review.py" line="159" />
         <source>C&amp;heck</source>
-        <translation type="unfinished">&amp;Kiểm tra</translation>
+        <translation>&amp;Kiểm tra</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/review.py" line="160" />
         <source>I don't know — &amp;show the answer</source>
-        <translation type="unfinished" />
+        <translation>Tôi chưa biết — &amp;xem đáp án</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/review.py" line="161" />
         <source>Back to &amp;Home</source>
-        <translation type="unfinished" />
+        <translation>Về &amp;Trang chủ</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/review.py" line="162" />
         <source>Go to the &amp;library</source>
-        <translation type="unfinished" />
+        <translation>Đến Thư &amp;viện</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/review.py" line="163" />
         <source>Question</source>
-        <translation type="unfinished">Câu hỏi</translation>
+        <translation>Câu hỏi</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/review.py" line="164" />
         <source>Whether your answer was right</source>
-        <translation type="unfinished" />
+        <translation>Câu trả lời của anh/chị đúng hay chưa</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/review.py" line="179" />
         <source>Again</source>
-        <translation type="unfinished" />
+        <translation>Học lại</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/review.py" line="180" />
         <source>Hard</source>
-        <translation type="unfinished" />
+        <translation>Khó</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/review.py" line="181" />
         <source>Good</source>
-        <translation type="unfinished" />
+        <translation>Tốt</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/review.py" line="182" />
         <source>Easy</source>
-        <translation type="unfinished" />
+        <translation>Dễ</translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/ui/review.py" line="188" />
         <source>%n min</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation><numerusform>%n phút</numerusform></translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/ui/review.py" line="190" />
         <source>%n hour(s)</source>
-        <translation type="unfinished">
-            <numerusform>%n giờ</numerusform>
-        </translation>
+        <translation><numerusform>%n giờ</numerusform></translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/ui/review.py" line="192" />
         <source>%n day(s)</source>
-        <translation type="unfinished">
-            <numerusform>%n ngày</numerusform>
-        </translation>
+        <translation><numerusform>%n ngày</numerusform></translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/ui/review.py" line="194" />
         <source>%n month(s)</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation><numerusform>%n tháng</numerusform></translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/ui/review.py" line="195" />
         <source>%n year(s)</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation><numerusform>%n năm</numerusform></translation>
     </message>
     <message>
         <location filename="../../desktop/ui/review.py" line="219" />
         <source>Answer, then check (Enter).</source>
-        <translation type="unfinished" />
+        <translation>Anh/chị hãy trả lời, rồi bấm Kiểm tra (phím Enter).</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/review.py" line="240" />
         <source>How well did you know it? Press 1–4 or a button; the suggestion has the focus.</source>
-        <translation type="unfinished" />
+        <translation>Anh/chị nắm câu này đến mức nào? Bấm phím 1–4 hoặc một nút; nút được gợi ý đã được chọn sẵn.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/review.py" line="250" />
         <source>Question %1 of %2</source>
-        <translation type="unfinished">Câu hỏi %1/%2</translation>
+        <translation>Câu hỏi %1/%2</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/review.py" line="270" />
         <source>Comes back in %1</source>
-        <translation type="unfinished" />
+        <translation>Sẽ ôn lại sau %1</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/review.py" line="280" />
         <source>Choose or type an answer first.</source>
-        <translation type="unfinished">Anh/chị hãy chọn hoặc gõ câu trả lời trước.</translation>
+        <translation>Anh/chị hãy chọn hoặc gõ câu trả lời trước.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/review.py" line="324" />
         <source>Review done</source>
-        <translation type="unfinished" />
+        <translation>Đã ôn tập xong</translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/ui/review.py" line="326" />
         <source>You reviewed %n question(s).</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation><numerusform>Anh/chị đã ôn tập %n câu hỏi.</numerusform></translation>
     </message>
     <message>
         <location filename="../../desktop/ui/review.py" line="328" />
         <source>Right at the first answer: %1 of %2.</source>
-        <translation type="unfinished" />
+        <translation>Trả lời đúng ngay lần đầu: %1/%2 câu.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/review.py" line="335" />
         <source>Nothing else is scheduled for review.</source>
-        <translation type="unfinished" />
+        <translation>Không còn câu hỏi nào được lên lịch ôn tập.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/review.py" line="338" />
         <source>Next review: %1 (in %2).</source>
-        <translation type="unfinished" />
+        <translation>Lần ôn tập tiếp theo: %1 (sau %2).</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/review.py" line="351" />
         <source>today at %1</source>
-        <translation type="unfinished" />
+        <translation>hôm nay lúc %1</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/review.py" line="353" />
         <source>tomorrow at %1</source>
-        <translation type="unfinished" />
+        <translation>ngày mai lúc %1</translation>
     </message>
 </context>
 <context>
@@ -1789,7 +1777,7 @@
     <message>
         <location filename="../../desktop/operations/review.py" line="45" />
         <source>Nothing to review now.</source>
-        <translation type="unfinished" />
+        <translation>Hiện chưa có câu hỏi nào cần ôn tập.</translation>
     </message>
 </context>
 <context>

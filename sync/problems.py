@@ -148,8 +148,46 @@ class Problem(Enum):
         None,
     )
     XAPI_PUT_ONE = ("xapi.put_one_statement", 400, "PUT takes one statement", (), None)
-    XAPI_NO_VOIDED = ("xapi.voided_not_kept", 404, "No voided statements", (), None)
     XAPI_SINCE_INVALID = ("xapi.since_invalid", 400, "since is not a timestamp", (), None)
+    XAPI_ALTERNATE_SYNTAX = (
+        "xapi.alternate_syntax",
+        400,
+        "Alternate request syntax misused",
+        (),
+        None,
+    )
+    XAPI_PARAMETER_UNKNOWN = (
+        "xapi.parameter_unknown",
+        400,
+        "Unknown parameter",
+        ("parameter",),
+        None,
+    )
+    XAPI_PARAMETER_INVALID = (
+        "xapi.parameter_invalid",
+        400,
+        "Parameter not valid",
+        ("parameter",),
+        None,
+    )
+    XAPI_VOIDS_VOIDING = ("xapi.voids_voiding", 400, "Voiding a voiding statement", (), None)
+    XAPI_MULTIPART = ("xapi.multipart_invalid", 400, "Multipart body not valid", (), None)
+    XAPI_ATTACHMENT_MISSING = (
+        "xapi.attachment_missing",
+        400,
+        "Attachment part missing",
+        ("sha2",),
+        None,
+    )
+    XAPI_ATTACHMENT_UNUSED = (
+        "xapi.attachment_unused",
+        400,
+        "Attachment part not referenced",
+        ("sha2",),
+        None,
+    )
+    XAPI_SIGNATURE = ("xapi.signature_invalid", 400, "Signature not valid", (), None)
+    XAPI_CONTENT_TYPE = ("xapi.content_type", 400, "Content type not accepted", (), None)
     # xAPI documents (State, Activity Profile, Agent Profile)
     DOCUMENT_NOT_FOUND = ("document.not_found", 404, "No such document", (), None)
     DOCUMENT_EXISTS = ("document.exists", 409, "Document exists", (), None)

@@ -14,6 +14,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+from sync.xapi_errors import StatementError, clipped
+from sync.xapi_validation import check_statement
+
 XAPI_VERSION = "1.0.3"
 ACCOUNT_HOME_PAGE = "urn:hocvu:profile"
 
@@ -32,11 +35,11 @@ EXT_APP_VERSION = "urn:hocvu:ext:app-version"
 EXT_DEVICE = "urn:hocvu:ext:device-id"
 # The server's grading of an exam, on the result statement only the server writes.
 EXT_GRADING = "urn:hocvu:ext:grading"
-# The `authority` account home page of statements the ministry server writes.
-SERVER_HOME_PAGE = "urn:hocvu:server"
 # The learner's own grade of a review answer (1 Again, 2 Hard, 3 Good, 4 Easy), on the
 # `answered` statement of a review session: what the device's scheduler (FSRS) replays.
 EXT_REVIEW_RATING = "urn:hocvu:ext:review-rating"
+# The `authority` account home page of statements the ministry server writes.
+SERVER_HOME_PAGE = "urn:hocvu:server"
 
 OBJECT_KINDS = ("lesson", "quiz", "item", "exam", "placement")
 _ACTIVITY = re.compile(
@@ -44,10 +47,6 @@ _ACTIVITY = re.compile(
     r":(?P<id>[A-Za-z0-9][A-Za-z0-9/_.-]*)$"
 )
 _DURATION = re.compile(r"^P(?:\d+D)?(?:T(?:\d+H)?(?:\d+M)?(?:\d+(?:\.\d+)?S)?)?$")
-
-
-class StatementError(ValueError):
-    """A statement that is not well formed; the message names the field and the fault."""
 
 
 @dataclass(frozen=True)
@@ -168,69 +167,21 @@ MAX_STATEMENT_BYTES = 32 * 1024
 MAX_RESPONSE_CHARS = 4096
 
 
-def clipped(value: Any, limit: int = 80) -> str:
-    """repr(value) cut to `limit` characters, for messages that name a bad value."""
-    text = repr(value)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
 def validate(statement: Any) -> None:
-    """Raise StatementError naming the first fault; accept any well-formed xAPI statement
-    whose actor is an account and whose object is an activity."""
+    """Raise StatementError naming the first fault; accept any statement well formed by
+    the xAPI 1.0.3 Data section (`sync.xapi_validation`) that has an id and whose
+    result.response is at most MAX_RESPONSE_CHARS long."""
     if not isinstance(statement, dict):
         raise StatementError("a statement must be a JSON object")
-    sid = statement.get("id")
-    try:
-        if not isinstance(sid, str) or str(uuid.UUID(sid)) != sid.lower():
-            raise ValueError
-    except ValueError:
-        raise StatementError(f"id {clipped(sid)} is not a UUID") from None
-    actor = statement.get("actor")
-    account = actor.get("account") if isinstance(actor, dict) else None
-    if not isinstance(account, dict) or not all(
-        isinstance(account.get(k), str) and account.get(k) for k in ("homePage", "name")
-    ):
-        raise StatementError("actor must be an agent identified by an account")
-    verb = statement.get("verb")
-    if not isinstance(verb, dict) or not isinstance(verb.get("id"), str) or ":" not in verb["id"]:
-        raise StatementError("verb.id must be an IRI")
-    obj = statement.get("object")
-    if not isinstance(obj, dict) or not isinstance(obj.get("id"), str) or ":" not in obj["id"]:
-        raise StatementError("object.id must be an activity IRI")
-    if obj.get("objectType", "Activity") != "Activity":
-        raise StatementError("object must be an activity")
-    context = statement.get("context")
-    if context is not None and not isinstance(context, dict):
-        raise StatementError("context must be an object")
-    if not isinstance((context or {}).get("extensions") or {}, dict):
-        raise StatementError("context.extensions must be an object")
+    if "id" not in statement:
+        raise StatementError("id is missing")
+    check_statement(statement)
     result = statement.get("result")
-    if result is not None:
-        if not isinstance(result, dict):
-            raise StatementError("result must be an object")
-        for part in ("score", "extensions"):
-            if not isinstance(result.get(part) or {}, dict):
-                raise StatementError(f"result.{part} must be an object")
-        scaled = (result.get("score") or {}).get("scaled")
-        if scaled is not None and (
-            isinstance(scaled, bool) or not isinstance(scaled, int | float) or not -1 <= scaled <= 1
-        ):
-            raise StatementError("result.score.scaled must be a number between -1 and 1")
-        for flag in ("success", "completion"):
-            if flag in result and not isinstance(result[flag], bool):
-                raise StatementError(f"result.{flag} must be true or false")
-        if "duration" in result:
-            parse_duration(result["duration"])
-        response = result.get("response")
-        if response is not None and (
-            not isinstance(response, str) or len(response) > MAX_RESPONSE_CHARS
-        ):
-            raise StatementError(
-                f"result.response must be a string of at most {MAX_RESPONSE_CHARS} characters"
-            )
-    timestamp = statement.get("timestamp")
-    if timestamp is not None:
-        parse_timestamp(timestamp)
+    response = result.get("response") if isinstance(result, dict) else None
+    if response is not None and len(response) > MAX_RESPONSE_CHARS:
+        raise StatementError(
+            f"result.response must be a string of at most {MAX_RESPONSE_CHARS} characters"
+        )
     _check_storable(statement)
 
 

@@ -25,6 +25,7 @@ from sync.server.context import ServerContext, ServerSettings, server
 from sync.server.limits import BodyTooLarge, RequestLimits
 from sync.server.problem_json import PROBLEM_JSON, problem_response
 from sync.server.routes import certificates, enrol, packs, pull, statements, trust, xapi
+from sync.server.xapi_protocol import XapiProtocol
 
 API_VERSION = 1
 # The parts of the server that answer problem+json; the dashboard answers pages.
@@ -37,27 +38,6 @@ class About(BaseModel):
     version: str
     api_version: int
     server_public_keys: dict[str, Any]
-
-
-class _XapiVersionHeader:
-    """Every response under /xapi carries the xAPI version header."""
-
-    def __init__(self, app) -> None:
-        self.app = app
-
-    async def __call__(self, scope, receive, send) -> None:
-        if scope["type"] != "http" or not scope["path"].startswith("/xapi"):
-            await self.app(scope, receive, send)
-            return
-
-        async def send_with_header(message) -> None:
-            if message["type"] == "http.response.start":
-                headers = list(message.get("headers", []))
-                headers.append((b"x-experience-api-version", xapi.XAPI_VERSION.encode()))
-                message = {**message, "headers": headers}
-            await send(message)
-
-        await self.app(scope, receive, send_with_header)
 
 
 class _FailFirst:
@@ -169,7 +149,7 @@ def create_app(settings: ServerSettings, context: ServerContext | None = None) -
     async def invalid(request: Request, exc: RequestValidationError) -> Response:
         return Response(invalid_request(exc), 422, media_type=PROBLEM_JSON)
 
-    app.add_middleware(_XapiVersionHeader)
+    app.add_middleware(XapiProtocol)
     if settings.fail_first:
         app.add_middleware(_FailFirst, count=settings.fail_first, retry_after=settings.retry_after)
     # Outermost, so that no other layer reads a body first.

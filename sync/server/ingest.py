@@ -132,7 +132,8 @@ def prepare(
                 )
             )
             continue
-        account = raw["actor"]["account"]
+        # Only an account actor can be a Học Vụ Số profile; other forms stay unattached.
+        account = raw["actor"].get("account") or {}
         good.append(
             _Prepared(
                 raw["id"],
@@ -140,9 +141,9 @@ def prepare(
                 raw,
                 body.decode(),
                 hashlib.sha256(body).digest(),
-                account["name"],
-                account["homePage"],
-                lower_uuid(account["name"]),
+                account.get("name", ""),
+                account.get("homePage", ""),
+                lower_uuid(account.get("name", "")),
             )
         )
     return good, errors
@@ -285,7 +286,7 @@ def _insert_returning(
                 p.body,
                 p.digest,
                 p.statement["verb"]["id"],
-                p.statement["object"]["id"],
+                p.statement["object"].get("id", ""),
                 results.statement_time(p.statement),
                 now,
             )
@@ -354,7 +355,7 @@ def _insert_sqlite(
                 p.body,
                 p.digest,
                 p.statement["verb"]["id"],
-                p.statement["object"]["id"],
+                p.statement["object"].get("id", ""),
                 _sqlite_time(results.statement_time(p.statement)),
                 stored,
             )

@@ -712,13 +712,45 @@ PROBLEMS: dict[Problem, dict[str, str]] = {
         "vi": "PUT chỉ nhận một kết quả học tập",
         "en": "PUT takes one statement",
     },
-    Problem.XAPI_NO_VOIDED: {
-        "vi": "máy chủ không lưu các kết quả đã hủy",
-        "en": "this server keeps no voided statements",
-    },
     Problem.XAPI_SINCE_INVALID: {
         "vi": "tham số since không phải thời điểm ISO 8601",
         "en": "since is not an ISO 8601 timestamp",
+    },
+    Problem.XAPI_ALTERNATE_SYNTAX: {
+        "vi": "yêu cầu theo cú pháp thay thế không hợp lệ",
+        "en": "the request in the alternate syntax is malformed",
+    },
+    Problem.XAPI_PARAMETER_UNKNOWN: {
+        "vi": "tài nguyên này không nhận tham số {parameter}",
+        "en": "this resource takes no parameter {parameter}",
+    },
+    Problem.XAPI_PARAMETER_INVALID: {
+        "vi": "tham số {parameter} không hợp lệ",
+        "en": "the parameter {parameter} is not valid",
+    },
+    Problem.XAPI_VOIDS_VOIDING: {
+        "vi": "không thể hủy một kết quả học tập dùng để hủy",
+        "en": "a voiding statement cannot be voided",
+    },
+    Problem.XAPI_MULTIPART: {
+        "vi": "thân multipart/mixed không hợp lệ",
+        "en": "the multipart/mixed body is malformed",
+    },
+    Problem.XAPI_ATTACHMENT_MISSING: {
+        "vi": "không có phần nào chứa tệp đính kèm {sha2}",
+        "en": "no part carries the attachment {sha2}",
+    },
+    Problem.XAPI_ATTACHMENT_UNUSED: {
+        "vi": "phần {sha2} không phải tệp đính kèm của các kết quả học tập",
+        "en": "the part {sha2} is not an attachment of the statements",
+    },
+    Problem.XAPI_SIGNATURE: {
+        "vi": "chữ ký của kết quả học tập không hợp lệ hoặc không khớp với nó",
+        "en": "the statement's signature is malformed or does not match it",
+    },
+    Problem.XAPI_CONTENT_TYPE: {
+        "vi": "kiểu nội dung của yêu cầu không được chấp nhận ở đây",
+        "en": "the request's content type is not accepted here",
     },
     Problem.DOCUMENT_NOT_FOUND: {
         "vi": "không có tài liệu này",

@@ -17,7 +17,7 @@ from datetime import datetime
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Depends, Header, Query, Request, Response
+from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.responses import JSONResponse
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
@@ -30,24 +30,10 @@ from sync.server.db import aware, now
 from sync.server.ingest import lower_uuid, prepare, store
 from sync.server.models import Learner, Profile, Statement
 from sync.server.reporting.scope import scope_unit_ids
-from sync.xapi import ACCOUNT_HOME_PAGE, XAPI_VERSION, clipped, parse_timestamp
+from sync.server.xapi_protocol import check_parameters
+from sync.xapi import ACCOUNT_HOME_PAGE, XAPI_VERSION, parse_timestamp
 
-VERSION_HEADER = "X-Experience-API-Version"
 router = APIRouter(tags=["xAPI"])
-
-
-def require_version(
-    version: Annotated[str | None, Header(alias=VERSION_HEADER)] = None,
-) -> str:
-    if not version:
-        raise Refusal(Problem.XAPI_VERSION_MISSING, f"the {VERSION_HEADER} header is required")
-    if not version.startswith("1.0"):
-        raise Refusal(
-            Problem.XAPI_VERSION_UNSUPPORTED,
-            f"xAPI version {clipped(version)} is not supported; use 1.0.x",
-            version=clipped(version),
-        )
-    return version
 
 
 Client = Annotated[AuthenticatedXapiClient, Depends(current_xapi_client)]
@@ -115,7 +101,7 @@ async def _json_body(request: Request) -> Any:
         raise Refusal(Problem.REQUEST_NOT_JSON, "the body is not JSON") from None
 
 
-@router.put("/statements", status_code=204, dependencies=[Depends(require_version)])
+@router.put("/statements", status_code=204)
 async def put_statement(
     request: Request,
     client: Client,
@@ -135,7 +121,7 @@ async def put_statement(
     return Response(status_code=204)
 
 
-@router.post("/statements", dependencies=[Depends(require_version)])
+@router.post("/statements")
 async def post_statements(request: Request, client: Client, ctx: Context) -> list[str]:
     body = await _json_body(request)
     statements = body if isinstance(body, list) else [body]
@@ -165,8 +151,9 @@ def _with_stored(body: str, stored: datetime) -> dict[str, Any]:
     return statement
 
 
-@router.get("/statements", dependencies=[Depends(require_version)])
+@router.get("/statements")
 def get_statements(
+    request: Request,
     client: Client,
     ctx: Context,
     statement_id: Annotated[str | None, Query(alias="statementId")] = None,
@@ -175,10 +162,9 @@ def get_statements(
     limit: Annotated[int, Query(ge=0)] = 100,
     cursor: Annotated[int, Query(ge=0, description="from a `more` link")] = 0,
 ) -> JSONResponse:
+    check_parameters(request, ("statementId", "voidedStatementId", "since", "limit", "cursor"))
     headers = {"X-Experience-API-Consistent-Through": now().isoformat(timespec="seconds")}
     with ctx.db.read() as session:
-        if voided_id is not None:
-            raise Refusal(Problem.XAPI_NO_VOIDED, "this server keeps no voided statements")
         if statement_id is not None:
             try:
                 key = str(uuid.UUID(statement_id))

@@ -30,6 +30,7 @@ CHILD = textwrap.dedent(
     store = Store.open(path, kdf_params=KdfParams(8, 1, 1))
     learner = store.unlock(profile_id, passphrase)
     pack = "vn.mofa.dl.l1"
+    REGISTRATION = "00000000-0000-4000-8000-000000000001"  # a UUID, as xAPI requires
     with open(out, "a", encoding="utf-8") as done:
         n = 0
         while True:
@@ -41,7 +42,7 @@ CHILD = textwrap.dedent(
                 statement = learner.lesson_opened(pack, 1, f"lesson-{n}")
             else:
                 statement = learner.item_answered(
-                    pack, 1, "l1-a1-quiz", f"q{n}", "a[,]b", 1.0, True, "r", 3
+                    pack, 1, "l1-a1-quiz", f"q{n}", "a[,]b", 1.0, True, REGISTRATION, 3
                 )
             done.write(statement["id"] + "\\n")
             done.flush()

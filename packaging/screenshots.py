@@ -1,26 +1,36 @@
-"""Screenshots of every screen, in Vietnamese and English, at 1366x768.
+"""Screenshots of every screen, in Vietnamese and English, at 1366x768, 1920x1080 and
+1366x768 at 200 % scaling (QT_SCALE_FACTOR=2: 2732x1536 pixels).
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python packaging/screenshots.py [OUT_DIR]
+    ... packaging/screenshots.py OUT_DIR --size 1920x1080 --scale 1   (one setting)
 
 Uses a throw-away data folder, creates a profile, walks through the screens and
-writes PNG files (default: build/screenshots/). Look at them after any UI change.
+writes PNG files (default: build/screenshots/<setting>/). Each setting runs in its own
+process: Qt reads the scale factor once, at start. Look at them after any UI change.
 """
 
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
+# Before Qt loads: the scale factor applies to the whole process.
+os.environ["QT_SCALE_FACTOR"] = (
+    sys.argv[sys.argv.index("--scale") + 1] if "--scale" in sys.argv else "1"
+)
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtGui import QPainter
-from PySide6.QtWidgets import QApplication, QScrollArea
+from PySide6.QtWidgets import QApplication, QMessageBox, QScrollArea
 
 from desktop.app import build_window
+
+SETTINGS = (("1366x768", "1"), ("1920x1080", "1"), ("1366x768", "2"))
 
 
 def settle(app: QApplication, window, ms: int = 150) -> None:
@@ -37,11 +47,28 @@ def settle(app: QApplication, window, ms: int = 150) -> None:
 
 
 def main() -> None:
-    out = Path(sys.argv[1] if len(sys.argv) > 1 else "build/screenshots")
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    out = Path(args[0] if args and args[0] not in {"1", "2"} else "build/screenshots")
+    if "--size" not in sys.argv:
+        for size, scale in SETTINGS:
+            folder = out / (size if scale == "1" else f"{size}@{scale}x")
+            command = [sys.executable, __file__, str(folder), "--size", size, "--scale", scale]
+            subprocess.run(command, check=True)
+        return
+    width, height = (int(n) for n in sys.argv[sys.argv.index("--size") + 1].split("x"))
+    shoot(out, width, height)
+    sys.stdout.flush()
+    # The pictures are saved: skip the interpreter's teardown, where PySide6 can crash
+    # freeing widgets after QApplication is gone (a nonzero exit would fail the run).
+    os._exit(0)
+
+
+def shoot(out: Path, width: int, height: int) -> None:
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication([])
     data = Path(tempfile.mkdtemp(prefix="hocvu-shots-"))
     window = build_window(app, data)  # as `hocvu` builds it: style, font, translations
+    window.resize(width, height)
     settle(app, window)
 
     def shot(name: str, lang: str, dialog=None) -> None:
@@ -51,9 +78,10 @@ def main() -> None:
             # A dialog is a window of its own: paint it where it opens, over the window.
             picture = dialog.grab()
             painter = QPainter(image)
+            ratio = image.devicePixelRatio()
             painter.drawPixmap(
-                (image.width() - picture.width()) // 2,
-                (image.height() - picture.height()) // 3,
+                int((image.width() / ratio - picture.width() / picture.devicePixelRatio()) // 2),
+                int((image.height() / ratio - picture.height() / picture.devicePixelRatio()) // 3),
                 picture,
             )
             painter.end()
@@ -71,8 +99,9 @@ def main() -> None:
     settle(app, window, 300)
     catalog = window.workspace.catalog
     first = catalog.lesson_sequence()[0]
-    for lang in ("vi", "en"):
+    for n, lang in enumerate(("vi", "en")):
         window.set_language(lang)
+        window.workspace.settings.language = lang
         window.show_screen("home")
         shot("home", lang)
         window.show_screen("library")
@@ -80,6 +109,10 @@ def main() -> None:
         from desktop.ui.sync_panel import SyncView
 
         window.sync_line.show_view(SyncView(SyncView.OFFLINE, 12))
+        settle(app, window)
+        top = window.library.tree.topLevelItem(0)
+        if top is not None and top.childCount():
+            top.child(0).setExpanded(True)
         shot("library", lang)
         window.open_lesson(first, lang)
         shot("lesson", lang)
@@ -93,21 +126,40 @@ def main() -> None:
                 window.open_lesson(ref, lang)
                 shot(f"lesson-{slug}", lang)
         practice_dialog(window, first, lang, shot)
-        module = next(catalog.modules())
+        module = next(m for m in catalog.modules() if m.quiz)
         window.start_module_quiz(module.pack_id, module.module_id)
+        shot("quiz-intro", lang)
+        start(window)
         shot("quiz", lang)
+        wrong_answers(window)
+        shot("quiz-result", lang)
         scenario_item(window, lang, shot)
-        exam_screens(window, lang, shot)
+        window.show_screen("home")
+        shot("home-review-due", lang)
+        window.start_review()
+        shot("review", lang)
+        exam_screens(window, lang, shot, catalog.level_packs[n])
         window.start_placement()
+        shot("placement-intro", lang)
+        start(window)
         shot("placement", lang)
         window.show_screen("search")
         window.search.field.setText("bao mat" if lang == "vi" else "password")
         window.search.query_changed.emit(window.search.field.text())
         shot("search", lang)
+        window.search.field.setText("zzqqxx")
+        window.search.query_changed.emit(window.search.field.text())
+        shot("search-nothing", lang)
         window.show_screen("certificates")
         shot("certificates", lang)
         window.show_screen("settings")
         shot("settings", lang)
+        window.settings.high_contrast.setChecked(True)
+        shot("settings-high-contrast", lang)
+        window.show_screen("library")
+        shot("library-high-contrast", lang)
+        window.show_screen("settings")
+        window.settings.high_contrast.setChecked(False)
         window.lock()
         shot("unlock", lang)
         window.unlock.passphrase.setText("sông núi mây trời 2026")
@@ -115,6 +167,47 @@ def main() -> None:
         settle(app, window, 300)
     window.close()
     print(f"screenshots in {out}")
+
+
+def start(window) -> None:
+    """Start on a quiz's introduction; confirm a timed exam."""
+    settle(QApplication.instance(), window)
+    window.quiz.intro.start.click()
+    settle(QApplication.instance(), window)
+    if window.quiz.confirm_box is not None:
+        press(window.quiz.confirm_box, QMessageBox.ButtonRole.AcceptRole)
+
+
+def press(box: QMessageBox, role) -> None:
+    next(b for b in box.buttons() if box.buttonRole(b) == role).click()
+
+
+def wrong_answers(window) -> None:
+    """Answer the running quiz wrongly where a wrong choice is plain (so review has
+    questions due), blank elsewhere, and finish: the result page."""
+    app, screen = QApplication.instance(), window.quiz
+    for n in range(len(screen.run.questions)):
+        if screen.index != n:
+            screen._go(n)
+        wrong = _wrong(screen.run.questions[n].item)
+        if wrong is not None:
+            screen.widget.set_response(wrong)
+        if n < len(screen.run.questions) - 1:
+            screen.next.click()
+            settle(app, window)
+    screen.finish.click()
+    settle(app, window)
+    if screen.confirm_box is not None:
+        press(screen.confirm_box, QMessageBox.ButtonRole.AcceptRole)
+    settle(app, window)
+
+
+def _wrong(item):
+    if item.type == "single":
+        return next((o.id for o in item.options if not o.correct), None)
+    if item.type == "true_false":
+        return not item.answer
+    return None
 
 
 # Lessons added for the 2027 curriculum, pictured in both languages.
@@ -148,7 +241,7 @@ def scenario_item(window, lang: str, shot) -> None:
     if module is None:
         return
     window.start_module_quiz(module.pack_id, module.module_id)
-    settle(QApplication.instance(), window)
+    start(window)
     run = window.quiz.run
     longest = max(
         range(len(run.questions)), key=lambda n: len(pick(run.questions[n].item.prompt, lang))
@@ -157,38 +250,27 @@ def scenario_item(window, lang: str, shot) -> None:
     shot("quiz-scenario", lang)
 
 
-def exam_screens(window, lang: str, shot) -> None:
-    """The exam from the start dialog to "submitted, awaiting result" on Home. The
-    script starts the attempt itself in the second language: the first one's
-    submission has closed the exam for a day."""
-    from desktop.quiz_run import QuizRun, exam_preflight
-
-    catalog, learner = window.workspace.catalog, window.learner
-    pack = catalog.level_packs[0]
-    quiz = catalog.quiz(pack.pack_id, pack.manifest["exam"]["quiz"])
-    preflight = window.tasks.db(lambda: exam_preflight(learner, pack, quiz)).result()
-    window._confirm_exam(preflight, lambda: None)
-    shot("exam-start", lang, window.exam_box)
-    window.exam_box.done(0)
-    window._start_run(
-        lambda: QuizRun.start(
-            learner, pack, [quiz], "exam", practice=False, level=1, time_limit_s=3600
-        ),
-        window.names.level(1) + " — " + window.tr("Level exam"),
-    )
+def exam_screens(window, lang: str, shot, pack) -> None:
+    """The exam from its introduction to "submitted, awaiting result" on Home. Each
+    language takes another level's exam: a submission closes an exam for a day."""
+    window.start_exam(pack.pack_id)
+    shot("exam-intro", lang)
+    window.quiz.intro.start.click()
+    settle(QApplication.instance(), window)
+    if window.quiz.confirm_box is not None:
+        shot("exam-start", lang, window.quiz.confirm_box)
+        press(window.quiz.confirm_box, QMessageBox.ButtonRole.AcceptRole)
     shot("exam", lang)
     screen = window.quiz
     screen._confirm_submit()
     shot("exam-submit", lang, screen.confirm_box)
-    box = screen.confirm_box
-    role = box.ButtonRole.AcceptRole
-    next(b for b in box.buttons() if box.buttonRole(b) == role).click()
+    press(screen.confirm_box, QMessageBox.ButtonRole.AcceptRole)
     shot("exam-submitted", lang)
     window.show_screen("home")
     window.home.findChild(QScrollArea).verticalScrollBar().setValue(10_000)
     shot("home-exam-awaiting", lang)
     # The ministry's result arrives (as a pull would bring it): Home by area, library.
-    record_server_result(window)
+    record_server_result(window, pack)
     window.show_screen("home")
     window.home.findChild(QScrollArea).verticalScrollBar().setValue(10_000)
     shot("home-exam-result", lang)
@@ -196,13 +278,12 @@ def exam_screens(window, lang: str, shot) -> None:
     shot("library-exam-result", lang)
 
 
-def record_server_result(window) -> None:
+def record_server_result(window, pack) -> None:
     """A result statement as the server writes it, for the latest exam submission."""
     from sync.progress import facts_of
     from sync.xapi import EXT_GRADING, SERVER_HOME_PAGE, make_statement
 
     learner = window.learner
-    pack = window.workspace.catalog.level_packs[0]
     statements = window.tasks.db(learner.statements).result()
     submitted = [f for f in facts_of(statements) if f.kind == "exam" and f.verb == "completed"]
     result = make_statement(

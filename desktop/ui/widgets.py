@@ -22,10 +22,17 @@ _icons: dict[str, QIcon] = {}
 
 
 def icon(name: str) -> QIcon:
-    """resources/icons/<name>.svg. QIcon reads and renders the file only when it is
-    first painted, so making icons costs nothing before the unlock screen shows."""
+    """resources/icons/<name>.svg (and <name>-selected.svg for a selected row, if any).
+    QIcon reads and renders the files only when first painted, so making icons costs
+    nothing before the unlock screen shows."""
     if name not in _icons:
-        _icons[name] = QIcon(str(resources_dir() / "icons" / f"{name}.svg"))
+        folder = resources_dir() / "icons"
+        made = QIcon(str(folder / f"{name}.svg"))
+        # Light marks on the dark navigation; dark ones on its white selected row.
+        selected = folder / f"{name}-selected.svg"
+        if selected.exists():
+            made.addFile(str(selected), QSize(), QIcon.Mode.Selected)
+        _icons[name] = made
     return _icons[name]
 
 
@@ -158,6 +165,8 @@ def centred_card(
         if isinstance(button, QPushButton):
             button.setAutoDefault(True)
     box.addLayout(row)
+    box.setContentsMargins(28, 24, 28, 24)
+    box.setSpacing(10)
     card = QWidget()
     card.setObjectName("card")
     card.setLayout(box)

@@ -260,10 +260,22 @@ class QuizScreen(QWidget):
             self._show_feedback(saved[1])
         self._lock(locked)
         self._update_position()
-        self.widget.setFocus()
-        first = self.widget.findChild(QWidget)
-        if first is not None:
-            first.setFocus()
+        self._focus_question()
+
+    def _focus_question(self) -> None:
+        """Keyboard focus on the first thing to answer; on a locked (checked) question,
+        on the way forward. Never nowhere: the old question's widget is gone."""
+        takes_focus = [
+            w
+            for w in self.widget.findChildren(QWidget)
+            if w.isEnabled() and w.focusPolicy() & Qt.FocusPolicy.TabFocus
+        ]
+        if takes_focus:
+            takes_focus[0].setFocus()
+        elif self.next.isVisible():
+            self.next.setFocus()
+        else:
+            self.finish.setFocus()
 
     def _update_position(self) -> None:
         run = self.run
@@ -317,6 +329,7 @@ class QuizScreen(QWidget):
                 return
             self._show_feedback(grade)
             self._lock(True)
+            self._focus_question()  # the checked choices are disabled: focus moves on
 
         self._record(checked)
 

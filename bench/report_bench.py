@@ -41,10 +41,14 @@ sys.path.insert(0, str(ROOT))
 from bench.machine import describe, median_time  # noqa: E402
 from bench.sync_bench import drop_database, postgres_url  # noqa: E402
 from sync.progress import pack_map, pack_map_to_json  # noqa: E402
-from sync.server import admin, exports, reports  # noqa: E402
+from sync.server import admin, exports  # noqa: E402
 from sync.server.context import ServerContext, ServerSettings  # noqa: E402
 from sync.server.ingest import prepare, store  # noqa: E402
 from sync.server.models import Device, Learner, LearnerResult, Pack, Profile, Statement  # noqa: E402
+from sync.server.reporting.items import item_analysis  # noqa: E402
+from sync.server.reporting.learners import unit_detail  # noqa: E402
+from sync.server.reporting.overview import overview  # noqa: E402
+from sync.server.reporting.tables import export_table  # noqa: E402
 from sync.xapi import SERVER_HOME_PAGE, make_statement  # noqa: E402
 
 AREAS = (1, 2, 3, 4, 5, 6)
@@ -429,31 +433,31 @@ def bench(kind: str, base_url: str | None, args) -> None:
                 return result
 
             view = timed(
-                "overview, ministry root", lambda s: reports.overview(s, root, today), args.runs
+                "overview, ministry root", lambda s: overview(s, root, today), args.runs
             )
             timed(
                 f"overview, one mission ({seeded['mission_learners']} learners)",
-                lambda s: reports.overview(s, mission, today),
+                lambda s: overview(s, mission, today),
                 args.runs,
             )
             timed(
                 "unit drill-down, the mission with its learners",
-                lambda s: reports.unit_detail(s, mission, root),
+                lambda s: unit_detail(s, mission, root),
                 args.runs,
             )
             timed(
                 "unit drill-down, the ministry (children only)",
-                lambda s: reports.unit_detail(s, root, root),
+                lambda s: unit_detail(s, root, root),
                 args.runs,
             )
             items = timed(
                 "item analysis, whole ministry",
-                lambda s: reports.item_analysis(s, root),
+                lambda s: item_analysis(s, root),
                 args.slow_runs,
             )
             data = timed(
                 f"XLSX export of the learners table ({args.learners:,} rows)",
-                lambda s: exports.to_xlsx(reports.export_table(s, "learners", root), "learners"),
+                lambda s: exports.to_xlsx(export_table(s, "learners", root), "learners"),
                 args.slow_runs,
             )
             pages(ministry, root, args)

@@ -44,7 +44,7 @@ def shoot(out: Path) -> list[Path]:
     from sync.server.context import ServerContext, ServerSettings
     from sync.server.db import now
     from sync.server.models import Device, Profile
-    from sync.server.reporting import versions
+    from sync.server.derived import pack_versions as versions
     from tests.e2e.conftest import ARGS, CHROMIUM
     from tests.sync.conftest import ThreadServer
     from tests.sync.dashboard_world import PASSWORD, seed_ministry

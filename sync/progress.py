@@ -1,7 +1,7 @@
 """The progress rule: lesson, module, area and level progress, placement credit and
 certification, derived from a learner's statements and the course map. Plain Python,
 no Qt and no database: the app (`desktop.store`) and the ministry server
-(`sync.server.reporting.progress`) both call `progress_of`, so the figures a learner
+(`sync.server.derived.progress`) both call `progress_of`, so the figures a learner
 sees and the dashboard's are the same numbers (DESIGN section 2).
 
 The course map: which packs, modules, lessons, quizzes and exams exist, in study

@@ -32,6 +32,7 @@ from sync.problems import Problem, Refusal
 from sync.server import enrolment
 from sync.server.auth import secret_hash
 from sync.server.db import Database, now
+from sync.server.derived import progress
 from sync.server.models import (
     AdminAccount,
     Assignment,
@@ -43,7 +44,6 @@ from sync.server.models import (
     Unit,
     XapiClient,
 )
-from sync.server.reporting import progress
 
 UNIT_KINDS = ("ministry", "department", "mission")
 # ministry_admin: the whole subtree of their unit; unit_admin: likewise, the

@@ -377,7 +377,7 @@ _HELD_REASONS = {
 
 def cmd_held_attempts(args, ctx) -> int:
     from sync.server import grading
-    from sync.server.reports import scope_unit_ids
+    from sync.server.reporting.scope import scope_unit_ids
 
     with ctx.db.read() as session:
         units = None if args.unit is None else scope_unit_ids(session, args.unit)
@@ -430,13 +430,15 @@ def cmd_reject_attempt(args, ctx) -> int:
 
 def cmd_report(args, ctx) -> int:
     from content.files import write_atomic
-    from sync.server import admin, exports, reports
+    from sync.server import admin, exports
     from sync.server.admin import AdminError
+    from sync.server.reporting.overview import overview
+    from sync.server.reporting.tables import export_table
 
     if args.table == "overview":
         with ctx.db.read() as session:
             root = args.unit if args.unit is not None else _default_root(session)
-            view = reports.overview(session, root, date.today())
+            view = overview(session, root, date.today())
         _print_overview(view)
         with ctx.db.write() as session:
             admin.audit(session, _actor(), "report", "report:overview", unit=root)
@@ -449,8 +451,13 @@ def cmd_report(args, ctx) -> int:
         )
     with ctx.db.read() as session:
         root = args.unit if args.unit is not None else _default_root(session)
-        table = reports.export_table(
-            session, args.table, root, date.today(), data_dir=ctx.settings.data_dir
+        table = export_table(
+            session,
+            args.table,
+            root,
+            date.today(),
+            data_dir=ctx.settings.data_dir,
+            grading_keys=ctx.keys.grading,
         )
     data = exports.to_xlsx(table, args.table) if args.format == "xlsx" else exports.to_csv(table)
     write_atomic(Path(args.output), data)
@@ -493,7 +500,7 @@ def cmd_export_certificates(args, ctx) -> int:
 
 def parser(prog: str) -> argparse.ArgumentParser:
     from sync.server.admin import ROLES, UNIT_KINDS
-    from sync.server.reports import TABLES
+    from sync.server.reporting.tables import TABLES
 
     p = argparse.ArgumentParser(
         prog=prog, description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -600,7 +607,7 @@ def main(argv: list[str], prog: str = "hocvu admin") -> int:
     from sync.certificates import CertificateInvalid, RevocationListInvalid
     from sync.server.admin import AdminError
     from sync.server.keys import ServerKeyError
-    from sync.server.reports import OutOfScope
+    from sync.server.reporting.scope import OutOfScope
 
     try:
         ctx = _context(args)

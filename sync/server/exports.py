@@ -1,4 +1,4 @@
-"""Report tables (`sync.server.reports.Table`) as CSV and XLSX files.
+"""Report tables (`sync.server.reporting.spec.Table`) as CSV and XLSX files.
 
 CSV is UTF-8 with a byte-order mark: without it Excel reads the file in the
 machine's legacy code page and Vietnamese names come out garbled. XLSX (openpyxl,
@@ -22,7 +22,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
-from sync.server.reports import Table
+from sync.server.reporting.spec import Table
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")

@@ -239,6 +239,25 @@ class Grader:
             self._quizzes[key] = opened
         return opened
 
+    def opener(self, session: Session):
+        """(pack id, version, quiz slug) → that quiz opened with the grading keys, or
+        None when the server cannot open it: for item analysis
+        (`sync.server.derived.item_answers`), which maps sealed answers back to
+        authored ids and grades them as `grade` does."""
+
+        def open_quiz(pack_id: str, version: int, slug: str) -> GradingQuiz | None:
+            pack = session.scalar(
+                select(Pack).where(Pack.pack_id == pack_id, Pack.version == version)
+            )
+            if pack is None:
+                return None
+            try:
+                return self._open(pack, slug)
+            except (SealError, OSError, KeyError, ValueError, zipfile.BadZipFile):
+                return None
+
+        return open_quiz
+
     # -- grading ---------------------------------------------------------------
 
     def grade(self, session: Session, submissions: Iterable[Submission], now: datetime) -> Written:
@@ -665,7 +684,9 @@ class Grader:
             device_id=None,
             xapi_client_id=None,
             now=now,
-            grader=None,
+            # Grades nothing (a result is no submission); opens the exam for the
+            # released attempt's item analysis.
+            grader=self,
         )
         audit(
             session,

@@ -29,8 +29,9 @@ from sqlalchemy.orm import Session
 
 from sync.problems import Problem, Refusal
 from sync.server import grading
+from sync.server.derived import item_answers, progress, results
+from sync.server.derived import pack_versions as versions
 from sync.server.models import Profile, Statement
-from sync.server.reporting import progress, results, versions
 from sync.xapi import (
     ACCOUNT_HOME_PAGE,
     MAX_STATEMENT_BYTES,
@@ -185,7 +186,8 @@ def store(
     With a `grader`, newly stored exam submissions are graded (never for an xAPI
     client: what one writes never leads to a result or a certificate). The progress
     of each learner whose new statements can change it is derived again, once, after
-    the grading (`reporting.progress.after_ingest`)."""
+    the grading (`derived.progress.after_ingest`), and the first answers of the attempts
+    that ended (`derived.item_answers`)."""
     result = IngestResult()
     batch: dict[str, _Prepared] = {}
     for item in prepared:
@@ -230,6 +232,7 @@ def store(
                 submissions.append(submitted)
     results.record(session, [r for r in derived if r is not None])
     versions.record(session, [v for v in seen if v is not None])
+    graded: list[_Prepared] = []
     if submissions:
         written = grader.grade(session, submissions, now)
         if written.statements:
@@ -248,6 +251,11 @@ def store(
             )
         result.certificates += written.certificates
     if derive_progress:
+        item_answers.after_ingest(
+            session,
+            [(learner_of.get(p.actor_key or ""), p.statement) for p in [*fresh, *graded]],
+            grader.opener(session) if grader is not None else None,
+        )
         progress.after_ingest(
             session, [(learner_of.get(p.actor_key or ""), p.statement) for p in fresh]
         )

@@ -254,7 +254,7 @@ class AuditEntry(Base):
 class LearnerResult(Base):
     """The best result of a learner on a quiz, exam or placement activity, derived from
     the passed/failed statements by ingest in the same transaction (see
-    `sync.server.reporting.results`): the dashboard's overview reads these few rows
+    `sync.server.derived.results`): the dashboard's overview reads these few rows
     per learner instead of a million statement bodies."""
 
     __tablename__ = "learner_results"
@@ -277,7 +277,7 @@ class LearnerProgress(Base):
     (`sync.progress`) derives it from all the learner's statements: the figures the
     app shows. Ingest rewrites a learner's rows when a batch touches them, a
     certificate revocation when it withdraws a pass (see
-    `sync.server.reporting.progress`)."""
+    `sync.server.derived.progress`)."""
 
     __tablename__ = "learner_progress"
     learner_id: Mapped[str] = mapped_column(UUIDText, primary_key=True)
@@ -317,6 +317,30 @@ class LearnerPackVersion(Base):
     version: Mapped[int] = mapped_column(Integer, primary_key=True)
     # The newest statement timestamp (device clock) seen with this version.
     last_seen: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class ItemAnswer(Base):
+    """A learner's first answer to an item of a pack version, in authored ids, with its
+    score and the rest of its attempt's score: what item analysis counts (see
+    `sync.server.derived.item_answers`). Written when the attempt ends."""
+
+    __tablename__ = "item_answers"
+    learner_id: Mapped[str] = mapped_column(UUIDText, primary_key=True)
+    pack_id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    pack_version: Mapped[int] = mapped_column(Integer, primary_key=True)
+    # "<quiz slug>/<item id>", as in the item's activity IRI.
+    item_id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    quiz: Mapped[str] = mapped_column(String(200))
+    # quiz, exam or placement
+    kind: Mapped[str] = mapped_column(String(20))
+    registration: Mapped[str] = mapped_column(UUIDText)
+    # The xAPI interaction text in authored ids.
+    response: Mapped[str] = mapped_column(Text)
+    score: Mapped[float]
+    # The mean score of the attempt's other items; null for a one-item attempt.
+    rest: Mapped[float | None]
+    answered_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    __table_args__ = (Index("ix_item_answers_quiz", "pack_id", "quiz", "pack_version"),)
 
 
 class ExamAttempt(Base):

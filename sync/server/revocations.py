@@ -21,8 +21,8 @@ from sync.certificates import Revocation, sign_revocation_list
 from sync.problems import Problem
 from sync.server.admin import AdminError, audit
 from sync.server.db import aware, now
+from sync.server.derived import progress
 from sync.server.models import Certificate, Learner
-from sync.server.reporting import progress
 
 MAX_REASON = 500
 

@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from sync.server import admin
 from sync.server.context import ServerContext
 
-from .reporting_world import Pusher, Seeded, answer, exam, module_quiz, publish_levels
+from .reporting_world import Pusher, Seeded, exam, module_quiz, publish_levels, quiz_attempt
 
 PASSWORD = "mật-khẩu-thử-nghiệm-dài"
 WHEN = datetime(2026, 9, 15, 9, 0, tzinfo=UTC)
@@ -58,10 +58,10 @@ def seed_ministry(ctx: ServerContext) -> Ministry:
                 exam(d[0], 1, True, WHEN),
                 module_quiz(t[0], 1, 1, True, WHEN),
                 module_quiz(t[1], 1, 1, True, WHEN),
-                answer(t[0], 1, "q1", "b", True, WHEN),
-                answer(t[1], 1, "q1", "c", False, WHEN),
-                answer(p[0], 1, "q1", "c", False, WHEN),
-                answer(p[1], 1, "q1", "a", False, WHEN),
+                *quiz_attempt(t[0], 1, [("q1", "b", True)], WHEN),
+                *quiz_attempt(t[1], 1, [("q1", "c", False)], WHEN),
+                *quiz_attempt(p[0], 1, [("q1", "c", False)], WHEN),
+                *quiz_attempt(p[1], 1, [("q1", "a", False)], WHEN),
             ],
         )
         for username, role, unit in (

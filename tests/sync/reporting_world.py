@@ -74,6 +74,8 @@ class Pushed:
     response: str | None
     timestamp: datetime
     pack_version: int = 1
+    # The attempt an answer belongs to (item analysis counts answers of ended attempts).
+    registration: str | None = None
 
 
 @dataclass
@@ -146,10 +148,10 @@ class Pusher:
                 app_version="0.1.0",
                 device_id="test-device",
                 success=None if exam else p.success,
-                score=None if exam or p.success is None else (0.9 if p.success else 0.3),
+                score=_score(p, exam),
                 completion=True if exam else None,
                 response=p.response,
-                registration=str(uuid.uuid4()) if exam else None,
+                registration=str(uuid.uuid4()) if exam else p.registration,
                 timestamp=p.timestamp.isoformat(timespec="milliseconds").replace("+00:00", "Z"),
             )
             statements.append(statement)
@@ -189,6 +191,14 @@ class Pusher:
         self.seeded.pushed += items
 
 
+def _score(p: Pushed, exam: bool) -> float | None:
+    if exam or p.success is None:
+        return None
+    if p.kind == "item":
+        return 1.0 if p.success else 0.0
+    return 0.9 if p.success else 0.3
+
+
 def exam(learner: str, level: int, passed: bool, at: datetime) -> Pushed:
     return Pushed(
         learner,
@@ -226,6 +236,44 @@ def answer(learner: str, level: int, item: str, response: str, right: bool, at) 
         response,
         at,
     )
+
+
+def quiz_attempt(
+    learner: str, level: int, answers: list[tuple[str, str, bool]], at: datetime
+) -> list[Pushed]:
+    """Answers to items of the level's area-1 quiz in one attempt, ended by its result
+    (failed unless every answer is right)."""
+    registration = str(uuid.uuid4())
+    quiz = f"l{level}-a1-quiz"
+    out = [
+        Pushed(
+            learner,
+            "answered",
+            level_pack_id(level),
+            "item",
+            f"{quiz}/{item}",
+            right,
+            response,
+            at,
+            registration=registration,
+        )
+        for item, response, right in answers
+    ]
+    passed = all(right for _, _, right in answers)
+    out.append(
+        Pushed(
+            learner,
+            "passed" if passed else "failed",
+            level_pack_id(level),
+            "quiz",
+            quiz,
+            passed,
+            None,
+            at,
+            registration=registration,
+        )
+    )
+    return out
 
 
 @dataclass
@@ -283,13 +331,12 @@ def build_ministry(ctx) -> Ministry:
                 exam(dung, 1, True, t + timedelta(days=250)),
                 exam(dung, 1, True, t + timedelta(days=300)),
                 # Items of the level-1 area-1 quiz, answered in Tokyo and in Paris.
-                answer(an, 1, "q1", "b", True, t),
-                answer(binh, 1, "q1", "c", False, t),
-                answer(chi, 1, "q1", "c", False, t),
-                answer(dung, 1, "q1", "a", False, t),
-                answer(em, 1, "q1", "a", False, t),
-                answer(giang, 1, "q1", "a", False, t),
-                answer(dung, 1, "q2", "true", True, t),
+                *quiz_attempt(an, 1, [("q1", "b", True)], t),
+                *quiz_attempt(binh, 1, [("q1", "c", False)], t),
+                *quiz_attempt(chi, 1, [("q1", "c", False)], t),
+                *quiz_attempt(dung, 1, [("q1", "a", False), ("q2", "true", True)], t),
+                *quiz_attempt(em, 1, [("q1", "a", False)], t),
+                *quiz_attempt(giang, 1, [("q1", "a", False)], t),
             ],
         )
     return Ministry(

@@ -11,7 +11,8 @@ from pathlib import Path
 from content.errors import Rule
 from sync.bundle import BundleRefused
 from sync.problems import Problem
-from sync.server import admin, reports
+from sync.server import admin
+from sync.server.reporting.curriculum import AREAS
 from sync.server.dashboard import downloads, i18n, reasons
 from sync.server.dashboard.web import HERE
 from sync.server.enrolment import EnrolmentRefused
@@ -60,7 +61,7 @@ def test_every_message_id_the_templates_and_routes_use_exists():
         assert f"verb.{verb}" in i18n.MESSAGES
     for table in downloads.TABLES:
         assert table == "certificates" or f"export.{table}" in i18n.MESSAGES
-    for area in reports.AREAS:
+    for area in AREAS:
         assert f"area.{area}" in i18n.MESSAGES and f"area_short.{area}" in i18n.MESSAGES
 
 

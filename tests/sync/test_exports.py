@@ -12,9 +12,11 @@ import openpyxl
 import pytest
 from sqlalchemy import select
 
-from sync.server import admin, exports, reports
+from sync.server import admin, exports
 from sync.server.admin_cli import main as admin_cli
 from sync.server.models import AuditEntry
+from sync.server.reporting.spec import Table
+from sync.server.reporting.tables import TABLES, export_table
 
 from .reporting_world import START, Ministry, build_ministry
 
@@ -36,7 +38,7 @@ def read_csv(data: bytes) -> list[list[str]]:
 
 def test_learners_xlsx_reads_back_with_the_same_rows_and_real_dates(ctx, ministry):
     with ctx.db.read() as session:
-        table = reports.export_table(session, "learners", ministry.root)
+        table = export_table(session, "learners", ministry.root)
     rows = read_xlsx(exports.to_xlsx(table, "learners"))
     assert list(rows[0]) == table.columns
     assert len(rows) == 1 + 6
@@ -54,7 +56,7 @@ def test_learners_xlsx_reads_back_with_the_same_rows_and_real_dates(ctx, ministr
 
 def test_xlsx_header_is_bold_frozen_and_columns_fit(ctx, ministry):
     with ctx.db.read() as session:
-        table = reports.export_table(session, "units", ministry.root)
+        table = export_table(session, "units", ministry.root)
     book = openpyxl.load_workbook(io.BytesIO(exports.to_xlsx(table, "units")))
     sheet = book.worksheets[0]
     assert sheet.title == "units"
@@ -65,7 +67,7 @@ def test_xlsx_header_is_bold_frozen_and_columns_fit(ctx, ministry):
 
 def test_csv_is_utf8_with_bom_and_matches_the_table(ctx, ministry):
     with ctx.db.read() as session:
-        table = reports.export_table(session, "certificates", ministry.root)
+        table = export_table(session, "certificates", ministry.root)
     rows = read_csv(exports.to_csv(table))
     assert rows[0] == table.columns
     assert len(rows) == 1 + len(table.rows) == 1 + 5
@@ -76,7 +78,7 @@ def test_csv_is_utf8_with_bom_and_matches_the_table(ctx, ministry):
 
 
 def test_a_name_that_looks_like_a_formula_stays_text():
-    table = reports.Table(
+    table = Table(
         ["name", "due", "at"],
         [('=HYPERLINK("http://x")', date(2027, 6, 30), datetime(2026, 1, 2, 3, 4, tzinfo=UTC))],
     )
@@ -153,12 +155,12 @@ def _as_written(value):
     return value
 
 
-@pytest.mark.parametrize("name", reports.TABLES)
+@pytest.mark.parametrize("name", TABLES)
 def test_every_table_reads_back_from_xlsx_and_csv_as_built(ctx, ministry, name):
     with ctx.db.write() as session:
         admin.assign(session, "test", "vn.mofa.dl.l1", ministry.asia, date(2026, 1, 31))
     with ctx.db.read() as session:
-        table = reports.export_table(session, name, ministry.root, date(2026, 11, 22))
+        table = export_table(session, name, ministry.root, date(2026, 11, 22))
     assert table.rows, name
     rows = read_xlsx(exports.to_xlsx(table, name))
     assert list(rows[0]) == table.columns

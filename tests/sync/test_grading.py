@@ -408,14 +408,14 @@ def test_migrating_from_0004_keeps_certificates_and_grades_afterwards(api, ctx, 
 def test_a_revoked_certification_no_longer_counts_on_the_dashboard(api, ctx, exam, alice, world):
     from datetime import date
 
-    from sync.server import reports
+    from sync.server.reporting.overview import overview
     from sync.server.revocations import revoke_certificate
 
     push(api, alice, exams.attempt(exam, alice["profile_id"], "right").statements)
 
     def certified_at_level_2() -> int:
         with ctx.db.read() as session:
-            levels = reports.overview(session, world.ministry, date(2027, 1, 1)).levels
+            levels = overview(session, world.ministry, date(2027, 1, 1)).levels
         return next(share.certified for share in levels if share.level == 2)
 
     assert certified_at_level_2() == 1

@@ -6,10 +6,18 @@ from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from sqlalchemy import inspect as sa_inspect
 from sqlalchemy import select, text
 
 from sync.server.db import Database, alembic_config
-from sync.server.models import Base, LearnerPackVersion, LearnerProgress, LearnerResult, Pack
+from sync.server.models import (
+    Base,
+    ItemAnswer,
+    LearnerPackVersion,
+    LearnerProgress,
+    LearnerResult,
+    Pack,
+)
 
 from .reporting_world import build_ministry
 
@@ -77,7 +85,9 @@ def test_learner_results_filled_from_earlier_statements_equal_what_ingest_keeps(
             return sorted(session.execute(select(*LearnerResult.__table__.c)).all())
 
     kept = results()
-    assert len(kept) == 13
+    # 11 exam and module results, and the six learners' attempts at the l1-a1 quiz
+    # that hold their item answers (Bình's counts with his earlier one).
+    assert len(kept) == 17
     config = alembic_config()
     with ctx.db.engine.begin() as connection:
         config.attributes["connection"] = connection
@@ -126,3 +136,23 @@ def test_learner_progress_filled_from_earlier_statements_equals_what_ingest_keep
     assert kept() == before
     with ctx.db.read() as session:
         assert all(session.scalars(select(Pack.course_map)))
+
+
+def test_item_answers_filled_from_earlier_statements_equal_what_ingest_keeps(ctx):
+    build_ministry(ctx)
+
+    def kept() -> list[tuple]:
+        with ctx.db.read() as session:
+            return sorted(session.execute(select(*ItemAnswer.__table__.c)).all())
+
+    before = kept()
+    # Six learners answered q1 in an ended attempt, Dũng q2 as well.
+    assert len(before) == 7
+    config = alembic_config()
+    with ctx.db.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0008")
+    with ctx.db.engine.connect() as connection:
+        assert "item_answers" not in sa_inspect(connection).get_table_names()
+    ctx.db.migrate()
+    assert kept() == before

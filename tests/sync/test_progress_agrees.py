@@ -29,7 +29,10 @@ from desktop.store import Store
 from hocvu.paths import development_dir
 from sync.client import SyncClient, make_retry
 from sync.engine import SyncEngine
-from sync.server import admin, reports
+from sync.server import admin
+from sync.server.reporting.curriculum import AREAS, LEVELS
+from sync.server.reporting.learners import learner_detail, unit_detail
+from sync.server.reporting.tables import export_table
 from tests.desktop.store.learner_logs import CHEAP_KDF, PASSPHRASE
 
 from .exams import install_grading_key, opened_exam, public_response, right_answer, wrong_answer
@@ -215,11 +218,11 @@ def dashboard_figures(ctx, learner_id: str, unit: int, root: int) -> list[dict]:
     """The learner's figures as the learner page, the unit page and the learners
     export show them: per area and per level the share, and the certified levels."""
     with ctx.db.read() as session:
-        page = reports.learner_detail(session, learner_id).learner
+        page = learner_detail(session, learner_id).learner
         [row] = [
-            r for r in reports.unit_detail(session, unit).learners if r.learner_id == learner_id
+            r for r in unit_detail(session, unit).learners if r.learner_id == learner_id
         ]
-        table = reports.export_table(session, "learners", root)
+        table = export_table(session, "learners", root)
     exported = dict(
         zip(table.columns, next(r for r in table.rows if r[0] == learner_id), strict=True)
     )
@@ -233,10 +236,10 @@ def dashboard_figures(ctx, learner_id: str, unit: int, root: int) -> list[dict]:
     ]
     figures.append(
         {
-            "areas": {a: exported[f"area_{a}_progress"] for a in reports.AREAS},
-            "levels": {lv: exported[f"level_{lv}_progress"] for lv in reports.LEVELS},
+            "areas": {a: exported[f"area_{a}_progress"] for a in AREAS},
+            "levels": {lv: exported[f"level_{lv}_progress"] for lv in LEVELS},
             "certified": {
-                lv for lv in reports.LEVELS if exported[f"level_{lv}_certified"] is not None
+                lv for lv in LEVELS if exported[f"level_{lv}_certified"] is not None
             },
         }
     )
@@ -252,11 +255,11 @@ def figures_of(progress) -> dict:
     return {
         "areas": {
             a: round(progress.areas[a].fraction, 4) if a in progress.areas else 0.0
-            for a in reports.AREAS
+            for a in AREAS
         },
         "levels": {
             lv: round(progress.levels[lv].fraction, 4) if lv in progress.levels else 0.0
-            for lv in reports.LEVELS
+            for lv in LEVELS
         },
         "certified": {lv for lv, row in progress.levels.items() if row.certified},
     }

@@ -8,6 +8,7 @@ import csv
 import dataclasses
 import io
 import json
+import uuid
 import zipfile
 from datetime import UTC, date, datetime, timedelta
 
@@ -16,10 +17,18 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
 
-from sync.server import admin, reports
+from sync.server import admin
 from sync.server.admin_cli import main as admin_cli
 from sync.server.ingest import prepare, store
 from sync.server.models import Certificate, LearnerResult, Pack, Statement
+from sync.server.reporting.assignments import assignment_status
+from sync.server.reporting.curriculum import LEVELS
+from sync.server.reporting.items import VARIED, ItemStat, item_analysis
+from sync.server.reporting.learners import learner_detail, unit_detail
+from sync.server.reporting.overview import overview
+from sync.server.reporting.scope import OutOfScope
+from sync.server.reporting.tables import export_table
+from sync.server.reporting.versions import pack_versions
 from sync.xapi import make_statement
 
 from . import exams
@@ -64,7 +73,7 @@ def learners_below(seeded: Seeded, root: int) -> set[str]:
 def check_overview(session, seeded: Seeded, root: int) -> None:
     learners = learners_below(seeded, root)
     firsts = expected_first_passes(seeded, learners)
-    got = reports.overview(session, root, TODAY)
+    got = overview(session, root, TODAY)
     assert got.learners == len(learners)
     for share in got.levels:
         certified = sum(1 for f in firsts.values() if share.level in f)
@@ -74,7 +83,7 @@ def check_overview(session, seeded: Seeded, root: int) -> None:
     for point in got.trend:
         month_end = (point.month.replace(day=28) + timedelta(days=4)).replace(day=1)
         cutoff = datetime(month_end.year, month_end.month, 1, tzinfo=UTC)
-        for level in reports.LEVELS:
+        for level in LEVELS:
             by_then = sum(1 for f in firsts.values() if level in f and f[level] < cutoff)
             assert point.shares[level] == pytest.approx(by_then / len(learners))
     if got.trend:
@@ -137,7 +146,7 @@ def test_overview_shares_equal_a_count_of_the_pushed_passes(ctx, shape, pick):
     with ctx.db.read() as session:
         check_overview(session, seeded, ministry)
         check_overview(session, seeded, mission)
-        detail = reports.unit_detail(session, mission, ministry)
+        detail = unit_detail(session, mission, ministry)
     # Each learner's row: certified dates and area progress, counted from the pushes.
     firsts = expected_first_passes(seeded, set(seeded.learners))
     for row in detail.learners:
@@ -145,7 +154,7 @@ def test_overview_shares_equal_a_count_of_the_pushed_passes(ctx, shape, pick):
             level: firsts[row.learner_id][level].date()
             if level in firsts.get(row.learner_id, {})
             else None
-            for level in reports.LEVELS
+            for level in LEVELS
         }
         passed = {
             (p.pack_id, p.local_id)
@@ -173,7 +182,7 @@ def test_overview_of_the_ministry_and_of_a_mission_match_the_statements(ctx, min
     with ctx.db.read() as session:
         check_overview(session, ministry.seeded, ministry.root)
         check_overview(session, ministry.seeded, ministry.tokyo)
-        whole = reports.overview(session, ministry.root, TODAY)
+        whole = overview(session, ministry.root, TODAY)
     # 3 of 6 certified at level 1, 1 at level 2.
     assert [(s.level, s.certified) for s in whole.levels] == [(1, 3), (2, 1), (3, 0), (4, 0)]
     assert whole.target_level == 1
@@ -185,12 +194,12 @@ def test_overview_of_the_ministry_and_of_a_mission_match_the_statements(ctx, min
 def test_certified_in_the_report_is_exactly_who_got_a_certificate(ctx, ministry):
     with ctx.db.read() as session:
         signed = {(c.learner_id, c.level) for c in session.scalars(select(Certificate))}
-        rows = reports.export_table(session, "learners", ministry.root, TODAY)
-    level_columns = [rows.columns.index(f"level_{level}_certified") for level in reports.LEVELS]
+        rows = export_table(session, "learners", ministry.root, TODAY)
+    level_columns = [rows.columns.index(f"level_{level}_certified") for level in LEVELS]
     reported = {
         (row[0], level)
         for row in rows.rows
-        for level, column in zip(reports.LEVELS, level_columns, strict=True)
+        for level, column in zip(LEVELS, level_columns, strict=True)
         if row[column] is not None
     }
     assert (
@@ -207,8 +216,8 @@ def test_certified_in_the_report_is_exactly_who_got_a_certificate(ctx, ministry)
 
 def test_unit_drill_down_shows_children_and_the_units_own_learners(ctx, ministry):
     with ctx.db.read() as session:
-        asia = reports.unit_detail(session, ministry.asia, ministry.root)
-        tokyo = reports.unit_detail(session, ministry.tokyo, ministry.root)
+        asia = unit_detail(session, ministry.asia, ministry.root)
+        tokyo = unit_detail(session, ministry.tokyo, ministry.root)
     assert [u.name for u in asia.path] == ["Bộ Ngoại giao", "Vụ Châu Á"]
     assert [(c.unit.name, c.learners, c.levels[0].certified) for c in asia.children] == [
         ("ĐSQ Seoul", 1, 1),
@@ -228,7 +237,7 @@ def test_unit_drill_down_shows_children_and_the_units_own_learners(ctx, ministry
 
 def test_learner_detail_lists_certificates_and_recent_activity(ctx, ministry):
     with ctx.db.read() as session:
-        chi = reports.learner_detail(session, ministry.chi, ministry.asia)
+        chi = learner_detail(session, ministry.chi, ministry.asia)
     assert chi.learner.name == "Lê Minh Chi"
     assert [u.name for u in chi.path] == ["Vụ Châu Á", "ĐSQ Seoul"]
     assert sorted(c.level for c in chi.certificates) == [1, 2]
@@ -238,6 +247,7 @@ def test_learner_detail_lists_certificates_and_recent_activity(ctx, ministry):
         ("passed", "exam", "l1-exam"),
         ("passed", "exam", "l2-exam"),
         ("answered", "item", "l1-a1-quiz/q1"),
+        ("failed", "quiz", "l1-a1-quiz"),
     }
 
 
@@ -246,25 +256,25 @@ def test_learner_detail_lists_certificates_and_recent_activity(ctx, ministry):
 
 def test_every_function_refuses_ids_outside_the_scope(ctx, ministry):
     with ctx.db.read() as session:
-        with pytest.raises(reports.OutOfScope):
-            reports.unit_detail(session, ministry.paris, ministry.tokyo)
-        with pytest.raises(reports.OutOfScope):
-            reports.unit_detail(session, ministry.root, ministry.asia)
-        with pytest.raises(reports.OutOfScope):
-            reports.unit_detail(session, 999_999, ministry.root)
-        with pytest.raises(reports.OutOfScope):
-            reports.learner_detail(session, ministry.dung, ministry.asia)
+        with pytest.raises(OutOfScope):
+            unit_detail(session, ministry.paris, ministry.tokyo)
+        with pytest.raises(OutOfScope):
+            unit_detail(session, ministry.root, ministry.asia)
+        with pytest.raises(OutOfScope):
+            unit_detail(session, 999_999, ministry.root)
+        with pytest.raises(OutOfScope):
+            learner_detail(session, ministry.dung, ministry.asia)
         for tampered in ("not-a-uuid", "00000000-0000-0000-0000-000000000000", "' OR 1=1 --"):
-            with pytest.raises(reports.OutOfScope):
-                reports.learner_detail(session, tampered, ministry.asia)
+            with pytest.raises(OutOfScope):
+                learner_detail(session, tampered, ministry.asia)
         for call in (
-            lambda: reports.overview(session, 999_999, TODAY),
-            lambda: reports.item_analysis(session, 999_999),
-            lambda: reports.assignment_status(session, 999_999, TODAY),
-            lambda: reports.export_table(session, "learners", 999_999),
-            lambda: reports.export_table(session, "audit", ministry.asia),
+            lambda: overview(session, 999_999, TODAY),
+            lambda: item_analysis(session, 999_999),
+            lambda: assignment_status(session, 999_999, TODAY),
+            lambda: export_table(session, "learners", 999_999),
+            lambda: export_table(session, "audit", ministry.asia),
         ):
-            with pytest.raises(reports.OutOfScope):
+            with pytest.raises(OutOfScope):
                 call()
 
 
@@ -273,11 +283,11 @@ def test_tables_of_a_scope_hold_only_its_learners(ctx, ministry):
         outside = {ministry.dung, ministry.em, ministry.giang}
         outside_names = {ministry.seeded.names[x] for x in outside}
         for name in ("learners", "certificates", "devices", "units", "assignments"):
-            table = reports.export_table(session, name, ministry.asia, TODAY)
+            table = export_table(session, name, ministry.asia, TODAY)
             cells = {str(cell) for row in table.rows for cell in row}
             assert not cells & (outside | outside_names), name
             assert "ĐSQ Paris" not in cells
-        learners = reports.export_table(session, "learners", ministry.asia, TODAY)
+        learners = export_table(session, "learners", ministry.asia, TODAY)
     assert {row[0] for row in learners.rows} == {ministry.an, ministry.binh, ministry.chi}
 
 
@@ -286,59 +296,86 @@ def test_tables_of_a_scope_hold_only_its_learners(ctx, ministry):
 
 def write_quizzes(ctx, file: str, quizzes: dict[str, dict[str, str]]) -> None:
     """A pack file holding only compiled quizzes (slug → item id → type), where a
-    `Pack` row of the report worlds points: all item analysis reads of it."""
+    `Pack` row of the report worlds points: all item analysis reads of it. A choice
+    item has options a–d, b the key; a true/false item's key is true."""
     path = ctx.settings.data_dir / file
     path.parent.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(path, "w") as archive:
         for slug, items in quizzes.items():
-            quiz = {"slug": slug, "items": [{"id": i, "type": t} for i, t in items.items()]}
+            quiz = {
+                "slug": slug,
+                "title": {"vi": slug, "en": slug},
+                "pass_mark": 0.8,
+                "items": [_item(i, t) for i, t in items.items()],
+            }
             archive.writestr(f"quizzes/{slug}.json", json.dumps(quiz))
+
+
+def _item(item_id: str, kind: str) -> dict:
+    item = {
+        "id": item_id,
+        "type": kind,
+        "prompt": {"vi": f"Câu hỏi {item_id}", "en": f"Question {item_id}"},
+    }
+    if kind in ("single", "multiple"):
+        item["options"] = [
+            {"id": o, "text": {"vi": f"Phương án {o}", "en": f"Option {o}"}, "correct": o == "b"}
+            for o in "abcd"
+        ]
+    elif kind == "true_false":
+        item["answer"] = True
+    return item
 
 
 def write_level_1_quizzes(ctx) -> None:
     write_quizzes(ctx, "packs/l1-v1.hvpack", {"l1-a1-quiz": {"q1": "single", "q2": "true_false"}})
 
 
-def test_item_analysis_counts_answers_and_the_most_chosen_wrong_option(ctx, ministry):
+def test_item_analysis_counts_first_answers_and_each_options_share(ctx, ministry):
     write_level_1_quizzes(ctx)
     data_dir = ctx.settings.data_dir
     with ctx.db.read() as session:
         whole = {
-            s.item_id: s for s in reports.item_analysis(session, ministry.root, data_dir=data_dir)
+            s.item_id: s
+            for s in item_analysis(session, ministry.root, data_dir=data_dir, lang="en")
         }
-        asia = {
-            s.item_id: s for s in reports.item_analysis(session, ministry.asia, data_dir=data_dir)
-        }
-        other = reports.item_analysis(
-            session, ministry.root, pack_id="vn.mofa.dl.l2", data_dir=data_dir
-        )
-        # Without the pack files the item's type is unknown: treated as typed text,
-        # so c (two learners in Asia) is not shown.
-        unknown = {s.item_id: s for s in reports.item_analysis(session, ministry.asia)}
+        asia = {s.item_id: s for s in item_analysis(session, ministry.asia, data_dir=data_dir)}
+        other = item_analysis(session, ministry.root, pack_id="vn.mofa.dl.l2", data_dir=data_dir)
+        # Without the pack files the item is unknown: its id stands for its text, and
+        # its wrong answers count as typed (c, by two learners in Asia, is withheld).
+        unknown = {s.item_id: s for s in item_analysis(session, ministry.asia)}
     q1 = whole["l1-a1-quiz/q1"]
     assert (q1.pack_id, q1.pack_version, q1.answers, q1.correct) == (level_pack_id(1), 1, 6, 1)
+    assert q1.question == "Question q1"
     assert q1.share_correct == pytest.approx(1 / 6)
-    assert (q1.top_wrong, q1.top_wrong_count) == ("a", 3)
+    shares = {o.option_id: (o.text, o.correct, o.picks) for o in q1.options}
+    assert shares == {
+        "a": ("Option a", False, 3),
+        "b": ("Option b", True, 1),
+        "c": ("Option c", False, 2),
+        "d": ("Option d", False, 0),
+    }
     # Only Tokyo and Seoul answer in Asia's scope: c was chosen twice there.
     a1 = asia["l1-a1-quiz/q1"]
-    assert (a1.answers, a1.correct, a1.top_wrong, a1.top_wrong_count) == (3, 1, "c", 2)
+    assert a1.question == "Câu hỏi q1"
+    assert (a1.answers, a1.correct) == (3, 1)
+    assert {o.option_id: o.picks for o in a1.options} == {"a": 0, "b": 1, "c": 2, "d": 0}
     assert "l1-a1-quiz/q2" not in asia
     assert other == []
-    assert not a1.free_text and not a1.varied
     blind = unknown["l1-a1-quiz/q1"]
-    assert (blind.free_text, blind.varied, blind.top_wrong, blind.top_wrong_count) == (
+    assert (blind.question, blind.free_text, blind.varied, blind.options) == (
+        "l1-a1-quiz/q1",
         True,
         True,
-        None,
-        0,
+        (),
     )
 
 
 def test_item_analysis_names_nobody(ctx, ministry):
-    fields = {f.name for f in dataclasses.fields(reports.ItemStat)}
+    fields = {f.name for f in dataclasses.fields(ItemStat)}
     assert not {f for f in fields if "learner" in f or "name" in f}
     with ctx.db.read() as session:
-        table = reports.export_table(session, "items", ministry.root, TODAY)
+        table = export_table(session, "items", ministry.root, TODAY)
     people = set(ministry.seeded.learners) | set(ministry.seeded.names.values())
     cells = {str(cell) for row in table.rows for cell in row}
     assert not cells & people
@@ -353,9 +390,9 @@ def test_overdue_assignment_puts_a_unit_behind_schedule(ctx, ministry):
         admin.assign(session, "test", level_pack_id(1), ministry.asia, TODAY - timedelta(days=1))
         admin.assign(session, "test", level_pack_id(2), ministry.root, TODAY + timedelta(days=30))
     with ctx.db.read() as session:
-        rows = reports.assignment_status(session, ministry.asia, TODAY)
-        whole = reports.overview(session, ministry.root, TODAY)
-        tokyo = reports.assignment_status(session, ministry.tokyo, TODAY)
+        rows = assignment_status(session, ministry.asia, TODAY)
+        whole = overview(session, ministry.root, TODAY)
+        tokyo = assignment_status(session, ministry.tokyo, TODAY)
     by_pack = {r.pack_id: r for r in rows}
     # Asia: An and Chi passed the level-1 exam, Bình did not: overdue.
     l1 = by_pack[level_pack_id(1)]
@@ -372,7 +409,7 @@ def test_pushing_the_same_statements_again_changes_no_number(ctx, ministry):
     def snapshot():
         with ctx.db.read() as session:
             results = sorted(session.execute(select(*LearnerResult.__table__.c)).all())
-            return results, reports.overview(session, ministry.root, TODAY)
+            return results, overview(session, ministry.root, TODAY)
 
     before = snapshot()
     with ctx.db.read() as session:
@@ -429,7 +466,7 @@ def test_a_real_level_exam_graded_by_the_server_shows_in_the_overview(api, ctx, 
         )
         assert response.status_code == 200, response.text
         with ctx.db.read() as session:
-            return reports.overview(session, world.ministry, TODAY), reports.unit_detail(
+            return overview(session, world.ministry, TODAY), unit_detail(
                 session, world.mission, world.ministry
             ).learners
 
@@ -476,9 +513,9 @@ def test_versions_learners_use_come_from_their_statements_and_keep_to_the_scope(
     with ctx.db.write() as session:
         ministry.pusher.push(session, [an_on_v2])
     with ctx.db.read() as session:
-        asia = reports.pack_versions(session, ministry.asia)
-        whole = reports.pack_versions(session, ministry.root)
-        only_l2 = reports.pack_versions(session, ministry.root, level_pack_id(2))
+        asia = pack_versions(session, ministry.asia)
+        whole = pack_versions(session, ministry.root)
+        only_l2 = pack_versions(session, ministry.root, level_pack_id(2))
     for rows, root in ((asia, ministry.asia), (whole, ministry.root)):
         got = {(r.unit.id, r.pack_id): r.learners for r in rows}
         assert got == expected_versions(ministry.seeded, root)
@@ -493,16 +530,16 @@ def test_versions_learners_use_come_from_their_statements_and_keep_to_the_scope(
     assert [r.behind for r in l1] == sorted((r.behind for r in l1), reverse=True)
     assert {r.pack_id for r in only_l2} == {level_pack_id(2)}
     assert not any(r.behind for r in only_l2)
-    with pytest.raises(reports.OutOfScope):
-        reports.pack_versions(session, 999_999)
+    with pytest.raises(OutOfScope):
+        pack_versions(session, 999_999)
 
 
 def test_assigned_pack_shows_for_staffed_units_below_even_when_nothing_was_seen(ctx, ministry):
     with ctx.db.write() as session:
         admin.assign(session, "test", level_pack_id(3), ministry.europe, None)
     with ctx.db.read() as session:
-        rows = reports.pack_versions(session, ministry.root, level_pack_id(3))
-        table = reports.export_table(session, "pack_versions", ministry.root, TODAY)
+        rows = pack_versions(session, ministry.root, level_pack_id(3))
+        table = export_table(session, "pack_versions", ministry.root, TODAY)
     # Europe has no learners of its own; Paris, below it, has.
     assert [(r.unit.id, r.assigned, r.seen) for r in rows] == [(ministry.paris, True, False)]
     line = next(row for row in table.rows if row[2] == level_pack_id(3))
@@ -515,8 +552,28 @@ def test_assigned_pack_shows_for_staffed_units_below_even_when_nothing_was_seen(
 DEMO = "vn.mofa.dl.demo"
 
 
-def demo_answer(learner: str, item: str, response: str, right: bool = False):
-    return Pushed(learner, "answered", DEMO, "item", f"demo-quiz/{item}", right, response, START)
+def demo_attempt(learner: str, answers: list[tuple[str, str, bool]]) -> list[Pushed]:
+    """Answers to items of the demo quiz in one attempt, ended by its (failed) result:
+    item analysis counts a learner's first answer to each item of an ended attempt."""
+    registration = str(uuid.uuid4())
+    out = [
+        Pushed(
+            learner,
+            "answered",
+            DEMO,
+            "item",
+            f"demo-quiz/{item}",
+            right,
+            response,
+            START,
+            registration=registration,
+        )
+        for item, response, right in answers
+    ]
+    return [
+        *out,
+        Pushed(learner, "failed", DEMO, "quiz", "demo-quiz", False, None, START, 1, registration),
+    ]
 
 
 def push_demo_answers(ctx, dev, tmp_path, ministry: Ministry) -> None:
@@ -529,15 +586,16 @@ def push_demo_answers(ctx, dev, tmp_path, ministry: Ministry) -> None:
         ministry.pusher.push(
             session,
             [
-                # short answer: "ba" typed by three learners, a name by one (five times)
-                *(demo_answer(x, "second-factor", "ba") for x in (an, binh, chi)),
-                *(demo_answer(dung, "second-factor", "Nguyễn Thị Dung") for _ in range(5)),
-                demo_answer(ministry.em, "second-factor", "hai", right=True),
-                # numeric: "1" by two learners, "2" by one: nothing to show
-                *(demo_answer(x, "words", "1") for x in (an, chi)),
-                demo_answer(binh, "words", "2"),
-                # a chosen option: shown whoever chose it
-                demo_answer(an, "longest", "a"),
+                # short answer: "ba" typed by three learners, a name by one; numeric: "1"
+                # by two learners, "2" by one: nothing to show; a chosen option.
+                *demo_attempt(an, [("second-factor", "ba", False), ("words", "1", False)]),
+                *demo_attempt(binh, [("second-factor", "ba", False), ("words", "2", False)]),
+                *demo_attempt(chi, [("second-factor", "ba", False), ("words", "1", False)]),
+                *demo_attempt(dung, [("second-factor", "Nguyễn Thị Dung", False)]),
+                *demo_attempt(ministry.em, [("second-factor", "hai", True)]),
+                *demo_attempt(an, [("longest", "a", False)]),
+                # Dũng retakes the quiz and types his name again: not a first answer.
+                *demo_attempt(dung, [("second-factor", "Nguyễn Thị Dung", False)]),
             ],
         )
 
@@ -547,50 +605,53 @@ def test_typed_wrong_answers_show_only_once_three_learners_gave_them(ctx, minist
     data_dir = ctx.settings.data_dir
     with ctx.db.read() as session:
         whole = {
-            s.item_id: s
-            for s in reports.item_analysis(session, ministry.root, DEMO, data_dir=data_dir)
+            s.item_id: s for s in item_analysis(session, ministry.root, DEMO, data_dir=data_dir)
         }
         tokyo = {
-            s.item_id: s
-            for s in reports.item_analysis(session, ministry.tokyo, DEMO, data_dir=data_dir)
+            s.item_id: s for s in item_analysis(session, ministry.tokyo, DEMO, data_dir=data_dir)
         }
     typed = whole["demo-quiz/second-factor"]
-    # The name was typed most often, by one learner: "ba", by three, is shown instead.
-    assert (typed.free_text, typed.answers, typed.correct) == (True, 9, 1)
+    # First answers only: Dũng's retake does not count. "ba", by three, is shown; the
+    # name, typed by one learner, is not.
+    assert (typed.free_text, typed.answers, typed.correct) == (True, 5, 1)
     assert (typed.top_wrong, typed.top_wrong_count, typed.varied) == ("ba", 3, False)
     numeric = whole["demo-quiz/words"]
     assert (numeric.free_text, numeric.top_wrong, numeric.varied) == (True, None, True)
     chosen = whole["demo-quiz/longest"]
-    assert (chosen.free_text, chosen.top_wrong, chosen.top_wrong_count) == (False, "a", 1)
+    assert chosen.question == "Mật khẩu nào mạnh nhất?"
+    assert chosen.free_text is False
+    assert [(o.option_id, o.text, o.correct, o.picks) for o in chosen.options] == [
+        ("a", "P@ss1", False, 1),
+        ("b", "song-may-but-chi-42", True, 0),
+        ("c", "12345678", False, 0),
+    ]
     # In Tokyo only An and Bình typed "ba": two learners are not enough.
     assert (
         tokyo["demo-quiz/second-factor"].top_wrong,
         tokyo["demo-quiz/second-factor"].varied,
-    ) == (
-        None,
-        True,
-    )
-    assert tokyo["demo-quiz/longest"].top_wrong == "a"
+    ) == (None, True)
+    assert {o.option_id: o.picks for o in tokyo["demo-quiz/longest"].options}["a"] == 1
 
 
 def test_items_export_withholds_typed_answers_too(ctx, ministry, dev, tmp_path):
     push_demo_answers(ctx, dev, tmp_path, ministry)
     with ctx.db.read() as session:
-        table = reports.export_table(
-            session, "items", ministry.root, TODAY, data_dir=ctx.settings.data_dir
-        )
-        blind = reports.export_table(session, "items", ministry.root, TODAY)
+        table = export_table(session, "items", ministry.root, TODAY, data_dir=ctx.settings.data_dir)
+        blind = export_table(session, "items", ministry.root, TODAY)
     rows = {row[2]: dict(zip(table.columns, row, strict=True)) for row in table.rows}
-    assert rows["demo-quiz/words"]["top_wrong_response"] == reports.VARIED
+    assert rows["demo-quiz/words"]["top_wrong_response"] == VARIED
     assert rows["demo-quiz/words"]["top_wrong_count"] is None
     assert rows["demo-quiz/second-factor"]["top_wrong_response"] == "ba"
     assert rows["demo-quiz/longest"]["free_text"] is False
+    assert rows["demo-quiz/longest"]["options"] == (
+        "P@ss1: 100 %; ✓ song-may-but-chi-42: 0 %; 12345678: 0 %"
+    )
     for exported in (table, blind):
         cells = {str(cell) for row in exported.rows for cell in row}
         assert "Nguyễn Thị Dung" not in cells
-    # Without the pack files even the chosen option of one learner is withheld.
+    # Without the pack files even the one learner's response is withheld.
     blind_rows = {row[2]: dict(zip(blind.columns, row, strict=True)) for row in blind.rows}
-    assert blind_rows["demo-quiz/longest"]["top_wrong_response"] == reports.VARIED
+    assert blind_rows["demo-quiz/longest"]["top_wrong_response"] == VARIED
 
 
 def test_admin_report_items_at_the_command_line_reads_the_pack_files(
@@ -605,6 +666,6 @@ def test_admin_report_items_at_the_command_line_reads_the_pack_files(
     assert code == 0, capsys.readouterr().err
     text = target.read_text("utf-8-sig")
     rows = {row["item_id"]: row for row in csv.DictReader(io.StringIO(text))}
-    assert rows["demo-quiz/longest"]["top_wrong_response"] == "a"
+    assert rows["demo-quiz/longest"]["options"].startswith("P@ss1: 100 %")
     assert rows["demo-quiz/second-factor"]["top_wrong_response"] == "ba"
     assert "Nguyễn Thị Dung" not in text

@@ -21,7 +21,7 @@ from starlette.datastructures import UploadFile
 from content.errors import PackRefused
 from sync.bundle import BundleRefused
 from sync.certificates import CertificateInvalid, verify_certificate
-from sync.server import admin, exports, reports
+from sync.server import admin, exports
 from sync.server.bundles import import_bundle
 from sync.server.context import ServerContext
 from sync.server.dashboard import reasons
@@ -49,6 +49,8 @@ from sync.server.models import (
     Pack,
     Unit,
 )
+from sync.server.reporting.assignments import assignment_status
+from sync.server.reporting.spec import Table
 from sync.server.revocations import find_certificate, revoke_certificate
 
 router = APIRouter()
@@ -75,7 +77,7 @@ def _assignments_page(
     status: int = 200,
 ) -> Response:
     with ctx.db.read() as session:
-        rows = reports.assignment_status(session, who.who.unit_id, date.today())
+        rows = assignment_status(session, who.who.unit_id, date.today())
         packs = session.scalars(select(Pack.pack_id).distinct().order_by(Pack.pack_id)).all()
     return render(
         request,
@@ -318,7 +320,7 @@ async def enrol(request: Request, who: Signed, ctx: Context) -> Response:
         return await _enrol_page(request, who, ctx, refused.errors)
     # The codes are shown on this page only; the server keeps their hashes.
     sheet = exports.to_csv(
-        reports.Table(
+        Table(
             ["name", "staff_ref", "unit", "learner_id", "code"],
             [(m.name, m.staff_ref or "", m.unit_name, m.learner_id, m.code) for m in made],
         )

@@ -1,6 +1,6 @@
 """Every table as CSV or XLSX, and certificates for the national identity platform.
 
-The table comes from `reports.export_table` for the admin's unit (or a unit below
+The table comes from `reporting.tables.export_table` for the admin's unit (or a unit below
 it, `?unit=ID`), and the file from `sync.server.exports`; each download is audited.
 """
 
@@ -10,16 +10,18 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
-from sync.server import certificate_export, exports, reports
+from sync.server import certificate_export, exports
 from sync.server.dashboard.web import (
     Context,
     Refused,
     Signed,
     audit,
     download,
+    language,
     need,
     need_unit,
 )
+from sync.server.reporting.tables import export_table
 
 router = APIRouter()
 
@@ -43,7 +45,13 @@ FORMATS = {
 
 @router.get("/export/{name}.{fmt}")
 async def export(
-    name: str, fmt: str, request: Request, who: Signed, ctx: Context, unit: int | None = None
+    name: str,
+    fmt: str,
+    request: Request,
+    who: Signed,
+    ctx: Context,
+    unit: int | None = None,
+    pack: str | None = None,
 ) -> Response:
     if name not in TABLES or fmt not in FORMATS:
         raise Refused("refused.no_table", f"export:{name}.{fmt}", 404)
@@ -52,7 +60,17 @@ async def export(
 
     def build() -> bytes:
         with ctx.db.read() as session:
-            table = reports.export_table(session, name, root, data_dir=ctx.settings.data_dir)
+            table = export_table(
+                session,
+                name,
+                root,
+                data_dir=ctx.settings.data_dir,
+                # The items table: one pack (as its page shows it), texts in the
+                # admin's language, sealed exam items opened with the grading keys.
+                pack_id=pack or None,
+                grading_keys=ctx.keys.grading,
+                lang=language(request),
+            )
         return exports.to_xlsx(table, name) if fmt == "xlsx" else exports.to_csv(table)
 
     data = await run_in_threadpool(build)

@@ -260,14 +260,51 @@ MESSAGES: dict[str, dict[str, str]] = {
     "items.title": {"vi": "Phân tích câu hỏi", "en": "Item analysis"},
     "items.all_packs": {"vi": "Tất cả các gói", "en": "All packs"},
     "items.show": {"vi": "Xem", "en": "Show"},
+    "items.quiz": {"vi": "Bài kiểm tra", "en": "Quiz"},
     "items.help": {
-        "vi": "Theo từng câu hỏi và phiên bản gói: tỷ lệ trả lời đúng và phương án sai "
-        "được chọn nhiều nhất. Không hiển thị tên học viên.",
-        "en": "Per item and pack version: the share answered correctly and the wrong "
-        "option chosen most. No learner names are shown.",
+        "vi": "Theo từng câu hỏi, các phiên bản gói đặt cạnh nhau: chỉ tính lần trả lời "
+        "đầu tiên của mỗi học viên (không tính lần kiểm tra lại khi luyện tập hay lần làm "
+        "lại bài), tỷ lệ đúng, độ phân biệt và tỷ lệ chọn từng phương án. Không hiển thị "
+        "tên học viên.",
+        "en": "Per item, pack versions side by side: only each learner's first answer "
+        "counts (practice re-checks and retakes do not), with the share correct, the "
+        "discrimination and the share of each option. No learner names are shown.",
+    },
+    "items.discrimination_help": {
+        "vi": "Độ phân biệt: hệ số tương quan điểm-nhị phân giữa điểm câu hỏi và điểm các "
+        "câu còn lại của cùng lượt làm bài (từ −1 đến 1). Giá trị âm: người làm tốt các câu "
+        "khác lại hay sai câu này, cần xem lại đáp án hoặc cách diễn đạt.",
+        "en": "Discrimination: the point-biserial correlation between the item's score and "
+        "the score on the other items of the same attempt (−1 to 1). Negative: learners "
+        "who did well elsewhere tend to miss this item; check its key or wording.",
+    },
+    "items.flags_help": {
+        "vi": "Cảnh báo chỉ được nêu khi câu hỏi có ít nhất {n} lượt trả lời đầu tiên: quá dễ "
+        "(trên {easy}), quá khó (dưới {hard}), độ phân biệt âm, phương án nhiễu không ai chọn.",
+        "en": "Flags are raised only on items with at least {n} first answers: too easy "
+        "(above {easy}), too hard (below {hard}), negative discrimination, a distractor "
+        "nobody picks.",
     },
     "items.none": {"vi": "Chưa có câu trả lời nào.", "en": "No answers yet."},
     "items.varied": {"vi": "(nhiều câu trả lời khác nhau)", "en": "(varied answers)"},
+    "items.version": {"vi": "Phiên bản {n}", "en": "Version {n}"},
+    "items.first_answers": {"vi": "Lượt trả lời đầu tiên", "en": "First answers"},
+    "items.share_correct": {"vi": "Tỷ lệ đúng", "en": "Share correct"},
+    "items.discrimination": {"vi": "Độ phân biệt", "en": "Discrimination"},
+    "items.key": {"vi": "đáp án đúng", "en": "key"},
+    "items.top_wrong": {"vi": "Câu trả lời sai nhiều nhất", "en": "Most frequent wrong answer"},
+    "items.flags": {"vi": "Cảnh báo", "en": "Flags"},
+    "items.flag.too_easy": {"vi": "Quá dễ", "en": "Too easy"},
+    "items.flag.too_hard": {"vi": "Quá khó", "en": "Too hard"},
+    "items.flag.negative_discrimination": {
+        "vi": "Độ phân biệt âm",
+        "en": "Negative discrimination",
+    },
+    "items.flag.unused_distractor": {
+        "vi": "Có phương án nhiễu không ai chọn",
+        "en": "A distractor nobody picks",
+    },
+    "items.not_shown": {"vi": "–", "en": "–"},
     "items.privacy": {
         "vi": "Với câu hỏi tự điền, câu trả lời sai chỉ hiện khi có ít nhất {n} học viên "
         "khác nhau cùng trả lời như vậy: câu học viên tự gõ có thể chứa tên hoặc thông tin "

@@ -1,17 +1,17 @@
 """The dashboard's read-only pages: overview, units, learners, packs, item analysis,
-audit log. Every number comes from `sync.server.reports`, scoped to the admin's unit."""
+audit log. Every number comes from `sync.server.reporting`, scoped to the admin's unit."""
 
 from __future__ import annotations
 
 import json
 from datetime import date
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 from sqlalchemy import func, select
 from starlette.concurrency import run_in_threadpool
 
-from sync.server import reports
 from sync.server.dashboard import charts, i18n
 from sync.server.dashboard.web import (
     Context,
@@ -23,6 +23,8 @@ from sync.server.dashboard.web import (
     render,
 )
 from sync.server.models import AuditEntry, Pack
+from sync.server.reporting import curriculum, item_stats, items, learners, scope, versions
+from sync.server.reporting import overview as overview_report
 
 router = APIRouter()
 AUDIT_PAGE = 50
@@ -34,13 +36,13 @@ async def overview(request: Request, who: Signed, ctx: Context) -> Response:
 
     def build():
         with ctx.db.read() as session:
-            return reports.overview(session, who.who.unit_id, date.today())
+            return overview_report.overview(session, who.who.unit_id, date.today())
 
     data = await run_in_threadpool(build)
     t = i18n.translator(language(request))
     level_chart = charts.bar_chart(
         [(t("level.n", n=row.level), row.share) for row in data.levels],
-        reports.TARGETS,
+        curriculum.TARGETS,
         title=t("overview.by_level"),
         target_label=t("overview.target"),
     )
@@ -48,9 +50,9 @@ async def overview(request: Request, who: Signed, ctx: Context) -> Response:
         [point.month.strftime("%Y-%m") for point in data.trend],
         [
             (t("level.n", n=level), [point.shares[level] for point in data.trend])
-            for level in reports.LEVELS
+            for level in curriculum.LEVELS
         ],
-        reports.TARGETS,
+        curriculum.TARGETS,
         title=t("overview.trend"),
     )
     return render(
@@ -58,7 +60,7 @@ async def overview(request: Request, who: Signed, ctx: Context) -> Response:
         "overview.html",
         who,
         ov=data,
-        targets=reports.TARGETS,
+        targets=curriculum.TARGETS,
         level_chart=level_chart,
         trend_chart=trend_chart,
     )
@@ -72,12 +74,12 @@ async def unit_page(unit_id: int, request: Request, who: Signed, ctx: Context) -
     def build():
         with ctx.db.read() as session:
             try:
-                return reports.unit_detail(session, unit_id, who.who.unit_id)
-            except reports.OutOfScope:
+                return learners.unit_detail(session, unit_id, who.who.unit_id)
+            except scope.OutOfScope:
                 raise Refused("refused.scope", f"unit:{unit_id}", 404) from None
 
     detail = await run_in_threadpool(build)
-    return render(request, "unit.html", who, unit=detail, levels=reports.LEVELS)
+    return render(request, "unit.html", who, unit=detail, levels=curriculum.LEVELS)
 
 
 @router.get("/learners/{learner_id}")
@@ -87,12 +89,12 @@ async def learner_page(learner_id: str, request: Request, who: Signed, ctx: Cont
     def build():
         with ctx.db.read() as session:
             try:
-                return reports.learner_detail(session, learner_id, who.who.unit_id)
-            except reports.OutOfScope:
+                return learners.learner_detail(session, learner_id, who.who.unit_id)
+            except scope.OutOfScope:
                 raise Refused("refused.scope", f"learner:{learner_id}", 404) from None
 
     detail = await run_in_threadpool(build)
-    return render(request, "learner.html", who, learner=detail, levels=reports.LEVELS)
+    return render(request, "learner.html", who, learner=detail, levels=curriculum.LEVELS)
 
 
 @router.get("/packs")
@@ -109,7 +111,7 @@ async def packs_page(
                     Pack.pack_id, Pack.version, Pack.size, Pack.uploaded, Pack.manifest
                 ).order_by(Pack.pack_id, Pack.version.desc())
             ).all()
-            held = reports.pack_versions(session, who.who.unit_id, pack or None)
+            held = versions.pack_versions(session, who.who.unit_id, pack or None)
         rows = []
         for pack_id, version, size, uploaded, manifest in packs:
             title = json.loads(manifest).get("title")
@@ -132,27 +134,48 @@ async def packs_page(
 
 @router.get("/items")
 async def items_page(
-    request: Request, who: Signed, ctx: Context, pack: str | None = None
+    request: Request,
+    who: Signed,
+    ctx: Context,
+    pack: str | None = None,
+    quiz: str | None = None,
 ) -> Response:
     need(who, "items")
+    lang = language(request)
 
     def build():
         with ctx.db.read() as session:
-            stats = reports.item_analysis(
-                session, who.who.unit_id, pack or None, data_dir=ctx.settings.data_dir
+            answered = items.quizzes_answered(session)
+            chosen = (pack or "", quiz or "")
+            if not chosen[0] and answered:
+                # One quiz at a time: a whole ministry's packs is too long a page.
+                chosen = answered[0]
+            stats = items.item_analysis(
+                session,
+                who.who.unit_id,
+                chosen[0] or None,
+                chosen[1] or None,
+                data_dir=ctx.settings.data_dir,
+                grading_keys=ctx.keys.grading,
+                lang=lang,
             )
-            packs = session.scalars(select(Pack.pack_id).distinct().order_by(Pack.pack_id)).all()
-        return stats, packs
+        return answered, chosen, items.by_item(stats)
 
-    stats, packs = await run_in_threadpool(build)
+    answered, chosen, reports = await run_in_threadpool(build)
+    query = "?" + urlencode({k: v for k, v in (("pack", chosen[0]),) if v}) if chosen[0] else ""
     return render(
         request,
         "items.html",
         who,
-        items=stats,
-        packs=packs,
-        chosen=pack or "",
-        min_learners=reports.MIN_LEARNERS_FOR_TEXT,
+        reports=reports,
+        answered=answered,
+        pack_ids=sorted({p for p, _ in answered}),
+        chosen=chosen,
+        export_query=query,
+        min_learners=items.MIN_LEARNERS_FOR_TEXT,
+        min_answers=item_stats.MIN_ANSWERS_FOR_FLAGS,
+        easy=item_stats.TOO_EASY,
+        hard=item_stats.TOO_HARD,
     )
 
 

@@ -24,8 +24,8 @@ from sync.problems import Problem, Refusal
 from sync.server.auth import AuthenticatedDevice, current_device
 from sync.server.context import ServerContext, server
 from sync.server.db import now
+from sync.server.derived import pack_versions as versions
 from sync.server.models import Assignment, Pack, Unit
-from sync.server.reporting import versions
 
 log = logging.getLogger("hocvu.server.packs")
 router = APIRouter(tags=["packs"])

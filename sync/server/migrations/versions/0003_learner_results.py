@@ -50,8 +50,8 @@ def upgrade() -> None:
 
 
 def _backfill() -> None:
+    from sync.server.derived import results
     from sync.server.models import Statement
-    from sync.server.reporting import results
 
     session = Session(bind=op.get_bind())
     verbs = [VERBS["passed"], VERBS["failed"]]

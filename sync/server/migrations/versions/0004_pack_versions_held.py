@@ -51,8 +51,8 @@ def upgrade() -> None:
 def _backfill() -> None:
     """Only the version extension, object and timestamp leave the database, one
     streamed row per statement; the bodies are read by the database itself."""
+    from sync.server.derived import pack_versions as versions
     from sync.server.models import Statement
-    from sync.server.reporting import versions
 
     session = Session(bind=op.get_bind())
     if session.get_bind().dialect.name == "postgresql":

@@ -52,8 +52,8 @@ def upgrade() -> None:
 
 def _backfill() -> None:
     from sync.progress import pack_map, pack_map_to_json
+    from sync.server.derived import progress
     from sync.server.models import Pack
-    from sync.server.reporting import progress
 
     data_dir = context.config.attributes.get("data_dir")
     session = Session(bind=op.get_bind())

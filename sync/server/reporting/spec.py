@@ -1,0 +1,77 @@
+"""A report table declared once: its columns (the machine name CSV and XLSX files
+carry, a header in both languages, how the value is read from a report row, and what
+kind of value it is) and where its rows come from. The dashboard's HTML tables read
+the headers and kinds (for formatting), the downloads the raw values."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+# How a value reads: the HTML page formats by kind, the files keep the raw value.
+KINDS = ("text", "int", "share", "date", "datetime", "bool", "number")
+
+
+@dataclass(frozen=True)
+class Table:
+    """What CSV and XLSX files are written from: machine column names and raw rows."""
+
+    columns: list[str]
+    rows: list[tuple] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    header: dict[str, str]
+    value: Callable[[Any], Any]
+    kind: str = "text"
+
+
+@dataclass(frozen=True)
+class Query:
+    """What a table's rows are computed from."""
+
+    session: Session
+    root: int
+    today: date
+    data_dir: Path | None = None
+    pack_id: str | None = None
+    # The server's grading keys: item analysis opens sealed exam items with them.
+    grading_keys: Mapping[str, Any] | None = None
+    # The language of texts read from packs (question and option texts).
+    lang: str = "vi"
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    name: str
+    columns: tuple[Column, ...]
+    rows: Callable[[Query], Iterable[Any]]
+
+    def headers(self, lang: str) -> list[str]:
+        return [c.header.get(lang) or c.header["en"] for c in self.columns]
+
+    def table(self, query: Query) -> Table:
+        return Table(
+            [c.key for c in self.columns],
+            [tuple(c.value(row) for c in self.columns) for row in self.rows(query)],
+        )
+
+
+def col(key: str, vi: str, en: str, value: Callable[[Any], Any], kind: str = "text") -> Column:
+    assert kind in KINDS, kind
+    return Column(key, {"vi": vi, "en": en}, value, kind)
+
+
+def attr(name: str) -> Callable[[Any], Any]:
+    return lambda row: getattr(row, name)
+
+
+def share(value: float | None) -> float | None:
+    return None if value is None else round(value, 4)

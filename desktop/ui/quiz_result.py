@@ -50,6 +50,8 @@ class ResultPage(QWidget):
         self.review_label = QLabel()
         self.review_list = QListWidget()
         self.review_list.setWordWrap(True)
+        # Long answers wrap at the list's width instead of hiding behind a scroll bar.
+        self.review_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.retry = QPushButton()
         self.back = QPushButton()
         for button in (self.retry, self.back):

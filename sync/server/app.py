@@ -24,7 +24,16 @@ from sync.server import dashboard
 from sync.server.context import ServerContext, ServerSettings, server
 from sync.server.limits import BodyTooLarge, RequestLimits
 from sync.server.problem_json import PROBLEM_JSON, problem_response
-from sync.server.routes import certificates, enrol, packs, pull, statements, trust, xapi
+from sync.server.routes import (
+    certificates,
+    enrol,
+    packs,
+    pull,
+    statements,
+    trust,
+    xapi,
+    xapi_documents,
+)
 from sync.server.xapi_protocol import XapiProtocol
 
 API_VERSION = 1
@@ -84,6 +93,7 @@ def create_app(settings: ServerSettings, context: ServerContext | None = None) -
     for module in (enrol, statements, pull, packs, trust, certificates):
         app.include_router(module.router, prefix="/api/v1")
     app.include_router(xapi.router, prefix="/xapi")
+    app.include_router(xapi_documents.router, prefix="/xapi")
     dashboard.mount(app)
 
     @app.get("/api/v1/about", response_model=About, tags=["server"])

@@ -30,6 +30,9 @@ class BodyLimit:
 LIMITS: tuple[BodyLimit, ...] = (
     BodyLimit("POST", "/api/v1/enrol", 16 * KIB),
     BodyLimit("POST", "/api/v1/statements", 17 * MIB),
+    # xAPI documents (State, Activity Profile, Agent Profile): one blob each.
+    BodyLimit("*", "/xapi/activities", 1 * MIB),
+    BodyLimit("*", "/xapi/agents", 1 * MIB),
     BodyLimit("*", "/xapi/", 17 * MIB),
     BodyLimit("POST", "/admin/login", 16 * KIB),
     BodyLimit("POST", "/admin/packs", 1024 * MIB),

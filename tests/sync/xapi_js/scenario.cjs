@@ -92,7 +92,7 @@ async function main() {
   // State
   const where = { agent: learner, activityId: ACTIVITY };
   await step("state_put", async () => {
-    await xapi.setState({ ...where, stateId: "bookmark", state: { page: 3, seen: ["intro"] } });
+    await xapi.setState({ ...where, stateId: "bookmark", state: { page: 3, seen: ["intro"], title: "Công hàm" } });
     return (await xapi.getState({ ...where, stateId: "bookmark" })).data;
   });
   await step("state_post_merges", async () => {

@@ -49,7 +49,7 @@ from sync.server.reporting.items import item_analysis  # noqa: E402
 from sync.server.reporting.learners import unit_detail  # noqa: E402
 from sync.server.reporting.overview import overview  # noqa: E402
 from sync.server.reporting.tables import export_table  # noqa: E402
-from sync.xapi import SERVER_HOME_PAGE, make_statement  # noqa: E402
+from sync.xapi import EXT_GRADING, SERVER_HOME_PAGE, make_statement  # noqa: E402
 
 AREAS = (1, 2, 3, 4, 5, 6)
 LEVELS = (1, 2, 3, 4)
@@ -163,6 +163,8 @@ class Walker:
                 "objectType": "Agent",
                 "account": {"homePage": SERVER_HOME_PAGE, "name": "bench"},
             }
+            # Graded by the server (status graded): only such a pass certifies.
+            self.out[-1]["result"].setdefault("extensions", {})[EXT_GRADING] = {"status": "graded"}
         return passed
 
     def walk(self, budget: int) -> list[dict]:
@@ -390,6 +392,11 @@ def pages(ministry: Ministry, root: int, args) -> None:
             return
         for label, path, repeat in (
             ("overview page (GET /admin/, SVG charts)", "/admin/", args.runs),
+            (
+                "item analysis page, the level-1 exam",
+                f"/admin/items?pack={pack_id(1)}&quiz=l1-exam",
+                args.runs,
+            ),
             ("XLSX download of the learners table", "/admin/export/learners.xlsx", args.slow_runs),
         ):
             status = []
@@ -432,9 +439,7 @@ def bench(kind: str, base_url: str | None, args) -> None:
                 print(f"  {label:<46} {seconds * 1000:>9.1f} ms  (median of {repeat})")
                 return result
 
-            view = timed(
-                "overview, ministry root", lambda s: overview(s, root, today), args.runs
-            )
+            view = timed("overview, ministry root", lambda s: overview(s, root, today), args.runs)
             timed(
                 f"overview, one mission ({seeded['mission_learners']} learners)",
                 lambda s: overview(s, mission, today),
@@ -451,9 +456,9 @@ def bench(kind: str, base_url: str | None, args) -> None:
                 args.runs,
             )
             items = timed(
-                "item analysis, whole ministry",
-                lambda s: item_analysis(s, root),
-                args.slow_runs,
+                "item analysis, the level-1 exam, whole ministry",
+                lambda s: item_analysis(s, root, pack_id(1), "l1-exam"),
+                args.runs,
             )
             data = timed(
                 f"XLSX export of the learners table ({args.learners:,} rows)",

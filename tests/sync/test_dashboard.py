@@ -219,8 +219,10 @@ def test_trainer_sees_item_analysis_but_no_names_anywhere(api, ctx, ministry):
     items = api.get("/admin/items")
     assert items.status_code == 200
     # q1 was answered four times, once right; "c" is the wrong answer chosen most.
-    row = re.search(r"l1-a1-quiz/q1</td>.*?</tr>", items.text, re.S).group(0)
-    assert ">4<" in row and "25 %" in row and "c (2)" in row
+    table = re.search(r'data-item="l1-a1-quiz/q1".*?</table>', items.text, re.S).group(0)
+    assert "Câu hỏi q1" in table and ">4<" in table and "25 %" in table
+    option_c = re.search(r"Phương án c</th>.*?</tr>", table, re.S).group(0)
+    assert "50 %" in option_c
     overview = api.get("/admin/")
     assert overview.status_code == 200
     token = csrf_of(overview.text)
@@ -562,11 +564,11 @@ def test_items_page_shows_a_typed_wrong_answer_only_once_three_learners_gave_it(
     page = api.get("/admin/items?pack=vn.mofa.dl.demo").text
 
     def row(item: str) -> str:
-        return re.search(rf"demo-quiz/{item}</td>.*?</tr>", page, re.S).group(0)
+        return re.search(rf'data-item="demo-quiz/{item}".*?</table>', page, re.S).group(0)
 
     assert "ba (3)" in row("second-factor")
     assert "(nhiều câu trả lời khác nhau)" in row("words")
-    assert "a (1)" in row("longest")
+    assert re.search(r"P@ss1</th>\s*<td[^>]*>100 %", row("longest"))
     assert "Nguyễn Thị Dung" not in page and "ít nhất 3 học viên" in page
     exported = api.get("/admin/export/items.csv").content.decode("utf-8-sig")
     assert "(varied answers)" in exported and "Nguyễn Thị Dung" not in exported

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 )
 
 from content.localised import pick
-from desktop.search import marked
 from desktop.ui.names import Names
 from desktop.ui.widgets import EmptyState, heading
 
@@ -171,6 +170,10 @@ class SearchScreen(QWidget):
 
     @staticmethod
     def _html(hit, where: str, query: str) -> str:
+        # Here, not at the top: desktop.search loads the pack reader, which the unlock
+        # screen must not wait for (tests/desktop/test_start_modules.py).
+        from desktop.search import marked
+
         mark = _palette_colour("mark", "#fff1a8")
 
         def marked_html(text: str) -> str:

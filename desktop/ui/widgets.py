@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPalette
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QListWidget,
+    QListWidgetItem,
     QMessageBox,
     QPushButton,
     QSizePolicy,
@@ -34,6 +36,24 @@ def icon(name: str) -> QIcon:
             made.addFile(str(selected), QSize(), QIcon.Mode.Selected)
         _icons[name] = made
     return _icons[name]
+
+
+class IconsWhenShown(QObject):
+    """Gives a list's rows their icons (`name_of(row)`) the first time the list shows:
+    the SVG icon engine loads then, not before the unlock screen's first paint."""
+
+    def __init__(self, view: QListWidget, name_of: Callable[[QListWidgetItem], str]) -> None:
+        super().__init__(view)
+        self.name_of = name_of
+        view.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show and isinstance(watched, QListWidget):
+            watched.removeEventFilter(self)
+            for row in range(watched.count()):
+                entry = watched.item(row)
+                entry.setIcon(icon(self.name_of(entry)))
+        return False
 
 
 def heading(text: str = "", size: float = 1.5) -> QLabel:

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 
 from content.localised import pick
 from desktop.catalog import LessonRef
-from desktop.ui import main_window
+from desktop.operations import lessons
 from desktop.ui.practice import PracticeDialog
 from tests.desktop.app_driver import (
     begin,
@@ -48,7 +48,7 @@ def test_a_lesson_ends_with_a_checked_question_of_its_module_that_records_nothin
 
     # Choose a single-choice item so that a wrong answer exists, whatever the pool holds.
     seeds = iter(range(1_000))
-    monkeypatch.setattr(main_window, "new_seed", lambda: next(seeds))
+    monkeypatch.setattr(lessons, "new_seed", lambda: next(seeds))
     dialog = open_practice(qtbot, window, monkeypatch)
     while dialog.item.type != "single":
         dialog.close()

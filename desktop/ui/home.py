@@ -17,13 +17,14 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui.names import Names
-from desktop.ui.widgets import BarChart, heading, icon
+from desktop.ui.widgets import BarChart, EmptyState, heading, icon
 
 
 class HomeScreen(QWidget):
     continue_requested = Signal()
     review_requested = Signal()
     placement_requested = Signal()
+    import_requested = Signal()  # no lessons installed: the empty state's next step
 
     def __init__(self) -> None:
         super().__init__()
@@ -64,6 +65,9 @@ class HomeScreen(QWidget):
         self.exams.setObjectName("exam-results")
         QVBoxLayout(self.exams_box).addWidget(self.exams)
         self.continue_box, self.review_box = QGroupBox(), QGroupBox()
+        self.empty = EmptyState("empty-library")
+        self.empty.setVisible(False)
+        self.empty.action.connect(self.import_requested)
         row = QHBoxLayout(self.continue_box)
         row.addWidget(self.continue_label, 1)
         row.addWidget(self.placement_button)
@@ -74,6 +78,7 @@ class HomeScreen(QWidget):
         row.addWidget(self.review_button)
         row.addWidget(self.review_next)
         grid = QGridLayout()
+        grid.setContentsMargins(0, 0, 0, 0)
         grid.addWidget(self.continue_box, 0, 0, 1, 2)
         grid.addWidget(self.areas_box, 1, 0)
         grid.addWidget(self.levels_box, 1, 1)
@@ -84,7 +89,10 @@ class HomeScreen(QWidget):
         content = QWidget()
         layout = QVBoxLayout(content)
         layout.addWidget(self.greeting)
-        layout.addLayout(grid)
+        layout.addWidget(self.empty)
+        self.grid = QWidget()
+        self.grid.setLayout(grid)
+        layout.addWidget(self.grid)
         layout.addStretch()
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -107,6 +115,15 @@ class HomeScreen(QWidget):
         self.exams_box.setTitle(self.tr("Level exams"))
         self.exams.setAccessibleName(self.tr("Level exam results"))
         self.assigned.setAccessibleName(self.tr("Assigned packs"))
+        self.empty.set_texts(
+            self.tr("No lessons installed yet"),
+            self.tr(
+                "Lessons come in content packs (.hvpack files) from your ministry: import "
+                "one you were given, or connect to the ministry server in Settings to "
+                "receive the packs assigned to you."
+            ),
+            self.tr("&Import a pack…"),
+        )
         self.certificates.setAccessibleName(self.tr("Certificates earned"))
         if self._data is not None:
             self.show_data(self._data)
@@ -120,6 +137,9 @@ class HomeScreen(QWidget):
         """`data` is a `desktop.home_data.HomeData`."""
         self._data = data
         self.greeting.setText(self.tr("Hello, %1").replace("%1", data.display_name))
+        nothing_installed = not data.levels
+        self.empty.setVisible(nothing_installed)
+        self.grid.setVisible(not nothing_installed)
         if data.continue_title:
             self.continue_label.setText(self.tr("Next: %1").replace("%1", data.continue_title))
             self.continue_button.setEnabled(True)

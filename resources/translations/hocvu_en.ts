@@ -146,92 +146,107 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../desktop/ui/home.py" line="97" />
+        <location filename="../../desktop/ui/home.py" line="105" />
         <source>Continue</source>
         <translation>Continue</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="98" />
+        <location filename="../../desktop/ui/home.py" line="106" />
         <source>&amp;Continue</source>
         <translation>&amp;Continue</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="99" />
+        <location filename="../../desktop/ui/home.py" line="107" />
         <source>Take the &amp;placement test</source>
         <translation>Take the &amp;placement test</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="100" />
+        <location filename="../../desktop/ui/home.py" line="108" />
         <source>Progress by area</source>
         <translation>Progress by area</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="101" />
+        <location filename="../../desktop/ui/home.py" line="109" />
         <source>Progress by level</source>
         <translation>Progress by level</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="102" />
+        <location filename="../../desktop/ui/home.py" line="110" />
         <source>Review</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="103" />
+        <location filename="../../desktop/ui/home.py" line="111" />
         <source>&amp;Review now</source>
         <translation>&amp;Review now</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="104" />
+        <location filename="../../desktop/ui/home.py" line="112" />
         <source>Continue &amp;learning</source>
         <translation>Continue &amp;learning</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="105" />
+        <location filename="../../desktop/ui/home.py" line="113" />
         <source>Assigned to you</source>
         <translation>Assigned to you</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="106" />
+        <location filename="../../desktop/ui/home.py" line="114" />
         <source>Certificates</source>
         <translation>Certificates</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="107" />
+        <location filename="../../desktop/ui/home.py" line="115" />
         <source>Level exams</source>
         <translation>Level exams</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="108" />
+        <location filename="../../desktop/ui/home.py" line="116" />
         <source>Level exam results</source>
         <translation>Level exam results</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="109" />
+        <location filename="../../desktop/ui/home.py" line="117" />
         <source>Assigned packs</source>
         <translation>Assigned packs</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="110" />
+        <location filename="../../desktop/ui/home.py" line="119" />
+        <source>No lessons installed yet</source>
+        <translation>No lessons installed yet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/home.py" line="121" />
+        <source>Lessons come in content packs (.hvpack files) from your ministry: import one you were given, or connect to the ministry server in Settings to receive the packs assigned to you.</source>
+        <translation>Lessons come in content packs (.hvpack files) from your ministry: import one you were given, or connect to the ministry server in Settings to receive the packs assigned to you.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/home.py" line="125" />
+        <source>&amp;Import a pack…</source>
+        <translation>&amp;Import a pack…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/home.py" line="127" />
         <source>Certificates earned</source>
         <translation>Certificates earned</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="122" />
+        <location filename="../../desktop/ui/home.py" line="139" />
         <source>Hello, %1</source>
         <translation>Hello, %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="124" />
+        <location filename="../../desktop/ui/home.py" line="144" />
         <source>Next: %1</source>
         <translation>Next: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="127" />
+        <location filename="../../desktop/ui/home.py" line="147" />
         <source>Everything is done. Well done!</source>
         <translation>You have finished everything. Well done!</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/home.py" line="133" />
+        <location filename="../../desktop/ui/home.py" line="153" />
         <source>%n question(s) to review today.</source>
         <translation>
             <numerusform>%n question to review today.</numerusform>
@@ -239,37 +254,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="135" />
+        <location filename="../../desktop/ui/home.py" line="155" />
         <source>Nothing to review today.</source>
         <translation>Nothing to review today.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="147" />
+        <location filename="../../desktop/ui/home.py" line="167" />
         <source>%1 — due %2</source>
         <translation>%1 — due %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="150" />
+        <location filename="../../desktop/ui/home.py" line="170" />
         <source>Nothing assigned yet.</source>
         <translation>Nothing assigned yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="156" />
+        <location filename="../../desktop/ui/home.py" line="176" />
         <source>No level exam submitted yet. The ministry grades each exam.</source>
         <translation>No level exam submitted yet. The ministry grades each exam.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="160" />
+        <location filename="../../desktop/ui/home.py" line="180" />
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="162" />
+        <location filename="../../desktop/ui/home.py" line="182" />
         <source>(graded on this computer; not confirmed by the ministry)</source>
         <translation>(graded on this computer; not confirmed by the ministry)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="165" />
+        <location filename="../../desktop/ui/home.py" line="185" />
         <source>No certificate yet: pass a level exam.</source>
         <translation>No certificate yet: pass a level exam.</translation>
     </message>
@@ -522,8 +537,8 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="202" />
-        <location filename="../../desktop/ui/main_window.py" line="624" />
-        <location filename="../../desktop/ui/main_window.py" line="636" />
+        <location filename="../../desktop/ui/main_window.py" line="553" />
+        <location filename="../../desktop/ui/main_window.py" line="565" />
         <source>Học Vụ Số</source>
         <translation>Học Vụ Số</translation>
     </message>
@@ -1391,18 +1406,18 @@
         <translation>Question</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="282" />
+        <location filename="../../desktop/ui/quiz.py" line="294" />
         <source>Question %1 of %2</source>
         <translation>Question %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="387" />
+        <location filename="../../desktop/ui/quiz.py" line="400" />
         <source>Submit the exam now? You answered %1 of %2 questions.</source>
         <translation>Submit the exam now? You answered %1 of %2 questions.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/quiz.py" line="370" />
-        <location filename="../../desktop/ui/quiz.py" line="393" />
+        <location filename="../../desktop/ui/quiz.py" line="383" />
+        <location filename="../../desktop/ui/quiz.py" line="406" />
         <source>%n question(s) are not answered; an unanswered question scores nothing.</source>
         <translation>
             <numerusform>%n question is not answered; an unanswered question scores nothing.</numerusform>
@@ -1466,43 +1481,43 @@
         <translation>&amp;Not now</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="273" />
+        <location filename="../../desktop/ui/quiz.py" line="285" />
         <source>Area %1 of %2 · %3/%4</source>
         <translation>Area %1 of %2 · %3/%4</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="397" />
+        <location filename="../../desktop/ui/quiz.py" line="410" />
         <source>After submitting, the answers can no longer be changed.</source>
         <translation>After submitting, the answers can no longer be changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="406" />
+        <location filename="../../desktop/ui/quiz.py" line="419" />
         <source>Submit the exam</source>
         <translation>Submit the exam</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="408" />
+        <location filename="../../desktop/ui/quiz.py" line="421" />
         <source>&amp;Submit</source>
         <translation>&amp;Submit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="377" />
-        <location filename="../../desktop/ui/quiz.py" line="409" />
+        <location filename="../../desktop/ui/quiz.py" line="390" />
+        <location filename="../../desktop/ui/quiz.py" line="422" />
         <source>&amp;Keep working</source>
         <translation>&amp;Keep working</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="368" />
+        <location filename="../../desktop/ui/quiz.py" line="381" />
         <source>Finish now?</source>
         <translation>Finish now?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="375" />
+        <location filename="../../desktop/ui/quiz.py" line="388" />
         <source>Go back with Previous to answer them, or finish now.</source>
         <translation>Go back with Previous to answer them, or finish now.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="376" />
+        <location filename="../../desktop/ui/quiz.py" line="389" />
         <source>&amp;Finish now</source>
         <translation>&amp;Finish now</translation>
     </message>
@@ -1510,132 +1525,132 @@
 <context>
     <name>ResultPage</name>
     <message>
-        <location filename="../../desktop/ui/quiz_result.py" line="86" />
+        <location filename="../../desktop/ui/quiz_result.py" line="88" />
         <source>&amp;Retry</source>
         <translation>&amp;Retry</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz_result.py" line="87" />
+        <location filename="../../desktop/ui/quiz_result.py" line="89" />
         <source>Your answers, question by question</source>
         <translation>Your answers, question by question</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz_result.py" line="90" />
+        <location filename="../../desktop/ui/quiz_result.py" line="92" />
         <source>&amp;Go to Home</source>
         <translation>&amp;Go to Home</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz_result.py" line="90" />
+        <location filename="../../desktop/ui/quiz_result.py" line="92" />
         <source>&amp;Back to the library</source>
         <translation>&amp;Back to the library</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz_result.py" line="110" />
+        <location filename="../../desktop/ui/quiz_result.py" line="112" />
         <source>Exam submitted</source>
         <translation>Exam submitted</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz_result.py" line="113" />
+        <location filename="../../desktop/ui/quiz_result.py" line="115" />
         <source>Your answers have been submitted to the ministry for grading. The result and, if you pass, the certificate arrive with the next sync, or with the next file from the ministry if your mission is never online. Home shows “submitted, awaiting result” until then.</source>
         <translation>Your answers have been submitted to the ministry for grading. The result and, if you pass, the certificate arrive with the next sync, or with the next file from the ministry if your mission is never online. Home shows “submitted, awaiting result” until then.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz_result.py" line="121" />
+        <location filename="../../desktop/ui/quiz_result.py" line="123" />
         <source>Placement test finished</source>
         <translation>Placement test finished</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz_result.py" line="124" />
+        <location filename="../../desktop/ui/quiz_result.py" line="126" />
         <source>Your score: %1%. Modules you already master are marked “skipped by placement” in the library; the home screen shows where to start.</source>
         <translation>Your score: %1%. Modules you already master are marked “skipped by placement” in the library; the home screen shows where to start.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz_result.py" line="135" />
+        <location filename="../../desktop/ui/quiz_result.py" line="137" />
         <source>all levels skipped</source>
         <translation>all levels skipped</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz_result.py" line="138" />
+        <location filename="../../desktop/ui/quiz_result.py" line="140" />
         <source>levels %1 skipped; study from level %2</source>
         <translation>levels %1 skipped; study from level %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz_result.py" line="143" />
+        <location filename="../../desktop/ui/quiz_result.py" line="145" />
         <source>study from level %1</source>
         <translation>study from level %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz_result.py" line="146" />
+        <location filename="../../desktop/ui/quiz_result.py" line="148" />
         <source>Start at: %1.</source>
         <translation>Start at: %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz_result.py" line="153" />
+        <location filename="../../desktop/ui/quiz_result.py" line="155" />
         <source>Review done: %1%</source>
         <translation>Review done: %1%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz_result.py" line="155" />
+        <location filename="../../desktop/ui/quiz_result.py" line="157" />
         <source>The questions you missed come back for review when they are due.</source>
         <translation>The questions you missed come back for review when they are due.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz_result.py" line="158" />
+        <location filename="../../desktop/ui/quiz_result.py" line="160" />
         <source>Passed: %1%</source>
         <translation>Passed: %1%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz_result.py" line="159" />
+        <location filename="../../desktop/ui/quiz_result.py" line="161" />
         <source>Well done. The pass mark is %1%.</source>
         <translation>Well done. The pass mark is %1%.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz_result.py" line="161" />
+        <location filename="../../desktop/ui/quiz_result.py" line="163" />
         <source>Not passed yet: %1%</source>
         <translation>Not passed yet: %1%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz_result.py" line="164" />
+        <location filename="../../desktop/ui/quiz_result.py" line="166" />
         <source>The pass mark is %1%. Read the questions below again, then try once more.</source>
         <translation>The pass mark is %1%. Read the questions below again, then try once more.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz_result.py" line="168" />
+        <location filename="../../desktop/ui/quiz_result.py" line="170" />
         <source>By area:</source>
         <translation>By area:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz_result.py" line="182" />
+        <location filename="../../desktop/ui/quiz_result.py" line="184" />
         <source>To revisit: %1.</source>
         <translation>To revisit: %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz_result.py" line="187" />
+        <location filename="../../desktop/ui/quiz_result.py" line="189" />
         <source>Questions to review:</source>
         <translation>Questions to review:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz_result.py" line="188" />
+        <location filename="../../desktop/ui/quiz_result.py" line="190" />
         <source>True</source>
         <translation>True</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz_result.py" line="188" />
+        <location filename="../../desktop/ui/quiz_result.py" line="190" />
         <source>False</source>
         <translation>False</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz_result.py" line="195" />
+        <location filename="../../desktop/ui/quiz_result.py" line="197" />
         <source>Your answer:</source>
         <translation>Your answer:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz_result.py" line="195" />
+        <location filename="../../desktop/ui/quiz_result.py" line="197" />
         <source>(none)</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz_result.py" line="199" />
+        <location filename="../../desktop/ui/quiz_result.py" line="201" />
         <source>The right answer:</source>
         <translation>The right answer:</translation>
     </message>
@@ -1700,27 +1715,42 @@
     <message numerus="yes">
         <location filename="../../desktop/ui/review.py" line="188" />
         <source>%n min</source>
-        <translation><numerusform>%n min</numerusform><numerusform>%n min</numerusform></translation>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/ui/review.py" line="190" />
         <source>%n hour(s)</source>
-        <translation><numerusform>%n hour</numerusform><numerusform>%n hours</numerusform></translation>
+        <translation>
+            <numerusform>%n hour</numerusform>
+            <numerusform>%n hours</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/ui/review.py" line="192" />
         <source>%n day(s)</source>
-        <translation><numerusform>%n day</numerusform><numerusform>%n days</numerusform></translation>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/ui/review.py" line="194" />
         <source>%n month(s)</source>
-        <translation><numerusform>%n month</numerusform><numerusform>%n months</numerusform></translation>
+        <translation>
+            <numerusform>%n month</numerusform>
+            <numerusform>%n months</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/ui/review.py" line="195" />
         <source>%n year(s)</source>
-        <translation><numerusform>%n year</numerusform><numerusform>%n years</numerusform></translation>
+        <translation>
+            <numerusform>%n year</numerusform>
+            <numerusform>%n years</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../desktop/ui/review.py" line="219" />
@@ -1755,7 +1785,10 @@
     <message numerus="yes">
         <location filename="../../desktop/ui/review.py" line="326" />
         <source>You reviewed %n question(s).</source>
-        <translation><numerusform>You reviewed %n question.</numerusform><numerusform>You reviewed %n questions.</numerusform></translation>
+        <translation>
+            <numerusform>You reviewed %n question.</numerusform>
+            <numerusform>You reviewed %n questions.</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../desktop/ui/review.py" line="328" />
@@ -1794,47 +1827,47 @@
 <context>
     <name>SearchScreen</name>
     <message>
-        <location filename="../../desktop/ui/search.py" line="126" />
+        <location filename="../../desktop/ui/search.py" line="125" />
         <source>Search</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search.py" line="127" />
+        <location filename="../../desktop/ui/search.py" line="126" />
         <source>Words to find, with or without accents</source>
         <translation>Words to find, with or without accents</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search.py" line="128" />
+        <location filename="../../desktop/ui/search.py" line="127" />
         <source>Search lessons</source>
         <translation>Search lessons</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search.py" line="130" />
+        <location filename="../../desktop/ui/search.py" line="129" />
         <source>Press Down to move to the results, Enter to open one.</source>
         <translation>Press Down to move to the results, Enter to open one.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search.py" line="132" />
+        <location filename="../../desktop/ui/search.py" line="131" />
         <source>Search results</source>
         <translation>Search results</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search.py" line="134" />
+        <location filename="../../desktop/ui/search.py" line="133" />
         <source>No lesson found</source>
         <translation>No lesson found</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search.py" line="135" />
+        <location filename="../../desktop/ui/search.py" line="134" />
         <source>Try fewer words or other words; accents are not needed.</source>
         <translation>Try fewer words or other words; accents are not needed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search.py" line="136" />
+        <location filename="../../desktop/ui/search.py" line="135" />
         <source>&amp;Clear the search</source>
         <translation>&amp;Clear the search</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/search.py" line="163" />
+        <location filename="../../desktop/ui/search.py" line="162" />
         <source>%n lesson(s) found.</source>
         <translation>
             <numerusform>%n lesson found.</numerusform>

@@ -146,129 +146,144 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../desktop/ui/home.py" line="97" />
+        <location filename="../../desktop/ui/home.py" line="105" />
         <source>Continue</source>
         <translation>Học tiếp</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="98" />
+        <location filename="../../desktop/ui/home.py" line="106" />
         <source>&amp;Continue</source>
         <translation>&amp;Tiếp tục</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="99" />
+        <location filename="../../desktop/ui/home.py" line="107" />
         <source>Take the &amp;placement test</source>
         <translation>Làm bài &amp;kiểm tra đầu vào</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="100" />
+        <location filename="../../desktop/ui/home.py" line="108" />
         <source>Progress by area</source>
         <translation>Tiến độ theo lĩnh vực</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="101" />
+        <location filename="../../desktop/ui/home.py" line="109" />
         <source>Progress by level</source>
         <translation>Tiến độ theo cấp độ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="102" />
+        <location filename="../../desktop/ui/home.py" line="110" />
         <source>Review</source>
         <translation>Ôn tập</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="103" />
+        <location filename="../../desktop/ui/home.py" line="111" />
         <source>&amp;Review now</source>
         <translation>Ôn tập &amp;ngay</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="104" />
+        <location filename="../../desktop/ui/home.py" line="112" />
         <source>Continue &amp;learning</source>
         <translation>&amp;Tiếp tục học</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="105" />
+        <location filename="../../desktop/ui/home.py" line="113" />
         <source>Assigned to you</source>
         <translation>Được giao cho anh/chị</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="106" />
+        <location filename="../../desktop/ui/home.py" line="114" />
         <source>Certificates</source>
         <translation>Chứng chỉ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="107" />
+        <location filename="../../desktop/ui/home.py" line="115" />
         <source>Level exams</source>
         <translation>Bài thi cấp độ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="108" />
+        <location filename="../../desktop/ui/home.py" line="116" />
         <source>Level exam results</source>
         <translation>Kết quả bài thi cấp độ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="109" />
+        <location filename="../../desktop/ui/home.py" line="117" />
         <source>Assigned packs</source>
         <translation>Gói nội dung được giao</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="110" />
+        <location filename="../../desktop/ui/home.py" line="119" />
+        <source>No lessons installed yet</source>
+        <translation>Chưa cài đặt bài học nào</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/home.py" line="121" />
+        <source>Lessons come in content packs (.hvpack files) from your ministry: import one you were given, or connect to the ministry server in Settings to receive the packs assigned to you.</source>
+        <translation>Bài học được cung cấp trong các gói nội dung (tệp .hvpack) của Bộ: anh/chị hãy nhập gói đã được cấp, hoặc kết nối máy chủ của Bộ trong mục Cài đặt để nhận các gói được giao.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/home.py" line="125" />
+        <source>&amp;Import a pack…</source>
+        <translation>&amp;Nhập gói nội dung…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/home.py" line="127" />
         <source>Certificates earned</source>
         <translation>Chứng chỉ đã đạt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="122" />
+        <location filename="../../desktop/ui/home.py" line="139" />
         <source>Hello, %1</source>
         <translation>Xin chào, %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="124" />
+        <location filename="../../desktop/ui/home.py" line="144" />
         <source>Next: %1</source>
         <translation>Tiếp theo: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="127" />
+        <location filename="../../desktop/ui/home.py" line="147" />
         <source>Everything is done. Well done!</source>
         <translation>Anh/chị đã hoàn thành tất cả. Xin chúc mừng!</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/home.py" line="133" />
+        <location filename="../../desktop/ui/home.py" line="153" />
         <source>%n question(s) to review today.</source>
         <translation>
             <numerusform>Hôm nay có %n câu hỏi cần ôn tập.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="135" />
+        <location filename="../../desktop/ui/home.py" line="155" />
         <source>Nothing to review today.</source>
         <translation>Hôm nay không có câu hỏi nào cần ôn tập.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="147" />
+        <location filename="../../desktop/ui/home.py" line="167" />
         <source>%1 — due %2</source>
         <translation>%1 — hạn %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="150" />
+        <location filename="../../desktop/ui/home.py" line="170" />
         <source>Nothing assigned yet.</source>
         <translation>Chưa có nội dung nào được giao.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="156" />
+        <location filename="../../desktop/ui/home.py" line="176" />
         <source>No level exam submitted yet. The ministry grades each exam.</source>
         <translation>Anh/chị chưa nộp bài thi cấp độ nào. Mỗi bài thi do Bộ chấm.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="160" />
+        <location filename="../../desktop/ui/home.py" line="180" />
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="162" />
+        <location filename="../../desktop/ui/home.py" line="182" />
         <source>(graded on this computer; not confirmed by the ministry)</source>
         <translation>(chấm trên máy tính này; chưa được Bộ xác nhận)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="165" />
+        <location filename="../../desktop/ui/home.py" line="185" />
         <source>No certificate yet: pass a level exam.</source>
         <translation>Chưa có chứng chỉ: hãy vượt qua một bài thi cấp độ.</translation>
     </message>
@@ -517,8 +532,8 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="202" />
-        <location filename="../../desktop/ui/main_window.py" line="624" />
-        <location filename="../../desktop/ui/main_window.py" line="636" />
+        <location filename="../../desktop/ui/main_window.py" line="553" />
+        <location filename="../../desktop/ui/main_window.py" line="565" />
         <source>Học Vụ Số</source>
         <translation>Học Vụ Số</translation>
     </message>
@@ -1383,18 +1398,18 @@
         <translation>Câu hỏi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="282" />
+        <location filename="../../desktop/ui/quiz.py" line="294" />
         <source>Question %1 of %2</source>
         <translation>Câu hỏi %1/%2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="387" />
+        <location filename="../../desktop/ui/quiz.py" line="400" />
         <source>Submit the exam now? You answered %1 of %2 questions.</source>
         <translation>Anh/chị có muốn nộp bài ngay bây giờ không? Anh/chị đã trả lời %1 trên %2 câu hỏi.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/quiz.py" line="370" />
-        <location filename="../../desktop/ui/quiz.py" line="393" />
+        <location filename="../../desktop/ui/quiz.py" line="383" />
+        <location filename="../../desktop/ui/quiz.py" line="406" />
         <source>%n question(s) are not answered; an unanswered question scores nothing.</source>
         <translation>
             <numerusform>Còn %n câu hỏi chưa trả lời; câu chưa trả lời không được tính điểm.</numerusform>
@@ -1455,43 +1470,43 @@
         <translation>Để &amp;sau</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="273" />
+        <location filename="../../desktop/ui/quiz.py" line="285" />
         <source>Area %1 of %2 · %3/%4</source>
         <translation>Lĩnh vực %1/%2 · %3/%4</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="397" />
+        <location filename="../../desktop/ui/quiz.py" line="410" />
         <source>After submitting, the answers can no longer be changed.</source>
         <translation>Sau khi nộp, anh/chị không thể sửa câu trả lời.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="406" />
+        <location filename="../../desktop/ui/quiz.py" line="419" />
         <source>Submit the exam</source>
         <translation>Nộp bài thi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="408" />
+        <location filename="../../desktop/ui/quiz.py" line="421" />
         <source>&amp;Submit</source>
         <translation>&amp;Nộp bài</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="377" />
-        <location filename="../../desktop/ui/quiz.py" line="409" />
+        <location filename="../../desktop/ui/quiz.py" line="390" />
+        <location filename="../../desktop/ui/quiz.py" line="422" />
         <source>&amp;Keep working</source>
         <translation>&amp;Tiếp tục làm bài</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="368" />
+        <location filename="../../desktop/ui/quiz.py" line="381" />
         <source>Finish now?</source>
         <translation>Kết thúc bài?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="375" />
+        <location filename="../../desktop/ui/quiz.py" line="388" />
         <source>Go back with Previous to answer them, or finish now.</source>
         <translation>Anh/chị có thể bấm “Câu trước” để quay lại trả lời, hoặc kết thúc ngay.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="376" />
+        <location filename="../../desktop/ui/quiz.py" line="389" />
         <source>&amp;Finish now</source>
         <translation>&amp;Kết thúc ngay</translation>
     </message>
@@ -1499,132 +1514,132 @@
 <context>
     <name>ResultPage</name>
     <message>
-        <location filename="../../desktop/ui/quiz_result.py" line="86" />
+        <location filename="../../desktop/ui/quiz_result.py" line="88" />
         <source>&amp;Retry</source>
         <translation>&amp;Làm lại</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz_result.py" line="87" />
+        <location filename="../../desktop/ui/quiz_result.py" line="89" />
         <source>Your answers, question by question</source>
         <translation>Câu trả lời của anh/chị, theo từng câu hỏi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz_result.py" line="90" />
+        <location filename="../../desktop/ui/quiz_result.py" line="92" />
         <source>&amp;Go to Home</source>
         <translation>&amp;Về Trang chủ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz_result.py" line="90" />
+        <location filename="../../desktop/ui/quiz_result.py" line="92" />
         <source>&amp;Back to the library</source>
         <translation>&amp;Quay lại Thư viện</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz_result.py" line="110" />
+        <location filename="../../desktop/ui/quiz_result.py" line="112" />
         <source>Exam submitted</source>
         <translation>Đã nộp bài thi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz_result.py" line="113" />
+        <location filename="../../desktop/ui/quiz_result.py" line="115" />
         <source>Your answers have been submitted to the ministry for grading. The result and, if you pass, the certificate arrive with the next sync, or with the next file from the ministry if your mission is never online. Home shows “submitted, awaiting result” until then.</source>
         <translation>Bài làm của anh/chị đã được nộp để Bộ chấm. Kết quả và chứng chỉ (nếu đạt) sẽ về máy ở lần đồng bộ tiếp theo, hoặc theo tệp tiếp theo do Bộ gửi nếu cơ quan đại diện của anh/chị không kết nối mạng. Cho đến lúc đó, Trang chủ ghi “đã nộp, đang chờ kết quả”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz_result.py" line="121" />
+        <location filename="../../desktop/ui/quiz_result.py" line="123" />
         <source>Placement test finished</source>
         <translation>Đã hoàn thành bài kiểm tra đầu vào</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz_result.py" line="124" />
+        <location filename="../../desktop/ui/quiz_result.py" line="126" />
         <source>Your score: %1%. Modules you already master are marked “skipped by placement” in the library; the home screen shows where to start.</source>
         <translation>Điểm của anh/chị: %1%. Các học phần anh/chị đã nắm vững được đánh dấu “được miễn nhờ kiểm tra đầu vào” trong Thư viện; Trang chủ cho biết anh/chị nên bắt đầu từ đâu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz_result.py" line="135" />
+        <location filename="../../desktop/ui/quiz_result.py" line="137" />
         <source>all levels skipped</source>
         <translation>được miễn tất cả các cấp độ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz_result.py" line="138" />
+        <location filename="../../desktop/ui/quiz_result.py" line="140" />
         <source>levels %1 skipped; study from level %2</source>
         <translation>được miễn cấp độ %1; học từ cấp độ %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz_result.py" line="143" />
+        <location filename="../../desktop/ui/quiz_result.py" line="145" />
         <source>study from level %1</source>
         <translation>học từ cấp độ %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz_result.py" line="146" />
+        <location filename="../../desktop/ui/quiz_result.py" line="148" />
         <source>Start at: %1.</source>
         <translation>Bắt đầu từ: %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz_result.py" line="153" />
+        <location filename="../../desktop/ui/quiz_result.py" line="155" />
         <source>Review done: %1%</source>
         <translation>Ôn tập xong: %1%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz_result.py" line="155" />
+        <location filename="../../desktop/ui/quiz_result.py" line="157" />
         <source>The questions you missed come back for review when they are due.</source>
         <translation>Những câu anh/chị làm sai sẽ quay lại để ôn tập khi đến hạn.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz_result.py" line="158" />
+        <location filename="../../desktop/ui/quiz_result.py" line="160" />
         <source>Passed: %1%</source>
         <translation>Đạt: %1%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz_result.py" line="159" />
+        <location filename="../../desktop/ui/quiz_result.py" line="161" />
         <source>Well done. The pass mark is %1%.</source>
         <translation>Xin chúc mừng. Điểm đạt là %1%.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz_result.py" line="161" />
+        <location filename="../../desktop/ui/quiz_result.py" line="163" />
         <source>Not passed yet: %1%</source>
         <translation>Chưa đạt: %1%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz_result.py" line="164" />
+        <location filename="../../desktop/ui/quiz_result.py" line="166" />
         <source>The pass mark is %1%. Read the questions below again, then try once more.</source>
         <translation>Điểm đạt là %1%. Hãy đọc lại các câu hỏi dưới đây, rồi thử lại lần nữa.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz_result.py" line="168" />
+        <location filename="../../desktop/ui/quiz_result.py" line="170" />
         <source>By area:</source>
         <translation>Theo lĩnh vực:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz_result.py" line="182" />
+        <location filename="../../desktop/ui/quiz_result.py" line="184" />
         <source>To revisit: %1.</source>
         <translation>Cần xem lại: %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz_result.py" line="187" />
+        <location filename="../../desktop/ui/quiz_result.py" line="189" />
         <source>Questions to review:</source>
         <translation>Các câu cần xem lại:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz_result.py" line="188" />
+        <location filename="../../desktop/ui/quiz_result.py" line="190" />
         <source>True</source>
         <translation>Đúng</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz_result.py" line="188" />
+        <location filename="../../desktop/ui/quiz_result.py" line="190" />
         <source>False</source>
         <translation>Sai</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz_result.py" line="195" />
+        <location filename="../../desktop/ui/quiz_result.py" line="197" />
         <source>Your answer:</source>
         <translation>Câu trả lời của anh/chị:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz_result.py" line="195" />
+        <location filename="../../desktop/ui/quiz_result.py" line="197" />
         <source>(none)</source>
         <translation>(chưa trả lời)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz_result.py" line="199" />
+        <location filename="../../desktop/ui/quiz_result.py" line="201" />
         <source>The right answer:</source>
         <translation>Đáp án đúng:</translation>
     </message>
@@ -1689,27 +1704,37 @@
     <message numerus="yes">
         <location filename="../../desktop/ui/review.py" line="188" />
         <source>%n min</source>
-        <translation><numerusform>%n phút</numerusform></translation>
+        <translation>
+            <numerusform>%n phút</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/ui/review.py" line="190" />
         <source>%n hour(s)</source>
-        <translation><numerusform>%n giờ</numerusform></translation>
+        <translation>
+            <numerusform>%n giờ</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/ui/review.py" line="192" />
         <source>%n day(s)</source>
-        <translation><numerusform>%n ngày</numerusform></translation>
+        <translation>
+            <numerusform>%n ngày</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/ui/review.py" line="194" />
         <source>%n month(s)</source>
-        <translation><numerusform>%n tháng</numerusform></translation>
+        <translation>
+            <numerusform>%n tháng</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/ui/review.py" line="195" />
         <source>%n year(s)</source>
-        <translation><numerusform>%n năm</numerusform></translation>
+        <translation>
+            <numerusform>%n năm</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../desktop/ui/review.py" line="219" />
@@ -1744,7 +1769,9 @@
     <message numerus="yes">
         <location filename="../../desktop/ui/review.py" line="326" />
         <source>You reviewed %n question(s).</source>
-        <translation><numerusform>Anh/chị đã ôn tập %n câu hỏi.</numerusform></translation>
+        <translation>
+            <numerusform>Anh/chị đã ôn tập %n câu hỏi.</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../desktop/ui/review.py" line="328" />
@@ -1783,47 +1810,47 @@
 <context>
     <name>SearchScreen</name>
     <message>
-        <location filename="../../desktop/ui/search.py" line="126" />
+        <location filename="../../desktop/ui/search.py" line="125" />
         <source>Search</source>
         <translation>Tìm kiếm</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search.py" line="127" />
+        <location filename="../../desktop/ui/search.py" line="126" />
         <source>Words to find, with or without accents</source>
         <translation>Từ cần tìm, có dấu hoặc không dấu</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search.py" line="128" />
+        <location filename="../../desktop/ui/search.py" line="127" />
         <source>Search lessons</source>
         <translation>Tìm trong bài học</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search.py" line="130" />
+        <location filename="../../desktop/ui/search.py" line="129" />
         <source>Press Down to move to the results, Enter to open one.</source>
         <translation>Nhấn phím Mũi tên xuống để chuyển đến kết quả, nhấn Enter để mở bài học.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search.py" line="132" />
+        <location filename="../../desktop/ui/search.py" line="131" />
         <source>Search results</source>
         <translation>Kết quả tìm kiếm</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search.py" line="134" />
+        <location filename="../../desktop/ui/search.py" line="133" />
         <source>No lesson found</source>
         <translation>Không tìm thấy bài học nào</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search.py" line="135" />
+        <location filename="../../desktop/ui/search.py" line="134" />
         <source>Try fewer words or other words; accents are not needed.</source>
         <translation>Anh/chị hãy thử dùng ít từ hơn hoặc từ khác; không cần gõ dấu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search.py" line="136" />
+        <location filename="../../desktop/ui/search.py" line="135" />
         <source>&amp;Clear the search</source>
         <translation>&amp;Xóa nội dung tìm kiếm</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/search.py" line="163" />
+        <location filename="../../desktop/ui/search.py" line="162" />
         <source>%n lesson(s) found.</source>
         <translation>
             <numerusform>Tìm thấy %n bài học.</numerusform>

@@ -98,6 +98,12 @@ def test_an_empty_library_offers_to_import_a_pack(qtbot, qapp, tmp_path, monkeyp
     nothing.mkdir()
     window = start_app(qtbot, qapp, tmp_path / "data", nothing, lang="en")
     create_profile(qtbot, window, "Lan")
+    # Home says so too, instead of "everything is done", and offers the same step.
+    qtbot.waitUntil(window.home.empty.isVisible)
+    assert not window.home.continue_button.isVisible()
+    qtbot.mouseClick(window.home.empty.button, Qt.MouseButton.LeftButton)
+    assert asked == ["Import a content pack"]
+    asked.clear()
     window.show_screen("library")
     idle(qtbot, window)
     empty = window.library.empty

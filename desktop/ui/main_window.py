@@ -10,7 +10,6 @@ library call runs on the UI thread.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -29,11 +28,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from content.forms import lesson_practice, new_seed
 from desktop.catalog import LessonRef
 from desktop.operations import Change, Changes
 from desktop.operations.certificates import CertificateExport
 from desktop.operations.context import Context
+from desktop.operations.lessons import Lessons
 from desktop.operations.packs import Packs
 from desktop.operations.quizzes import QuizLauncher
 from desktop.operations.review import Reviews
@@ -46,7 +45,6 @@ from desktop.ui.lesson import LessonScreen
 from desktop.ui.library import LibraryScreen
 from desktop.ui.messages import Messages
 from desktop.ui.names import Names
-from desktop.ui.practice import PracticeDialog
 from desktop.ui.quiz import QuizScreen
 from desktop.ui.review import ReviewScreen
 from desktop.ui.search import SearchScreen
@@ -78,9 +76,6 @@ class MainWindow(QMainWindow):
         self.packs = Packs(self.context)
         self.certificate_export = CertificateExport(self.context, lambda: self.display_name)
         self.suspended: tuple[str | None, Launch] | None = None  # (profile, run) a lock interrupted
-        self.lesson_ref: LessonRef | None = None
-        self._practised: dict[LessonRef, str] = {}
-        self.lesson_started = 0.0
         self.lesson_lang = workspace.settings.language
         self.setAcceptDrops(True)
         self.resize(1280, 760)
@@ -102,6 +97,14 @@ class MainWindow(QMainWindow):
             lambda: self.session.learner,
             lambda: self.stack.setCurrentWidget(self.quiz),
         )
+        self.lessons = Lessons(
+            self.context,
+            self.lesson,
+            lambda: self.session.learner,
+            lambda: self.stack.setCurrentWidget(self.lesson),
+            self.start_module_quiz,
+        )
+        self.lessons.language_chosen.connect(self._lesson_language)
         self.review = ReviewScreen()
         self.reviews = Reviews(
             self.context,
@@ -169,16 +172,11 @@ class MainWindow(QMainWindow):
         self.library.quiz_requested.connect(self.start_module_quiz)
         self.library.exam_requested.connect(self.start_exam)
         self.library.import_requested.connect(lambda: self.import_pack())
-        self.lesson.done_requested.connect(self._lesson_done)
-        self.lesson.previous_requested.connect(lambda: self._step_lesson(-1))
-        self.lesson.next_requested.connect(lambda: self._step_lesson(+1))
-        self.lesson.language_changed.connect(self._lesson_language)
         self.lesson.font_size_changed.connect(self._font_size)
-        self.lesson.practice_requested.connect(self._lesson_practice)
         self.quiz.closed.connect(self._quiz_closed)
         self.quiz.left.connect(lambda: self.show_screen("home"))
         self.search.query_changed.connect(self._search)
-        self.search.lesson_requested.connect(self._open_found)
+        self.search.lesson_requested.connect(self.lessons.open_found)
         self.certificates.export_requested.connect(self.certificate_export.export)
         self.certificates.library_requested.connect(lambda: self.show_screen("library"))
         self.settings.language_changed.connect(self.set_language)
@@ -451,92 +449,21 @@ class MainWindow(QMainWindow):
 
     # --- lessons ----------------------------------------------------------------------
 
+    @property
+    def lesson_ref(self) -> LessonRef | None:
+        """The lesson shown last."""
+        return self.lessons.ref
+
     def _continue(self) -> None:
         data = self.home._data
         if data is not None and data.continue_ref is not None:
             self.open_lesson(data.continue_ref)
 
-    def _open_found(self, pack_id: str, slug: str) -> None:
-        module = self.workspace.catalog.find_module_of(pack_id, slug)
-        if module is not None:
-            self.open_lesson(LessonRef(pack_id, module.module_id, slug))
-
     def open_lesson(self, ref: LessonRef, lang: str | None = None) -> None:
-        learner = self.learner
-        catalog = self.workspace.catalog
-        pack = catalog.packs.get(ref.pack_id)
-        if learner is None or pack is None:
-            return
-        lang = lang or self.lesson_lang
-        rendered = pack.lesson(ref.slug, lang)
-        shown_lang = (
-            lang if lang in pack.lesson_languages(ref.slug) else pack.lesson_languages(ref.slug)[0]
-        )
-        previous, following = catalog.neighbours(ref)
-        module = catalog.module(ref.pack_id, ref.module_id)
-        self.lesson_ref, self.lesson_started = ref, time.monotonic()
-        self.lesson.show_lesson(
-            pack.path,
-            rendered,
-            shown_lang,
-            False,
-            previous is not None,
-            following is not None,
-            module.quiz is not None,
-            next_is_quiz=_leads_to_quiz(module, ref),
-        )
-        self.stack.setCurrentWidget(self.lesson)
-
-        def state(progress) -> None:
-            entry = progress.lessons.get((ref.pack_id, ref.slug))
-            if entry is not None and entry.state.value == "done" and self.lesson_ref == ref:
-                self.lesson.mark_done()
-
-        self.tasks.db(lambda: learner.lesson_opened(pack.pack_id, pack.version, ref.slug))
-        self.tasks.db(lambda: learner.progress(catalog.course_map()), state, self.fail)
-
-    def _lesson_done(self) -> None:
-        ref, learner = self.lesson_ref, self.learner
-        pack = self.workspace.catalog.packs[ref.pack_id]
-        spent = time.monotonic() - self.lesson_started
-        self.lesson.mark_done()
-        self.tasks.db(
-            lambda: learner.lesson_completed(pack.pack_id, pack.version, ref.slug, spent),
-            None,
-            self.fail,
-        )
-
-    def _lesson_practice(self) -> None:
-        """The question the lesson ends with (desktop/ui/practice.py): drawn afresh from
-        the module quiz's pool each time, not the one shown last."""
-        ref, catalog = self.lesson_ref, self.workspace.catalog
-        slug = catalog.module(ref.pack_id, ref.module_id).quiz
-        if slug is None:
-            return
-        quiz = catalog.quiz(ref.pack_id, slug)
-        rendered = catalog.packs[ref.pack_id].lesson(ref.slug, self.lesson_lang)
-        avoid = [self._practised[ref]] if ref in self._practised else []
-        drawn = lesson_practice(quiz, rendered.meta.competences, new_seed(), avoid)
-        if drawn is None:
-            return
-        self._practised[ref] = drawn.item_id
-        item = next(i for i in quiz.items if i.id == drawn.item_id)
-        PracticeDialog(item, drawn, self.lesson.language.currentData(), self).exec()
-
-    def _step_lesson(self, step: int) -> None:
-        ref, catalog = self.lesson_ref, self.workspace.catalog
-        if step > 0 and _leads_to_quiz(catalog.module(ref.pack_id, ref.module_id), ref):
-            self.start_module_quiz(ref.pack_id, ref.module_id)
-            return
-        previous, following = catalog.neighbours(ref)
-        target = previous if step < 0 else following
-        if target is not None:
-            self.open_lesson(target)
+        self.lessons.open(ref, lang)
 
     def _lesson_language(self, lang: str) -> None:
         self.lesson_lang = lang
-        if self.lesson_ref is not None:
-            self.open_lesson(self.lesson_ref, lang)
 
     def _font_size(self, size: int) -> None:
         self.workspace.settings.font_size = size
@@ -650,11 +577,6 @@ class MainWindow(QMainWindow):
         self.session.close()
         self.workspace.close()
         super().closeEvent(event)
-
-
-def _leads_to_quiz(module, ref: LessonRef) -> bool:
-    """Whether Next on this lesson opens its module's quiz: it is the module's last."""
-    return module.quiz is not None and module.lessons[-1]["slug"] == ref.slug
 
 
 def _warm_up() -> None:

@@ -333,7 +333,9 @@ class MainWindow(QMainWindow):
 
     def _locking(self) -> None:
         """A run on the quiz screen is taken up again after the next unlock."""
-        launch = self.quiz.suspend() if self.stack.currentWidget() is self.quiz else None
+        launch = self.quiz.suspend()
+        if self.stack.currentWidget() is not self.quiz:
+            launch = None
         self.suspended = (self.session.profile_id, launch) if launch is not None else None
 
     def _locked(self) -> None:

@@ -222,7 +222,11 @@ class QuizScreen(QWidget):
         self._go(min(first, len(run.questions) - 1))
 
     def suspend(self) -> Launch | None:
-        """What to take up again after a lock: the run being answered, if any."""
+        """The screen is locked: close any question box (a submit confirmed over the
+        unlock screen would act for a locked profile), and say what to take up again
+        after unlocking: the run being answered, if any."""
+        if self.confirm_box is not None:
+            self.confirm_box.done(0)  # neither button: nothing acts
         run = self.run
         if run is None or self.result is not None or self.pages.currentIndex() != 0:
             return None

@@ -134,15 +134,19 @@ def test_an_exam_interrupted_by_a_lock_resumes_the_same_attempt(
         quiz.next.click()
         qtbot.waitUntil(lambda n=n: quiz.index == n + 1)
     idle(qtbot, window)
+    quiz.finish.click()  # the submit question is up when the screen locks
+    qtbot.waitUntil(lambda: quiz.confirm_box is not None)
+    box = quiz.confirm_box
     window.lock()
     idle(qtbot, window)
     assert window.stack.currentWidget() is window.unlock
+    assert quiz.confirm_box is None and not box.isVisible()  # nothing left to submit
     unlock_again(qtbot, window)
     qtbot.waitUntil(lambda: asking(window) and quiz.run.learner is window.learner)
     assert quiz.run.registrations == registration
     assert [(q.item.id, q.order) for q in quiz.run.questions] == form
     assert quiz.index == 3 and len(quiz.run.answers) == 3
-    assert quiz.clock.isVisible()
+    assert quiz.clock.isVisible() and quiz.result is None
 
 
 def test_placement_in_sections_left_and_continued_ends_with_a_summary_by_area(

@@ -155,6 +155,11 @@ class HomeScreen(QWidget):
             else self.tr("Nothing to review today.")
         )
         self.review_button.setEnabled(data.review_due > 0)
+        if self.review_button.icon().isNull():
+            # Set with the first data (after unlock), so the unlock screen loads no icons.
+            self.review_button.setIcon(icon("type-review"))
+            self.continue_button.setIcon(icon("type-lesson"))
+            self.placement_button.setIcon(icon("type-quiz"))
         nothing_due = data.review_due == 0
         if nothing_due and self.review_picture.pixmap().isNull():
             self.review_picture.setPixmap(icon("empty-review").pixmap(QSize(80, 60)))

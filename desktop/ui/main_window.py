@@ -11,10 +11,9 @@ library call runs on the UI thread.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSize, Qt, QTimer, qVersion
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.about import about_facts
 from desktop.catalog import LessonRef
 from desktop.operations import Change, Changes
 from desktop.operations.certificates import CertificateExport
@@ -54,7 +54,6 @@ from desktop.ui.sync_panel import SyncStatusLine
 from desktop.ui.unlock import NewProfileScreen, UnlockScreen
 from desktop.ui.widgets import IconsWhenShown
 from desktop.workspace import Workspace
-from hocvu import APP_VERSION, PACK_FORMAT
 
 NAV = ("home", "library", "search", "certificates", "import", "settings", "lock")
 
@@ -402,7 +401,10 @@ class MainWindow(QMainWindow):
             self.settings.show_settings(self.workspace.settings)
             self.stack.setCurrentWidget(self.settings)
             self.sync.refresh()
-            self.tasks.background(self._about_facts, self.settings.show_about, self.fail)
+            workspace = self.workspace
+            self.tasks.background(
+                lambda: about_facts(workspace), self.settings.show_about, self.fail
+            )
 
     def refresh_home(self) -> None:
         from desktop.home_data import home_data
@@ -425,29 +427,6 @@ class MainWindow(QMainWindow):
             lambda found: self.library.show_data(catalog, found[0], lang, found[1]),
             self.fail,
         )
-
-    def _about_facts(self) -> dict:
-        listed = self.workspace.library.trust()
-        now = datetime.now(UTC)
-        from desktop.store.migrations import CURRENT_VERSION
-
-        facts = {
-            "app": APP_VERSION,
-            "format": PACK_FORMAT,
-            "schema": CURRENT_VERSION,
-            "qt": qVersion(),
-            "packs": len(self.workspace.library.installed()),
-            "data_dir": str(self.workspace.folder),
-            "development_root": any("DEVELOPMENT" in p.name for p in _root_files()),
-        }
-        if listed is not None:
-            facts.update(
-                trust_version=listed.version,
-                trust_issued=listed.issued.date().isoformat(),
-                trust_age_days=(now - listed.issued).days,
-                trust_expires=listed.expires.date().isoformat(),
-            )
-        return facts
 
     # --- lessons ----------------------------------------------------------------------
 
@@ -601,9 +580,3 @@ def _passphrase_hint(text: str):
     from desktop.store import passphrase_hint
 
     return passphrase_hint(text)
-
-
-def _root_files():
-    from hocvu.paths import root_key_files
-
-    return root_key_files()

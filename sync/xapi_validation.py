@@ -268,7 +268,7 @@ def context(value: Any, object_kind: str, where: str = "context") -> None:
     if "instructor" in ctx:
         parse_actor(ctx["instructor"], f"{where}.instructor")
     if "team" in ctx:
-        team = parse_actor(ctx["team"], f"{where}.team", default_type="Group")
+        team = parse_actor(ctx["team"], f"{where}.team")
         if team.object_type != "Group":
             raise StatementError(f"{where}.team must be a Group")
     for part in ("revision", "platform"):

@@ -28,7 +28,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sync.problems import Problem, Refusal
-from sync.server import grading
+from sync.server import grading, statement_index
 from sync.server.derived import item_answers, progress, results
 from sync.server.derived import pack_versions as versions
 from sync.server.models import Profile, Statement
@@ -218,6 +218,7 @@ def store(
             else:
                 result.conflicts.append(p.sid)
     fresh = [p for p in items if p.key in inserted]
+    _index(session, fresh, xapi_client_id)
     result.accepted = [p.sid for p in fresh]
     derived = []
     seen = []
@@ -262,9 +263,38 @@ def store(
     return result
 
 
+def _index(session: Session, fresh: list[_Prepared], xapi_client_id: int | None) -> None:
+    """The xAPI filters' index rows and voiding of the statements just stored."""
+    if not fresh:
+        return
+    seqs: dict[str, int] = {}
+    for start in range(0, len(fresh), _CHUNK):
+        keys = [p.key for p in fresh[start : start + _CHUNK]]
+        seqs.update(
+            session.execute(
+                select(Statement.statement_id, Statement.seq).where(
+                    Statement.statement_id.in_(keys)
+                )
+            ).all()
+        )
+    statement_index.record(
+        session, [(seqs[p.key], p.key, p.statement) for p in fresh], xapi_client_id
+    )
+
+
+def _registration(statement: dict[str, Any]) -> str | None:
+    context = statement.get("context")
+    registration = context.get("registration") if isinstance(context, dict) else None
+    return registration.lower() if isinstance(registration, str) else None
+
+
+def _uuid_bytes(text: str | None) -> bytes | None:
+    return None if text is None else uuid.UUID(text).bytes
+
+
 _COLUMNS = (
     "statement_id, learner_id, device_id, xapi_client_id, body, content_hash, verb, "
-    "object_id, timestamp, stored"
+    "object_id, timestamp, stored, registration, voided"
 )
 
 
@@ -297,8 +327,10 @@ def _insert_returning(
                 p.statement["object"].get("id", ""),
                 results.statement_time(p.statement),
                 now,
+                _registration(p.statement),
             )
-        rows = ",".join(["(%s::uuid,%s::uuid,%s::uuid,%s,%s,%s,%s,%s,%s,%s)"] * len(chunk))
+        row = "(%s::uuid,%s::uuid,%s::uuid,%s,%s,%s,%s,%s,%s,%s,%s::uuid,false)"
+        rows = ",".join([row] * len(chunk))
         cursor.execute(
             f"INSERT INTO statements ({_COLUMNS}) VALUES {rows} "
             "ON CONFLICT (statement_id) DO NOTHING RETURNING statement_id",
@@ -309,7 +341,7 @@ def _insert_returning(
     return inserted
 
 
-_SQLITE_INSERT = f"INSERT OR IGNORE INTO statements ({_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?)"
+_SQLITE_INSERT = f"INSERT OR IGNORE INTO statements ({_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,0)"
 
 
 def _sqlite_time(value: datetime | None) -> str | None:
@@ -366,6 +398,7 @@ def _insert_sqlite(
                 p.statement["object"].get("id", ""),
                 _sqlite_time(results.statement_time(p.statement)),
                 stored,
+                _uuid_bytes(_registration(p.statement)),
             )
         )
     cursor.executemany(_SQLITE_INSERT, rows)

@@ -30,6 +30,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.sql.expression import false
 from sqlalchemy.types import TypeEngine
 
 
@@ -145,7 +146,60 @@ class Statement(Base):
     object_id: Mapped[str] = mapped_column(String(500))
     timestamp: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     stored: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    __table_args__ = (Index("ix_statements_learner_seq", "learner_id", "seq"),)
+    # context.registration, for the xAPI `registration` filter.
+    registration: Mapped[str | None] = mapped_column(UUIDText)
+    # Set when a voiding statement names this one: xAPI queries no longer show it.
+    voided: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    __table_args__ = (
+        Index("ix_statements_learner_seq", "learner_id", "seq"),
+        # The xAPI filters, each walked newest first with the limit applied in the index.
+        Index("ix_statements_verb_seq", "verb", "seq"),
+        Index("ix_statements_registration_seq", "registration", "seq"),
+    )
+
+
+class StatementAgent(Base):
+    """An agent or identified group a statement names (`sync.server.statement_index`):
+    one row per statement and agent, `related` when it is named only as authority,
+    instructor, team or inside a sub-statement (the `related_agents` filter)."""
+
+    __tablename__ = "statement_agents"
+    # The first 16 bytes of SHA-256 of the agent's key (`sync.xapi_actors.Actor.key`).
+    agent: Mapped[bytes] = mapped_column(LargeBinary(16), primary_key=True)
+    seq: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    related: Mapped[bool] = mapped_column(Boolean)
+
+
+class StatementActivity(Base):
+    """An activity a statement names: its object (`related` false), or a context
+    activity or a sub-statement's object (`related` true, the `related_activities`
+    filter)."""
+
+    __tablename__ = "statement_activities"
+    # The first 16 bytes of SHA-256 of the activity id.
+    activity: Mapped[bytes] = mapped_column(LargeBinary(16), primary_key=True)
+    seq: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    related: Mapped[bool] = mapped_column(Boolean)
+
+
+class StatementVoid(Base):
+    """A statement id a voiding statement names, kept even while the target is not
+    stored yet, so that a target arriving later is stored voided."""
+
+    __tablename__ = "statement_voids"
+    target: Mapped[str] = mapped_column(UUIDText, primary_key=True)
+    voiding_id: Mapped[str] = mapped_column(UUIDText)
+    xapi_client_id: Mapped[int | None] = mapped_column(Integer)
+
+
+class XapiAttachment(Base):
+    """The content of a statement attachment sent as a multipart part, by its SHA-2
+    (statements that share an attachment share the row)."""
+
+    __tablename__ = "xapi_attachments"
+    sha2: Mapped[str] = mapped_column(String(128), primary_key=True)
+    content_type: Mapped[str] = mapped_column(String(255))
+    content: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 class Pack(Base):

@@ -1,40 +1,48 @@
-"""The xAPI 1.0.3 statements resource, for ordinary xAPI tools (DESIGN section 6).
+"""The xAPI 1.0.3 Statements resource (Communication 2.1) and /xapi/about.
 
 Clients authenticate with HTTP Basic credentials an admin made for them (`hocvu
-admin add-xapi-client`). Statements must still name an account actor: one whose
-account is a Học Vụ Số profile (homePage `urn:hocvu:profile`, name the profile
-UUID) is attached to that profile's learner, who must be inside the client's unit;
-any other account is stored unattached, visible only to the client that wrote it.
-Every response carries `X-Experience-API-Version`; statement requests without it
-are refused with 400, as the specification asks.
+admin add-xapi-client`). Any actor form is accepted. A statement whose actor is an
+account of a Học Vụ Số profile (homePage `urn:hocvu:profile`, name the profile
+UUID) and whose object is an activity is attached to that profile's learner, who
+must be inside the client's unit; everything else is stored unattached, visible
+only to the client that wrote it. A client reads what it wrote and its unit
+subtree's learners' statements. Nothing an xAPI client writes is graded or leads to
+a certificate (`sync.server.ingest`).
+
+The request conventions (version header, HEAD, alternate syntax) are applied
+before these routes by `sync.server.xapi_protocol`; checks are in
+`sync.xapi_validation`, queries in `sync.server.xapi_query`, the returned form in
+`sync.server.xapi_format`, attachments and signatures in their own modules.
 """
 
 from __future__ import annotations
 
 import json
 import uuid
-from datetime import datetime
 from typing import Annotated, Any
-from urllib.parse import urlencode
 
-from fastapi import APIRouter, Depends, Query, Request, Response
-from fastapi.responses import JSONResponse
-from sqlalchemy import or_, select
+from fastapi import APIRouter, Depends, Request, Response
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
 from sync.problems import Problem, Refusal
+from sync.server import xapi_attachments, xapi_query, xapi_signature
 from sync.server.auth import AuthenticatedXapiClient, current_xapi_client
 from sync.server.context import MAX_BATCH, ServerContext, server
 from sync.server.db import aware, now
 from sync.server.ingest import lower_uuid, prepare, store
-from sync.server.models import Learner, Profile, Statement
+from sync.server.models import Learner, Profile, Statement, XapiClient
 from sync.server.reporting.scope import scope_unit_ids
+from sync.server.statement_index import void_target
+from sync.server.xapi_attachments import Part
+from sync.server.xapi_format import accept_languages, authority, complete, iso, shape
 from sync.server.xapi_protocol import check_parameters
-from sync.xapi import ACCOUNT_HOME_PAGE, XAPI_VERSION, parse_timestamp
+from sync.xapi import ACCOUNT_HOME_PAGE, XAPI_VERSION
+from sync.xapi_validation import VOIDED, is_uuid
 
 router = APIRouter(tags=["xAPI"])
-
+CONSISTENT = "X-Experience-API-Consistent-Through"
 
 Client = Annotated[AuthenticatedXapiClient, Depends(current_xapi_client)]
 Context = Annotated[ServerContext, Depends(server)]
@@ -45,7 +53,74 @@ def about() -> dict[str, Any]:
     return {"version": [XAPI_VERSION], "extensions": {"urn:hocvu:server": "Học Vụ Số"}}
 
 
-def _save(ctx: ServerContext, client: AuthenticatedXapiClient, statements: list[Any]) -> list[str]:
+def _visible(session: Session, client: AuthenticatedXapiClient):
+    """What `client` may read (kept for the Activities resource; new code calls
+    `xapi_query.visible`)."""
+    return xapi_query.visible(session, client.client_id, client.unit_id)
+
+
+# ------------------------------------------------------------------ PUT and POST
+
+
+async def _statements_in(request: Request) -> tuple[Any, dict[str, Part]]:
+    """The JSON sent, and its attachment parts when it came as multipart/mixed."""
+    content_type = request.headers.get("content-type", "application/json")
+    body = await request.body()
+    boundary = xapi_attachments.boundary_of(content_type)
+    if boundary is not None:
+        return xapi_attachments.statements_and_parts(body, boundary)
+    if content_type.split(";")[0].strip().lower() not in ("application/json", ""):
+        raise Refusal(
+            Problem.XAPI_CONTENT_TYPE,
+            "statements are sent as application/json or multipart/mixed",
+        )
+    try:
+        return json.loads(body), {}
+    except ValueError:
+        raise Refusal(Problem.REQUEST_NOT_JSON, "the body is not JSON") from None
+
+
+def _check_voiding(session: Session, client: AuthenticatedXapiClient, prepared: list) -> None:
+    """A voiding statement may not void a voiding statement, nor a statement the client
+    cannot read."""
+    targets = {t for p in prepared if (t := void_target(p.statement))}
+    if not targets:
+        return
+    in_batch = {p.key: p.statement for p in prepared}
+    for target in targets:
+        if target in in_batch and void_target(in_batch[target]):
+            raise Refusal(Problem.XAPI_VOIDS_VOIDING, f"statement {target} is itself a voiding")
+    rows = session.execute(
+        select(Statement.statement_id, Statement.verb).where(
+            Statement.statement_id.in_(list(targets))
+        )
+    ).all()
+    for row in rows:
+        if row.verb == VOIDED:
+            raise Refusal(
+                Problem.XAPI_VOIDS_VOIDING, f"statement {row.statement_id} is itself a voiding"
+            )
+    seen = xapi_query.visible(session, client.client_id, client.unit_id)
+    readable = set(
+        session.scalars(
+            select(Statement.statement_id).where(Statement.statement_id.in_(list(targets)), seen)
+        )
+    )
+    hidden = [str(r.statement_id) for r in rows if str(r.statement_id) not in readable]
+    if hidden:
+        raise Refusal(
+            Problem.STATEMENT_OUTSIDE_UNIT,
+            f"statement(s) {', '.join(hidden[:5])} are not yours to void",
+            count=len(hidden),
+        )
+
+
+def _save(
+    ctx: ServerContext,
+    client: AuthenticatedXapiClient,
+    statements: list[Any],
+    parts: dict[str, Part],
+) -> list[str]:
     prepared, errors = prepare(statements)
     if errors:
         raise Refusal(
@@ -54,11 +129,18 @@ def _save(ctx: ServerContext, client: AuthenticatedXapiClient, statements: list[
             count=len(errors),
             errors=errors[:10],
         )
+    for p in prepared:
+        xapi_signature.check(p.statement, parts)
+        if p.statement["object"].get("objectType", "Activity") != "Activity":
+            # Progress and results are about activities: anything else stays unattached.
+            p.actor_key = None
+    xapi_attachments.check_parts([p.statement for p in prepared], parts)
     with ctx.db.write() as session:
+        _check_voiding(session, client, prepared)
         names = {
             key
             for p in prepared
-            if p.home_page == ACCOUNT_HOME_PAGE and (key := lower_uuid(p.actor))
+            if p.home_page == ACCOUNT_HOME_PAGE and (key := p.actor_key and lower_uuid(p.actor))
         }
         learner_of: dict[str, str | None] = {}
         if names:
@@ -85,30 +167,26 @@ def _save(ctx: ServerContext, client: AuthenticatedXapiClient, statements: list[
             now=now(),
             grader=None,
         )
-    if result.conflicts:
-        raise Refusal(
-            Problem.STATEMENT_CONFLICT,
-            f"statement id(s) {', '.join(result.conflicts)} are stored with other content",
-            count=len(result.conflicts),
-        )
+        if result.conflicts:
+            # Raised inside the transaction: nothing of the request is stored.
+            raise Refusal(
+                Problem.STATEMENT_CONFLICT,
+                f"statement id(s) {', '.join(result.conflicts)} are stored with other content",
+                count=len(result.conflicts),
+            )
+        xapi_attachments.save(session, parts)
     return [p.sid for p in prepared]
 
 
-async def _json_body(request: Request) -> Any:
-    try:
-        return json.loads(await request.body())
-    except ValueError:
-        raise Refusal(Problem.REQUEST_NOT_JSON, "the body is not JSON") from None
-
-
 @router.put("/statements", status_code=204)
-async def put_statement(
-    request: Request,
-    client: Client,
-    ctx: Context,
-    statement_id: Annotated[str, Query(alias="statementId")],
-) -> Response:
-    statement = await _json_body(request)
+async def put_statement(request: Request, client: Client, ctx: Context) -> Response:
+    check_parameters(request, ("statementId",))
+    statement_id = request.query_params.get("statementId")
+    if statement_id is None:
+        raise Refusal(Problem.STATEMENT_ID_INVALID, "PUT needs the statementId parameter")
+    if not is_uuid(statement_id):
+        raise Refusal(Problem.STATEMENT_ID_INVALID, "statementId is not a UUID")
+    statement, parts = await _statements_in(request)
     if not isinstance(statement, dict):
         raise Refusal(Problem.XAPI_PUT_ONE, "PUT takes one statement")
     if "id" in statement and str(statement["id"]).lower() != statement_id.lower():
@@ -117,13 +195,14 @@ async def put_statement(
             "the statement's id differs from the statementId parameter",
         )
     statement = {**statement, "id": statement_id}
-    await run_in_threadpool(_save, ctx, client, [statement])
+    await run_in_threadpool(_save, ctx, client, [statement], parts)
     return Response(status_code=204)
 
 
 @router.post("/statements")
 async def post_statements(request: Request, client: Client, ctx: Context) -> list[str]:
-    body = await _json_body(request)
+    check_parameters(request, ())
+    body, parts = await _statements_in(request)
     statements = body if isinstance(body, list) else [body]
     if len(statements) > MAX_BATCH:
         raise Refusal(
@@ -136,65 +215,106 @@ async def post_statements(request: Request, client: Client, ctx: Context) -> lis
         {**s, "id": str(uuid.uuid4())} if isinstance(s, dict) and "id" not in s else s
         for s in statements
     ]
-    return await run_in_threadpool(_save, ctx, client, statements)
+    return await run_in_threadpool(_save, ctx, client, statements, parts)
 
 
-def _visible(session: Session, client: AuthenticatedXapiClient):
-    scope = set(scope_unit_ids(session, client.unit_id))
-    learners = select(Learner.id).where(Learner.unit_id.in_(scope))
-    return or_(Statement.xapi_client_id == client.client_id, Statement.learner_id.in_(learners))
+# ------------------------------------------------------------------ GET
 
 
-def _with_stored(body: str, stored: datetime) -> dict[str, Any]:
-    statement = json.loads(body)
-    statement["stored"] = aware(stored).isoformat(timespec="milliseconds")
-    return statement
+def _client_names(session: Session, rows: list) -> dict[int, str]:
+    ids = {r.xapi_client_id for r in rows if r.xapi_client_id is not None}
+    if not ids:
+        return {}
+    return dict(
+        session.execute(
+            select(XapiClient.id, XapiClient.name).where(XapiClient.id.in_(ids))
+        ).all()
+    )
+
+
+def _returned(session: Session, rows: list, form: str, languages: list[str]) -> list[dict]:
+    names = _client_names(session, rows)
+    out = []
+    for row in rows:
+        statement = complete(
+            json.loads(row.body),
+            aware(row.stored),
+            authority(row.xapi_client_id, names.get(row.xapi_client_id), row.device_id),
+        )
+        out.append(shape(statement, form, languages))
+    return out
+
+
+def _answer(session: Session, document: Any, statements: list[dict], attachments: bool) -> Response:
+    headers = {CONSISTENT: iso(now())}
+    body = json.dumps(document, ensure_ascii=False).encode()
+    if not attachments:
+        return Response(body, 200, headers, media_type="application/json")
+    content, content_type = xapi_attachments.build(body, xapi_attachments.load(session, statements))
+    return Response(content, 200, {**headers, "Content-Type": content_type})
+
+
+def _single(
+    session: Session,
+    client: AuthenticatedXapiClient,
+    params: dict[str, str],
+    languages: list[str],
+) -> Response:
+    extra = set(params) - {"statementId", "voidedStatementId", "format", "attachments"}
+    if extra or ("statementId" in params and "voidedStatementId" in params):
+        raise Refusal(
+            Problem.XAPI_PARAMETER_INVALID,
+            "statementId and voidedStatementId take only format and attachments beside them",
+            parameter=sorted(extra)[0] if extra else "voidedStatementId",
+        )
+    form, attachments = xapi_query.common(params)
+    voided = "voidedStatementId" in params
+    wanted = params["voidedStatementId" if voided else "statementId"]
+    if not is_uuid(wanted):
+        raise Refusal(Problem.STATEMENT_ID_INVALID, "the statement id is not a UUID")
+    seen = xapi_query.visible(session, client.client_id, client.unit_id)
+    rows = session.execute(
+        select(
+            Statement.seq,
+            Statement.body,
+            Statement.stored,
+            Statement.xapi_client_id,
+            Statement.device_id,
+            Statement.voided,
+        ).where(Statement.statement_id == wanted.lower(), seen)
+    ).all()
+    if not rows or bool(rows[0].voided) != voided:
+        raise Refusal(Problem.STATEMENT_NOT_FOUND, f"no statement {wanted}")
+    [statement] = _returned(session, rows, form, languages)
+    return _answer(session, statement, [statement], attachments)
 
 
 @router.get("/statements")
-def get_statements(
-    request: Request,
-    client: Client,
-    ctx: Context,
-    statement_id: Annotated[str | None, Query(alias="statementId")] = None,
-    voided_id: Annotated[str | None, Query(alias="voidedStatementId")] = None,
-    since: Annotated[str | None, Query()] = None,
-    limit: Annotated[int, Query(ge=0)] = 100,
-    cursor: Annotated[int, Query(ge=0, description="from a `more` link")] = 0,
-) -> JSONResponse:
-    check_parameters(request, ("statementId", "voidedStatementId", "since", "limit", "cursor"))
-    headers = {"X-Experience-API-Consistent-Through": now().isoformat(timespec="seconds")}
+def get_statements(request: Request, client: Client, ctx: Context) -> Response:
+    check_parameters(request, xapi_query.PARAMETERS)
+    params = dict(request.query_params)
+    languages = accept_languages(request.headers.get("accept-language"))
     with ctx.db.read() as session:
-        if statement_id is not None:
-            try:
-                key = str(uuid.UUID(statement_id))
-            except ValueError:
-                raise Refusal(Problem.STATEMENT_ID_INVALID, "statementId is not a UUID") from None
-            row = session.execute(
-                select(Statement.body, Statement.stored).where(
-                    Statement.statement_id == key, _visible(session, client)
+        if "statementId" in params or "voidedStatementId" in params:
+            return _single(session, client, params, languages)
+        if "more" in params:
+            if len(params) > 1:
+                raise Refusal(
+                    Problem.XAPI_PARAMETER_INVALID,
+                    "a more link takes no other parameter",
+                    parameter="more",
                 )
-            ).first()
-            if row is None:
-                raise Refusal(Problem.STATEMENT_NOT_FOUND, f"no statement {statement_id}")
-            return JSONResponse(_with_stored(row.body, row.stored), headers=headers)
-        limit = min(limit or MAX_BATCH, MAX_BATCH)
-        query = select(Statement.seq, Statement.body, Statement.stored).where(
-            Statement.seq > cursor, _visible(session, client)
+            query = xapi_query.from_more(params["more"])
+        else:
+            query = xapi_query.parse(params)
+            query.bound = xapi_query.newest_seq(session)
+        seen = xapi_query.visible(session, client.client_id, client.unit_id)
+        rows = session.execute(xapi_query.build(query, seen)).all()
+        page = rows[: query.limit]
+        more = ""
+        if len(rows) > query.limit:
+            more = "/xapi/statements?more=" + xapi_query.more_token(query, page[-1].seq)
+        statements = _returned(session, page, query.form, languages)
+        return _answer(
+            session, {"statements": statements, "more": more}, statements, query.attachments
         )
-        if since:
-            try:
-                query = query.where(Statement.stored > parse_timestamp(since))
-            except ValueError as exc:
-                raise Refusal(Problem.XAPI_SINCE_INVALID, f"since: {exc}") from None
-        rows = session.execute(query.order_by(Statement.seq).limit(limit)).all()
-    more = ""
-    if len(rows) == limit:
-        params: dict[str, Any] = {"cursor": rows[-1].seq, "limit": limit}
-        if since:
-            params["since"] = since
-        more = "/xapi/statements?" + urlencode(params)
-    return JSONResponse(
-        {"statements": [_with_stored(r.body, r.stored) for r in rows], "more": more},
-        headers=headers,
-    )

@@ -1,0 +1,203 @@
+"""GET /xapi/statements with filters (xAPI 1.0.3, Communication 2.1.3): the
+parameters checked, the query built, and the `more` link.
+
+Results are newest first (`ascending=true`: oldest first) by the server's sequence
+number, which follows `stored`. A `more` link is opaque: base64url JSON of the
+parameters, the last sequence number returned and the newest one that existed when
+the first page was read, so statements stored while a client pages do not shift the
+pages (they appear in a new query). Voided statements never match a filter.
+Each filter walks an index: an agent or activity its hash table's (hash, seq) index,
+a verb or registration the statements' (verb, seq) or (registration, seq).
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import Select, false, func, or_, select
+from sqlalchemy.orm import Session, aliased
+
+from sync.problems import Problem, Refusal
+from sync.server.models import Learner, Statement, StatementActivity, StatementAgent
+from sync.server.reporting.scope import scope_unit_ids
+from sync.server.statement_index import activity_digest
+from sync.server.xapi_format import FORMATS
+from sync.server.xapi_protocol import agent_parameter
+from sync.xapi_actors import is_iri
+from sync.xapi_errors import StatementError
+from sync.xapi_validation import is_uuid, timestamp
+
+MAX_LIMIT = 500
+FILTERS = (
+    "agent",
+    "verb",
+    "activity",
+    "registration",
+    "related_activities",
+    "related_agents",
+    "since",
+    "until",
+    "limit",
+    "format",
+    "attachments",
+    "ascending",
+)
+SINGLE = ("statementId", "voidedStatementId")
+PARAMETERS = (*FILTERS, *SINGLE, "more")
+
+
+@dataclass
+class Query:
+    params: dict[str, str] = field(default_factory=dict)
+    agent: bytes | None = None
+    anonymous_agent: bool = False
+    verb: str | None = None
+    activity: bytes | None = None
+    registration: str | None = None
+    related_activities: bool = False
+    related_agents: bool = False
+    since: datetime | None = None
+    until: datetime | None = None
+    limit: int = MAX_LIMIT
+    form: str = "exact"
+    attachments: bool = False
+    ascending: bool = False
+    after: int | None = None
+    bound: int | None = None
+
+
+def _invalid(name: str, detail: str) -> Refusal:
+    return Refusal(Problem.XAPI_PARAMETER_INVALID, f"{name}: {detail}", parameter=name)
+
+
+def _flag(params: dict[str, str], name: str) -> bool:
+    value = params.get(name, "false").lower()
+    if value not in ("true", "false"):
+        raise _invalid(name, "must be true or false")
+    return value == "true"
+
+
+def common(params: dict[str, str]) -> tuple[str, bool]:
+    """`format` and `attachments`, which a single-statement GET takes too."""
+    form = params.get("format", "exact")
+    if form not in FORMATS:
+        raise _invalid("format", "must be ids, exact or canonical")
+    return form, _flag(params, "attachments")
+
+
+def parse(params: dict[str, str]) -> Query:
+    """Check the filter parameters of a statement query; 400 naming the bad one."""
+    query = Query(params=dict(params))
+    query.form, query.attachments = common(params)
+    if "agent" in params:
+        actor = agent_parameter("agent", params["agent"])
+        query.agent = actor.digest
+        query.anonymous_agent = actor.digest is None
+    if "verb" in params:
+        if not is_iri(params["verb"]):
+            raise _invalid("verb", "is not an IRI")
+        query.verb = params["verb"]
+    if "activity" in params:
+        if not is_iri(params["activity"]):
+            raise _invalid("activity", "is not an IRI")
+        query.activity = activity_digest(params["activity"])
+    if "registration" in params:
+        if not is_uuid(params["registration"]):
+            raise _invalid("registration", "is not a UUID")
+        query.registration = params["registration"].lower()
+    query.related_activities = _flag(params, "related_activities")
+    query.related_agents = _flag(params, "related_agents")
+    query.ascending = _flag(params, "ascending")
+    for name in ("since", "until"):
+        if name in params:
+            try:
+                setattr(query, name, timestamp(params[name], name))
+            except StatementError as exc:
+                raise Refusal(Problem.XAPI_SINCE_INVALID, str(exc)) from None
+    if "limit" in params:
+        try:
+            limit = int(params["limit"])
+        except ValueError:
+            raise _invalid("limit", "is not a whole number") from None
+        if limit < 0:
+            raise _invalid("limit", "must not be negative")
+        query.limit = min(limit or MAX_LIMIT, MAX_LIMIT)
+    return query
+
+
+def more_token(query: Query, last_seq: int) -> str:
+    data = {"p": query.params, "a": last_seq, "b": query.bound}
+    return base64.urlsafe_b64encode(json.dumps(data, separators=(",", ":")).encode()).decode()
+
+
+def from_more(token: str) -> Query:
+    try:
+        data = json.loads(base64.urlsafe_b64decode(token.encode("ascii")))
+        params, after, bound = data["p"], data["a"], data["b"]
+        if not isinstance(params, dict) or not isinstance(after, int):
+            raise ValueError
+    except (ValueError, KeyError, TypeError, UnicodeEncodeError, binascii.Error):
+        raise _invalid("more", "is not a link this server gave") from None
+    query = parse({str(k): str(v) for k, v in params.items()})
+    query.after = after
+    query.bound = bound if isinstance(bound, int) else None
+    return query
+
+
+def visible(session: Session, client_id: int, unit_id: int):
+    """What a client may read: what it wrote, and its unit subtree's learners'."""
+    scope = scope_unit_ids(session, unit_id)
+    learners = select(Learner.id).where(Learner.unit_id.in_(scope))
+    return or_(Statement.xapi_client_id == client_id, Statement.learner_id.in_(learners))
+
+
+def newest_seq(session: Session) -> int:
+    return session.scalar(select(func.max(Statement.seq))) or 0
+
+
+def build(query: Query, seen) -> Select:
+    """The SELECT of one page (limit + 1 rows, to know whether more follow)."""
+    columns = (
+        Statement.seq,
+        Statement.body,
+        Statement.stored,
+        Statement.xapi_client_id,
+        Statement.device_id,
+    )
+    sql = select(*columns).where(seen, Statement.voided == false())
+    order = Statement.seq
+    if query.anonymous_agent:
+        sql = sql.where(false())  # an anonymous Group is no one's identity
+    if query.agent is not None:
+        agents = aliased(StatementAgent)
+        sql = sql.join(agents, agents.seq == Statement.seq).where(agents.agent == query.agent)
+        if not query.related_agents:
+            sql = sql.where(agents.related == false())
+        order = agents.seq
+    if query.activity is not None:
+        activities = aliased(StatementActivity)
+        sql = sql.join(activities, activities.seq == Statement.seq).where(
+            activities.activity == query.activity
+        )
+        if not query.related_activities:
+            sql = sql.where(activities.related == false())
+        if query.agent is None:
+            order = activities.seq
+    if query.verb is not None:
+        sql = sql.where(Statement.verb == query.verb)
+    if query.registration is not None:
+        sql = sql.where(Statement.registration == query.registration)
+    if query.since is not None:
+        sql = sql.where(Statement.stored > query.since)
+    if query.until is not None:
+        sql = sql.where(Statement.stored <= query.until)
+    if query.bound is not None:
+        sql = sql.where(order <= query.bound)
+    if query.after is not None:
+        sql = sql.where(order > query.after if query.ascending else order < query.after)
+    sql = sql.order_by(order.asc() if query.ascending else order.desc())
+    return sql.limit(query.limit + 1)

@@ -201,3 +201,38 @@ def test_placement_in_sections_left_and_continued_ends_with_a_summary_by_area(
     assert lines[2] == "Communication and collaboration: study from level 1"
     assert not quiz.review_list.isVisible()  # no wall of questions
     assert quiz.back.text() == "&Go to Home"
+
+
+def test_operations_report_what_changed_and_home_refreshes_from_it(
+    qtbot, qapp, tmp_path, starter_packs
+):
+    from desktop.operations import Change
+
+    window = unlocked_app(qtbot, qapp, tmp_path, starter_packs, lang="en")
+    seen: list = []
+    window.changes.changed.connect(seen.append)
+    module = next(m for m in window.workspace.catalog.modules() if m.quiz)
+    start_module_quiz(qtbot, window, module.pack_id, module.module_id)
+    answer_all(qtbot, window, lambda q: wrong_answer(q.item))
+    idle(qtbot, window)
+    assert seen and seen[-1] & Change.PROGRESS and seen[-1] & Change.REVIEW
+    assert not seen[-1] & Change.EXAMS
+
+    # Home is shown when progress arrives from elsewhere (a sync, say): the change
+    # signal refreshes it.
+    window.show_screen("home")
+    idle(qtbot, window)
+    before = window.home._data
+    learner, pack = window.learner, window.workspace.catalog.packs[module.pack_id]
+    for lesson in module.lessons:
+        window.tasks.db(
+            lambda slug=lesson["slug"]: learner.lesson_completed(
+                pack.pack_id, pack.version, slug, 60
+            )
+        )
+    idle(qtbot, window)
+    assert window.home._data is before  # nothing said it changed
+    window.changes.emit(Change.PROGRESS)
+    qtbot.waitUntil(lambda: window.home._data is not before)
+    idle(qtbot, window)
+    assert window.home._data.continue_ref != before.continue_ref

@@ -80,8 +80,8 @@ class IntroPage(QWidget):
         self.kind.setText(
             {
                 "quiz": self.tr("Module quiz · practice"),
-                "exam": self.tr("Level exam"),
-                "placement": self.tr("Placement test"),
+                "exam": self.tr("Counts for your certificate · graded by the ministry"),
+                "placement": self.tr("Before you start · a diagnostic test"),
             }.get(kind, "")
         )
         facts = self.tr("%n question(s).", "", intro.items)

@@ -259,32 +259,32 @@
         <translation>Nothing to review today.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="167" />
+        <location filename="../../desktop/ui/home.py" line="172" />
         <source>%1 — due %2</source>
         <translation>%1 — due %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="170" />
+        <location filename="../../desktop/ui/home.py" line="175" />
         <source>Nothing assigned yet.</source>
         <translation>Nothing assigned yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="176" />
+        <location filename="../../desktop/ui/home.py" line="181" />
         <source>No level exam submitted yet. The ministry grades each exam.</source>
         <translation>No level exam submitted yet. The ministry grades each exam.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="180" />
+        <location filename="../../desktop/ui/home.py" line="185" />
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="182" />
+        <location filename="../../desktop/ui/home.py" line="187" />
         <source>(graded on this computer; not confirmed by the ministry)</source>
         <translation>(graded on this computer; not confirmed by the ministry)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="185" />
+        <location filename="../../desktop/ui/home.py" line="190" />
         <source>No certificate yet: pass a level exam.</source>
         <translation>No certificate yet: pass a level exam.</translation>
     </message>
@@ -309,13 +309,13 @@
     </message>
     <message>
         <location filename="../../desktop/ui/quiz_intro.py" line="83" />
-        <source>Level exam</source>
-        <translation>Level exam</translation>
+        <source>Counts for your certificate · graded by the ministry</source>
+        <translation>Counts for your certificate · graded by the ministry</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/quiz_intro.py" line="84" />
-        <source>Placement test</source>
-        <translation>Placement test</translation>
+        <source>Before you start · a diagnostic test</source>
+        <translation>Before you start · a diagnostic test</translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/ui/quiz_intro.py" line="87" />
@@ -536,49 +536,49 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="202" />
-        <location filename="../../desktop/ui/main_window.py" line="553" />
-        <location filename="../../desktop/ui/main_window.py" line="565" />
+        <location filename="../../desktop/ui/main_window.py" line="201" />
+        <location filename="../../desktop/ui/main_window.py" line="534" />
+        <location filename="../../desktop/ui/main_window.py" line="546" />
         <source>Học Vụ Số</source>
         <translation>Học Vụ Số</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="204" />
+        <location filename="../../desktop/ui/main_window.py" line="203" />
         <source>Home</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="205" />
+        <location filename="../../desktop/ui/main_window.py" line="204" />
         <source>Library</source>
         <translation>Library</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="206" />
+        <location filename="../../desktop/ui/main_window.py" line="205" />
         <source>Search</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="207" />
+        <location filename="../../desktop/ui/main_window.py" line="206" />
         <source>Certificates</source>
         <translation>Certificates</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="208" />
+        <location filename="../../desktop/ui/main_window.py" line="207" />
         <source>Import a pack…</source>
         <translation>Import a pack…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="209" />
+        <location filename="../../desktop/ui/main_window.py" line="208" />
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="210" />
+        <location filename="../../desktop/ui/main_window.py" line="209" />
         <source>Lock</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="215" />
+        <location filename="../../desktop/ui/main_window.py" line="214" />
         <source>Navigation</source>
         <translation>Navigation</translation>
     </message>
@@ -1406,18 +1406,18 @@
         <translation>Question</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="294" />
+        <location filename="../../desktop/ui/quiz.py" line="298" />
         <source>Question %1 of %2</source>
         <translation>Question %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="400" />
+        <location filename="../../desktop/ui/quiz.py" line="404" />
         <source>Submit the exam now? You answered %1 of %2 questions.</source>
         <translation>Submit the exam now? You answered %1 of %2 questions.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/quiz.py" line="383" />
-        <location filename="../../desktop/ui/quiz.py" line="406" />
+        <location filename="../../desktop/ui/quiz.py" line="387" />
+        <location filename="../../desktop/ui/quiz.py" line="410" />
         <source>%n question(s) are not answered; an unanswered question scores nothing.</source>
         <translation>
             <numerusform>%n question is not answered; an unanswered question scores nothing.</numerusform>
@@ -1481,43 +1481,43 @@
         <translation>&amp;Not now</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="285" />
+        <location filename="../../desktop/ui/quiz.py" line="289" />
         <source>Area %1 of %2 · %3/%4</source>
         <translation>Area %1 of %2 · %3/%4</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="410" />
+        <location filename="../../desktop/ui/quiz.py" line="414" />
         <source>After submitting, the answers can no longer be changed.</source>
         <translation>After submitting, the answers can no longer be changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="419" />
+        <location filename="../../desktop/ui/quiz.py" line="423" />
         <source>Submit the exam</source>
         <translation>Submit the exam</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="421" />
+        <location filename="../../desktop/ui/quiz.py" line="425" />
         <source>&amp;Submit</source>
         <translation>&amp;Submit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="390" />
-        <location filename="../../desktop/ui/quiz.py" line="422" />
+        <location filename="../../desktop/ui/quiz.py" line="394" />
+        <location filename="../../desktop/ui/quiz.py" line="426" />
         <source>&amp;Keep working</source>
         <translation>&amp;Keep working</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="381" />
+        <location filename="../../desktop/ui/quiz.py" line="385" />
         <source>Finish now?</source>
         <translation>Finish now?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="388" />
+        <location filename="../../desktop/ui/quiz.py" line="392" />
         <source>Go back with Previous to answer them, or finish now.</source>
         <translation>Go back with Previous to answer them, or finish now.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="389" />
+        <location filename="../../desktop/ui/quiz.py" line="393" />
         <source>&amp;Finish now</source>
         <translation>&amp;Finish now</translation>
     </message>

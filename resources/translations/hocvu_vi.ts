@@ -258,32 +258,32 @@
         <translation>Hôm nay không có câu hỏi nào cần ôn tập.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="167" />
+        <location filename="../../desktop/ui/home.py" line="172" />
         <source>%1 — due %2</source>
         <translation>%1 — hạn %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="170" />
+        <location filename="../../desktop/ui/home.py" line="175" />
         <source>Nothing assigned yet.</source>
         <translation>Chưa có nội dung nào được giao.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="176" />
+        <location filename="../../desktop/ui/home.py" line="181" />
         <source>No level exam submitted yet. The ministry grades each exam.</source>
         <translation>Anh/chị chưa nộp bài thi cấp độ nào. Mỗi bài thi do Bộ chấm.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="180" />
+        <location filename="../../desktop/ui/home.py" line="185" />
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="182" />
+        <location filename="../../desktop/ui/home.py" line="187" />
         <source>(graded on this computer; not confirmed by the ministry)</source>
         <translation>(chấm trên máy tính này; chưa được Bộ xác nhận)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="185" />
+        <location filename="../../desktop/ui/home.py" line="190" />
         <source>No certificate yet: pass a level exam.</source>
         <translation>Chưa có chứng chỉ: hãy vượt qua một bài thi cấp độ.</translation>
     </message>
@@ -308,13 +308,13 @@
     </message>
     <message>
         <location filename="../../desktop/ui/quiz_intro.py" line="83" />
-        <source>Level exam</source>
-        <translation>Bài thi cấp độ</translation>
+        <source>Counts for your certificate · graded by the ministry</source>
+        <translation>Tính để cấp chứng chỉ · do Bộ chấm</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/quiz_intro.py" line="84" />
-        <source>Placement test</source>
-        <translation>Kiểm tra đầu vào</translation>
+        <source>Before you start · a diagnostic test</source>
+        <translation>Trước khi bắt đầu học · bài kiểm tra chẩn đoán</translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/ui/quiz_intro.py" line="87" />
@@ -531,49 +531,49 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="202" />
-        <location filename="../../desktop/ui/main_window.py" line="553" />
-        <location filename="../../desktop/ui/main_window.py" line="565" />
+        <location filename="../../desktop/ui/main_window.py" line="201" />
+        <location filename="../../desktop/ui/main_window.py" line="534" />
+        <location filename="../../desktop/ui/main_window.py" line="546" />
         <source>Học Vụ Số</source>
         <translation>Học Vụ Số</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="204" />
+        <location filename="../../desktop/ui/main_window.py" line="203" />
         <source>Home</source>
         <translation>Trang chủ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="205" />
+        <location filename="../../desktop/ui/main_window.py" line="204" />
         <source>Library</source>
         <translation>Thư viện</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="206" />
+        <location filename="../../desktop/ui/main_window.py" line="205" />
         <source>Search</source>
         <translation>Tìm kiếm</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="207" />
+        <location filename="../../desktop/ui/main_window.py" line="206" />
         <source>Certificates</source>
         <translation>Chứng chỉ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="208" />
+        <location filename="../../desktop/ui/main_window.py" line="207" />
         <source>Import a pack…</source>
         <translation>Nhập gói nội dung…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="209" />
+        <location filename="../../desktop/ui/main_window.py" line="208" />
         <source>Settings</source>
         <translation>Cài đặt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="210" />
+        <location filename="../../desktop/ui/main_window.py" line="209" />
         <source>Lock</source>
         <translation>Khóa</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="215" />
+        <location filename="../../desktop/ui/main_window.py" line="214" />
         <source>Navigation</source>
         <translation>Điều hướng</translation>
     </message>
@@ -1398,18 +1398,18 @@
         <translation>Câu hỏi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="294" />
+        <location filename="../../desktop/ui/quiz.py" line="298" />
         <source>Question %1 of %2</source>
         <translation>Câu hỏi %1/%2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="400" />
+        <location filename="../../desktop/ui/quiz.py" line="404" />
         <source>Submit the exam now? You answered %1 of %2 questions.</source>
         <translation>Anh/chị có muốn nộp bài ngay bây giờ không? Anh/chị đã trả lời %1 trên %2 câu hỏi.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/quiz.py" line="383" />
-        <location filename="../../desktop/ui/quiz.py" line="406" />
+        <location filename="../../desktop/ui/quiz.py" line="387" />
+        <location filename="../../desktop/ui/quiz.py" line="410" />
         <source>%n question(s) are not answered; an unanswered question scores nothing.</source>
         <translation>
             <numerusform>Còn %n câu hỏi chưa trả lời; câu chưa trả lời không được tính điểm.</numerusform>
@@ -1470,43 +1470,43 @@
         <translation>Để &amp;sau</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="285" />
+        <location filename="../../desktop/ui/quiz.py" line="289" />
         <source>Area %1 of %2 · %3/%4</source>
         <translation>Lĩnh vực %1/%2 · %3/%4</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="410" />
+        <location filename="../../desktop/ui/quiz.py" line="414" />
         <source>After submitting, the answers can no longer be changed.</source>
         <translation>Sau khi nộp, anh/chị không thể sửa câu trả lời.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="419" />
+        <location filename="../../desktop/ui/quiz.py" line="423" />
         <source>Submit the exam</source>
         <translation>Nộp bài thi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="421" />
+        <location filename="../../desktop/ui/quiz.py" line="425" />
         <source>&amp;Submit</source>
         <translation>&amp;Nộp bài</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="390" />
-        <location filename="../../desktop/ui/quiz.py" line="422" />
+        <location filename="../../desktop/ui/quiz.py" line="394" />
+        <location filename="../../desktop/ui/quiz.py" line="426" />
         <source>&amp;Keep working</source>
         <translation>&amp;Tiếp tục làm bài</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="381" />
+        <location filename="../../desktop/ui/quiz.py" line="385" />
         <source>Finish now?</source>
         <translation>Kết thúc bài?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="388" />
+        <location filename="../../desktop/ui/quiz.py" line="392" />
         <source>Go back with Previous to answer them, or finish now.</source>
         <translation>Anh/chị có thể bấm “Câu trước” để quay lại trả lời, hoặc kết thúc ngay.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="389" />
+        <location filename="../../desktop/ui/quiz.py" line="393" />
         <source>&amp;Finish now</source>
         <translation>&amp;Kết thúc ngay</translation>
     </message>

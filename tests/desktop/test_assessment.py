@@ -148,7 +148,7 @@ def test_an_exam_taken_offline_is_submitted_and_home_says_it_awaits_its_result(
     window.start_exam(pack.pack_id)
     qtbot.waitUntil(lambda: on_intro(window))
     intro = window.quiz.intro
-    assert intro.kind.text() == "Level exam"
+    assert intro.kind.text() == "Counts for your certificate · graded by the ministry"
     assert "Attempts left at this version of the exam: 3 of 3." in intro.counts.text()
     assert "Time limit: 60 minutes" in intro.facts.text()
     intro.start.click()

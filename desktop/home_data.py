@@ -55,6 +55,7 @@ class HomeData:
     # (level, date, confirmed): an unconfirmed one is an older app's own exam pass.
     certificates: list[tuple[int, str, bool]] = field(default_factory=list)
     exams: list[ExamLine] = field(default_factory=list)
+    placement_open: bool = False  # a placement test left to be continued
 
 
 def home_data(learner, display_name: str, catalog: Catalog, lang: str) -> HomeData:
@@ -87,4 +88,9 @@ def home_data(learner, display_name: str, catalog: Catalog, lang: str) -> HomeDa
         assigned=assigned,
         certificates=certificates,
         exams=exam_lines(learner, catalog),
+        placement_open=catalog.placement is not None
+        and any(
+            a.kind == "placement" and a.pack_id == catalog.placement.pack_id
+            for a in learner.open_attempts()
+        ),
     )

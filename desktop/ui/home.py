@@ -147,6 +147,11 @@ class HomeScreen(QWidget):
             self.continue_label.setText(self.tr("Everything is done. Well done!"))
             self.continue_button.setEnabled(False)
         self.placement_button.setVisible(not data.placement_taken and data.has_placement)
+        self.placement_button.setText(
+            self.tr("Continue the &placement test")
+            if data.placement_open
+            else self.tr("Take the &placement test")
+        )
         self.areas_chart.set_rows([(self.names.area(a), f) for a, f in data.areas])
         self.levels_chart.set_rows([(self.names.level(n), f) for n, f in data.levels])
         self.review_label.setText(

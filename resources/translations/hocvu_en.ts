@@ -157,6 +157,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/home.py" line="107" />
+        <location filename="../../desktop/ui/home.py" line="153" />
         <source>Take the &amp;placement test</source>
         <translation>Take the &amp;placement test</translation>
     </message>
@@ -245,8 +246,13 @@
         <source>Everything is done. Well done!</source>
         <translation>You have finished everything. Well done!</translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/home.py" line="151" />
+        <source>Continue the &amp;placement test</source>
+        <translation>Continue the &amp;placement test</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/home.py" line="153" />
+        <location filename="../../desktop/ui/home.py" line="158" />
         <source>%n question(s) to review today.</source>
         <translation>
             <numerusform>%n question to review today.</numerusform>
@@ -254,37 +260,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="155" />
+        <location filename="../../desktop/ui/home.py" line="160" />
         <source>Nothing to review today.</source>
         <translation>Nothing to review today.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="172" />
+        <location filename="../../desktop/ui/home.py" line="177" />
         <source>%1 — due %2</source>
         <translation>%1 — due %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="175" />
+        <location filename="../../desktop/ui/home.py" line="180" />
         <source>Nothing assigned yet.</source>
         <translation>Nothing assigned yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="181" />
+        <location filename="../../desktop/ui/home.py" line="186" />
         <source>No level exam submitted yet. The ministry grades each exam.</source>
         <translation>No level exam submitted yet. The ministry grades each exam.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="185" />
+        <location filename="../../desktop/ui/home.py" line="190" />
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="187" />
+        <location filename="../../desktop/ui/home.py" line="192" />
         <source>(graded on this computer; not confirmed by the ministry)</source>
         <translation>(graded on this computer; not confirmed by the ministry)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="190" />
+        <location filename="../../desktop/ui/home.py" line="195" />
         <source>No certificate yet: pass a level exam.</source>
         <translation>No certificate yet: pass a level exam.</translation>
     </message>

@@ -157,6 +157,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/home.py" line="107" />
+        <location filename="../../desktop/ui/home.py" line="153" />
         <source>Take the &amp;placement test</source>
         <translation>Làm bài &amp;kiểm tra đầu vào</translation>
     </message>
@@ -245,45 +246,50 @@
         <source>Everything is done. Well done!</source>
         <translation>Anh/chị đã hoàn thành tất cả. Xin chúc mừng!</translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/home.py" line="151" />
+        <source>Continue the &amp;placement test</source>
+        <translation>Làm tiếp bài &amp;kiểm tra đầu vào</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/home.py" line="153" />
+        <location filename="../../desktop/ui/home.py" line="158" />
         <source>%n question(s) to review today.</source>
         <translation>
             <numerusform>Hôm nay có %n câu hỏi cần ôn tập.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="155" />
+        <location filename="../../desktop/ui/home.py" line="160" />
         <source>Nothing to review today.</source>
         <translation>Hôm nay không có câu hỏi nào cần ôn tập.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="172" />
+        <location filename="../../desktop/ui/home.py" line="177" />
         <source>%1 — due %2</source>
         <translation>%1 — hạn %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="175" />
+        <location filename="../../desktop/ui/home.py" line="180" />
         <source>Nothing assigned yet.</source>
         <translation>Chưa có nội dung nào được giao.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="181" />
+        <location filename="../../desktop/ui/home.py" line="186" />
         <source>No level exam submitted yet. The ministry grades each exam.</source>
         <translation>Anh/chị chưa nộp bài thi cấp độ nào. Mỗi bài thi do Bộ chấm.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="185" />
+        <location filename="../../desktop/ui/home.py" line="190" />
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="187" />
+        <location filename="../../desktop/ui/home.py" line="192" />
         <source>(graded on this computer; not confirmed by the ministry)</source>
         <translation>(chấm trên máy tính này; chưa được Bộ xác nhận)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="190" />
+        <location filename="../../desktop/ui/home.py" line="195" />
         <source>No certificate yet: pass a level exam.</source>
         <translation>Chưa có chứng chỉ: hãy vượt qua một bài thi cấp độ.</translation>
     </message>

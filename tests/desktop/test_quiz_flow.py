@@ -176,6 +176,7 @@ def test_placement_in_sections_left_and_continued_ends_with_a_summary_by_area(
     quiz.leave.click()
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.home)
     idle(qtbot, window)
+    assert window.home.placement_button.text() == "Continue the &placement test"
 
     # Later: the introduction says where the test stands; Continue takes it up there.
     window.start_placement()

@@ -1,5 +1,5 @@
 """The documents of the xAPI State, Activity Profile and Agent Profile resources
-(xAPI 1.0.3, Communication 2.3-2.6; DESIGN section 6).
+(xAPI 1.0.3, Communication 2.2, 2.3, 2.6 and 2.7; DESIGN section 6).
 
 A document is a blob with a content type, stored under a key: the resource (`kind`),
 the activity, the agent, the registration and the state or profile id, as each

@@ -1,6 +1,21 @@
 """The xAPI document resources (State, Activity Profile, Agent Profile) and the
-Activities and Agents resources (xAPI 1.0.3 Communication 2.4-2.6, 3.1), on SQLite
-and PostgreSQL, as an xAPI tool sees them over HTTP."""
+Activities and Agents resources, on SQLite and PostgreSQL, as an xAPI tool sees them
+over HTTP. By requirement group of xAPI 1.0.3 Communication:
+
+- 2.2 Document resources and 2.3 State: `test_state_put_get_list_merge_and_delete`,
+  `test_a_document_declared_json_must_be_json_and_a_put_needs_its_id`;
+- 2.6 Agent Profile and 2.7 Activity Profile, with 3.1 Concurrency:
+  `test_profile_documents_need_a_precondition_to_be_replaced`,
+  `test_state_overwrites_without_preconditions_and_honours_them_when_given`,
+  `test_of_writers_holding_the_same_etag_exactly_one_wins`;
+- 2.5 Activities: `test_activities_resource_merges_the_definitions_the_client_may_read`;
+- 2.4 Agents: `test_agents_resource_combines_a_learners_accounts_and_the_names_...`;
+- 1.1 HEAD, 1.3 alternate request syntax, 3.2 errors (400 on unknown or malformed
+  parameters, 413): `test_head_answers_a_get_without_its_body`,
+  `test_the_alternate_request_syntax_writes_and_reads_a_document`,
+  `test_missing_or_malformed_parameters_are_refused_with_400`,
+  `test_a_document_over_the_limit_is_refused_before_it_is_read`.
+"""
 
 from __future__ import annotations
 
@@ -393,6 +408,15 @@ def test_activities_resource_merges_the_definitions_the_client_may_read(api, cli
         posted = api.post("/xapi/statements", json=_statement(actor, definition), headers=V,
                           auth=clients["mission"])  # fmt: skip
         assert posted.status_code == 200, posted.text
+    # A definition given where the activity is a statement's context counts too.
+    lesson = _statement(actor)
+    lesson["object"] = {"objectType": "Activity", "id": "http://example.org/lesson/1"}
+    lesson["context"] = {
+        "contextActivities": {
+            "parent": [{"id": ACTIVITY, "definition": {"moreInfo": "http://example.org/mail"}}]
+        }
+    }
+    assert api.post("/xapi/statements", json=lesson, headers=V, auth=clients["mission"])
     activity = api.get("/xapi/activities", params={"activityId": ACTIVITY}, headers=V,
                        auth=clients["mission"]).json()  # fmt: skip
     assert activity == {
@@ -402,6 +426,7 @@ def test_activities_resource_merges_the_definitions_the_client_may_read(api, cli
             "name": {"en-US": "Diplomatic mail (2027)", "vi-VN": "Thư ngoại giao"},
             "description": {"en-US": "How to"},
             "type": "http://x/course",
+            "moreInfo": "http://example.org/mail",
         },
     }
     # Another mission's tool does not read those statements: it knows only the id.
@@ -410,9 +435,15 @@ def test_activities_resource_merges_the_definitions_the_client_may_read(api, cli
     assert unknown == {"objectType": "Activity", "id": ACTIVITY}
 
 
-def test_agents_resource_combines_a_learners_profile_accounts(api, ctx, world, clients):
+def test_agents_resource_combines_a_learners_accounts_and_the_names_statements_give(
+    api, ctx, world, clients
+):
     laptop = enrol(api, world.alice_code)
     phone = enrol(api, new_code(ctx, world.alice))
+    on_phone = {"account": {"homePage": ACCOUNT_HOME_PAGE, "name": phone["profile_id"]}}
+    named = api.post("/xapi/statements", json=_statement({**on_phone, "name": "Nguyễn Thị An"}),
+                     headers=V, auth=clients["mission"])  # fmt: skip
+    assert named.status_code == 200, named.text
     asked = {
         "objectType": "Agent",
         "name": "An",
@@ -421,17 +452,29 @@ def test_agents_resource_combines_a_learners_profile_accounts(api, ctx, world, c
     person = api.get("/xapi/agents", params={"agent": json.dumps(asked)}, headers=V,
                      auth=clients["mission"]).json()  # fmt: skip
     assert person["objectType"] == "Person"
-    assert person["name"] == ["An"]
-    assert sorted(a["name"] for a in person["account"]) == sorted(
-        [laptop["profile_id"], phone["profile_id"]]
-    )
+    assert person["name"] == ["An", "Nguyễn Thị An"]
+    assert [a["name"] for a in person["account"]] == [laptop["profile_id"], phone["profile_id"]]
     # Outside the learner's unit, only what was asked comes back.
     elsewhere = api.get("/xapi/agents", params={"agent": json.dumps(asked)}, headers=V,
                         auth=clients["sibling"]).json()  # fmt: skip
+    assert elsewhere["name"] == ["An"]
     assert [a["name"] for a in elsewhere["account"]] == [laptop["profile_id"]]
+
+    # An agent known only from statements: its names, newest first.
+    for name in ("A. Nguyen", "An Nguyen"):
+        api.post("/xapi/statements", json=_statement({**AGENT, "name": name}), headers=V,
+                 auth=clients["mission"])  # fmt: skip
     mbox = api.get("/xapi/agents", params={"agent": json.dumps(AGENT)}, headers=V,
                    auth=clients["mission"]).json()  # fmt: skip
-    assert mbox == {"objectType": "Person", "mbox": ["mailto:an@example.org"]}
+    assert mbox == {
+        "objectType": "Person",
+        "name": ["An Nguyen", "A. Nguyen"],
+        "mbox": ["mailto:an@example.org"],
+    }
+    nobody = {"mbox": "mailto:nobody@example.org"}
+    assert api.get("/xapi/agents", params={"agent": json.dumps(nobody)}, headers=V,
+                   auth=clients["mission"]).json() == {"objectType": "Person",
+                                                      "mbox": [nobody["mbox"]]}  # fmt: skip
 
 
 def test_the_documents_migration_goes_down_and_up_again(ctx, api, clients):

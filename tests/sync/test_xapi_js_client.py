@@ -88,7 +88,7 @@ def test_the_npm_xapi_client_uses_every_resource(xapi_js, live, ctx, api, world)
     assert paged["pages"] >= 2
     assert sorted(paged["ids"]) == sorted([first, *batch])
 
-    # State: JSON (Vietnamese text and all) and text documents, POST merges, a stale If-Match is refused.
+    # State: JSON (Vietnamese text too) and text documents; POST merges; stale If-Match: 412.
     bookmark = {"page": 3, "seen": ["intro"], "title": "Công hàm"}
     assert ok(results, "state_put") == bookmark
     assert ok(results, "state_post_merges") == {**bookmark, "page": 4, "score": 0.5}
@@ -132,11 +132,6 @@ def test_the_npm_xapi_client_uses_every_resource(xapi_js, live, ctx, api, world)
     assert {"homePage": ACCOUNT_HOME_PAGE, "name": learner["profile_id"]} in person["account"]
 
 
-@pytest.mark.xfail(
-    reason="the statements resource's query filters and voiding are issue 18's statements "
-    "part, not in yet: the filters are refused as unknown parameters",
-    strict=False,
-)
 def test_the_npm_xapi_client_filters_and_voids_statements(xapi_js, live, ctx, api, world):
     with ctx.db.write() as session:
         credentials = admin.add_xapi_client(session, "test", "JS tool", world.mission)

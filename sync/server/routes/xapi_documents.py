@@ -1,6 +1,6 @@
 """The xAPI 1.0.3 document resources (State, Activity Profile, Agent Profile) and the
 Activities and Agents resources, on /xapi beside the statements resource
-(Communication 2.4-2.6; DESIGN section 6).
+(Communication 2.2-2.7; DESIGN section 6).
 
 The request conventions (version header, HEAD, the alternate request syntax, unknown
 parameters) are `sync.server.xapi_protocol`'s; what a document is and who sees it is
@@ -12,16 +12,14 @@ Content-Type as stored).
 from __future__ import annotations
 
 import email.utils
-import json
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, TypeVar
 
 from fastapi import APIRouter, Depends, Request, Response
 from fastapi.responses import JSONResponse
-from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
@@ -31,12 +29,12 @@ from sync.server import xapi_documents as documents
 from sync.server.auth import AuthenticatedXapiClient, current_xapi_client
 from sync.server.context import ServerContext, server
 from sync.server.db import now
-from sync.server.models import Learner, Profile, Statement
 from sync.server.reporting.scope import scope_unit_ids
-from sync.server.routes.xapi import _visible
 from sync.server.xapi_documents import DocumentSet, Preconditions, Scope
+from sync.server.xapi_lookup import known_activity, known_person
 from sync.server.xapi_protocol import agent_parameter, check_parameters
-from sync.xapi import ACCOUNT_HOME_PAGE, parse_timestamp
+from sync.server.xapi_query import visible
+from sync.xapi import parse_timestamp
 from sync.xapi_actors import Actor, is_iri
 
 router = APIRouter(tags=["xAPI"])
@@ -46,8 +44,6 @@ T = TypeVar("T")
 
 # Parameters are IRIs and short ids; anything longer is not one a tool would send.
 MAX_PARAMETER_CHARS = 2048
-# How many of an activity's newest statements its canonical definition is read from.
-DEFINITION_STATEMENTS = 200
 
 
 @dataclass(frozen=True)
@@ -283,97 +279,27 @@ _routes("/agents/profile", AGENT_PROFILE)
 # ------------------------------------------------------------------ Activities and Agents
 
 
-def merge_definitions(definitions: list[dict[str, Any]]) -> dict[str, Any]:
-    """One definition from several, oldest first: a later one's properties win, and
-    language maps (name, description) are merged language by language."""
-    merged: dict[str, Any] = {}
-    for definition in definitions:
-        for name, value in definition.items():
-            if name in ("name", "description") and isinstance(value, dict):
-                merged[name] = {**(merged.get(name) or {}), **value}
-            else:
-                merged[name] = value
-    return merged
-
-
 @router.get("/activities")
 def get_activity(request: Request, client: Client, ctx: Context) -> JSONResponse:
-    """The Activity as this server knows it: the definitions its statements carried
-    (those the client may read), merged, the newest winning (Communication 2.5)."""
+    """The Activity as this server knows it (Communication 2.5): the definitions the
+    statements the client may read give it, merged, the newest winning."""
     check_parameters(request, ("activityId",))
     activity_id = _activity_id(request)
     with ctx.db.read() as session:
-        bodies = session.scalars(
-            select(Statement.body)
-            .where(Statement.object_id == activity_id, _visible(session, client))
-            .order_by(Statement.seq.desc())
-            .limit(DEFINITION_STATEMENTS)
-        ).all()
-    definitions = []
-    for body in reversed(bodies):
-        obj = json.loads(body).get("object") or {}
-        if obj.get("id") == activity_id and isinstance(obj.get("definition"), dict):
-            definitions.append(obj["definition"])
-    activity: dict[str, Any] = {"objectType": "Activity", "id": activity_id}
-    if definitions:
-        activity["definition"] = merge_definitions(definitions)
-    return JSONResponse(activity)
-
-
-def _person_part(actor: Actor, person: dict[str, list[Any]]) -> None:
-    kind, value = actor.ifi  # type: ignore[misc]
-    if kind == "account":
-        value = {"homePage": value[0], "name": value[1]}
-    if value not in person[kind]:
-        person[kind].append(value)
-    if actor.name and actor.name not in person["name"]:
-        person["name"].append(actor.name)
-
-
-def _same_learner_accounts(
-    session: Session, client: AuthenticatedXapiClient, actor: Actor
-) -> list[str]:
-    """The profile UUIDs of the learner a Học Vụ Số account belongs to, if the learner
-    is in the client's scope: one learner has one profile per device."""
-    kind, value = actor.ifi  # type: ignore[misc]
-    if kind != "account" or value[0] != ACCOUNT_HOME_PAGE:
-        return []
-    try:
-        profile_id = str(uuid.UUID(value[1]))
-    except ValueError:
-        return []
-    learner = session.execute(
-        select(Profile.learner_id, Learner.unit_id)
-        .join(Learner, Learner.id == Profile.learner_id)
-        .where(Profile.profile_id == profile_id)
-    ).first()
-    if learner is None or learner.unit_id not in set(scope_unit_ids(session, client.unit_id)):
-        return []
-    return sorted(
-        session.scalars(
-            select(Profile.profile_id).where(Profile.learner_id == learner.learner_id)
-        ).all()
-    )
+        return JSONResponse(
+            known_activity(session, visible(session, client.client_id, client.unit_id), activity_id)
+        )
 
 
 @router.get("/agents")
 def get_agent(request: Request, client: Client, ctx: Context) -> JSONResponse:
-    """A Person object (Communication 2.6): the agent asked about and, for a Học Vụ Số
-    account, every profile account of the same learner (one per device) when the
-    learner is in the client's scope."""
+    """A Person object (Communication 2.4): the agent asked about with the names the
+    readable statements give it, and, for a Học Vụ Số account, the learner's other
+    profile accounts (one per device) when the learner is in the client's scope."""
     check_parameters(request, ("agent",))
     actor = _agent(request)
-    person: dict[str, list[Any]] = {
-        "name": [],
-        "mbox": [],
-        "mbox_sha1sum": [],
-        "openid": [],
-        "account": [],
-    }
-    _person_part(actor, person)
     with ctx.db.read() as session:
-        for profile_id in _same_learner_accounts(session, client, actor):
-            account = {"homePage": ACCOUNT_HOME_PAGE, "name": profile_id}
-            if account not in person["account"]:
-                person["account"].append(account)
-    return JSONResponse({"objectType": "Person", **{k: v for k, v in person.items() if v}})
+        units = set(scope_unit_ids(session, client.unit_id))
+        return JSONResponse(
+            known_person(session, visible(session, client.client_id, client.unit_id), actor, units)
+        )

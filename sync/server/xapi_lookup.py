@@ -1,0 +1,178 @@
+"""What the server knows about an activity or an agent, for the xAPI Activities and
+Agents resources (xAPI 1.0.3, Communication 2.5 and 2.4), from the statements a client
+may read.
+
+Both walk the statement index (`sync.server.statement_index`: a hash of the activity
+id or of the agent's identity, newest first) over at most `NEWEST` statements, so an
+answer costs the same at a thousand statements as at a million.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Iterator
+from typing import Any
+
+from sqlalchemy import ColumnElement, select
+from sqlalchemy.orm import Session
+
+from sync.server.models import Learner, Profile, Statement, StatementActivity, StatementAgent
+from sync.server.statement_index import activity_digest
+from sync.xapi import ACCOUNT_HOME_PAGE
+from sync.xapi_actors import Actor, parse_actor
+from sync.xapi_errors import StatementError
+
+# How many of the newest statements naming an activity or agent an answer reads.
+NEWEST = 200
+_PERSON_PARTS = ("name", "mbox", "mbox_sha1sum", "openid", "account")
+
+
+def merge_definitions(definitions: list[dict[str, Any]]) -> dict[str, Any]:
+    """One definition from several, oldest first: a later one's properties win, and
+    language maps (name, description) are merged language by language."""
+    merged: dict[str, Any] = {}
+    for definition in definitions:
+        for name, value in definition.items():
+            if name in ("name", "description") and isinstance(value, dict):
+                merged[name] = {**(merged.get(name) or {}), **value}
+            else:
+                merged[name] = value
+    return merged
+
+
+def definitions_in(statement: dict[str, Any], activity_id: str) -> Iterator[dict[str, Any]]:
+    """Every definition a statement gives the activity: as its object, a sub-statement's
+    object or one of its context activities."""
+
+    def matching(item: Any) -> Iterator[dict[str, Any]]:
+        if (
+            isinstance(item, dict)
+            and item.get("objectType", "Activity") == "Activity"
+            and item.get("id") == activity_id
+            and isinstance(item.get("definition"), dict)
+        ):
+            yield item["definition"]
+
+    def visit(part: dict[str, Any], sub: bool) -> Iterator[dict[str, Any]]:
+        obj = part.get("object")
+        yield from matching(obj)
+        if isinstance(obj, dict) and obj.get("objectType") == "SubStatement" and not sub:
+            yield from visit(obj, True)
+        context = part.get("context")
+        activities = context.get("contextActivities") if isinstance(context, dict) else None
+        for items in (activities or {}).values() if isinstance(activities, dict) else ():
+            for item in items if isinstance(items, list) else [items]:
+                yield from matching(item)
+
+    yield from visit(statement, False)
+
+
+def known_activity(
+    session: Session, visible: ColumnElement[bool], activity_id: str
+) -> dict[str, Any]:
+    """The Activity object: its id and the definition the readable statements give it
+    (none when no statement defines it)."""
+    bodies = session.scalars(
+        select(Statement.body)
+        .join(StatementActivity, StatementActivity.seq == Statement.seq)
+        .where(StatementActivity.activity == activity_digest(activity_id), visible)
+        .order_by(Statement.seq.desc())
+        .limit(NEWEST)
+    ).all()
+    definitions = [
+        definition
+        for body in reversed(bodies)
+        for definition in definitions_in(json.loads(body), activity_id)
+    ]
+    activity: dict[str, Any] = {"objectType": "Activity", "id": activity_id}
+    if definitions:
+        activity["definition"] = merge_definitions(definitions)
+    return activity
+
+
+def _agents_in(statement: dict[str, Any]) -> Iterator[Any]:
+    """The agent objects of a statement that may carry a name (groups' members too)."""
+    context = statement.get("context") if isinstance(statement.get("context"), dict) else {}
+    parts = [
+        statement.get("actor"),
+        statement.get("object"),
+        statement.get("authority"),
+        context.get("instructor"),
+        context.get("team"),
+    ]
+    obj = statement.get("object")
+    if isinstance(obj, dict) and obj.get("objectType") == "SubStatement":
+        parts += [obj.get("actor"), obj.get("object")]
+    for part in parts:
+        if isinstance(part, dict):
+            yield part
+            members = part.get("member")
+            if isinstance(members, list):
+                yield from (m for m in members if isinstance(m, dict))
+
+
+def _same_learner(session: Session, actor: Actor, unit_ids: set[int]) -> list[Actor]:
+    """The other profile accounts of the learner a Học Vụ Số account belongs to, when
+    the learner is in `unit_ids`: one learner has one profile per device."""
+    kind, value = actor.ifi  # type: ignore[misc]
+    if kind != "account" or value[0] != ACCOUNT_HOME_PAGE:
+        return []
+    try:
+        profile_id = str(uuid.UUID(value[1]))
+    except ValueError:
+        return []
+    learner = session.execute(
+        select(Profile.learner_id, Learner.unit_id)
+        .join(Learner, Learner.id == Profile.learner_id)
+        .where(Profile.profile_id == profile_id)
+    ).first()
+    if learner is None or learner.unit_id not in unit_ids:
+        return []
+    profiles = session.scalars(
+        select(Profile.profile_id)
+        .where(Profile.learner_id == learner.learner_id)
+        .order_by(Profile.profile_id)
+    )
+    return [
+        Actor("Agent", ("account", (ACCOUNT_HOME_PAGE, p)))
+        for p in profiles
+        if p != value[1].lower()
+    ]
+
+
+def known_person(
+    session: Session, visible: ColumnElement[bool], actor: Actor, unit_ids: set[int]
+) -> dict[str, Any]:
+    """The Person object: the agent's identifier and every name the readable
+    statements give it, and, for a Học Vụ Số profile of a learner in `unit_ids`, the
+    learner's other profile accounts and their names."""
+    identities = [actor, *_same_learner(session, actor, unit_ids)]
+    person: dict[str, list[Any]] = {part: [] for part in _PERSON_PARTS}
+
+    def add(part: str, value: Any) -> None:
+        if value not in person[part]:
+            person[part].append(value)
+
+    for identity in identities:
+        kind, value = identity.ifi  # type: ignore[misc]
+        add(kind, {"homePage": value[0], "name": value[1]} if kind == "account" else value)
+    if actor.name:
+        add("name", actor.name)
+    keys = {identity.key for identity in identities}
+    bodies = session.scalars(
+        select(Statement.body)
+        .join(StatementAgent, StatementAgent.seq == Statement.seq)
+        .where(StatementAgent.agent.in_([i.digest for i in identities]), visible)
+        .order_by(Statement.seq.desc())
+        .limit(NEWEST)
+    ).all()
+    for body in bodies:
+        for raw in _agents_in(json.loads(body)):
+            try:
+                named = parse_actor(raw)
+            except StatementError:
+                continue
+            if named.key in keys and named.name:
+                add("name", named.name)
+    return {"objectType": "Person", **{k: v for k, v in person.items() if v}}

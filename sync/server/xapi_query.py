@@ -16,7 +16,7 @@ import base64
 import binascii
 import json
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import Select, false, func, or_, select
 from sqlalchemy.orm import Session, aliased
@@ -32,6 +32,7 @@ from sync.xapi_errors import StatementError
 from sync.xapi_validation import is_uuid, timestamp
 
 MAX_LIMIT = 500
+_MS = timedelta(milliseconds=1)
 FILTERS = (
     "agent",
     "verb",
@@ -115,7 +116,10 @@ def parse(params: dict[str, str]) -> Query:
     for name in ("since", "until"):
         if name in params:
             try:
-                setattr(query, name, timestamp(params[name], name))
+                # In UTC: SQLite's column holds UTC without a zone.
+                # RFC 3339 allows a space for the T (some clients send str(datetime)).
+                text = params[name].replace(" ", "T", 1)
+                setattr(query, name, timestamp(text, name).astimezone(UTC))
             except StatementError as exc:
                 raise Refusal(Problem.XAPI_SINCE_INVALID, str(exc)) from None
     if "limit" in params:
@@ -191,10 +195,12 @@ def build(query: Query, seen) -> Select:
         sql = sql.where(Statement.verb == query.verb)
     if query.registration is not None:
         sql = sql.where(Statement.registration == query.registration)
+    # `stored` is shown to the millisecond, so it is compared to the millisecond: a
+    # statement is after `since` when its shown time is.
     if query.since is not None:
-        sql = sql.where(Statement.stored > query.since)
+        sql = sql.where(Statement.stored >= query.since + _MS)
     if query.until is not None:
-        sql = sql.where(Statement.stored <= query.until)
+        sql = sql.where(Statement.stored < query.until + _MS)
     if query.bound is not None:
         sql = sql.where(order <= query.bound)
     if query.after is not None:

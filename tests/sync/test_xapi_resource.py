@@ -13,11 +13,13 @@ from tincan import (
     ActivityDefinition,
     Agent,
     AgentAccount,
+    Context,
     LanguageMap,
     RemoteLRS,
     Result,
     Score,
     Statement,
+    StatementRef,
     Verb,
 )
 
@@ -157,3 +159,61 @@ def test_xapi_statement_with_an_mbox_actor_is_stored_and_a_malformed_one_refused
     [fault] = response.json()["values"]["errors"]
     assert fault["code"] == "statement.invalid"
     assert "mbox" in fault["error"]  # the English names the field
+
+
+def test_tincan_client_voids_queries_with_filters_and_pages(live, xapi_credentials):
+    remote = lrs(live.url, xapi_credentials)
+    agent = Agent(mbox="mailto:an@example.org", name="An")
+    other = Agent(openid="http://openid.example.org/binh")
+    completed = Verb(id="http://adlnet.gov/expapi/verbs/completed")
+    experienced = Verb(id="http://adlnet.gov/expapi/verbs/experienced")
+    course = Activity(id="http://example.org/course")
+    registration = str(uuid.uuid4())
+    made = [
+        Statement(
+            actor=agent, verb=completed, object=course, context=Context(registration=registration)
+        ),
+        Statement(actor=agent, verb=experienced, object=course),
+        Statement(actor=other, verb=completed, object=Activity(id="http://example.org/x")),
+        Statement(actor=agent, verb=experienced, object=Activity(id="http://example.org/y")),
+    ]
+    for statement in made:
+        saved = remote.save_statement(statement)
+        assert saved.success, saved.data
+    ids = [str(s.id) for s in made]
+
+    def found(query: dict) -> list[str]:
+        answer = remote.query_statements(query)
+        assert answer.success, answer.data
+        return [str(s.id) for s in answer.content.statements]
+
+    assert found({"agent": agent}) == [ids[3], ids[1], ids[0]]
+    assert found({"verb": completed}) == [ids[2], ids[0]]
+    assert found({"activity": course, "ascending": True}) == [ids[0], ids[1]]
+    assert found({"registration": registration}) == [ids[0]]
+    assert found({"agent": agent, "verb": experienced, "format": "ids"}) == [ids[3], ids[1]]
+
+    voided = remote.save_statement(
+        Statement(
+            actor=agent,
+            verb=Verb(id="http://adlnet.gov/expapi/verbs/voided"),
+            object=StatementRef(id=ids[1]),
+        )
+    )
+    assert voided.success, voided.data
+    assert not remote.retrieve_statement(ids[1]).success
+    back = remote.retrieve_voided_statement(ids[1])
+    assert back.success, back.data
+    assert str(back.content.id) == ids[1]
+    assert ids[1] not in found({"agent": agent})
+
+    first = remote.query_statements({"limit": 2})
+    assert first.success and first.content.more
+    seen = [str(s.id) for s in first.content.statements]
+    page = first.content
+    while page.more:
+        more = remote.more_statements(page)
+        assert more.success, more.data
+        page = more.content
+        seen += [str(s.id) for s in page.statements]
+    assert sorted(seen) == sorted([*ids[:1], *ids[2:], str(voided.content.id)])

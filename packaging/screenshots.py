@@ -11,6 +11,7 @@ process: Qt reads the scale factor once, at start. Look at them after any UI cha
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -53,7 +54,7 @@ def main() -> None:
         for size, scale in SETTINGS:
             folder = out / (size if scale == "1" else f"{size}@{scale}x")
             command = [sys.executable, __file__, str(folder), "--size", size, "--scale", scale]
-            subprocess.run(command, check=True)
+            subprocess.run(command, check=True, env=_screen_env(size, scale))
         return
     width, height = (int(n) for n in sys.argv[sys.argv.index("--size") + 1].split("x"))
     shoot(out, width, height)
@@ -61,6 +62,21 @@ def main() -> None:
     # The pictures are saved: skip the interpreter's teardown, where PySide6 can crash
     # freeing widgets after QApplication is gone (a nonzero exit would fail the run).
     os._exit(0)
+
+
+def _screen_env(size: str, scale: str) -> dict[str, str]:
+    """The environment of one setting's process. Off screen, Qt's screen is 800x600
+    unless told otherwise, and dialogs size themselves to the screen: give it the
+    setting's size in device pixels, so at 200 % it is 1366x768 logical, like a laptop's."""
+    env = dict(os.environ)
+    if env.get("QT_QPA_PLATFORM", "offscreen") != "offscreen":
+        return env  # a real display: its own screens
+    width, height = (int(n) * int(scale) for n in size.split("x"))
+    config = Path(tempfile.mkdtemp(prefix="hocvu-screen-")) / "screen.json"
+    screen = {"name": "shot", "x": 0, "y": 0, "width": width, "height": height}
+    config.write_text(json.dumps({"screens": [{**screen, "logicalDpi": 96}]}))
+    env["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
+    return env
 
 
 def shoot(out: Path, width: int, height: int) -> None:

@@ -43,6 +43,7 @@ class Lessons(QObject):
         self.ref: LessonRef | None = None
         self.started = 0.0
         self._practised: dict[LessonRef, str] = {}
+        self.dialog: PracticeDialog | None = None
         screen.done_requested.connect(self.done)
         screen.previous_requested.connect(lambda: self.step(-1))
         screen.next_requested.connect(lambda: self.step(+1))
@@ -116,7 +117,16 @@ class Lessons(QObject):
         self._practised[ref] = drawn.item_id
         item = next(i for i in quiz.items if i.id == drawn.item_id)
         language = self.screen.language.currentData()
-        PracticeDialog(item, drawn, language, self.context.parent).exec()
+        self.dialog = PracticeDialog(item, drawn, language, self.context.parent)
+        try:
+            self.dialog.exec()
+        finally:
+            self.dialog = None
+
+    def suspend(self) -> None:
+        """The screen locks: the question a lesson ends with does not stay over it."""
+        if self.dialog is not None:
+            self.dialog.reject()
 
     def step(self, step: int) -> None:
         ref, catalog = self.ref, self.context.workspace.catalog

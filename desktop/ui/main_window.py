@@ -332,6 +332,7 @@ class MainWindow(QMainWindow):
 
     def _locking(self) -> None:
         """A run on the quiz screen is taken up again after the next unlock."""
+        self.lessons.suspend()
         launch = self.quiz.suspend()
         if self.stack.currentWidget() is not self.quiz:
             launch = None

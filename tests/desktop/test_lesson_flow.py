@@ -127,3 +127,26 @@ def test_next_on_a_modules_last_lesson_opens_its_quiz(qtbot, qapp, tmp_path, sta
     qtbot.mouseClick(window.lesson.next, Qt.MouseButton.LeftButton)
     begin(qtbot, window)
     assert window.quiz.run.questions[0].quiz_slug == module.quiz
+
+
+def test_locking_closes_the_question_a_lesson_ends_with(
+    qtbot, qapp, tmp_path, starter_packs, monkeypatch
+):
+    window = start_app(qtbot, qapp, tmp_path / "data", starter_packs)
+    create_profile(qtbot, window, "Lê Thị Hoa")
+    module = next(m for m in window.workspace.catalog.modules() if m.quiz)
+    window.open_lesson(LessonRef(module.pack_id, module.module_id, module.lessons[0]["slug"]))
+    idle(qtbot, window)
+    # The idle lock fires while the dialog is open (inside its exec(), as a timer would).
+    seen = []
+
+    def exec_until_locked(dialog) -> None:
+        dialog.show()
+        window.idle.timeout.emit()
+        seen.append(dialog.isVisible())
+
+    monkeypatch.setattr(PracticeDialog, "exec", exec_until_locked)
+    qtbot.mouseClick(window.lesson.practice, Qt.MouseButton.LeftButton)
+    idle(qtbot, window)
+    assert seen == [False]
+    assert window.stack.currentWidget() is window.unlock and window.lessons.dialog is None

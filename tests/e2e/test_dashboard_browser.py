@@ -146,3 +146,60 @@ def test_admin_round_in_headless_chromium(browser_context, server, server_ctx, s
     page.goto(f"{server.url}/admin/audit")
     assert "Audit log" in page.inner_text("h1")
     shot("audit-en")
+
+
+def _menu_on_one_line(page) -> None:
+    """Every menu entry on the same line, the menu one entry high (nothing wraps)."""
+    links = page.locator("header nav a")
+    boxes = [links.nth(i).bounding_box() for i in range(links.count())]
+    assert len(boxes) == 10  # a ministry administrator sees every page
+    assert len({round(box["y"]) for box in boxes}) == 1, boxes
+    menu = page.locator("header nav").bounding_box()
+    assert menu["height"] < 1.5 * boxes[0]["height"], (menu, boxes[0])
+    assert max(box["x"] + box["width"] for box in boxes) <= 1366
+
+
+def test_revoking_a_device_goes_through_its_confirmation(
+    browser_context, server, server_ctx, seeded
+):
+    from sqlalchemy import select
+
+    from sync.server.models import Device
+
+    page = browser_context.new_page()
+    page.goto(f"{server.url}/admin/login")
+    page.fill("input[name=username]", "bo")
+    page.fill("input[name=password]", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{server.url}/admin/")
+
+    # The menu fits a 1366 px screen in both languages and marks the page shown.
+    _menu_on_one_line(page)
+    assert page.locator("header nav a[aria-current=page]").all_inner_texts() == ["Tổng quan"]
+    page.click("text=English")
+    _menu_on_one_line(page)
+    page.click("text=Tiếng Việt")
+
+    learner = seeded.learners["tokyo"][0]
+    page.goto(f"{server.url}/admin/learners/{learner}")
+    assert page.locator("header nav a[aria-current=page]").all_inner_texts() == ["Đơn vị"]
+    row = page.locator("#devices tbody tr").first
+    assert row.locator("td").nth(2).inner_text() == "đang dùng"
+    row.locator("text=Thu hồi…").click()
+
+    # The confirmation says whose device and what follows; Cancel changes nothing.
+    assert page.inner_text("#question") == "Thu hồi thiết bị «Laptop» của Nguyễn Thị An?"
+    assert "không đồng bộ được nữa" in page.inner_text("#consequence")
+    page.click("text=Hủy, không làm gì")
+    assert page.url.endswith(f"/admin/learners/{learner}")
+    assert page.locator("#devices tbody tr").first.locator("td").nth(2).inner_text() == "đang dùng"
+
+    page.locator("#devices tbody tr").first.locator("text=Thu hồi…").click()
+    page.click("button[name=confirm]")
+    page.wait_for_url(f"{server.url}/admin/learners/{learner}")
+    state = page.locator("#devices tbody tr").first.locator("td").nth(2).inner_text()
+    assert state.startswith("đã thu hồi")
+    assert page.locator("#devices tbody tr").first.locator("text=Thu hồi…").count() == 0
+    with server_ctx.db.read() as session:
+        revoked = session.scalars(select(Device.revoked).where(Device.learner_id == learner)).all()
+    assert all(when is not None for when in revoked)

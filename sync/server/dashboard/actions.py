@@ -25,6 +25,7 @@ from sync.server import admin, exports
 from sync.server.bundles import import_bundle
 from sync.server.context import ServerContext
 from sync.server.dashboard import reasons
+from sync.server.dashboard.titles import Titles
 from sync.server.dashboard.web import (
     Admin,
     Context,
@@ -32,6 +33,8 @@ from sync.server.dashboard.web import (
     Signed,
     audit,
     download,
+    in_session,
+    language,
     need,
     need_unit,
     posted,
@@ -76,9 +79,11 @@ def _assignments_page(
     reason: reasons.Reason | None = None,
     status: int = 200,
 ) -> Response:
+    lang = language(request)
     with ctx.db.read() as session:
         rows = assignment_status(session, who.who.unit_id, date.today())
         packs = session.scalars(select(Pack.pack_id).distinct().order_by(Pack.pack_id)).all()
+        titles = Titles.load(session, None)
     return render(
         request,
         "assignments.html",
@@ -86,6 +91,7 @@ def _assignments_page(
         status=status,
         rows=rows,
         packs=packs,
+        pack_title=lambda pack_id: titles.pack(pack_id, lang),
         units=_units(ctx, who),
         error=error,
         reason=reason,
@@ -144,49 +150,116 @@ async def assign(request: Request, who: Signed, ctx: Context) -> Response:
     return redirect("/assignments")
 
 
+def _assignment(ctx: ServerContext, who: Admin, assignment_id: int, lang: str) -> dict:
+    """An assignment the admin may remove, for its confirmation page; one made above
+    the admin's unit is as unknown as a missing one (404, audited)."""
+    with ctx.db.read() as session:
+        row = session.get(Assignment, assignment_id)
+        if row is None or row.unit_id not in who.scope:
+            raise Refused("refused.scope", f"assignment:{assignment_id}", 404)
+        titles = Titles.load(session, None)
+        return {
+            "assignment_id": row.id,
+            "pack_id": row.pack_id,
+            "pack_title": titles.pack(row.pack_id, lang),
+            "unit_name": session.scalar(select(Unit.name).where(Unit.id == row.unit_id)),
+            "due": row.due,
+            "created": aware(row.created),
+        }
+
+
+@router.get("/assignments/{assignment_id}/delete")
+async def unassign_form(
+    assignment_id: int, request: Request, who: Signed, ctx: Context
+) -> Response:
+    """The confirmation: which pack stops being assigned to which unit, and what follows."""
+    need(who, "assign")
+    found = await run_in_threadpool(_assignment, ctx, who, assignment_id, language(request))
+    return render(request, "assignment_remove.html", who, a=found)
+
+
 @router.post("/assignments/{assignment_id}/delete")
 async def unassign(assignment_id: int, request: Request, who: Signed, ctx: Context) -> Response:
-    await posted(request, who)
+    form = await posted(request, who)
     need(who, "assign")
+    await run_in_threadpool(_assignment, ctx, who, assignment_id, language(request))
+    if form.get("confirm") != "yes":
+        # Never removed without the confirmation page's own button.
+        return redirect(f"/assignments/{assignment_id}/delete")
 
     def work():
         with ctx.db.write() as session:
-            row = session.get(Assignment, assignment_id)
-            if row is None or row.unit_id not in who.scope:
-                raise Refused("refused.scope", f"assignment:{assignment_id}", 404)
             admin.unassign(session, who.name, assignment_id)
 
     await run_in_threadpool(work)
     return redirect("/assignments")
 
 
+def _device(ctx: ServerContext, who: Admin, device_id: str) -> dict:
+    """A device of a learner in the admin's scope, for its confirmation page; any
+    other id is as unknown as a missing one (404, audited)."""
+    try:
+        key = str(uuid.UUID(device_id))
+    except ValueError:
+        key = None
+    with ctx.db.read() as session:
+        row = (
+            session.execute(
+                select(
+                    Device.id,
+                    Device.name,
+                    Device.created,
+                    Device.revoked,
+                    Learner.id.label("learner_id"),
+                    Learner.name.label("learner_name"),
+                    Learner.unit_id,
+                    Unit.name.label("unit_name"),
+                )
+                .join(Learner, Learner.id == Device.learner_id)
+                .join(Unit, Unit.id == Learner.unit_id)
+                .where(Device.id == key)
+            ).first()
+            if key
+            else None
+        )
+    if row is None or row.unit_id not in who.scope:
+        raise Refused("refused.scope", f"device:{device_id}", 404)
+    return {
+        "device_id": row.id,
+        "name": row.name,
+        "created": aware(row.created),
+        "revoked": aware(row.revoked),
+        "learner_id": row.learner_id,
+        "learner_name": row.learner_name,
+        "unit_name": row.unit_name,
+    }
+
+
+@router.get("/devices/{device_id}/revoke")
+async def revoke_form(device_id: str, request: Request, who: Signed, ctx: Context) -> Response:
+    """The confirmation: whose device, and that it can no longer sync."""
+    need(who, "names")
+    found = await run_in_threadpool(_device, ctx, who, device_id)
+    if found["revoked"] is not None:
+        return redirect(f"/learners/{found['learner_id']}")
+    return render(request, "device_revoke.html", who, d=found)
+
+
 @router.post("/devices/{device_id}/revoke")
 async def revoke(device_id: str, request: Request, who: Signed, ctx: Context) -> Response:
-    await posted(request, who)
+    form = await posted(request, who)
     need(who, "names")
+    found = await run_in_threadpool(_device, ctx, who, device_id)
+    if form.get("confirm") != "yes":
+        # Never revoked without the confirmation page's own button.
+        return redirect(f"/devices/{found['device_id']}/revoke")
 
-    def work() -> str:
+    def work() -> None:
         with ctx.db.write() as session:
-            try:
-                key = str(uuid.UUID(device_id))
-            except ValueError:
-                key = None
-            row = (
-                session.execute(
-                    select(Device.learner_id, Learner.unit_id)
-                    .join(Learner, Learner.id == Device.learner_id)
-                    .where(Device.id == key)
-                ).first()
-                if key
-                else None
-            )
-            if row is None or row.unit_id not in who.scope:
-                raise Refused("refused.scope", f"device:{device_id}", 404)
-            admin.revoke_device(session, who.name, key)
-            return row.learner_id
+            admin.revoke_device(session, who.name, found["device_id"])
 
-    learner_id = await run_in_threadpool(work)
-    return redirect(f"/learners/{learner_id}")
+    await run_in_threadpool(work)
+    return redirect(f"/learners/{found['learner_id']}")
 
 
 def _storable_name(name: str) -> bool:
@@ -433,7 +506,7 @@ async def certificates(request: Request, who: Signed, ctx: Context) -> Response:
     return render(request, "certificates.html", who, verdict=None, revoked=revoked)
 
 
-def _certificate(ctx: ServerContext, who: Admin, certificate_id: str) -> dict:
+def _certificate(ctx: ServerContext, who: Admin, certificate_id: str, lang: str = "vi") -> dict:
     """A certificate of the admin's scope, for the confirmation page; outside the
     scope it is as unknown as a missing one (404, audited)."""
     with ctx.db.read() as session:
@@ -448,6 +521,7 @@ def _certificate(ctx: ServerContext, who: Admin, certificate_id: str) -> dict:
             "name": name,
             "level": c.level,
             "pack_id": c.pack_id,
+            "pack_title": Titles.load(session, None).pack(c.pack_id, lang),
             "issued": aware(c.issued),
             "revoked_at": aware(c.revoked_at),
             "revoked_reason": c.revoked_reason,
@@ -469,7 +543,7 @@ async def revoke_certificate_form(
     """The confirmation: what will be revoked, for whom, and a reason to give."""
     need(who, "certificates")
     need(who, "names")
-    found = await run_in_threadpool(_certificate, ctx, who, certificate_id)
+    found = await run_in_threadpool(_certificate, ctx, who, certificate_id, language(request))
     return render(request, "certificate_revoke.html", who, c=found, reason=None)
 
 
@@ -493,7 +567,7 @@ async def revoke_certificate_action(
     try:
         await run_in_threadpool(work)
     except admin.AdminError as error:
-        found = await run_in_threadpool(_certificate, ctx, who, certificate_id)
+        found = await run_in_threadpool(_certificate, ctx, who, certificate_id, language(request))
         return render(
             request,
             "certificate_revoke.html",
@@ -530,4 +604,13 @@ async def verify(request: Request, who: Signed, ctx: Context) -> Response:
         verdict = ("invalid", reasons.of_certificate(invalid))
     audit(ctx, who, "verify-certificate", None, result=verdict[0])
     revoked = await run_in_threadpool(_revoked, ctx, who)
-    return render(request, "certificates.html", who, verdict=verdict, revoked=revoked)
+    titles = await run_in_threadpool(in_session, ctx, lambda session: Titles.load(session, None))
+    lang = language(request)
+    return render(
+        request,
+        "certificates.html",
+        who,
+        verdict=verdict,
+        revoked=revoked,
+        pack_title=lambda pack_id: titles.pack(pack_id, lang),
+    )

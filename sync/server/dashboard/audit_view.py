@@ -85,7 +85,9 @@ class _Names:
             for a in session.scalars(select(Assignment).where(Assignment.id.in_(assignment_ids)))
         }
         unit_ids |= {a.unit_id for a in self.assignments.values()}
-        self.units = dict(session.execute(select(Unit.id, Unit.name).where(Unit.id.in_(unit_ids))))
+        self.units = dict(
+            session.execute(select(Unit.id, Unit.name).where(Unit.id.in_(unit_ids))).all()
+        )
         self.devices = {
             row.id: (row.name, row.learner_id)
             for row in session.execute(
@@ -105,12 +107,14 @@ class _Names:
                 select(ExamAttempt.registration, ExamAttempt.learner_id).where(
                     ExamAttempt.registration.in_(ids)
                 )
-            )
+            ).all()
         )
         learner_ids = ids | {x for _, x in self.devices.values()}
         learner_ids |= {x for _, x in self.certificates.values()} | set(self.attempts.values())
         self.learners = dict(
-            session.execute(select(Learner.id, Learner.name).where(Learner.id.in_(learner_ids)))
+            session.execute(
+                select(Learner.id, Learner.name).where(Learner.id.in_(learner_ids))
+            ).all()
         )
         self.titles = Titles.load(session, None)
 

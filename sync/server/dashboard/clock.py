@@ -16,6 +16,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from sync.server.db import aware
 
 ZONEINFO = Path("/usr/share/zoneinfo")
+# Names of UTC itself: shown as "UTC" (a machine set to UTC links Etc/UTC).
+UTC_NAMES = {"UTC", "Etc/UTC", "Etc/UCT", "UCT", "Etc/Universal", "Universal", "Etc/Zulu", "Zulu"}
 
 
 class UnknownTimeZone(ValueError):
@@ -31,9 +33,11 @@ class DisplayZone:
 
     def label(self, at: datetime | None = None) -> str:
         """ "Asia/Ho_Chi_Minh (UTC+07:00)": the name and today's offset."""
-        offset = (at or datetime.now(UTC)).astimezone(self.zone).strftime("%z")
-        offset = f"UTC{offset[:3]}:{offset[3:]}" if offset else "UTC"
-        return self.name if self.name == "UTC" else f"{self.name} ({offset})"
+        moment = (at or datetime.now(UTC)).astimezone(self.zone)
+        if self.name in UTC_NAMES or (self.name == moment.tzname() and not moment.utcoffset()):
+            return "UTC"
+        offset = moment.strftime("%z")
+        return f"{self.name} (UTC{offset[:3]}:{offset[3:]})"
 
     def when(self, value: datetime | None) -> str:
         """A time to the minute in this zone; "–" when there is none."""

@@ -45,12 +45,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "area.4": {"vi": "An toàn số", "en": "Digital safety"},
     "area.5": {"vi": "Giải quyết vấn đề", "en": "Problem solving"},
     "area.6": {"vi": "Ứng dụng trí tuệ nhân tạo", "en": "Applying AI"},
-    "area_short.1": {"vi": "LV1", "en": "A1"},
-    "area_short.2": {"vi": "LV2", "en": "A2"},
-    "area_short.3": {"vi": "LV3", "en": "A3"},
-    "area_short.4": {"vi": "LV4", "en": "A4"},
-    "area_short.5": {"vi": "LV5", "en": "A5"},
-    "area_short.6": {"vi": "LV6", "en": "A6"},
     # login
     "login.title": {"vi": "Đăng nhập quản trị", "en": "Administrator login"},
     "login.username": {"vi": "Tên đăng nhập", "en": "Username"},
@@ -186,7 +180,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "activity.placement": {"vi": "kiểm tra đầu vào", "en": "placement test"},
     "device.active": {"vi": "đang dùng", "en": "active"},
     "device.revoked": {"vi": "đã thu hồi", "en": "revoked"},
-    "device.revoke": {"vi": "Thu hồi", "en": "Revoke"},
+    "device.revoke": {"vi": "Thu hồi…", "en": "Revoke…"},
     # assignments
     "assign.title": {"vi": "Giao học phần", "en": "Assignments"},
     "assign.new": {"vi": "Giao gói cho đơn vị", "en": "Assign a pack to a unit"},
@@ -200,7 +194,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "assign.overdue": {"vi": "quá hạn", "en": "overdue"},
     "assign.done": {"vi": "hoàn thành", "en": "done"},
     "assign.open": {"vi": "đang học", "en": "in progress"},
-    "assign.remove": {"vi": "Bỏ giao", "en": "Remove"},
+    "assign.remove": {"vi": "Bỏ giao…", "en": "Remove…"},
     "assign.from_above": {"vi": "giao từ cấp trên", "en": "set above your unit"},
     "assign.bad_due": {
         "vi": "Hạn không hợp lệ; dùng dạng NNNN-TT-NN",
@@ -393,13 +387,18 @@ MESSAGES: dict[str, dict[str, str]] = {
     "certs.title": {"vi": "Chứng chỉ", "en": "Certificates"},
     "certs.export": {"vi": "Xuất chứng chỉ", "en": "Export certificates"},
     "certs.export_help": {
-        "vi": "Định dạng JSON cho nền tảng định danh quốc gia (xem docs/certificate-export.md), "
-        "hoặc bảng CSV/XLSX.",
-        "en": "JSON for the national identity platform (see docs/certificate-export.md), or a "
-        "CSV/XLSX table.",
+        "vi": "Tệp JSON có chữ ký số của máy chủ, theo định dạng nền tảng định danh quốc gia "
+        "tiếp nhận: gửi tệp này khi cần công nhận chứng chỉ của cán bộ trên nền tảng đó. Bảng "
+        "CSV hoặc XLSX để xem và lưu trữ trong đơn vị.",
+        "en": "A JSON file signed by the server, in the form the national identity platform "
+        "accepts: send it when staff certificates are to be recognised there. A CSV or XLSX "
+        "table to read and keep within your unit.",
     },
     "certs.verify": {"vi": "Kiểm tra chứng chỉ", "en": "Verify a certificate"},
-    "certs.paste": {"vi": "Dán nội dung chứng chỉ (JSON)", "en": "Paste the certificate (JSON)"},
+    "certs.paste": {
+        "vi": "Dán nội dung tệp chứng chỉ",
+        "en": "Paste the contents of the certificate file",
+    },
     "certs.or_file": {"vi": "hoặc chọn tệp", "en": "or choose a file"},
     "certs.check": {"vi": "Kiểm tra", "en": "Verify"},
     "certs.valid": {"vi": "Hợp lệ", "en": "Valid"},
@@ -415,7 +414,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "its next sync, in return files and in certificate exports. The reason travels with "
         "the certificate's id: do not name anyone in it.",
     },
-    "certs.id": {"vi": "Mã chứng chỉ (UUID)", "en": "Certificate id (UUID)"},
+    "certs.id": {"vi": "Mã chứng chỉ", "en": "Certificate id"},
     "certs.reason": {"vi": "Lý do", "en": "Reason"},
     "certs.confirm": {
         "vi": "Thu hồi chứng chỉ này của {name}?",
@@ -541,14 +540,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "attempts.release_title": {"vi": "Duyệt bài thi", "en": "Release the attempt"},
     "attempts.reject_title": {"vi": "Từ chối bài thi", "en": "Reject the attempt"},
     "attempts.release_question": {
-        "vi": "Chấm bài thi này của {name} và gửi kết quả? Nếu đạt, học viên được cấp chứng chỉ.",
-        "en": "Grade this attempt of {name}'s and send the result? A pass earns a certificate.",
+        "vi": "Duyệt và chấm bài thi này của {name}?",
+        "en": "Release and grade this attempt of {name}'s?",
     },
     "attempts.reject_question": {
-        "vi": "Từ chối bài thi này của {name}? Học viên nhận kết quả «không đạt (bị từ chối)» "
-        "và không được cấp chứng chỉ.",
-        "en": "Reject this attempt of {name}'s? The learner gets a “failed (rejected)” result "
-        "and no certificate.",
+        "vi": "Từ chối bài thi này của {name}?",
+        "en": "Reject this attempt of {name}'s?",
     },
     "attempts.reason": {
         "vi": "Lý do (ghi vào nhật ký)",
@@ -590,6 +587,197 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Trang {page}/{pages} ({total} mục)",
         "en": "Page {page} of {pages} ({total} entries)",
     },
+    # readable everywhere (issue 15): menu, time zone, confirmations, titles, audit log
+    "nav.menu": {"vi": "Mục chính", "en": "Main menu"},
+    "zone.times_in": {
+        "vi": "Thời gian trên trang theo múi giờ {zone}.",
+        "en": "Times on this page are in {zone}.",
+    },
+    "confirm.cancel": {"vi": "Hủy, không làm gì", "en": "Cancel, change nothing"},
+    "col.certified_levels": {"vi": "Chứng chỉ theo cấp độ", "en": "Certified by level"},
+    "col.assigned": {"vi": "Ngày giao", "en": "Assigned on"},
+    "device.revoke_title": {"vi": "Thu hồi thiết bị", "en": "Revoke a device"},
+    "device.confirm": {
+        "vi": "Thu hồi thiết bị «{device}» của {name}?",
+        "en": "Revoke the device “{device}” of {name}?",
+    },
+    "device.consequence": {
+        "vi": "Thiết bị này sẽ không đồng bộ được nữa và tệp đồng bộ ngoại tuyến của nó sẽ bị "
+        "từ chối. Các kết quả học tập đã gửi lên vẫn được giữ. Không hoàn tác được: để học "
+        "tiếp trên máy này, học viên cần một mã ghi danh mới.",
+        "en": "This device will no longer sync, and its offline bundles will be refused. The "
+        "results it already sent are kept. This cannot be undone: to go on learning on this "
+        "computer, the learner needs a new enrolment code.",
+    },
+    "device.confirm_button": {"vi": "Thu hồi thiết bị", "en": "Revoke the device"},
+    "assign.remove_title": {"vi": "Bỏ giao học phần", "en": "Remove an assignment"},
+    "assign.confirm": {
+        "vi": "Bỏ giao «{pack}» cho {unit}?",
+        "en": "Stop assigning “{pack}” to {unit}?",
+    },
+    "assign.consequence": {
+        "vi": "Từ lần đồng bộ sau, học viên của {unit} và các đơn vị trực thuộc không còn thấy "
+        "gói này trong danh sách được giao, và hạn hoàn thành không còn được tính. Kết quả "
+        "học tập đã có vẫn được giữ; anh/chị có thể giao lại bất cứ lúc nào.",
+        "en": "From their next sync, learners of {unit} and the units below it no longer see "
+        "this pack among their assignments, and its due date no longer counts. Their results "
+        "are kept; you can assign it again at any time.",
+    },
+    "assign.confirm_button": {"vi": "Bỏ giao", "en": "Remove the assignment"},
+    "attempts.release_consequence": {
+        "vi": "Bài thi được chấm ngay và kết quả đến thiết bị của học viên ở lần đồng bộ sau; "
+        "nếu đạt, chứng chỉ được ký và cấp. Quyết định được ghi vào nhật ký và không hoàn "
+        "tác được.",
+        "en": "The attempt is graded now and the result reaches the learner's device at its "
+        "next sync; a pass earns a signed certificate. The decision is logged and cannot be "
+        "undone.",
+    },
+    "attempts.reject_consequence": {
+        "vi": "Học viên nhận kết quả «không đạt (bị từ chối)» ở lần đồng bộ sau và không được "
+        "cấp chứng chỉ. Lý do được ghi vào nhật ký; quyết định không hoàn tác được.",
+        "en": "The learner gets a “failed (rejected)” result at the next sync and no "
+        "certificate. The reason is logged; the decision cannot be undone.",
+    },
+    "title.exam": {"vi": "Bài thi cuối Cấp độ {level}", "en": "Level {level} final exam"},
+    "title.module_quiz": {
+        "vi": "Kiểm tra mô-đun {area} (Cấp độ {level})",
+        "en": "Module quiz: {area} (Level {level})",
+    },
+    "title.item_of": {"vi": "một câu của «{quiz}»", "en": "an item of “{quiz}”"},
+    "title.item": {"vi": "«{prompt}» trong «{quiz}»", "en": "“{prompt}” in “{quiz}”"},
+    "certs.intro": {
+        "vi": "Học viên đạt bài thi cuối một cấp độ (do máy chủ chấm) được cấp chứng chỉ có "
+        "chữ ký số của Bộ. Tại đây anh/chị xuất chứng chỉ, thu hồi chứng chỉ cấp sai và "
+        "kiểm tra một chứng chỉ được gửi đến có thật và còn hiệu lực hay không.",
+        "en": "A learner who passes a level's final exam (graded by the server) receives a "
+        "certificate bearing the ministry's digital signature. Here you export certificates, "
+        "revoke one issued in error, and check whether a certificate someone sends you is "
+        "genuine and still valid.",
+    },
+    "certs.revoke_where": {
+        "vi": "Thường thì anh/chị thu hồi từ trang của học viên (nút «Thu hồi…» cạnh chứng "
+        "chỉ). Cũng có thể nhập mã chứng chỉ ghi trong tệp chứng chỉ:",
+        "en": "Usually you revoke from the learner's page (the “Revoke…” button beside the "
+        "certificate). You can also enter the certificate id written in the certificate file:",
+    },
+    "audit.pack_version": {"vi": "{pack}, phiên bản {version}", "en": "{pack}, version {version}"},
+    "audit.certificate_of": {
+        "vi": "chứng chỉ {level} của {name}",
+        "en": "{level} certificate of {name}",
+    },
+    "audit.certificate_unknown": {"vi": "chứng chỉ {id}", "en": "certificate {id}"},
+    "audit.device_of": {"vi": "thiết bị «{device}» của {name}", "en": "{name}'s device “{device}”"},
+    "audit.device_unknown": {"vi": "thiết bị {id}", "en": "device {id}"},
+    "audit.attempt_of": {"vi": "bài thi của {name}", "en": "exam attempt of {name}"},
+    "audit.attempt_unknown": {"vi": "bài thi {id}", "en": "exam attempt {id}"},
+    "audit.assignment_of": {"vi": "giao «{pack}» cho {unit}", "en": "“{pack}” assigned to {unit}"},
+    "audit.assignment_unknown": {"vi": "học phần giao số {id}", "en": "assignment {id}"},
+    "audit.admin": {"vi": "tài khoản {name}", "en": "account {name}"},
+    "audit.trust": {
+        "vi": "danh sách tin cậy phiên bản {version}",
+        "en": "trust list version {version}",
+    },
+    "audit.xapi": {"vi": "công cụ xAPI {name}", "en": "xAPI tool {name}"},
+    "audit.grading_key": {"vi": "khóa chấm thi {key}", "en": "grading key {key}"},
+    "audit.report": {"vi": "báo cáo tổng quan", "en": "the overview report"},
+    "audit.role_action": {"vi": "chức năng «{action}»", "en": "the “{action}” function"},
+    "audit.export_file": {"vi": "{table} ({format})", "en": "{table} ({format})"},
+    "audit.yes": {"vi": "có", "en": "yes"},
+    "audit.no": {"vi": "không", "en": "no"},
+    "audit.seconds": {"vi": "{n} giây", "en": "{n} s"},
+    "audit.result_valid": {"vi": "hợp lệ", "en": "valid"},
+    "audit.result_invalid": {"vi": "không hợp lệ", "en": "invalid"},
+    "audit.result_revoked": {"vi": "đã bị thu hồi", "en": "revoked"},
+    "audit.status_graded": {"vi": "đã chấm", "en": "graded"},
+    "audit.status_rejected": {"vi": "bị từ chối", "en": "rejected"},
+    "audit.status_held": {"vi": "chờ duyệt", "en": "held"},
+    "audit.status_invalid": {"vi": "không hợp lệ", "en": "invalid"},
+    "audit.status_cooldown": {"vi": "chưa đến lúc thi lại", "en": "too soon to retake"},
+    "audit.status_attempt_limit": {"vi": "hết lượt thi", "en": "no attempts left"},
+    "audit.reason_csrf": {
+        "vi": "biểu mẫu thiếu mã bảo mật hoặc mã không đúng",
+        "en": "the form's security token was missing or wrong",
+    },
+    "audit.key_accepted": {"vi": "nhận mới", "en": "new"},
+    "audit.key_assignments": {"vi": "học phần giao", "en": "assignments"},
+    "audit.key_certificate": {"vi": "chứng chỉ", "en": "certificate"},
+    "audit.key_certificates": {"vi": "chứng chỉ", "en": "certificates"},
+    "audit.key_conflicts": {"vi": "xung đột", "en": "conflicts"},
+    "audit.key_days": {"vi": "hiệu lực (ngày)", "en": "valid (days)"},
+    "audit.key_due": {"vi": "hạn", "en": "due"},
+    "audit.key_duplicates": {"vi": "đã có", "en": "already stored"},
+    "audit.key_enrolled": {"vi": "ghi danh thiết bị", "en": "device enrolled"},
+    "audit.key_errors": {"vi": "sai định dạng", "en": "malformed"},
+    "audit.key_file": {"vi": "tệp", "en": "file"},
+    "audit.key_kind": {"vi": "loại", "en": "kind"},
+    "audit.key_learner": {"vi": "học viên", "en": "learner"},
+    "audit.key_learners": {"vi": "số học viên", "en": "learners"},
+    "audit.key_level": {"vi": "cấp độ", "en": "level"},
+    "audit.key_lines": {"vi": "số dòng", "en": "lines"},
+    "audit.key_name": {"vi": "tên", "en": "name"},
+    "audit.key_pack": {"vi": "gói", "en": "pack"},
+    "audit.key_packs": {"vi": "gói", "en": "packs"},
+    "audit.key_parent": {"vi": "đơn vị cấp trên", "en": "parent unit"},
+    "audit.key_path": {"vi": "địa chỉ", "en": "address"},
+    "audit.key_reason": {"vi": "lý do", "en": "reason"},
+    "audit.key_result": {"vi": "kết quả", "en": "result"},
+    "audit.key_revocations": {"vi": "danh sách thu hồi", "en": "revocation list"},
+    "audit.key_role": {"vi": "vai trò", "en": "role"},
+    "audit.key_rows": {"vi": "số dòng", "en": "rows"},
+    "audit.key_score": {"vi": "điểm", "en": "score"},
+    "audit.key_sha256": {"vi": "mã băm", "en": "hash"},
+    "audit.key_source": {"vi": "địa chỉ máy", "en": "from address"},
+    "audit.key_statements": {"vi": "kết quả học tập", "en": "statements"},
+    "audit.key_status": {"vi": "trạng thái", "en": "status"},
+    "audit.key_text": {"vi": "nội dung", "en": "text"},
+    "audit.key_unit": {"vi": "đơn vị", "en": "unit"},
+    "audit.key_wait_s": {"vi": "phải chờ", "en": "wait"},
+    "audit_action.add-grading-key": {"vi": "Cài khóa chấm thi", "en": "Grading key installed"},
+    "audit_action.add-pack": {"vi": "Tải gói lên", "en": "Pack uploaded"},
+    "audit_action.add-pack-refused": {"vi": "Gói bị từ chối", "en": "Pack refused"},
+    "audit_action.add-xapi-client": {"vi": "Thêm công cụ xAPI", "en": "xAPI tool added"},
+    "audit_action.assign": {"vi": "Giao học phần", "en": "Pack assigned"},
+    "audit_action.create-admin": {"vi": "Tạo tài khoản quản trị", "en": "Admin account created"},
+    "audit_action.create-enrolment-code": {"vi": "Cấp mã ghi danh", "en": "Enrolment code issued"},
+    "audit_action.create-learner": {"vi": "Tạo học viên", "en": "Learner created"},
+    "audit_action.create-unit": {"vi": "Tạo đơn vị", "en": "Unit created"},
+    "audit_action.download-codes": {
+        "vi": "Tải danh sách mã ghi danh",
+        "en": "Enrolment codes downloaded",
+    },
+    "audit_action.enrol-csv": {"vi": "Ghi danh hàng loạt", "en": "Bulk enrolment"},
+    "audit_action.enrol-throttled": {
+        "vi": "Chặn thử mã ghi danh quá nhiều lần",
+        "en": "Enrolment attempts throttled",
+    },
+    "audit_action.export": {"vi": "Xuất bảng", "en": "Table exported"},
+    "audit_action.export-return-bundle": {
+        "vi": "Tạo tệp trả về cho học viên",
+        "en": "Return bundle made for a learner",
+    },
+    "audit_action.import-bundle": {
+        "vi": "Nhập tệp đồng bộ ngoại tuyến",
+        "en": "Offline bundle imported",
+    },
+    "audit_action.import-bundle-refused": {
+        "vi": "Tệp đồng bộ ngoại tuyến bị từ chối",
+        "en": "Offline bundle refused",
+    },
+    "audit_action.login": {"vi": "Đăng nhập", "en": "Logged in"},
+    "audit_action.login-failed": {"vi": "Đăng nhập sai", "en": "Failed login"},
+    "audit_action.login-throttled": {
+        "vi": "Chặn đăng nhập sai nhiều lần",
+        "en": "Logins throttled after failures",
+    },
+    "audit_action.refused": {"vi": "Yêu cầu bị từ chối", "en": "Request refused"},
+    "audit_action.reject-attempt": {"vi": "Từ chối bài thi", "en": "Exam attempt rejected"},
+    "audit_action.release-attempt": {"vi": "Duyệt bài thi", "en": "Exam attempt released"},
+    "audit_action.report": {"vi": "Xem báo cáo (dòng lệnh)", "en": "Report (command line)"},
+    "audit_action.revoke-certificate": {"vi": "Thu hồi chứng chỉ", "en": "Certificate revoked"},
+    "audit_action.revoke-device": {"vi": "Thu hồi thiết bị", "en": "Device revoked"},
+    "audit_action.set-trust": {"vi": "Cập nhật danh sách tin cậy", "en": "Trust list updated"},
+    "audit_action.unassign": {"vi": "Bỏ giao học phần", "en": "Assignment removed"},
+    "audit_action.verify-certificate": {"vi": "Kiểm tra chứng chỉ", "en": "Certificate checked"},
 }
 
 # Every refusal code (sync/problems.py) in the admin's words: the dashboard shows a

@@ -13,6 +13,8 @@ from sqlalchemy import func, select
 from starlette.concurrency import run_in_threadpool
 
 from sync.server.dashboard import charts, i18n
+from sync.server.dashboard.audit_view import audit_lines
+from sync.server.dashboard.titles import Titles
 from sync.server.dashboard.web import (
     Context,
     Refused,
@@ -85,16 +87,27 @@ async def unit_page(unit_id: int, request: Request, who: Signed, ctx: Context) -
 @router.get("/learners/{learner_id}")
 async def learner_page(learner_id: str, request: Request, who: Signed, ctx: Context) -> Response:
     need(who, "names")
+    lang = language(request)
 
     def build():
         with ctx.db.read() as session:
             try:
-                return learners.learner_detail(session, learner_id, who.who.unit_id)
+                detail = learners.learner_detail(session, learner_id, who.who.unit_id)
             except scope.OutOfScope:
                 raise Refused("refused.scope", f"learner:{learner_id}", 404) from None
+            return detail, Titles.load(session, ctx.settings.data_dir)
 
-    detail = await run_in_threadpool(build)
-    return render(request, "learner.html", who, learner=detail, levels=curriculum.LEVELS)
+    detail, titles = await run_in_threadpool(build)
+    t = i18n.translator(lang)
+    return render(
+        request,
+        "learner.html",
+        who,
+        learner=detail,
+        levels=curriculum.LEVELS,
+        pack_title=lambda pack_id: titles.pack(pack_id, lang),
+        activity_title=lambda a: titles.activity(a.pack_id, a.kind, a.local_id, lang, t),
+    )
 
 
 @router.get("/packs")
@@ -183,6 +196,7 @@ async def items_page(
 async def audit_page(request: Request, who: Signed, ctx: Context, page: int = 1) -> Response:
     need(who, "audit")
     page = max(page, 1)
+    lang = language(request)
 
     def build():
         with ctx.db.read() as session:
@@ -193,7 +207,7 @@ async def audit_page(request: Request, who: Signed, ctx: Context, page: int = 1)
                 .offset((page - 1) * AUDIT_PAGE)
                 .limit(AUDIT_PAGE)
             ).all()
-        return total, entries
+            return total, audit_lines(session, entries, lang)
 
     total, entries = await run_in_threadpool(build)
     pages = max(1, (total + AUDIT_PAGE - 1) // AUDIT_PAGE)

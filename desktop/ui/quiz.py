@@ -1,11 +1,13 @@
-"""Quiz, exam and placement test: one question at a time, then the results.
+"""Quiz, exam and placement test: an introduction, one question at a time, the result.
 
 Practice mode checks each answer at once; the first answer counts, so a checked item
 is locked, and a wrong one shows the right answer and the explanation. The placement
-test shows its result at the end. A level exam shows nothing of its keys, ever: it is
-submitted (after a confirmation that says what is unanswered) for the ministry server
-to grade, and the result arrives with a sync. Answers are recorded as they are given,
-so an interrupted attempt resumes with the same items in the same order.
+test goes area by area ("Area 2 of 6 · 5/16") and can be left and continued; it
+shows a summary by area at the end. A level exam shows nothing of its keys, ever: it
+is submitted (after a confirmation that says what is unanswered) for the ministry
+server to grade, and the result arrives with a sync. Answers are recorded as they are
+given, so an interrupted attempt (a lock, a closed lid) resumes with the same items in
+the same order. The introduction and result pages are `quiz_intro` and `quiz_result`.
 """
 
 from __future__ import annotations

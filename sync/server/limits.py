@@ -16,6 +16,9 @@ from fastapi import HTTPException
 from sync.problems import Problem, problem_bytes
 
 KIB, MIB = 1024, 1024 * 1024
+# An xAPI document as sent, and as a POST's merge may grow it
+# (`sync.server.xapi_documents`).
+XAPI_DOCUMENT_BYTES = 1 * MIB
 
 
 @dataclass(frozen=True)
@@ -31,8 +34,8 @@ LIMITS: tuple[BodyLimit, ...] = (
     BodyLimit("POST", "/api/v1/enrol", 16 * KIB),
     BodyLimit("POST", "/api/v1/statements", 17 * MIB),
     # xAPI documents (State, Activity Profile, Agent Profile): one blob each.
-    BodyLimit("*", "/xapi/activities", 1 * MIB),
-    BodyLimit("*", "/xapi/agents", 1 * MIB),
+    BodyLimit("*", "/xapi/activities", XAPI_DOCUMENT_BYTES),
+    BodyLimit("*", "/xapi/agents", XAPI_DOCUMENT_BYTES),
     BodyLimit("*", "/xapi/", 17 * MIB),
     BodyLimit("POST", "/admin/login", 16 * KIB),
     BodyLimit("POST", "/admin/packs", 1024 * MIB),

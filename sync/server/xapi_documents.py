@@ -36,6 +36,7 @@ from sqlalchemy.orm import Session
 
 from sync.problems import Problem, Refusal
 from sync.server.db import aware
+from sync.server.limits import XAPI_DOCUMENT_BYTES
 from sync.server.models import XapiDocument
 
 STATE, ACTIVITY_PROFILE, AGENT_PROFILE = "state", "activity_profile", "agent_profile"
@@ -230,8 +231,15 @@ def post(
         raise Refusal(
             Problem.DOCUMENT_NOT_MERGEABLE, "POST merges JSON objects only, not other JSON values"
         )
-    merged = json.dumps({**stored, **posted}, ensure_ascii=False, separators=(",", ":"))
-    return _write(session, scope, key, document_id, row, merged.encode(), JSON_TYPE, now)
+    merged = json.dumps({**stored, **posted}, ensure_ascii=False, separators=(",", ":")).encode()
+    # The request limit bounds what is sent, not what merges add up to.
+    if len(merged) > XAPI_DOCUMENT_BYTES:
+        raise Refusal(
+            Problem.REQUEST_TOO_LARGE,
+            f"the merged document would be larger than {XAPI_DOCUMENT_BYTES} bytes",
+            limit_bytes=XAPI_DOCUMENT_BYTES,
+        )
+    return _write(session, scope, key, document_id, row, merged, JSON_TYPE, now)
 
 
 def remove(

@@ -363,6 +363,21 @@ def test_a_document_over_the_limit_is_refused_before_it_is_read(api, clients):
     assert answer.json()["code"] == "request.too_large"
 
 
+def test_merges_cannot_grow_a_document_past_the_limit(api, clients):
+    headers = {**V, "Content-Type": "application/json"}
+    half = 600 * 1024
+    first = json.dumps({"a": "x" * half}).encode()
+    put = api.put(STATE, params=state_params("grows"), content=first, headers=headers,
+                  auth=clients["mission"])  # fmt: skip
+    assert put.status_code == 204
+    grown = api.post(STATE, params=state_params("grows"), content=json.dumps({"b": "y" * half}),
+                     headers=headers, auth=clients["mission"])  # fmt: skip
+    assert grown.status_code == 413
+    assert grown.json()["code"] == "request.too_large"
+    kept = api.get(STATE, params=state_params("grows"), headers=V, auth=clients["mission"])
+    assert kept.content == first
+
+
 def test_the_alternate_request_syntax_writes_and_reads_a_document(api, clients):
     key, secret = clients["mission"]
     import base64

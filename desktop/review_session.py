@@ -100,7 +100,8 @@ class ReviewSession:
             return None
         pending = saved.get("pending")
         if isinstance(pending, dict) and tuple(pending.get("card") or ()) == current.key:
-            response = decode_response(current.item, str(pending.get("response", "")))
+            text = pending.get("response")
+            response = None if text is None else decode_response(current.item, str(text))
             duration = float(pending.get("duration_s") or 0.0)
             session.pending = (response, grade(current.item, response, lang), duration)
         return session
@@ -151,8 +152,9 @@ class ReviewSession:
     # ------------------------------------------------------------------ answering
 
     def answer(self, response: Any, lang: str = "vi") -> Grade:
-        """Check the current card's answer (nothing is recorded until it is graded). The
-        first answer stands: checking again returns the first grade."""
+        """Check the current card's answer (nothing is recorded until it is graded); None
+        is "I don't know": no answer, shown the right one. The first answer stands:
+        checking again returns the first grade."""
         card = self.current
         if card is None:
             raise LookupError("the review session is finished")
@@ -176,7 +178,7 @@ class ReviewSession:
             card.pack_version,
             entry.quiz_slug,
             entry.item_id,
-            encode_response(card.item, response),
+            _encoded(card.item, response),
             checked.score,
             checked.correct,
             self.registration,
@@ -217,7 +219,9 @@ class ReviewSession:
             response, _, duration = self.pending
             pending = {
                 "card": list(self.current.key),
-                "response": encode_response(self.current.item, response),
+                "response": None
+                if response is None
+                else encode_response(self.current.item, response),
                 "duration_s": round(duration, 2),
             }
         self.learner.set_setting(
@@ -229,3 +233,8 @@ class ReviewSession:
                 "pending": pending,
             },
         )
+
+
+def _encoded(item, response: Any) -> str:
+    # "I don't know" is recorded as an empty response, as a blank quiz answer would be.
+    return "" if response is None else encode_response(item, response)

@@ -421,3 +421,33 @@ def test_property_counts_add_up_no_card_twice_and_due_dates_rise_with_the_grade(
     summary = session.summary()
     assert sum(summary.by_rating.values()) == summary.reviewed == len(due)
     assert due_count(learner, catalog, now) == 0
+
+
+def test_i_dont_know_shows_the_answer_suggests_again_and_survives_a_lock(tmp_path, catalog):
+    store = Store.open(tmp_path / "learners.sqlite", kdf_params=CHEAP_KDF)
+    learner = store.create_profile("Lan", PASSPHRASE)
+    level1 = next(iter(catalog.packs.values()))
+    # Items whose responses are sets, lists or mappings: "no answer" must fit each.
+    kinds = {}
+    for slug in level1.quizzes:
+        for item in level1.quiz(slug).items:
+            if item.sealed is None and item.type in ("multiple", "ordering", "matching"):
+                kinds.setdefault(item.type, (slug, item.id))
+    for slug, item_id in kinds.values():
+        missed(learner, level1, slug, [item_id])
+    session = ReviewSession.start(learner, catalog)
+    assert session.total == len(kinds) >= 2
+    assert not session.answer(None).correct and session.suggested == AGAIN
+    learner.lock()
+    learner = store.unlock(learner.profile_id, PASSPHRASE)
+    resumed = ReviewSession.resume(learner, catalog)
+    assert resumed.pending[0] is None and resumed.suggested == AGAIN
+    resumed.rate(AGAIN)
+    while not resumed.finished:
+        resumed.answer(None)
+        resumed.rate(AGAIN)
+    answered = [
+        s for s in learner.statements() if s["context"].get("registration") == session.registration
+    ]
+    assert [s["result"]["response"] for s in answered] == [""] * len(kinds)
+    store.close()

@@ -125,8 +125,16 @@ def _snippet(body: str, words: list[str], width: int = 160) -> str:
     if at < 0:
         at = min((i for i in (folded.find(w) for w in words) if i >= 0), default=0)
     start = max(0, at - width // 3)
-    text = body[start : start + width]
-    return ("…" if start else "") + text + ("…" if start + width < len(body) else "")
+    end = min(len(body), start + width)
+    # Whole words at both ends: a passage never opens or closes on half a word.
+    if start > 0:
+        space = body.find(" ", start, at) if at > start else -1
+        start = space + 1 if space >= 0 else start
+    if end < len(body):
+        space = body.rfind(" ", max(at, start), end)
+        end = space if space > start else end
+    text = body[start:end].strip()
+    return ("…" if start else "") + text + ("…" if end < len(body) else "")
 
 
 def marked(text: str, query: str) -> list[tuple[str, bool]]:

@@ -137,6 +137,20 @@ def test_search_terms_are_marked_without_regard_to_accents():
     assert marked("", "x") == [] and marked("abc", "") == [("abc", False)]
 
 
+def test_search_passages_begin_and_end_on_whole_words():
+    from desktop.search import _snippet
+
+    body = (
+        " ".join(f"trước{n}" for n in range(60))
+        + " bảo mật "
+        + " ".join(f"sau{n}" for n in range(60))
+    )
+    text = _snippet(body, ["bao", "mat"])
+    assert text.startswith("…") and text.endswith("…") and "bảo mật" in text
+    inner = text.strip("…").split()
+    assert inner[0] in body.split() and inner[-1] in body.split()
+
+
 def test_search_results_read_well_and_walk_by_keyboard(qtbot, window):
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)

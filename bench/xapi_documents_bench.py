@@ -25,15 +25,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import requests
-from sqlalchemy import create_engine, text
+from sqlalchemy import text
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.machine import describe  # noqa: E402
-from bench.sync_bench import Server, drop_database, postgres_url  # noqa: E402
+from bench.sync_bench import Deployment, postgres_url  # noqa: E402
 from sync.server import admin  # noqa: E402
-from sync.server.context import ServerContext, ServerSettings  # noqa: E402
 from sync.server.xapi_documents import DocumentSet  # noqa: E402
 from sync.xapi import XAPI_VERSION  # noqa: E402
 from sync.xapi_actors import parse_actor  # noqa: E402
@@ -42,32 +41,20 @@ ACTIVITY = "http://example.org/bench/course"
 V = {"X-Experience-API-Version": XAPI_VERSION}
 
 
-class Deployment:
+class DocumentsDeployment(Deployment):
+    """sync_bench's fresh database and server, with 50 missions and an xAPI client;
+    the table it grows is `xapi_documents`."""
+
     def __init__(self, kind: str, base_url: str | None, workdir: Path) -> None:
-        self.kind = kind
-        self.drop: str | None = None
-        if kind == "sqlite":
-            url = f"sqlite:///{workdir / 'bench.db'}"
-        else:
-            assert base_url is not None
-            name = f"bench_{uuid.uuid4().hex[:10]}"
-            self.admin_engine = create_engine(base_url, isolation_level="AUTOCOMMIT")
-            with self.admin_engine.connect() as connection:
-                connection.execute(text(f"CREATE DATABASE {name}"))
-            self.drop = name
-            url = base_url.rpartition("/")[0] + "/" + name
-        self.ctx = ServerContext(ServerSettings(data_dir=workdir / "server", database_url=url))
-        self.ctx.db.migrate()
+        super().__init__(kind, base_url, workdir)
         with self.ctx.db.write() as session:
-            ministry = admin.create_unit(session, "bench", "Ministry", "ministry", None).id
             self.units = [
-                admin.create_unit(session, "bench", f"Mission {n}", "mission", ministry).id
+                admin.create_unit(session, "bench", f"Mission {n}", "mission", self.unit).id
                 for n in range(50)
             ]
             self.auth = admin.add_xapi_client(session, "bench", "LMS", self.units[0])
             session.flush()
             self.client_id = session.execute(text("SELECT max(id) FROM xapi_clients")).scalar()
-        self.server = Server(workdir / "server", url)
 
     def count(self) -> int:
         with self.ctx.db.read() as session:
@@ -119,13 +106,6 @@ class Deployment:
                 raw.cursor().execute("ANALYZE xapi_documents")
                 raw.commit()
 
-    def close(self) -> None:
-        self.server.stop()
-        self.ctx.db.dispose()
-        if self.drop:
-            drop_database(self.admin_engine, self.drop)
-            self.admin_engine.dispose()
-
 
 def timed(session: requests.Session, method: str, url: str, **kwargs) -> float:
     start = time.perf_counter()
@@ -136,7 +116,7 @@ def timed(session: requests.Session, method: str, url: str, **kwargs) -> float:
     return elapsed
 
 
-def measure(deployment: Deployment, requests_each: int) -> dict[str, list[float]]:
+def measure(deployment: DocumentsDeployment, requests_each: int) -> dict[str, list[float]]:
     base = deployment.server.url
     session = requests.Session()
     session.auth = deployment.auth
@@ -192,7 +172,7 @@ def p95(values: list[float]) -> float:
 
 def bench(kind: str, base_url: str | None, sizes: list[int], requests_each: int) -> None:
     with tempfile.TemporaryDirectory(prefix="hocvu-xapi-docs-bench-") as tmp:
-        deployment = Deployment(kind, base_url, Path(tmp))
+        deployment = DocumentsDeployment(kind, base_url, Path(tmp))
         try:
             print(f"\n{kind}:")
             for size in sizes:

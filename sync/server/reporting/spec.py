@@ -13,6 +13,8 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from sync.server.reporting.targets import DEFAULT_TARGETS
+
 # How a value reads: the HTML page formats by kind, the files keep the raw value.
 KINDS = ("text", "int", "share", "date", "datetime", "bool", "number")
 
@@ -46,6 +48,8 @@ class Query:
     grading_keys: Mapping[str, Any] | None = None
     # The language of texts read from packs (question and option texts).
     lang: str = "vi"
+    # The certification targets (`reporting.targets`): the server's setting.
+    targets: tuple = DEFAULT_TARGETS
 
 
 @dataclass(frozen=True)

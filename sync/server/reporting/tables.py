@@ -24,8 +24,10 @@ from sync.server.reporting.assignments import assignment_status
 from sync.server.reporting.certified import first_certified, learners_in
 from sync.server.reporting.curriculum import AREA_TITLES, AREAS, LEVELS
 from sync.server.reporting.learners import learner_list, learner_rows, summary
+from sync.server.reporting.monthly import certified_by_month
 from sync.server.reporting.scope import OutOfScope, UnitTree, scope_unit_ids
-from sync.server.reporting.spec import Query, Table, TableSpec, attr, col
+from sync.server.reporting.spec import Query, Table, TableSpec, attr, col, share
+from sync.server.reporting.targets import DEFAULT_TARGETS, Target
 from sync.server.reporting.versions import pack_versions
 
 # ------------------------------------------------------------------ learners
@@ -126,6 +128,33 @@ UNITS = TableSpec(
         ),
     ),
     _unit_rows,
+)
+
+
+# ------------------------------------------------------------------ certified by month
+
+
+def _month_rows(q: Query) -> list[tuple]:
+    report = certified_by_month(q.session, q.root, q.root, q.today, q.targets)
+    return [(report.unit, month) for month in report.months]
+
+
+CERTIFIED_BY_MONTH = TableSpec(
+    "certified_by_month",
+    (
+        col("unit_id", "Mã đơn vị", "Unit id", lambda r: r[0].id, "int"),
+        col("unit", "Đơn vị", "Unit", lambda r: r[0].name),
+        col("month", "Tháng", "Month", lambda r: r[1].month.strftime("%Y-%m")),
+        col("learners", "Học viên", "Learners", lambda r: r[1].learners, "int"),
+        col("certified", "Đã có chứng nhận", "Certified", lambda r: r[1].certified, "int"),
+        col(
+            "share", "Tỷ lệ có chứng nhận", "Certified share", lambda r: share(r[1].share), "share"
+        ),
+        col("target", "Mục tiêu", "Target", lambda r: r[1].target.share, "share"),
+        col("target_due", "Hạn mục tiêu", "Target due", lambda r: r[1].target.due, "date"),
+        col("target_met", "Đạt mục tiêu", "Target met", lambda r: r[1].met, "bool"),
+    ),
+    _month_rows,
 )
 
 
@@ -295,6 +324,7 @@ SPECS: dict[str, TableSpec] = {
     for spec in (
         LEARNERS,
         UNITS,
+        CERTIFIED_BY_MONTH,
         CERTIFICATES,
         ASSIGNMENTS,
         item_report.ITEMS,
@@ -316,6 +346,7 @@ def export_table(
     pack_id: str | None = None,
     grading_keys: Mapping[str, Any] | None = None,
     lang: str = "vi",
+    targets: tuple[Target, ...] = DEFAULT_TARGETS,
 ) -> Table:
     """One of TABLES over the scope, ready for CSV or XLSX. `data_dir` and
     `grading_keys` let the items table read question texts and keys from the pack
@@ -324,4 +355,6 @@ def export_table(
     if spec is None:
         raise ValueError(f"no report table {name!r}: choose one of {', '.join(TABLES)}")
     today = today or datetime.now(UTC).date()
-    return spec.table(Query(session, root_unit_id, today, data_dir, pack_id, grading_keys, lang))
+    return spec.table(
+        Query(session, root_unit_id, today, data_dir, pack_id, grading_keys, lang, targets)
+    )

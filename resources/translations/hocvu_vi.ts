@@ -184,7 +184,7 @@
     <message>
         <location filename="../../desktop/ui/home.py" line="112" />
         <source>Continue &amp;learning</source>
-        <translation>&amp;Tiếp tục học</translation>
+        <translation>Tiếp tục &amp;học</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/home.py" line="113" />
@@ -260,8 +260,8 @@
     </message>
     <message>
         <location filename="../../desktop/ui/home.py" line="160" />
-        <source>Nothing to review today.</source>
-        <translation>Hôm nay không có câu hỏi nào cần ôn tập.</translation>
+        <source>Nothing to review now.</source>
+        <translation>Hiện chưa có câu hỏi nào cần ôn tập.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/home.py" line="177" />
@@ -538,8 +538,8 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="201" />
-        <location filename="../../desktop/ui/main_window.py" line="534" />
-        <location filename="../../desktop/ui/main_window.py" line="546" />
+        <location filename="../../desktop/ui/main_window.py" line="535" />
+        <location filename="../../desktop/ui/main_window.py" line="547" />
         <source>Học Vụ Số</source>
         <translation>Học Vụ Số</translation>
     </message>
@@ -1374,145 +1374,145 @@
 <context>
     <name>QuizScreen</name>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="131" />
+        <location filename="../../desktop/ui/quiz.py" line="133" />
         <source>← &amp;Previous</source>
         <translation>← Câu &amp;trước</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="132" />
+        <location filename="../../desktop/ui/quiz.py" line="134" />
         <source>C&amp;heck</source>
         <translation>&amp;Kiểm tra</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="133" />
+        <location filename="../../desktop/ui/quiz.py" line="135" />
         <source>&amp;Next →</source>
         <translation>Câu &amp;sau →</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="135" />
+        <location filename="../../desktop/ui/quiz.py" line="137" />
         <source>&amp;Finish</source>
         <translation>&amp;Nộp bài</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="135" />
+        <location filename="../../desktop/ui/quiz.py" line="137" />
         <source>&amp;Submit the exam…</source>
         <translation>&amp;Nộp bài thi…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="138" />
+        <location filename="../../desktop/ui/quiz.py" line="140" />
         <source>Question</source>
         <translation>Câu hỏi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="298" />
+        <location filename="../../desktop/ui/quiz.py" line="300" />
         <source>Question %1 of %2</source>
         <translation>Câu hỏi %1/%2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="404" />
+        <location filename="../../desktop/ui/quiz.py" line="406" />
         <source>Submit the exam now? You answered %1 of %2 questions.</source>
         <translation>Anh/chị có muốn nộp bài ngay bây giờ không? Anh/chị đã trả lời %1 trên %2 câu hỏi.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/quiz.py" line="387" />
-        <location filename="../../desktop/ui/quiz.py" line="410" />
+        <location filename="../../desktop/ui/quiz.py" line="389" />
+        <location filename="../../desktop/ui/quiz.py" line="412" />
         <source>%n question(s) are not answered; an unanswered question scores nothing.</source>
         <translation>
             <numerusform>Còn %n câu hỏi chưa trả lời; câu chưa trả lời không được tính điểm.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="136" />
+        <location filename="../../desktop/ui/quiz.py" line="138" />
         <source>Save and &amp;leave</source>
-        <translation>Lưu và &amp;tạm dừng</translation>
+        <translation>&amp;Lưu và tạm dừng</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="137" />
+        <location filename="../../desktop/ui/quiz.py" line="139" />
         <source>Your answers are kept; continue later from Home.</source>
         <translation>Các câu trả lời được lưu lại; anh/chị làm tiếp sau từ Trang chủ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="172" />
+        <location filename="../../desktop/ui/quiz.py" line="174" />
         <source>Start the level exam now?</source>
         <translation>Anh/chị có muốn bắt đầu bài thi cấp độ ngay bây giờ không?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/quiz.py" line="173" />
+        <location filename="../../desktop/ui/quiz.py" line="175" />
         <source>%n question(s).</source>
         <translation>
             <numerusform>%n câu hỏi.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/quiz.py" line="175" />
+        <location filename="../../desktop/ui/quiz.py" line="177" />
         <source>Time limit: %n minute(s); the clock keeps running if you close the app.</source>
         <translation>
             <numerusform>Thời gian làm bài: %n phút; đồng hồ vẫn chạy nếu anh/chị đóng ứng dụng.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="181" />
+        <location filename="../../desktop/ui/quiz.py" line="183" />
         <source>Attempts left at this version of the exam: %1 of %2.</source>
         <translation>Số lần thi còn lại với phiên bản này của bài thi: %1 trên %2.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="186" />
+        <location filename="../../desktop/ui/quiz.py" line="188" />
         <source>The ministry grades the exam after you submit it; the result arrives with the next sync.</source>
         <translation>Bộ chấm bài sau khi anh/chị nộp; kết quả về máy ở lần đồng bộ tiếp theo.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="197" />
+        <location filename="../../desktop/ui/quiz.py" line="199" />
         <source>Level exam</source>
         <translation>Bài thi cấp độ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="199" />
+        <location filename="../../desktop/ui/quiz.py" line="201" />
         <source>&amp;Start the exam</source>
         <translation>&amp;Bắt đầu làm bài</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="200" />
+        <location filename="../../desktop/ui/quiz.py" line="202" />
         <source>&amp;Not now</source>
         <translation>Để &amp;sau</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="289" />
+        <location filename="../../desktop/ui/quiz.py" line="291" />
         <source>Area %1 of %2 · %3/%4</source>
         <translation>Lĩnh vực %1/%2 · %3/%4</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="414" />
+        <location filename="../../desktop/ui/quiz.py" line="416" />
         <source>After submitting, the answers can no longer be changed.</source>
         <translation>Sau khi nộp, anh/chị không thể sửa câu trả lời.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="423" />
+        <location filename="../../desktop/ui/quiz.py" line="425" />
         <source>Submit the exam</source>
         <translation>Nộp bài thi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="425" />
+        <location filename="../../desktop/ui/quiz.py" line="427" />
         <source>&amp;Submit</source>
         <translation>&amp;Nộp bài</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="394" />
-        <location filename="../../desktop/ui/quiz.py" line="426" />
+        <location filename="../../desktop/ui/quiz.py" line="396" />
+        <location filename="../../desktop/ui/quiz.py" line="428" />
         <source>&amp;Keep working</source>
         <translation>&amp;Tiếp tục làm bài</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="385" />
+        <location filename="../../desktop/ui/quiz.py" line="387" />
         <source>Finish now?</source>
         <translation>Kết thúc bài?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="392" />
+        <location filename="../../desktop/ui/quiz.py" line="394" />
         <source>Go back with Previous to answer them, or finish now.</source>
         <translation>Anh/chị có thể bấm “Câu trước” để quay lại trả lời, hoặc kết thúc ngay.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="393" />
+        <location filename="../../desktop/ui/quiz.py" line="395" />
         <source>&amp;Finish now</source>
         <translation>&amp;Kết thúc ngay</translation>
     </message>

@@ -4,9 +4,11 @@ from a real keyboard; focus moves by Tab, arrows and mnemonics (Alt+letter)."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
+from desktop.catalog import LessonRef
 from tests.desktop.app_driver import PASSPHRASE, asking, idle, on_intro, start_app
 
 ALT = Qt.KeyboardModifier.AltModifier
@@ -19,6 +21,21 @@ def focused() -> QWidget:
     widget = QApplication.focusWidget()
     assert widget is not None, "nothing has the keyboard focus"
     return widget
+
+
+def mnemonics_are_unique(window) -> None:
+    """No two visible buttons of the screen shown answer the same Alt+letter (Qt would
+    only move the focus between them)."""
+    from PySide6.QtGui import QKeySequence
+
+    seen: dict[str, str] = {}
+    for button in window.findChildren(QAbstractButton):
+        if not button.isVisible() or button.window() is not window:
+            continue
+        letter = QKeySequence.mnemonic(button.text()).toString()
+        if letter:
+            assert letter not in seen, f"{letter}: {seen[letter]!r} and {button.text()!r}"
+            seen[letter] = button.text()
 
 
 def key(qtbot, k: Qt.Key, modifier=NONE) -> None:
@@ -81,7 +98,9 @@ def choose(qtbot, widget, option_id) -> None:
 def alt(qtbot, letter: Qt.Key, until, widget=None) -> None:
     """Press Alt+letter (a button's mnemonic) and wait for what it does: a mnemonic
     clicks its button with a short animation, not at once."""
-    qtbot.keyClick(widget or focused(), letter, ALT)
+    target = widget or focused()
+    mnemonics_are_unique(target.window())
+    qtbot.keyClick(target, letter, ALT)
     qtbot.waitUntil(until, timeout=10_000)
 
 
@@ -277,3 +296,38 @@ def _right(item):
     from tests.desktop.app_driver import right_answer
 
     return right_answer(item)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_no_two_buttons_of_a_screen_share_a_mnemonic(qtbot, qapp, tmp_path, starter_packs, lang):
+    from tests.desktop.app_driver import accept, begin, create_profile
+
+    window = start_app(qtbot, qapp, tmp_path / "data", starter_packs, lang)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.new_profile)
+    mnemonics_are_unique(window)
+    create_profile(qtbot, window, "Lê Thu")
+    mnemonics_are_unique(window)
+    catalog = window.workspace.catalog
+    module = next(m for m in catalog.modules() if m.quiz and len(m.lessons) > 1)
+    for slug in (module.lessons[0]["slug"], module.lessons[-1]["slug"]):
+        window.open_lesson(LessonRef(module.pack_id, module.module_id, slug))
+        idle(qtbot, window)
+        mnemonics_are_unique(window)
+    window.start_placement()
+    qtbot.waitUntil(lambda: on_intro(window))
+    mnemonics_are_unique(window)
+    begin(qtbot, window)
+    mnemonics_are_unique(window)
+    window.quiz.finish.click()
+    qtbot.waitUntil(lambda: window.quiz.confirm_box is not None)
+    mnemonics_are_unique(window.quiz.confirm_box)
+    accept(window.quiz.confirm_box)
+    qtbot.waitUntil(lambda: window.quiz.pages.currentIndex() == 1, timeout=20_000)
+    mnemonics_are_unique(window)
+    window.start_module_quiz(module.pack_id, module.module_id)
+    begin(qtbot, window)
+    mnemonics_are_unique(window)
+    for screen in ("home", "library", "search", "certificates", "settings"):
+        window.show_screen(screen)
+        idle(qtbot, window)
+        mnemonics_are_unique(window)

@@ -157,7 +157,7 @@ class HomeScreen(QWidget):
         self.review_label.setText(
             self.tr("%n question(s) to review today.", "", data.review_due)
             if data.review_due
-            else self.tr("Nothing to review today.")
+            else self.tr("Nothing to review now.")
         )
         self.review_button.setEnabled(data.review_due > 0)
         if self.review_button.icon().isNull():

@@ -261,8 +261,8 @@
     </message>
     <message>
         <location filename="../../desktop/ui/home.py" line="160" />
-        <source>Nothing to review today.</source>
-        <translation>Nothing to review today.</translation>
+        <source>Nothing to review now.</source>
+        <translation>Nothing to review now.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/home.py" line="177" />

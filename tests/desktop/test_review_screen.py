@@ -117,7 +117,7 @@ def test_home_counts_the_session_across_two_packs_graded_with_keys_then_refreshe
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.home)
     idle(qtbot, window)
     qtbot.waitUntil(lambda: window.home._data.review_due == 0)
-    assert window.home.review_label.text() == window.home.tr("Nothing to review today.")
+    assert window.home.review_label.text() == window.home.tr("Nothing to review now.")
     assert not window.home.review_button.isEnabled()
 
     # Seven answers were recorded, one per card, each with the grade given.

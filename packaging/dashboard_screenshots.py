@@ -19,21 +19,87 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 
-def pages(world) -> dict[str, str]:
+def pages(world, ids: dict[str, str]) -> dict[str, str]:
+    """Every page a ministry administrator reaches, the confirmations included."""
     return {
         "login": "/admin/login",
         "overview": "/admin/",
         "ministry": f"/admin/units/{world.ministry}",
         "mission": f"/admin/units/{world.tokyo}",
         "learner": f"/admin/learners/{world.learners['tokyo'][0]}",
+        "device-revoke": f"/admin/devices/{ids['device']}/revoke",
+        "certificate-revoke": f"/admin/certificates/{ids['certificate']}/revoke",
         "assignments": "/admin/assignments",
+        "assignment-remove": f"/admin/assignments/{ids['assignment']}/delete",
         "packs": "/admin/packs",
         "items": "/admin/items",
         "enrol": "/admin/enrol",
         "bundles": "/admin/bundles",
         "certificates": "/admin/certificates",
+        "attempts": "/admin/attempts",
+        "attempt-release": f"/admin/attempts/{ids['attempt']}/release",
+        "attempt-reject": f"/admin/attempts/{ids['attempt']}/reject",
         "audit": "/admin/audit",
     }
+
+
+def _title_packs(session) -> None:
+    """Titles as built packs carry them (the world's packs have none): the pack, a
+    lesson per module."""
+    import json
+
+    from sqlalchemy import select
+
+    from sync.server.models import Pack
+
+    names = {1: ("Cơ bản", "Basic"), 2: ("Trung cấp", "Intermediate")}
+    for pack in session.scalars(select(Pack)):
+        manifest = json.loads(pack.manifest)
+        level = pack.exam_level or 1
+        vi, en = names.get(level, (str(level), str(level)))
+        manifest["title"] = {"vi": f"Cấp độ {level} — {vi}", "en": f"Level {level} — {en}"}
+        manifest["modules"][0]["lessons"] = [
+            {
+                "slug": f"l{level}-a1-passwords",
+                "title": {"vi": "Mật khẩu mạnh và xác thực hai bước", "en": "Strong passwords"},
+            }
+        ]
+        pack.manifest = json.dumps(manifest)
+
+
+def _held_attempt(session, learner: str) -> str:
+    """A level-1 exam attempt the server held as too fast, for the attempts pages."""
+    import uuid
+    from datetime import timedelta
+
+    from sqlalchemy import select
+
+    from sync.server.db import now
+    from sync.server.models import ExamAttempt, Profile
+
+    registration = str(uuid.uuid4())
+    session.add(
+        ExamAttempt(
+            registration=registration,
+            learner_id=learner,
+            profile_id=session.scalar(
+                select(Profile.profile_id).where(Profile.learner_id == learner)
+            ),
+            pack_id="vn.mofa.dl.l1",
+            pack_version=1,
+            exam="l1-exam",
+            submission_id=str(uuid.uuid4()),
+            submitted=now() - timedelta(hours=3),
+            received=now() - timedelta(hours=2),
+            status="held",
+            held_reason="too_fast",
+            score=0.93,
+            items=30,
+            seconds_taken=95.0,
+            min_seconds=240.0,
+        )
+    )
+    return registration
 
 
 def shoot(out: Path) -> list[Path]:
@@ -43,18 +109,20 @@ def shoot(out: Path) -> list[Path]:
     from sync.server import admin
     from sync.server.context import ServerContext, ServerSettings
     from sync.server.db import now
-    from sync.server.models import Device, Profile
     from sync.server.derived import pack_versions as versions
+    from sync.server.models import Assignment, Certificate, Device, Profile
     from tests.e2e.conftest import ARGS, CHROMIUM
     from tests.sync.conftest import ThreadServer
     from tests.sync.dashboard_world import PASSWORD, seed_ministry
-    from tests.sync.reporting_world import Pusher, answer, publish_levels
+    from tests.sync.reporting_world import Pushed, Pusher, answer, publish_levels
     from tests.sync.test_reports import write_quizzes
 
     out.mkdir(parents=True, exist_ok=True)
     made = []
     with tempfile.TemporaryDirectory() as tmp:
-        ctx = ServerContext(ServerSettings(data_dir=Path(tmp) / "server"))
+        # Hà Nội's zone: the footer of every page names it.
+        settings = ServerSettings(data_dir=Path(tmp) / "server", time_zone="Asia/Ho_Chi_Minh")
+        ctx = ServerContext(settings)
         ctx.db.migrate()
         world = seed_ministry(ctx)
         # Item types for the items page, with typed answers: one given by three
@@ -91,6 +159,30 @@ def shoot(out: Path) -> list[Path]:
                     select(Device.id).where(Device.learner_id == learners[version])
                 ).first()
                 versions.record_download(session, device, "vn.mofa.dl.l1", version, now())
+        # Titles, a lesson read and a held attempt; the ids the confirmations act on.
+        with ctx.db.write() as session:
+            _title_packs(session)
+        with ctx.db.write() as session:
+            pusher.push(
+                session,
+                [
+                    Pushed(
+                        tokyo[0], "completed", "vn.mofa.dl.l1", "lesson", "l1-a1-passwords",
+                        None, None, datetime(2026, 9, 14, 2, 30, tzinfo=UTC),
+                    )
+                ],
+            )  # fmt: skip
+        with ctx.db.write() as session:
+            ids = {
+                "device": session.scalar(select(Device.id).where(Device.learner_id == tokyo[0])),
+                "certificate": session.scalar(
+                    select(Certificate.id).where(Certificate.learner_id == tokyo[0])
+                ),
+                "assignment": session.scalar(
+                    select(Assignment.id).where(Assignment.unit_id == world.tokyo)
+                ),
+                "attempt": _held_attempt(session, tokyo[1]),
+            }
         sheet = Path(tmp) / "learners.csv"
         sheet.write_text(
             "name,staff_ref,unit\n"
@@ -121,7 +213,7 @@ def shoot(out: Path) -> list[Path]:
                         page.screenshot(path=str(target), full_page=True)
                         made.append(target)
 
-                    for name, path in pages(world).items():
+                    for name, path in pages(world, ids).items():
                         page.goto(server.url + path)
                         snap(name)
                         if name == "login":
@@ -152,6 +244,9 @@ def shoot(out: Path) -> list[Path]:
                     page.fill("textarea[name=document]", '{"certificate": {}, "signature": {}}')
                     page.click("button.primary")
                     snap("certificate-invalid")
+                    # The audit log once the forms above have written to it.
+                    page.goto(server.url + "/admin/audit")
+                    snap("audit-after")
                     page.close()
                 browser.close()
         finally:

@@ -261,6 +261,12 @@ def test_audit_log_reads_in_the_admins_language_without_ids_or_json(api, ctx, mi
         data={"pack": "vn.mofa.dl.l1", "unit": str(ministry.paris), "csrf": csrf_of(confirm)},
     )
     api.get("/admin/learners/00000000-0000-4000-8000-000000000000")  # refused, audited
+    api.get("/admin/units/999999")
+    api.post(
+        "/admin/packs",
+        data={"csrf": csrf_of(confirm)},
+        files={"pack": ("tai-lieu.hvpack", b"not a zip file")},
+    )
     with ctx.db.read() as session:
         written = session.scalars(select(AuditEntry.action)).all()
     assert {"revoke-device", "assign", "refused", "login"} <= set(written)
@@ -271,6 +277,11 @@ def test_audit_log_reads_in_the_admins_language_without_ids_or_json(api, ctx, mi
     assert "Giao học phần" in table and "Đại sứ quán tại Paris" in table
     assert "Yêu cầu bị từ chối" in table and "Đăng nhập" in table
     assert "Không tìm thấy mục này trong phạm vi" in table
+    assert "đơn vị số 999999 (không có)" in table
+    # A refused pack: the reason by its code in Vietnamese, the server's English marked so.
+    refused_pack = re.search(r"Gói bị từ chối</td>.*?</tr>", table, re.S).group(0)
+    assert "lý do:</span> tệp không phải là tệp nén ZIP đọc được" in refused_pack
+    assert "Chi tiết kỹ thuật (tiếng Anh):</span>" in refused_pack
     assert not UUID.search(table), UUID.search(table)
     assert "{" not in table and '"' not in re.sub(r"<[^>]*>", "", table)
     for code in ("revoke-device", "assign<", "refused<", "login<"):

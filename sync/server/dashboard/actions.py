@@ -315,8 +315,17 @@ async def upload_pack(request: Request, who: Signed, ctx: Context) -> Response:
             admin.add_pack, ctx.db, who.name, path, ctx.settings.data_dir, ctx.roots
         )
     except (PackRefused, admin.AdminError) as error:
-        audit(ctx, who, "add-pack-refused", f"file:{path.name}", reason=str(error))
         reason = reasons.of_error(error)
+        # The code and its values too, so the audit page words it in the reader's language.
+        audit(
+            ctx,
+            who,
+            "add-pack-refused",
+            f"file:{path.name}",
+            reason=str(error),
+            reason_id=reason.message_id,
+            reason_values=reason.values,
+        )
         if reason.where == path.name:
             reason = replace(reason, where=None)
         english = str(error) if str(error).startswith(path.name) else f"{path.name}: {error}"
@@ -458,7 +467,16 @@ async def bundles(request: Request, who: Signed, ctx: Context) -> Response:
             raise Refused("refused.scope", f"bundle:{name}", 404)
         done = await run_in_threadpool(import_bundle, ctx, data, who.name, name)
     except BundleRefused as refused:
-        audit(ctx, who, "import-bundle-refused", f"file:{name}", reason=str(refused))
+        worded = reasons.of_bundle(refused)
+        audit(
+            ctx,
+            who,
+            "import-bundle-refused",
+            f"file:{name}",
+            reason=str(refused),
+            reason_id=worded.message_id,
+            reason_values=worded.values,
+        )
         return render(
             request,
             "bundles.html",
@@ -466,7 +484,7 @@ async def bundles(request: Request, who: Signed, ctx: Context) -> Response:
             status=400,
             done=None,
             error="bundles.refused",
-            reason=reasons.of_bundle(refused),
+            reason=worded,
         )
     return render(request, "bundles.html", who, done=done, name=name, error=None)
 

@@ -122,11 +122,12 @@ class _Names:
         key = _uuid(learner_id)
         return self.learners.get(key, _short(str(learner_id))) if key else str(learner_id)
 
-    def unit(self, unit_id: object) -> str:
+    def unit(self, unit_id: object) -> str | None:
+        """The unit's name; None when no unit has that id."""
         try:
-            return self.units.get(int(str(unit_id)), str(unit_id))
+            return self.units.get(int(str(unit_id)))
         except ValueError:
-            return str(unit_id)
+            return None
 
 
 class AuditWords:
@@ -142,6 +143,10 @@ class AuditWords:
         pack_id, _, version = value.partition(":")
         title = self.names.titles.pack(pack_id, self.lang)
         return self.t("audit.pack_version", pack=title, version=version) if version else title
+
+    def unit(self, unit_id: object) -> str:
+        name = self.names.unit(unit_id)
+        return name if name is not None else self.t("audit.unit_unknown", id=str(unit_id)[:20])
 
     def certificate(self, certificate_id: str) -> str:
         key = _uuid(certificate_id)
@@ -176,7 +181,7 @@ class AuditWords:
         return self.t(
             "audit.assignment_of",
             pack=self.pack(found.pack_id),
-            unit=self.names.unit(found.unit_id),
+            unit=self.unit(found.unit_id),
         )
 
     def target(self, target: str | None) -> str:
@@ -184,7 +189,7 @@ class AuditWords:
             return "–"
         kind, _, value = target.partition(":")
         words: dict[str, Callable[[str], str]] = {
-            "unit": self.names.unit,
+            "unit": self.unit,
             "learner": self.names.learner,
             "device": self.device,
             "certificate": self.certificate,
@@ -234,7 +239,7 @@ class AuditWords:
         if isinstance(value, bool):
             return t("audit.yes") if value else t("audit.no")
         if key in ("unit", "parent"):
-            return self.names.unit(value)
+            return self.unit(value)
         if key == "learner":
             return self.names.learner(value)
         if key == "level" and isinstance(value, int):
@@ -277,13 +282,34 @@ class AuditWords:
         message = f"audit_action.{code}"
         return self.t(message) if message in i18n.MESSAGES else code
 
+    def _reason(self, action: str, detail: dict) -> list[tuple[str, str]]:
+        """A refusal's reason, taken out of `detail`: worded by its code when the entry
+        kept one, the server's English labelled as such."""
+        reason_id = detail.pop("reason_id", None)
+        values = detail.pop("reason_values", None) or {}
+        english = detail.get("reason")
+        worded: list[tuple[str, str]] = []
+        if isinstance(reason_id, str) and reason_id in i18n.MESSAGES:
+            try:
+                worded.append((self.label("reason"), self.t(reason_id, **values)))
+            except (KeyError, IndexError, ValueError):
+                worded.append((self.label("reason"), self.t(reason_id)))
+        elif not (action.endswith("-refused") and isinstance(english, str)):
+            return worded
+        detail.pop("reason", None)
+        if isinstance(english, str):
+            worded.append((self.t("reason.english"), self.readable_text(english)))
+        return worded
+
     def line(self, entry: AuditEntry, detail: dict) -> AuditLine:
+        detail = dict(detail)
+        worded = self._reason(entry.action, detail)
         return AuditLine(
             at=entry.at,
             actor=entry.actor,
             action=self.action(entry.action),
             target=self.target(entry.target),
-            details=[(self.label(k), self.value(k, v)) for k, v in sorted(detail.items())],
+            details=worded + [(self.label(k), self.value(k, v)) for k, v in sorted(detail.items())],
             refused=any(word in entry.action for word in ("refused", "failed", "throttled")),
         )
 

@@ -668,6 +668,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "audit.certificate_unknown": {"vi": "chứng chỉ {id}", "en": "certificate {id}"},
     "audit.device_of": {"vi": "thiết bị «{device}» của {name}", "en": "{name}'s device “{device}”"},
     "audit.device_unknown": {"vi": "thiết bị {id}", "en": "device {id}"},
+    "audit.unit_unknown": {"vi": "đơn vị số {id} (không có)", "en": "unit {id} (no such unit)"},
     "audit.attempt_of": {"vi": "bài thi của {name}", "en": "exam attempt of {name}"},
     "audit.attempt_unknown": {"vi": "bài thi {id}", "en": "exam attempt {id}"},
     "audit.assignment_of": {"vi": "giao «{pack}» cho {unit}", "en": "“{pack}” assigned to {unit}"},

@@ -126,7 +126,7 @@ class Titles:
         """A quiz's, an exam's or a placement test's title."""
         known = self._packs.get(pack_id) or _Pack()
         title = _text((known.quizzes.get(slug) or {}).get("title"), lang)
-        if title:
+        if title and title != slug:  # a title that is only the slug says nothing more
             return title
         if known.exams.get(slug):
             return t("title.exam", level=known.exams[slug])

@@ -434,6 +434,7 @@ def cmd_report(args, ctx) -> int:
     from sync.server.admin import AdminError
     from sync.server.reporting.overview import overview
     from sync.server.reporting.tables import export_table
+    from sync.server.reporting.targets import parse_targets
 
     if args.table == "overview":
         with ctx.db.read() as session:
@@ -458,6 +459,7 @@ def cmd_report(args, ctx) -> int:
             date.today(),
             data_dir=ctx.settings.data_dir,
             grading_keys=ctx.keys.grading,
+            targets=parse_targets(args.targets),
         )
     data = exports.to_xlsx(table, args.table) if args.format == "xlsx" else exports.to_csv(table)
     write_atomic(Path(args.output), data)
@@ -590,6 +592,12 @@ def parser(prog: str) -> argparse.ArgumentParser:
     c.add_argument("--unit", type=int, help="the scope's root unit (default: the ministry)")
     c.add_argument("--format", choices=("csv", "xlsx"), default="csv")
     c.add_argument("-o", "--output", help="the file to write (tables only)")
+    c.add_argument(
+        "--targets",
+        default=os.environ.get("HOCVU_TARGETS"),
+        help="certification targets of the certified_by_month table, as `hocvu server "
+        "--targets` (env HOCVU_TARGETS; default 40%%,100%%)",
+    )
     c = command(
         "export-certificates",
         cmd_export_certificates,

@@ -55,6 +55,13 @@ def parser(prog: str) -> argparse.ArgumentParser:
         help="IANA zone the dashboard shows times in, e.g. Asia/Ho_Chi_Minh "
         "(env HOCVU_TIME_ZONE; default the machine's zone)",
     )
+    p.add_argument(
+        "--targets",
+        default=os.environ.get("HOCVU_TARGETS"),
+        help="certification targets the dashboard measures units against, each a share "
+        "and optionally the date it is due: 40%%:2027-06-30,100%%:2028-12-31 "
+        "(env HOCVU_TARGETS; default 40%%,100%% without dates)",
+    )
     p.add_argument("--log-level", default="info")
     p.add_argument(
         "--test-fail-first",
@@ -93,6 +100,13 @@ def main(argv: list[str], prog: str = "hocvu server") -> int:
         except UnknownTimeZone as exc:
             print(f"{prog}: {exc}", file=sys.stderr)
             return 2
+    from sync.server.reporting.targets import BadTargets, parse_targets
+
+    try:
+        targets = parse_targets(args.targets)
+    except BadTargets as exc:
+        print(f"{prog}: --targets: {exc}", file=sys.stderr)
+        return 2
     data_dir = Path(args.data_dir).resolve()
     settings = ServerSettings(
         data_dir=data_dir,
@@ -100,6 +114,7 @@ def main(argv: list[str], prog: str = "hocvu server") -> int:
         key_passphrase=passphrase,
         fail_first=args.test_fail_first,
         time_zone=args.time_zone or None,
+        targets=targets,
     )
     logging.basicConfig(level=args.log_level.upper(), format="%(levelname)s %(name)s: %(message)s")
     options = {
@@ -125,6 +140,8 @@ def main(argv: list[str], prog: str = "hocvu server") -> int:
                 os.environ["HOCVU_SERVER_KEY_PASSPHRASE"] = passphrase
             if args.time_zone:
                 os.environ["HOCVU_TIME_ZONE"] = args.time_zone
+            if args.targets:
+                os.environ["HOCVU_TARGETS"] = args.targets
             uvicorn.run(
                 "sync.server.app:app_from_env", factory=True, workers=args.workers, **options
             )

@@ -15,6 +15,8 @@ from fastapi import Request
 from sync.server.db import Database, sqlite_url
 from sync.server.grading import Grader
 from sync.server.keys import ServerKeys, load_or_create
+from sync.server.reporting.targets import DEFAULT_TARGETS, Target, parse_targets
+from sync.server.reporting.targets import ENV as TARGETS_ENV
 
 DATABASE_FILE = "hocvu-server.db"
 MAX_BATCH = 500
@@ -67,6 +69,8 @@ class ServerSettings:
     migrate: bool = True
     # The IANA zone the dashboard shows times in; None: the machine's own zone.
     time_zone: str | None = None
+    # Certification targets (`sync.server.reporting.targets`): 40 %, then 100 %.
+    targets: tuple[Target, ...] = DEFAULT_TARGETS
 
     @property
     def url(self) -> str:
@@ -82,6 +86,7 @@ class ServerSettings:
             fail_first=int(os.environ.get("HOCVU_TEST_FAIL_FIRST", "0")),
             retry_after=int(os.environ.get("HOCVU_TEST_RETRY_AFTER", "1")),
             time_zone=os.environ.get("HOCVU_TIME_ZONE") or None,
+            targets=parse_targets(os.environ.get(TARGETS_ENV)),
         )
 
 

@@ -4,11 +4,14 @@ SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
+import html
+import re
 from datetime import UTC, date, datetime
 
 import pytest
 from sqlalchemy import event, select, update
 
+from sync.server import admin
 from sync.server.models import Certificate, Learner
 from sync.server.reporting.monthly import certified_by_month
 from sync.server.reporting.scope import OutOfScope
@@ -22,6 +25,7 @@ from sync.server.reporting.targets import (
 )
 from sync.server.revocations import revoke_certificate
 
+from .dashboard_world import PASSWORD, log_in
 from .reporting_world import Pusher, Seeded, exam, publish_levels
 
 TODAY = date(2026, 6, 15)
@@ -252,3 +256,50 @@ def test_the_target_in_force_follows_what_was_reached_and_what_is_past():
     # Every date past: the last target stays.
     assert in_force(dated, date(2029, 1, 1), 0.1).share == 1.0
     assert in_force(DEFAULT_TARGETS, date(2040, 1, 1), None).share == 0.4
+
+
+# ------------------------------------------------------------------ the unit page
+
+
+def _month_rows(page: str) -> dict[str, list[str]]:
+    table = page.split('id="months-table"')[1].split("</table>")[0]
+    rows = {}
+    for row in re.findall(r"<tr><td>(\d{4}-\d{2})</td>(.*?)</tr>", table, re.S):
+        rows[row[0]] = [
+            html.unescape(re.sub(r"<[^>]+>", "", c)).strip()
+            for c in re.findall(r"<td[^>]*>(.*?)</td>", row[1], re.S)
+        ]
+    return rows
+
+
+def test_unit_page_shows_the_months_against_the_targets_in_both_languages(api, ctx, history):
+    ctx.settings.targets = parse_targets("40%:2026-02-28,100%:2026-12-31")
+    revoke_and_move(ctx, history)
+    with ctx.db.write() as session:
+        admin.create_admin(session, "test", "bo", PASSWORD, "ministry_admin", history["root"])
+    assert log_in(api, "bo").status_code == 303
+    vi = api.get(f"/admin/units/{history['tokyo']}").text
+    rows = _month_rows(vi)
+    # Learners, certified, share, target, result.
+    assert rows["2026-02"] == ["2", "1", "50 %", "40 %", "Đạt"]
+    assert rows["2026-05"] == ["4", "3", "75 %", "100 %", "Chưa đạt"]
+    assert "40 % trước ngày 2026-02-28, sau đó 100 % trước ngày 2026-12-31" in vi
+    # The chart: the share and the dashed target line.
+    chart = vi.split('id="months"')[1].split("</svg>")[0]
+    assert "Tỷ lệ có chứng nhận so với mục tiêu" in chart and "stroke-dasharray" in chart
+    assert "/export/certified_by_month.xlsx?unit=" in vi
+
+    api.get("/admin/lang/en?next=/admin/")
+    empty = api.get(f"/admin/units/{history['seoul']}").text
+    assert "Officials certified, by month" in empty
+    assert "40 % by 2026-02-28, then 100 % by 2026-12-31" in empty
+    assert {tuple(cells) for cells in _month_rows(empty).values()} == {
+        ("0", "–", "–", "40 %", "–"),
+        ("0", "–", "–", "100 %", "–"),
+    }
+
+    download = api.get(f"/admin/export/certified_by_month.csv?unit={history['tokyo']}")
+    assert download.status_code == 200
+    lines = download.content.decode("utf-8-sig").splitlines()
+    assert lines[0].startswith("unit_id,unit,month,learners,certified,share,target")
+    assert any(line.endswith("2026-05,4,3,0.75,1.0,2026-12-31,false") for line in lines)

@@ -131,3 +131,74 @@ def line_chart(
         )
     parts.append("</svg>")
     return Markup("".join(parts))
+
+
+def share_and_target_chart(
+    labels: Sequence[str],
+    shares: Sequence[float | None],
+    targets: Sequence[float],
+    *,
+    title: str,
+    share_label: str,
+    target_label: str,
+    width: int = 560,
+    height: int = 260,
+) -> Markup:
+    """A unit's share per month (a gap where it has none: no learners) and the target
+    in force each month as a dashed step line."""
+    left, right, top, bottom = 48, 130, 16, 36
+    plot_w, plot_h = width - left - right, height - top - bottom
+    parts = _frame(title, width, height, left, top, plot_w, plot_h)
+    count = len(labels)
+    slot = plot_w / max(count, 1)
+
+    def y_of(share: float) -> float:
+        return top + plot_h * (1 - min(max(share, 0.0), 1.0))
+
+    # The target holds for the whole month: a step from the month's left edge to its right.
+    steps = []
+    for index, target in enumerate(targets):
+        steps.append(f"{left + slot * index:.1f},{y_of(target):.1f}")
+        steps.append(f"{left + slot * (index + 1):.1f},{y_of(target):.1f}")
+    if steps:
+        parts.append(
+            f'<polyline fill="none" stroke="{TARGET}" stroke-width="2" '
+            f'stroke-dasharray="6 4" points="{" ".join(steps)}"/>'
+        )
+    every = max(1, (count + 7) // 8)
+    for index, label in enumerate(labels):
+        if index % every == 0 or index == count - 1:
+            parts.append(
+                f'<text x="{left + slot * (index + 0.5):.1f}" y="{height - bottom + 18}" '
+                f'text-anchor="middle" class="label">{escape(label)}</text>'
+            )
+    # Runs of months with a share; a month without learners breaks the line.
+    runs: list[list[tuple[float, float, float]]] = [[]]
+    for index, share in enumerate(shares):
+        if share is None:
+            runs.append([])
+            continue
+        runs[-1].append((left + slot * (index + 0.5), y_of(share), share))
+    colour = COLOURS[0]
+    for run in runs:
+        if len(run) > 1:
+            points = " ".join(f"{x:.1f},{y:.1f}" for x, y, _ in run)
+            parts.append(
+                f'<polyline fill="none" stroke="{colour}" stroke-width="2.5" points="{points}"/>'
+            )
+        for x, y, share in run:
+            parts.append(
+                f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3.5" fill="{colour}">'
+                f"<title>{_pct(share)}</title></circle>"
+            )
+    for number, (name, paint, dash) in enumerate(
+        ((share_label, colour, ""), (target_label, TARGET, ' stroke-dasharray="6 4"'))
+    ):
+        ly = top + 14 + number * 20
+        parts.append(
+            f'<line x1="{left + plot_w + 12}" x2="{left + plot_w + 30}" y1="{ly - 3}" '
+            f'y2="{ly - 3}" stroke="{paint}" stroke-width="2.5"{dash}/>'
+            f'<text x="{left + plot_w + 36}" y="{ly + 1}" class="legend">{escape(name)}</text>'
+        )
+    parts.append("</svg>")
+    return Markup("".join(parts))

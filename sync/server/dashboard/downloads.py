@@ -31,6 +31,7 @@ TABLES = {
     "devices": "names",
     "certificates": "names",
     "units": "overview",
+    "certified_by_month": "overview",
     "assignments": "assign",
     "items": "items",
     # Unit names and counts, no learner: what the packs page shows a trainer too.
@@ -70,6 +71,7 @@ async def export(
                 pack_id=pack or None,
                 grading_keys=ctx.keys.grading,
                 lang=language(request),
+                targets=ctx.settings.targets,
             )
         return exports.to_xlsx(table, name) if fmt == "xlsx" else exports.to_csv(table)
 

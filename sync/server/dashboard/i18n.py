@@ -151,6 +151,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Download versions by unit",
     },
     "export.audit": {"vi": "Tải nhật ký", "en": "Download the audit log"},
+    "export.certified_by_month": {
+        "vi": "Tải bảng tỷ lệ có chứng nhận theo tháng",
+        "en": "Download the certified share by month",
+    },
     # units and learners
     "unit.path": {"vi": "Đường dẫn", "en": "Path"},
     "unit.children": {"vi": "Đơn vị trực thuộc", "en": "Units below"},
@@ -159,6 +163,37 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Đơn vị này chưa có học viên trực tiếp.",
         "en": "This unit has no learners of its own.",
     },
+    # the unit's certified share per month against the targets
+    "unit.months": {
+        "vi": "Tỷ lệ cán bộ có chứng nhận theo tháng",
+        "en": "Officials certified, by month",
+    },
+    "unit.months_note": {
+        "vi": "Cuối mỗi tháng: trong số học viên đã ghi danh của đơn vị (kể cả các đơn vị "
+        "trực thuộc), tỷ lệ đã có chứng nhận ở ít nhất một cấp độ, so với mục tiêu đang "
+        "áp dụng. Mục tiêu: {targets}. Khi đạt một mục tiêu (hoặc quá hạn của nó), đơn vị "
+        "chuyển sang mục tiêu tiếp theo. “–”: tháng chưa có học viên.",
+        "en": "At each month's end: of the unit's enrolled learners (units below included), "
+        "the share certified at one level at least, against the target in force. Targets: "
+        "{targets}. Once a target is reached (or its date has passed) the unit moves on to "
+        "the next. “–”: no learners that month.",
+    },
+    "unit.target_by": {"vi": "{share} trước ngày {date}", "en": "{share} by {date}"},
+    "unit.target_then": {"vi": ", sau đó ", "en": ", then "},
+    "unit.months_chart": {
+        "vi": "Tỷ lệ có chứng nhận so với mục tiêu, theo tháng",
+        "en": "Certified share against the target, by month",
+    },
+    "unit.series_share": {"vi": "Có chứng nhận", "en": "Certified"},
+    "unit.months_last": {
+        "vi": "Bảng chỉ hiện 12 tháng gần nhất; tệp tải về có đủ mọi tháng.",
+        "en": "The table shows the last 12 months; the download holds every month.",
+    },
+    "col.month": {"vi": "Tháng", "en": "Month"},
+    "col.target_share": {"vi": "Mục tiêu", "en": "Target"},
+    "col.target_met": {"vi": "Kết quả", "en": "Result"},
+    "unit.target_met": {"vi": "Đạt", "en": "Met"},
+    "unit.target_missed": {"vi": "Chưa đạt", "en": "Not met"},
     "learner.progress": {"vi": "Tiến độ theo lĩnh vực", "en": "Progress by area"},
     "learner.certificates": {"vi": "Chứng chỉ", "en": "Certificates"},
     "learner.no_certificates": {"vi": "Chưa có chứng chỉ.", "en": "No certificate yet."},

@@ -25,7 +25,15 @@ from sync.server.dashboard.web import (
     render,
 )
 from sync.server.models import AuditEntry, Pack
-from sync.server.reporting import curriculum, item_stats, items, learners, scope, versions
+from sync.server.reporting import (
+    curriculum,
+    item_stats,
+    items,
+    learners,
+    monthly,
+    scope,
+    versions,
+)
 from sync.server.reporting import overview as overview_report
 
 router = APIRouter()
@@ -76,12 +84,45 @@ async def unit_page(unit_id: int, request: Request, who: Signed, ctx: Context) -
     def build():
         with ctx.db.read() as session:
             try:
-                return learners.unit_detail(session, unit_id, who.who.unit_id)
+                detail = learners.unit_detail(session, unit_id, who.who.unit_id)
+                months = monthly.certified_by_month(
+                    session, unit_id, who.who.unit_id, date.today(), ctx.settings.targets
+                )
             except scope.OutOfScope:
                 raise Refused("refused.scope", f"unit:{unit_id}", 404) from None
+            return detail, months
 
-    detail = await run_in_threadpool(build)
-    return render(request, "unit.html", who, unit=detail, levels=curriculum.LEVELS)
+    detail, months = await run_in_threadpool(build)
+    t = i18n.translator(language(request))
+    months_chart = charts.share_and_target_chart(
+        [m.month.strftime("%Y-%m") for m in months.months],
+        [m.share for m in months.months],
+        [m.target.share for m in months.months],
+        title=t("unit.months_chart"),
+        share_label=t("unit.series_share"),
+        target_label=t("col.target_share"),
+    )
+    return render(
+        request,
+        "unit.html",
+        who,
+        unit=detail,
+        levels=curriculum.LEVELS,
+        months=months,
+        months_chart=months_chart,
+        targets_text=_targets_text(months.targets, t),
+    )
+
+
+def _targets_text(targets, t) -> str:
+    """"40 %, then 100 %" or "40 % by 2027-06-30, then 100 % by 2028-12-31"."""
+    parts = [
+        t("unit.target_by", share=i18n.percent(x.share), date=x.due.isoformat())
+        if x.due
+        else i18n.percent(x.share)
+        for x in targets
+    ]
+    return t("unit.target_then").join(parts)
 
 
 @router.get("/learners/{learner_id}")

@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from content.forms import draw_form
@@ -56,6 +56,7 @@ class QuizIntro:
     attempts_allowed: int | None = None
     areas: int = 0  # the placement test: its sections
     gate: Any = None  # an exam that cannot start now: why (desktop.store.exams.ExamGate)
+    minutes_left: int | None = None  # resuming a timed exam: its clock ran while away
 
     @property
     def resuming(self) -> bool:
@@ -109,11 +110,16 @@ def exam_intro(learner, pack: InstalledPack, quiz: Quiz, now: datetime | None = 
     gate = preflight.gate
     answered = 0
     registrations: tuple[str, ...] = ()
+    minutes_left = None
     if preflight.resumable:
         attempt = _open(learner, pack.pack_id, "exam", [quiz]).get(quiz.slug)
         if attempt is not None:
             registrations = (attempt.registration,)
             answered = len(attempt.answered)
+            if preflight.time_limit_minutes:
+                spent = ((now or datetime.now(UTC)) - attempt.started).total_seconds()
+                left = preflight.time_limit_minutes * 60 - spent
+                minutes_left = min(preflight.time_limit_minutes, max(0, math.ceil(left / 60)))
     return QuizIntro(
         Launch("exam", pack.pack_id, (quiz.slug,), None, registrations),
         preflight.items,
@@ -125,6 +131,7 @@ def exam_intro(learner, pack: InstalledPack, quiz: Quiz, now: datetime | None = 
         attempts_left=gate.attempts_left,
         attempts_allowed=gate.attempts_allowed,
         gate=gate,
+        minutes_left=minutes_left,
     )
 
 

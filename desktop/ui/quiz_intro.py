@@ -135,13 +135,18 @@ class IntroPage(QWidget):
         self.next_.setText(after)
         self.resume.setVisible(intro.resuming)
         if intro.resuming:
-            self.resume.setText(
+            resume = (
                 self.tr(
                     "You started this earlier: %1 of %2 answered. It continues where you left off."
                 )
                 .replace("%1", str(intro.answered))
                 .replace("%2", str(intro.items))
             )
+            if intro.minutes_left is not None:
+                resume += " " + self.tr(
+                    "About %n minute(s) left on the clock.", "", intro.minutes_left
+                )
+            self.resume.setText(resume)
         if intro.resuming:
             self.start.setText(self.tr("C&ontinue"))
         elif kind == "exam":

@@ -304,7 +304,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/quiz_intro.py" line="77" />
-        <location filename="../../desktop/ui/quiz_intro.py" line="150" />
+        <location filename="../../desktop/ui/quiz_intro.py" line="155" />
         <source>&amp;Start</source>
         <translation>&amp;Start</translation>
     </message>
@@ -390,13 +390,18 @@
         <source>You started this earlier: %1 of %2 answered. It continues where you left off.</source>
         <translation>You started this earlier: %1 of %2 answered. It continues where you left off.</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/quiz_intro.py" line="147" />
+        <source>About %n minute(s) left on the clock.</source>
+        <translation><numerusform>About %n minute left on the clock.</numerusform><numerusform>About %n minutes left on the clock.</numerusform></translation>
+    </message>
     <message>
-        <location filename="../../desktop/ui/quiz_intro.py" line="146" />
+        <location filename="../../desktop/ui/quiz_intro.py" line="151" />
         <source>C&amp;ontinue</source>
         <translation>C&amp;ontinue</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz_intro.py" line="148" />
+        <location filename="../../desktop/ui/quiz_intro.py" line="153" />
         <source>&amp;Start the exam…</source>
         <translation>&amp;Start the exam…</translation>
     </message>
@@ -543,8 +548,8 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="201" />
-        <location filename="../../desktop/ui/main_window.py" line="534" />
-        <location filename="../../desktop/ui/main_window.py" line="546" />
+        <location filename="../../desktop/ui/main_window.py" line="535" />
+        <location filename="../../desktop/ui/main_window.py" line="547" />
         <source>Học Vụ Số</source>
         <translation>Học Vụ Số</translation>
     </message>
@@ -1382,48 +1387,48 @@
 <context>
     <name>QuizScreen</name>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="131" />
+        <location filename="../../desktop/ui/quiz.py" line="133" />
         <source>← &amp;Previous</source>
         <translation>← &amp;Previous</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="132" />
+        <location filename="../../desktop/ui/quiz.py" line="134" />
         <source>C&amp;heck</source>
         <translation>C&amp;heck</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="133" />
+        <location filename="../../desktop/ui/quiz.py" line="135" />
         <source>&amp;Next →</source>
         <translation>&amp;Next →</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="135" />
+        <location filename="../../desktop/ui/quiz.py" line="137" />
         <source>&amp;Finish</source>
         <translation>&amp;Finish</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="135" />
+        <location filename="../../desktop/ui/quiz.py" line="137" />
         <source>&amp;Submit the exam…</source>
         <translation>&amp;Submit the exam…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="138" />
+        <location filename="../../desktop/ui/quiz.py" line="140" />
         <source>Question</source>
         <translation>Question</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="298" />
+        <location filename="../../desktop/ui/quiz.py" line="300" />
         <source>Question %1 of %2</source>
         <translation>Question %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="404" />
+        <location filename="../../desktop/ui/quiz.py" line="406" />
         <source>Submit the exam now? You answered %1 of %2 questions.</source>
         <translation>Submit the exam now? You answered %1 of %2 questions.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/quiz.py" line="387" />
-        <location filename="../../desktop/ui/quiz.py" line="410" />
+        <location filename="../../desktop/ui/quiz.py" line="389" />
+        <location filename="../../desktop/ui/quiz.py" line="412" />
         <source>%n question(s) are not answered; an unanswered question scores nothing.</source>
         <translation>
             <numerusform>%n question is not answered; an unanswered question scores nothing.</numerusform>
@@ -1431,22 +1436,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="136" />
+        <location filename="../../desktop/ui/quiz.py" line="138" />
         <source>Save and &amp;leave</source>
         <translation>Save and &amp;leave</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="137" />
+        <location filename="../../desktop/ui/quiz.py" line="139" />
         <source>Your answers are kept; continue later from Home.</source>
         <translation>Your answers are kept; continue later from Home.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="172" />
+        <location filename="../../desktop/ui/quiz.py" line="174" />
         <source>Start the level exam now?</source>
         <translation>Start the level exam now?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/quiz.py" line="173" />
+        <location filename="../../desktop/ui/quiz.py" line="175" />
         <source>%n question(s).</source>
         <translation>
             <numerusform>%n question.</numerusform>
@@ -1454,7 +1459,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/quiz.py" line="175" />
+        <location filename="../../desktop/ui/quiz.py" line="177" />
         <source>Time limit: %n minute(s); the clock keeps running if you close the app.</source>
         <translation>
             <numerusform>Time limit: %n minute; the clock keeps running if you close the app.</numerusform>
@@ -1462,68 +1467,68 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="181" />
+        <location filename="../../desktop/ui/quiz.py" line="183" />
         <source>Attempts left at this version of the exam: %1 of %2.</source>
         <translation>Attempts left at this version of the exam: %1 of %2.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="186" />
+        <location filename="../../desktop/ui/quiz.py" line="188" />
         <source>The ministry grades the exam after you submit it; the result arrives with the next sync.</source>
         <translation>The ministry grades the exam after you submit it; the result arrives with the next sync.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="197" />
+        <location filename="../../desktop/ui/quiz.py" line="199" />
         <source>Level exam</source>
         <translation>Level exam</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="199" />
+        <location filename="../../desktop/ui/quiz.py" line="201" />
         <source>&amp;Start the exam</source>
         <translation>&amp;Start the exam</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="200" />
+        <location filename="../../desktop/ui/quiz.py" line="202" />
         <source>&amp;Not now</source>
         <translation>&amp;Not now</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="289" />
+        <location filename="../../desktop/ui/quiz.py" line="291" />
         <source>Area %1 of %2 · %3/%4</source>
         <translation>Area %1 of %2 · %3/%4</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="414" />
+        <location filename="../../desktop/ui/quiz.py" line="416" />
         <source>After submitting, the answers can no longer be changed.</source>
         <translation>After submitting, the answers can no longer be changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="423" />
+        <location filename="../../desktop/ui/quiz.py" line="425" />
         <source>Submit the exam</source>
         <translation>Submit the exam</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="425" />
+        <location filename="../../desktop/ui/quiz.py" line="427" />
         <source>&amp;Submit</source>
         <translation>&amp;Submit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="394" />
-        <location filename="../../desktop/ui/quiz.py" line="426" />
+        <location filename="../../desktop/ui/quiz.py" line="396" />
+        <location filename="../../desktop/ui/quiz.py" line="428" />
         <source>&amp;Keep working</source>
         <translation>&amp;Keep working</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="385" />
+        <location filename="../../desktop/ui/quiz.py" line="387" />
         <source>Finish now?</source>
         <translation>Finish now?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="392" />
+        <location filename="../../desktop/ui/quiz.py" line="394" />
         <source>Go back with Previous to answer them, or finish now.</source>
         <translation>Go back with Previous to answer them, or finish now.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz.py" line="393" />
+        <location filename="../../desktop/ui/quiz.py" line="395" />
         <source>&amp;Finish now</source>
         <translation>&amp;Finish now</translation>
     </message>

@@ -303,7 +303,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/quiz_intro.py" line="77" />
-        <location filename="../../desktop/ui/quiz_intro.py" line="150" />
+        <location filename="../../desktop/ui/quiz_intro.py" line="155" />
         <source>&amp;Start</source>
         <translation>&amp;Bắt đầu</translation>
     </message>
@@ -385,13 +385,18 @@
         <source>You started this earlier: %1 of %2 answered. It continues where you left off.</source>
         <translation>Anh/chị đã bắt đầu bài này trước đó: đã trả lời %1/%2 câu. Bài làm sẽ tiếp tục từ chỗ anh/chị dừng lại.</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/quiz_intro.py" line="147" />
+        <source>About %n minute(s) left on the clock.</source>
+        <translation><numerusform>Đồng hồ còn khoảng %n phút.</numerusform></translation>
+    </message>
     <message>
-        <location filename="../../desktop/ui/quiz_intro.py" line="146" />
+        <location filename="../../desktop/ui/quiz_intro.py" line="151" />
         <source>C&amp;ontinue</source>
         <translation>&amp;Làm tiếp</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/quiz_intro.py" line="148" />
+        <location filename="../../desktop/ui/quiz_intro.py" line="153" />
         <source>&amp;Start the exam…</source>
         <translation>&amp;Bắt đầu làm bài…</translation>
     </message>

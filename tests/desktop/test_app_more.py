@@ -48,6 +48,8 @@ def test_interrupted_exam_resumes_after_a_restart(qtbot, qapp, tmp_path, starter
     again.start_exam(pack_id)  # an open attempt is offered to continue, without a timer prompt
     qtbot.waitUntil(lambda: on_intro(again))
     assert again.quiz.intro.start.text() == again.quiz.intro.tr("C&ontinue")
+    assert "đã trả lời 2/30 câu" in again.quiz.intro.resume.text()
+    assert "Đồng hồ còn khoảng 60 phút." in again.quiz.intro.resume.text()
     again.quiz.intro.start.click()
     assert again.quiz.confirm_box is None
     qtbot.waitUntil(lambda: asking(again))

@@ -4,6 +4,8 @@ a summary by area, and results by area with the learner's own answers."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 
 from desktop.quiz_launch import (
@@ -88,6 +90,9 @@ def test_an_open_exam_is_offered_to_continue_with_what_is_answered(world):
         run.answer(question, some_answer(question.item))
     intro = exam_intro(learner, pack, quiz)
     assert intro.resuming and intro.answered == 4 and intro.can_start
+    assert intro.minutes_left == 60  # begun a moment ago: the whole hour, rounded up
+    later = exam_intro(learner, pack, quiz, now=run_started(learner) + timedelta(minutes=45))
+    assert later.minutes_left == 15
     assert intro.launch.registrations == tuple(run.registrations.values())
 
 
@@ -140,3 +145,8 @@ def test_a_result_names_the_competences_to_revisit_and_the_answers_given(world):
     chosen = next(o for o in missed.item.options if o.id == wrong(missed.item))
     assert answer_lines(missed.item, wrong(missed.item), "vi", WORDS) == [chosen.text["vi"]]
     assert answer_lines(missed.item, None, "vi", WORDS) == []
+
+
+def run_started(learner):
+    [attempt] = [a for a in learner.open_attempts() if a.kind == "exam"]
+    return attempt.started

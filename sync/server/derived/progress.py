@@ -227,6 +227,23 @@ def _rows(
     return rows
 
 
+def progress_rows(
+    learner_id: str,
+    progress: Progress,
+    certified: dict[tuple[str, str], tuple[float | None, datetime]],
+) -> list[dict[str, Any]]:
+    """The `learner_progress` rows `recompute` writes for one learner's progress (and
+    the certificates `certified_exams` found), none while there is nothing to show (the
+    readers' zero): a learner whose statements are only answers to a quiz under way
+    gets none from ingest either (`after_ingest`), so a backfill writes exactly what
+    ingest keeps. Public for the report bench, which seeds a million statements
+    without reading each learner's back."""
+    found = _rows(learner_id, progress, certified)
+    if any(r["fraction"] or r["complete"] or r["certified_at"] for r in found):
+        return found
+    return []
+
+
 def _certified_at(level, certified) -> datetime | None:
     if not level.exam_passed:
         return None
@@ -247,12 +264,7 @@ def recompute(
     for learner_id in learners:
         certified = certified_exams(session, learner_id, course_map)
         derived = learner_progress(session, learner_id, course_map, certified)
-        found = _rows(learner_id, derived, certified)
-        # No rows while there is nothing to show (the readers' zero): a learner whose
-        # statements are only answers to a quiz under way gets none from ingest
-        # either (`after_ingest`), so a backfill writes exactly what ingest keeps.
-        if any(r["fraction"] or r["complete"] or r["certified_at"] for r in found):
-            rows += found
+        rows += progress_rows(learner_id, derived, certified)
     session.execute(delete(LearnerProgress).where(LearnerProgress.learner_id.in_(learners)))
     if rows:
         session.execute(insert(LearnerProgress), rows)

@@ -30,6 +30,7 @@ _AGENT_KEYS = {"objectType", "name", *IFIS}
 _GROUP_KEYS = _AGENT_KEYS | {"member"}
 _SHA1 = re.compile(r"^[0-9a-fA-F]{40}$")
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+_SPACE = re.compile(r"\s")
 
 
 def is_iri(value: Any) -> bool:
@@ -38,7 +39,7 @@ def is_iri(value: Any) -> bool:
         isinstance(value, str)
         and bool(_SCHEME.match(value))
         and len(value) > value.index(":") + 1
-        and not any(c.isspace() for c in value)
+        and not _SPACE.search(value)
     )
 
 
@@ -116,7 +117,7 @@ def _ifi(raw: dict[str, Any], where: str) -> tuple[str, Any] | None:
             or "@" not in value
         ):
             raise StatementError(f"{where}.mbox {clipped(value)} is not a mailto: IRI")
-        if any(c.isspace() for c in value):
+        if _SPACE.search(value):
             raise StatementError(f"{where}.mbox {clipped(value)} contains spaces")
         return kind, "mailto:" + value[len("mailto:") :]
     if kind == "mbox_sha1sum":

@@ -31,7 +31,9 @@ from sync.xapi_actors import is_iri
 from sync.xapi_errors import StatementError
 from sync.xapi_validation import is_uuid, timestamp
 
+# A page without `limit` holds DEFAULT_LIMIT statements; `limit=0` asks for the most.
 MAX_LIMIT = 500
+DEFAULT_LIMIT = 100
 _MS = timedelta(milliseconds=1)
 FILTERS = (
     "agent",
@@ -63,7 +65,7 @@ class Query:
     related_agents: bool = False
     since: datetime | None = None
     until: datetime | None = None
-    limit: int = MAX_LIMIT
+    limit: int = DEFAULT_LIMIT
     form: str = "exact"
     attachments: bool = False
     ascending: bool = False

@@ -1,0 +1,301 @@
+"""The xAPI LRS: filtered statement queries as the store grows, and ingest through
+/xapi beside ingest through the device API.
+
+    .venv/bin/python bench/xapi_bench.py            # SQLite and PostgreSQL, 1,000,000 rows
+    .venv/bin/python bench/xapi_bench.py --quick    # CI: 20,000 rows, still both databases
+
+The server runs as `hocvu server` in its own process (`bench.sync_bench.Deployment`).
+Ingest: batches of 500 of the app's own statements, sent by a learner's device to
+/api/v1/statements and by an xAPI client to /xapi/statements for another learner
+(statements of the same kind, attached to a learner, so the same derived work), the
+runs alternating between the two: statements per second and the server process's
+CPU time per 1,000 statements (which the machine's other load does not move).
+Queries: GET /xapi/statements with an agent, a verb, an activity, or an agent and a
+verb, each with random values, sequentially, default page (100 statements); p50 and
+p95 per filter. The store is grown by inserting rows and their index rows straight
+into the database: 10,000 agents (every IFI form), 50 verbs, 5,000 activities. Prints
+figures and never asserts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+import uuid
+from datetime import UTC, datetime
+from pathlib import Path
+
+import requests
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bench.machine import describe  # noqa: E402
+from bench.sync_bench import BATCH, Deployment, batch_statements, postgres_url  # noqa: E402
+from sync.server import admin  # noqa: E402
+from sync.server.statement_index import activity_digest  # noqa: E402
+from sync.xapi import XAPI_VERSION  # noqa: E402
+from sync.xapi_actors import parse_actor  # noqa: E402
+
+AGENTS, VERBS, ACTIVITIES = 10_000, 50, 5_000
+V = {"X-Experience-API-Version": XAPI_VERSION, "Content-Type": "application/json"}
+
+
+def agent_json(n: int) -> dict:
+    form = n % 4
+    if form == 0:
+        return {"mbox": f"mailto:officer{n}@mofa.example.gov.vn"}
+    if form == 1:
+        return {"mbox_sha1sum": hashlib.sha1(f"mailto:o{n}@x".encode()).hexdigest()}
+    if form == 2:
+        return {"openid": f"https://id.example.gov.vn/officer/{n}"}
+    return {"account": {"homePage": "https://hr.example.gov.vn", "name": f"officer-{n}"}}
+
+
+def verb_iri(n: int) -> str:
+    return f"http://example.gov.vn/xapi/verbs/v{n}"
+
+
+def activity_iri(n: int) -> str:
+    return f"http://example.gov.vn/xapi/activities/course-{n}"
+
+
+class Lrs:
+    def __init__(self, deployment: Deployment) -> None:
+        self.deployment = deployment
+        with deployment.ctx.db.write() as session:
+            self.auth = admin.add_xapi_client(session, "bench", "bench-lms", deployment.unit)
+        with deployment.ctx.db.read() as session:
+            from sqlalchemy import text
+
+            self.client_id = session.execute(
+                text("SELECT id FROM xapi_clients WHERE name = 'bench-lms'")
+            ).scalar_one()
+        self.http = requests.Session()
+        self.http.auth = self.auth
+        self.http.headers.update(V)
+        self.url = f"{deployment.server.url}/xapi/statements"
+
+
+def grow(lrs: Lrs, target: int, rng: random.Random) -> None:
+    """Insert statements and their index rows until the store holds `target`."""
+    deployment = lrs.deployment
+    missing = target - deployment.count()
+    if missing <= 0:
+        return
+    agents = [agent_json(n) for n in range(AGENTS)]
+    agent_keys = [parse_actor(a).digest for a in agents]
+    activity_keys = [activity_digest(activity_iri(n)) for n in range(ACTIVITIES)]
+    sqlite = deployment.kind == "sqlite"
+    now = datetime.now(UTC)
+    stamp = now.strftime("%Y-%m-%d %H:%M:%S.%f") if sqlite else now
+    mark = "?" if sqlite else "%s"
+    chunk = 20_000
+    with deployment.ctx.db.engine.connect() as connection:
+        raw = connection.connection.driver_connection
+        cursor = raw.cursor()
+        cursor.execute("SELECT coalesce(max(seq), 0) FROM statements")
+        seq = cursor.fetchone()[0]
+        for start in range(0, missing, chunk):
+            rows, agent_rows, activity_rows = [], [], []
+            for _ in range(min(chunk, missing - start)):
+                seq += 1
+                a, v, o = rng.randrange(AGENTS), rng.randrange(VERBS), rng.randrange(ACTIVITIES)
+                sid = uuid.uuid4()
+                body = json.dumps(
+                    {
+                        "id": str(sid),
+                        "actor": agents[a],
+                        "verb": {"id": verb_iri(v)},
+                        "object": {"id": activity_iri(o)},
+                        "timestamp": now.isoformat(),
+                    },
+                    separators=(",", ":"),
+                )
+                rows.append(
+                    (
+                        seq,
+                        sid.bytes if sqlite else str(sid),
+                        lrs.client_id,
+                        body,
+                        hashlib.sha256(body.encode()).digest(),
+                        verb_iri(v),
+                        activity_iri(o),
+                        stamp,
+                        stamp,
+                    )
+                )
+                agent_rows.append((agent_keys[a], seq, False))
+                activity_rows.append((activity_keys[o], seq, False))
+            cursor.executemany(
+                "INSERT INTO statements (seq, statement_id, xapi_client_id, body, content_hash, "
+                f"verb, object_id, timestamp, stored) VALUES ({', '.join([mark] * 9)})",
+                rows,
+            )
+            cursor.executemany(
+                f"INSERT INTO statement_agents (agent, seq, related) VALUES ({mark},{mark},{mark})",
+                agent_rows,
+            )
+            cursor.executemany(
+                "INSERT INTO statement_activities (activity, seq, related) "
+                f"VALUES ({mark},{mark},{mark})",
+                activity_rows,
+            )
+            raw.commit()
+        if not sqlite:
+            # PostgreSQL's autovacuum analyses a table that grew this much; do it now.
+            for table in ("statements", "statement_agents", "statement_activities"):
+                cursor.execute(f"ANALYZE {table}")
+            cursor.execute("SELECT setval(pg_get_serial_sequence('statements', 'seq'), %s)", [seq])
+            raw.commit()
+
+
+def query_times(lrs: Lrs, requests_each: int, rng: random.Random) -> dict[str, list[float]]:
+    def agent() -> str:
+        return json.dumps(agent_json(rng.randrange(AGENTS)))
+
+    filters = {
+        "agent": lambda: {"agent": agent()},
+        "verb": lambda: {"verb": verb_iri(rng.randrange(VERBS))},
+        "activity": lambda: {"activity": activity_iri(rng.randrange(ACTIVITIES))},
+        "agent+verb": lambda: {"agent": agent(), "verb": verb_iri(rng.randrange(VERBS))},
+    }
+    times: dict[str, list[float]] = {}
+    for name, params in filters.items():
+        lrs.http.get(lrs.url, params=params()).raise_for_status()  # warm up
+        spent = []
+        for _ in range(requests_each):
+            sent = time.perf_counter()
+            answer = lrs.http.get(lrs.url, params=params())
+            spent.append(time.perf_counter() - sent)
+            answer.raise_for_status()
+        times[name] = spent
+    return times
+
+
+def server_cpu(pid: int) -> float | None:
+    """CPU seconds the server process has used (Linux), None elsewhere: unlike wall
+    time it does not move with what else the machine runs."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def ingest_rates(lrs: Lrs, batches: int, runs: int) -> dict[str, tuple[float, float | None]]:
+    """Per path (device API, /xapi): statements/s (median of `runs` runs) and server
+    CPU milliseconds per 1,000 statements (median). The runs alternate between the
+    paths, so that a change in the machine's load falls on both."""
+    deployment = lrs.deployment
+    pid = deployment.server.process.pid
+    # Two learners: ingest derives a learner's progress from all their statements, so
+    # the second path would otherwise pay for the first one's statements.
+    profile, headers = deployment.device()
+    other, _ = deployment.device()
+    device_url = f"{deployment.server.url}/api/v1/statements"
+    device = requests.Session()
+    device.headers.update(headers)
+
+    def device_bodies() -> list[bytes]:
+        return [
+            json.dumps({"statements": batch_statements(profile, BATCH)}).encode()
+            for _ in range(batches)
+        ]
+
+    def xapi_bodies() -> list[bytes]:
+        return [json.dumps(batch_statements(other, BATCH)).encode() for _ in range(batches)]
+
+    paths = {
+        "device API": (device, device_url, device_bodies),
+        "/xapi": (lrs.http, lrs.url, xapi_bodies),
+    }
+    for http, url, bodies in paths.values():  # one batch each first, to warm up
+        http.post(url, data=bodies()[0]).raise_for_status()
+    rates: dict[str, list[float]] = {name: [] for name in paths}
+    cpu: dict[str, list[float]] = {name: [] for name in paths}
+    for run in range(runs):
+        order = list(paths) if run % 2 == 0 else list(paths)[::-1]
+        for name in order:
+            http, url, bodies = paths[name]
+            work = bodies()
+            cpu_before, start = server_cpu(pid), time.perf_counter()
+            for body in work:
+                http.post(url, data=body).raise_for_status()
+            seconds, cpu_after = time.perf_counter() - start, server_cpu(pid)
+            rates[name].append(batches * BATCH / seconds)
+            if cpu_before is not None and cpu_after is not None:
+                cpu[name].append((cpu_after - cpu_before) * 1000 / (batches * BATCH / 1000))
+    return {
+        name: (statistics.median(rates[name]), statistics.median(cpu[name]) if cpu[name] else None)
+        for name in paths
+    }
+
+
+def bench(kind: str, base_url: str | None, sizes: list[int], args) -> None:
+    rng = random.Random(20261207)
+    with tempfile.TemporaryDirectory(prefix="hocvu-xapi-bench-") as tmp:
+        deployment = Deployment(kind, base_url, Path(tmp))
+        try:
+            lrs = Lrs(deployment)
+            print(f"\n{kind}:")
+            for size in sizes:
+                start = time.perf_counter()
+                grow(lrs, size, rng)
+                grown = time.perf_counter() - start
+                stored = deployment.count()
+                print(f"  store: {stored:,} statements (grown in {grown:.0f} s)")
+                rates = ingest_rates(lrs, args.batches, args.runs)
+                for name, (rate, cpu) in rates.items():
+                    cost = f", server CPU {cpu:.0f} ms per 1,000" if cpu is not None else ""
+                    print(f"    ingest via {name:<10} {rate:7,.0f} statements/s{cost}")
+                (device, device_cpu), (xapi, xapi_cpu) = rates.values()
+                ratio = f"/xapi / device API: rate {xapi / device:.2f}"
+                if device_cpu and xapi_cpu:
+                    ratio += f", CPU per statement {xapi_cpu / device_cpu:.2f}"
+                print(f"    {ratio}")
+                for name, spent in query_times(lrs, args.queries, rng).items():
+                    p50 = statistics.median(spent) * 1000
+                    p95 = statistics.quantiles(spent, n=20)[-1] * 1000
+                    print(
+                        f"    GET ?{name:<11} p50 {p50:6.1f} ms  p95 {p95:6.1f} ms  "
+                        f"({len(spent)} requests)"
+                    )
+        finally:
+            deployment.close()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="small sizes (CI)")
+    parser.add_argument("--databases", default="sqlite,postgresql")
+    parser.add_argument("--sizes", help="store sizes to measure at, e.g. 0,1000000")
+    args = parser.parse_args()
+    if args.quick:
+        sizes, args.batches, args.runs, args.queries = [20_000], 2, 4, 40
+    else:
+        sizes, args.batches, args.runs, args.queries = [0, 1_000_000], 6, 6, 200
+    if args.sizes:
+        sizes = [int(size) for size in args.sizes.split(",")]
+    print("Học Vụ Số xAPI bench (filtered GETs and ingest over HTTP on loopback)")
+    print(f"machine: {describe()}")
+    for kind in args.databases.split(","):
+        base = None
+        if kind == "postgresql":
+            base = postgres_url()
+            if base is None:
+                continue
+        bench(kind, base, sizes, args)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -27,8 +27,11 @@ goal is an overview under one second. Never asserts.
 from __future__ import annotations
 
 import argparse
+import hashlib
+import inspect
 import json
 import random
+import sqlite3
 import sys
 import tempfile
 import time
@@ -225,22 +228,50 @@ def budgets(rng: random.Random, learners: int, statements: int) -> list[int]:
 
 
 class Ministry:
-    def __init__(self, kind: str, base_url: str | None, workdir: Path) -> None:
+    def __init__(
+        self, kind: str, base_url: str | None, workdir: Path, copy_of: str | None = None
+    ) -> None:
+        """A new database, empty or (`copy_of`) a copy of a cached seeded one: a SQLite
+        file or a PostgreSQL database name (see `SeedCache`)."""
         self.kind = kind
         self.drop: str | None = None
         self.admin_engine = None
         if kind == "sqlite":
             url = f"sqlite:///{workdir / 'reports.db'}"
+            if copy_of:
+                with (
+                    sqlite3.connect(copy_of) as source,
+                    sqlite3.connect(workdir / "reports.db") as copy,
+                ):
+                    source.backup(copy)
         else:
             assert base_url is not None
             name = f"bench_{uuid.uuid4().hex[:10]}"
             self.admin_engine = create_engine(base_url, isolation_level="AUTOCOMMIT")
+            template = f" TEMPLATE {copy_of}" if copy_of else ""
             with self.admin_engine.connect() as connection:
-                connection.execute(text(f"CREATE DATABASE {name}"))
+                connection.execute(text(f"CREATE DATABASE {name}{template}"))
             self.drop = name
             url = base_url.rpartition("/")[0] + "/" + name
         self.ctx = ServerContext(ServerSettings(data_dir=workdir / "server", database_url=url))
         self.ctx.db.migrate()
+
+    def save(self, cache: SeedCache, seeded: dict) -> None:
+        """Keep a copy of the seeded database for the next run."""
+        self.ctx.db.dispose()
+        if self.kind == "sqlite":
+            cache.folder.mkdir(parents=True, exist_ok=True)
+            path = self.ctx.settings.database_url.removeprefix("sqlite:///")
+            with sqlite3.connect(path) as source, sqlite3.connect(cache.sqlite_file) as copy:
+                source.backup(copy)
+        else:
+            assert self.admin_engine is not None and self.drop is not None
+            drop_database(self.admin_engine, cache.postgres_name)
+            with self.admin_engine.connect() as connection:
+                connection.execute(
+                    text(f"CREATE DATABASE {cache.postgres_name} TEMPLATE {self.drop}")
+                )
+        cache.record(self.kind, seeded)
 
     def close(self) -> None:
         self.ctx.db.dispose()
@@ -449,14 +480,65 @@ def pages(ministry: Ministry, root: int, args) -> None:
             print(f"  {label:<46} {seconds * 1000:>9.1f} ms  (median of {repeat}){note}")
 
 
+class SeedCache:
+    """Seeded databases kept between full-size runs under var/report-bench/ (ignored by
+    git), keyed by the sizes, the day (the walk ends today) and the seeding code (this
+    file's walker and seeding, report_seed.py) and migrations, so a change to any of
+    them seeds again. A SQLite file; on PostgreSQL a
+    database of the cluster, copied as a template."""
+
+    def __init__(self, args) -> None:
+        digest = hashlib.sha256()
+        for code in (new_id, manifest, Walker, budgets, Ministry.seed, Ministry.store):
+            digest.update(inspect.getsource(code).encode())
+        sources = [ROOT / "bench" / "report_seed.py"]
+        sources += sorted((ROOT / "sync" / "server" / "migrations" / "versions").glob("*.py"))
+        for path in sources:
+            digest.update(path.name.encode() + path.read_bytes())
+        sizes = (args.learners, args.statements, args.departments, args.missions)
+        digest.update(f"{sizes} {args.through_ingest} {date.today()}".encode())
+        self.key = digest.hexdigest()[:12]
+        self.folder = ROOT / "var" / "report-bench"
+        self.sqlite_file = self.folder / f"ministry-{self.key}.db"
+        self.postgres_name = f"hocvu_report_cache_{self.key}"
+
+    def _facts(self, kind: str) -> Path:
+        return self.folder / f"ministry-{self.key}-{kind}.json"
+
+    def found(self, kind: str) -> dict | None:
+        """What the cached seeding returned, if this kind's copy exists."""
+        path = self._facts(kind)
+        return json.loads(path.read_text()) if path.exists() else None
+
+    def source(self, kind: str) -> str:
+        return str(self.sqlite_file) if kind == "sqlite" else self.postgres_name
+
+    def record(self, kind: str, seeded: dict) -> None:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self._facts(kind).write_text(json.dumps(seeded))
+
+
 def bench(kind: str, base_url: str | None, args) -> None:
+    cache = None if args.quick or args.fresh else SeedCache(args)
+    cached = cache.found(kind) if cache else None
     with tempfile.TemporaryDirectory(prefix="hocvu-report-bench-") as tmp:
-        ministry = Ministry(kind, base_url, Path(tmp))
+        copy_of = cache.source(kind) if cache and cached else None
+        start = time.perf_counter()
+        ministry = Ministry(kind, base_url, Path(tmp), copy_of)
         try:
             print(f"\n{kind}:")
-            start = time.perf_counter()
-            seeded = ministry.seed(args, random.Random(7))
-            total = time.perf_counter() - start
+            if cached:
+                print(
+                    f"  seeded ministry copied from the cache ({copy_of}, "
+                    f"{cached['statements']:,} statements) in "
+                    f"{time.perf_counter() - start:.1f} s; its seeding took "
+                    f"{cached['seeding_time']:.1f} s"
+                )
+            seeded = cached or ministry.seed(args, random.Random(7))
+            total = cached["seeding_time"] if cached else time.perf_counter() - start
+            if cache and not cached:
+                seeded["seeding_time"] = total
+                ministry.save(cache, seeded)
             fast = seeded["statements"] - seeded["through_ingest"]
             fast_time = seeded["statements_time"] - seeded["ingest_time"]
             print(
@@ -523,6 +605,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="small sizes (CI)")
     parser.add_argument("--databases", default="sqlite,postgresql")
+    parser.add_argument(
+        "--fresh", action="store_true", help="seed again even if var/report-bench/ has a copy"
+    )
     args = parser.parse_args()
     args.through_ingest = TRANSACTION
     if args.quick:

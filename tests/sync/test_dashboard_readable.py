@@ -324,3 +324,16 @@ def test_menu_marks_the_current_page(api, ministry, path, current):
     menu = page.split("<nav aria-label=")[1].split("</nav>")[0]
     marked = re.findall(r'<a href="([^"]+)" aria-current="page">', menu)
     assert marked == [current.format(**values)]
+
+
+def test_packs_go_by_their_titles_in_the_admins_language(api, ctx, ministry):
+    _title_the_level_1_pack(ctx)
+    with ctx.db.write() as session:
+        admin.assign(session, "test", "vn.mofa.dl.l1", ministry.tokyo, None)
+    _signed_in(api, "bo")
+    for lang, title in (("vi", "Cấp độ 1 — Cơ bản"), ("en", "Level 1 — Basic")):
+        api.cookies.set("hocvu_lang", lang)
+        held = api.get("/admin/packs").text.split('id="pack-units"')[1].split("</table>")[0]
+        assert f"<td>{title}</td>" in held and "<td>vn.mofa.dl.l1</td>" not in held
+        listed = api.get("/admin/assignments").text.split('id="assignments"')[1]
+        assert f"<td>{title}</td>" in listed.split("</table>")[0]

@@ -182,6 +182,8 @@ async def packs_page(
         packs=rows,
         held=held,
         pack_ids=sorted({row[0] for row in rows}),
+        # Rows come newest version first: a pack goes by its newest title.
+        titles={pack_id: title for pack_id, _, _, _, title in reversed(rows)},
         chosen=pack or "",
     )
 

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
+from content.localised import Localised
 from content.quiz import Item
 
 if TYPE_CHECKING:
@@ -39,6 +40,7 @@ class ReviewCard:
     entry: ReviewItem
     item: Item
     pack_version: int
+    where: tuple[Localised, ...] = ()  # the pack's and the quiz's titles
 
     @property
     def key(self) -> tuple[str, str]:
@@ -71,12 +73,13 @@ def reviewable(schedule: Iterable[ReviewItem], catalog: Catalog) -> list[ReviewC
         if pack is None:
             continue
         try:
-            item = catalog.quiz(entry.pack_id, entry.quiz_slug).item(entry.item_id)
+            quiz = catalog.quiz(entry.pack_id, entry.quiz_slug)
+            item = quiz.item(entry.item_id)
         except (KeyError, OSError, ValueError):
             continue  # the quiz or the item is no longer in the installed pack
         if item.sealed is not None:
             continue
-        cards.append(ReviewCard(entry, item, pack.version))
+        cards.append(ReviewCard(entry, item, pack.version, (pack.manifest["title"], quiz.title)))
     return cards
 
 

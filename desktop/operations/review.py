@@ -91,12 +91,7 @@ class Reviews(QObject):
             self._finished(session)
             return
         lang = self.context.lang()
-        catalog = self.context.workspace.catalog
-        pack = catalog.packs.get(card.entry.pack_id)
-        quiz = catalog.quiz(card.entry.pack_id, card.quiz_slug)
-        context = pick(quiz.title, lang)
-        if pack is not None:
-            context = pick(pack.manifest["title"], lang) + " · " + context
+        context = " · ".join(pick(title, lang) for title in card.where)
         self.show()
         self.screen.show_card(
             card.item, session.order(card), session.done, session.total, context, lang

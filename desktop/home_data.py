@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from content.exam_policy import ExamPolicy
 from content.localised import pick
 from desktop.catalog import Catalog, LessonRef
-from desktop.review_queue import due_count
+from desktop.review_queue import due_count, next_due
 
 if TYPE_CHECKING:
     # Annotations only: the store (SQLAlchemy) loads after the unlock screen shows.
@@ -55,6 +55,7 @@ class HomeData:
     # (level, date, confirmed): an unconfirmed one is an older app's own exam pass.
     certificates: list[tuple[int, str, bool]] = field(default_factory=list)
     exams: list[ExamLine] = field(default_factory=list)
+    review_next: datetime | None = None  # when the soonest scheduled card falls due
     placement_open: bool = False  # a placement test left to be continued
 
 
@@ -85,6 +86,7 @@ def home_data(learner, display_name: str, catalog: Catalog, lang: str) -> HomeDa
         areas=[(a, p.fraction) for a, p in sorted(progress.areas.items())],
         levels=[(n, p.fraction) for n, p in sorted(progress.levels.items())],
         review_due=due_count(learner, catalog),
+        review_next=next_due(learner.review_schedule(), catalog),
         assigned=assigned,
         certificates=certificates,
         exams=exam_lines(learner, catalog),

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui.names import Names
+from desktop.ui.review_times import ReviewTimes
 from desktop.ui.widgets import BarChart, EmptyState, heading, icon
 
 
@@ -29,6 +30,7 @@ class HomeScreen(QWidget):
     def __init__(self) -> None:
         super().__init__()
         self.names = Names()
+        self.times = ReviewTimes(self)
         self.greeting = heading(size=1.6)
         self.continue_label = QLabel()
         self.continue_label.setWordWrap(True)
@@ -154,11 +156,15 @@ class HomeScreen(QWidget):
         )
         self.areas_chart.set_rows([(self.names.area(a), f) for a, f in data.areas])
         self.levels_chart.set_rows([(self.names.level(n), f) for n, f in data.levels])
-        self.review_label.setText(
-            self.tr("%n question(s) to review today.", "", data.review_due)
-            if data.review_due
-            else self.tr("Nothing to review now.")
-        )
+        if data.review_due:
+            said = self.tr("%n question(s) to review today.", "", data.review_due)
+        elif data.review_next is not None:
+            said = self.tr("Nothing to review now. Next review: %1.").replace(
+                "%1", self.times.when(data.review_next)
+            )
+        else:
+            said = self.tr("Nothing to review now.")
+        self.review_label.setText(said)
         self.review_button.setEnabled(data.review_due > 0)
         if self.review_button.icon().isNull():
             # Set with the first data (after unlock), so the unlock screen loads no icons.

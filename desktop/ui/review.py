@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QDate, QEvent, QLocale, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 from content.grading import Grade
 from content.localised import pick
 from content.quiz import Item
-from desktop.review_queue import interval_parts
 from desktop.ui.items import FeedbackLabel, ItemWidget, item_widget
+from desktop.ui.review_times import ReviewTimes
 from desktop.ui.widgets import centred_card, heading
 
 AGAIN, HARD, GOOD, EASY = 1, 2, 3, 4  # as desktop.review_session records them
@@ -46,6 +46,7 @@ class ReviewScreen(QWidget):
     def __init__(self) -> None:
         super().__init__()
         self.lang = "vi"
+        self.times = ReviewTimes(self)
         self.widget: ItemWidget | None = None
         self.item: Item | None = None
         self._position = (0, 0)
@@ -182,18 +183,6 @@ class ReviewScreen(QWidget):
             EASY: self.tr("Easy"),
         }[rating]
 
-    def interval_text(self, wait: timedelta) -> str:
-        count, unit = interval_parts(wait)
-        if unit == "minute":
-            return self.tr("%n min", "", count)
-        if unit == "hour":
-            return self.tr("%n hour(s)", "", count)
-        if unit == "day":
-            return self.tr("%n day(s)", "", count)
-        if unit == "month":
-            return self.tr("%n month(s)", "", count)
-        return self.tr("%n year(s)", "", count)
-
     # --- one card ---------------------------------------------------------------------
 
     def show_card(
@@ -259,7 +248,7 @@ class ReviewScreen(QWidget):
             name = self._grade_name(rating)
             text = f"{rating}  {name}"
             if wait is not None:
-                text += "\n" + self.interval_text(wait)
+                text += "\n" + self.times.interval(wait)
             button.setText(text)
             suggested = checked is not None and checked[2] == rating
             button.setProperty("primary", suggested)
@@ -267,7 +256,7 @@ class ReviewScreen(QWidget):
             button.style().polish(button)
             button.setAccessibleName(name)
             button.setAccessibleDescription(
-                self.tr("Comes back in %1").replace("%1", self.interval_text(wait))
+                self.tr("Comes back in %1").replace("%1", self.times.interval(wait))
                 if wait is not None
                 else ""
             )
@@ -336,21 +325,7 @@ class ReviewScreen(QWidget):
         else:
             self.next_due.setText(
                 self.tr("Next review: %1 (in %2).")
-                .replace("%1", self.when(summary.next_due))
-                .replace("%2", self.interval_text(summary.next_due - datetime.now().astimezone()))
+                .replace("%1", self.times.when(summary.next_due))
+                .replace("%2", self.times.interval(summary.next_due - datetime.now().astimezone()))
             )
         self.home_button.setFocus()
-
-    def when(self, moment: datetime) -> str:
-        """A due date as the learner reads it: today or tomorrow with the time, else the
-        date in the interface's language."""
-        local = moment.astimezone()
-        today = datetime.now().astimezone().date()
-        clock = local.strftime("%H:%M")
-        if local.date() == today:
-            return self.tr("today at %1").replace("%1", clock)
-        if local.date() == today + timedelta(days=1):
-            return self.tr("tomorrow at %1").replace("%1", clock)
-        # The interface's locale (desktop.i18n sets it with the language).
-        date = QDate(local.year, local.month, local.day)
-        return QLocale().toString(date, QLocale.FormatType.LongFormat)

@@ -146,113 +146,113 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../desktop/ui/home.py" line="105" />
+        <location filename="../../desktop/ui/home.py" line="107" />
         <source>Continue</source>
         <translation>Continue</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="106" />
+        <location filename="../../desktop/ui/home.py" line="108" />
         <source>&amp;Continue</source>
         <translation>&amp;Continue</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="107" />
-        <location filename="../../desktop/ui/home.py" line="153" />
+        <location filename="../../desktop/ui/home.py" line="109" />
+        <location filename="../../desktop/ui/home.py" line="155" />
         <source>Take the &amp;placement test</source>
         <translation>Take the &amp;placement test</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="108" />
+        <location filename="../../desktop/ui/home.py" line="110" />
         <source>Progress by area</source>
         <translation>Progress by area</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="109" />
+        <location filename="../../desktop/ui/home.py" line="111" />
         <source>Progress by level</source>
         <translation>Progress by level</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="110" />
+        <location filename="../../desktop/ui/home.py" line="112" />
         <source>Review</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="111" />
+        <location filename="../../desktop/ui/home.py" line="113" />
         <source>&amp;Review now</source>
         <translation>&amp;Review now</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="112" />
+        <location filename="../../desktop/ui/home.py" line="114" />
         <source>Continue &amp;learning</source>
         <translation>Continue &amp;learning</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="113" />
+        <location filename="../../desktop/ui/home.py" line="115" />
         <source>Assigned to you</source>
         <translation>Assigned to you</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="114" />
+        <location filename="../../desktop/ui/home.py" line="116" />
         <source>Certificates</source>
         <translation>Certificates</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="115" />
+        <location filename="../../desktop/ui/home.py" line="117" />
         <source>Level exams</source>
         <translation>Level exams</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="116" />
+        <location filename="../../desktop/ui/home.py" line="118" />
         <source>Level exam results</source>
         <translation>Level exam results</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="117" />
+        <location filename="../../desktop/ui/home.py" line="119" />
         <source>Assigned packs</source>
         <translation>Assigned packs</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="119" />
+        <location filename="../../desktop/ui/home.py" line="121" />
         <source>No lessons installed yet</source>
         <translation>No lessons installed yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="121" />
+        <location filename="../../desktop/ui/home.py" line="123" />
         <source>Lessons come in content packs (.hvpack files) from your ministry: import one you were given, or connect to the ministry server in Settings to receive the packs assigned to you.</source>
         <translation>Lessons come in content packs (.hvpack files) from your ministry: import one you were given, or connect to the ministry server in Settings to receive the packs assigned to you.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="125" />
+        <location filename="../../desktop/ui/home.py" line="127" />
         <source>&amp;Import a pack…</source>
         <translation>&amp;Import a pack…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="127" />
+        <location filename="../../desktop/ui/home.py" line="129" />
         <source>Certificates earned</source>
         <translation>Certificates earned</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="139" />
+        <location filename="../../desktop/ui/home.py" line="141" />
         <source>Hello, %1</source>
         <translation>Hello, %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="144" />
+        <location filename="../../desktop/ui/home.py" line="146" />
         <source>Next: %1</source>
         <translation>Next: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="147" />
+        <location filename="../../desktop/ui/home.py" line="149" />
         <source>Everything is done. Well done!</source>
         <translation>You have finished everything. Well done!</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="151" />
+        <location filename="../../desktop/ui/home.py" line="153" />
         <source>Continue the &amp;placement test</source>
         <translation>Continue the &amp;placement test</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/home.py" line="158" />
+        <location filename="../../desktop/ui/home.py" line="160" />
         <source>%n question(s) to review today.</source>
         <translation>
             <numerusform>%n question to review today.</numerusform>
@@ -260,37 +260,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="160" />
+        <location filename="../../desktop/ui/home.py" line="162" />
+        <source>Nothing to review now. Next review: %1.</source>
+        <translation>Nothing to review now. Next review: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/home.py" line="166" />
         <source>Nothing to review now.</source>
         <translation>Nothing to review now.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="177" />
+        <location filename="../../desktop/ui/home.py" line="183" />
         <source>%1 — due %2</source>
         <translation>%1 — due %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="180" />
+        <location filename="../../desktop/ui/home.py" line="186" />
         <source>Nothing assigned yet.</source>
         <translation>Nothing assigned yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="186" />
+        <location filename="../../desktop/ui/home.py" line="192" />
         <source>No level exam submitted yet. The ministry grades each exam.</source>
         <translation>No level exam submitted yet. The ministry grades each exam.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="190" />
+        <location filename="../../desktop/ui/home.py" line="196" />
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="192" />
+        <location filename="../../desktop/ui/home.py" line="198" />
         <source>(graded on this computer; not confirmed by the ministry)</source>
         <translation>(graded on this computer; not confirmed by the ministry)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="195" />
+        <location filename="../../desktop/ui/home.py" line="201" />
         <source>No certificate yet: pass a level exam.</source>
         <translation>No certificate yet: pass a level exam.</translation>
     </message>
@@ -393,7 +398,10 @@
     <message numerus="yes">
         <location filename="../../desktop/ui/quiz_intro.py" line="147" />
         <source>About %n minute(s) left on the clock.</source>
-        <translation><numerusform>About %n minute left on the clock.</numerusform><numerusform>About %n minutes left on the clock.</numerusform></translation>
+        <translation>
+            <numerusform>About %n minute left on the clock.</numerusform>
+            <numerusform>About %n minutes left on the clock.</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../desktop/ui/quiz_intro.py" line="151" />
@@ -1669,132 +1677,92 @@
 <context>
     <name>ReviewScreen</name>
     <message>
-        <location filename="../../desktop/ui/review.py" line="158" />
+        <location filename="../../desktop/ui/review.py" line="159" />
         <source>Review</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review.py" line="159" />
+        <location filename="../../desktop/ui/review.py" line="160" />
         <source>C&amp;heck</source>
         <translation>C&amp;heck</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review.py" line="160" />
+        <location filename="../../desktop/ui/review.py" line="161" />
         <source>I don't know — &amp;show the answer</source>
         <translation>I don't know — &amp;show the answer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review.py" line="161" />
+        <location filename="../../desktop/ui/review.py" line="162" />
         <source>Back to &amp;Home</source>
         <translation>Back to &amp;Home</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review.py" line="162" />
+        <location filename="../../desktop/ui/review.py" line="163" />
         <source>Go to the &amp;library</source>
         <translation>Go to the &amp;library</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review.py" line="163" />
+        <location filename="../../desktop/ui/review.py" line="164" />
         <source>Question</source>
         <translation>Question</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review.py" line="164" />
+        <location filename="../../desktop/ui/review.py" line="165" />
         <source>Whether your answer was right</source>
         <translation>Whether your answer was right</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review.py" line="179" />
+        <location filename="../../desktop/ui/review.py" line="180" />
         <source>Again</source>
         <translation>Again</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review.py" line="180" />
+        <location filename="../../desktop/ui/review.py" line="181" />
         <source>Hard</source>
         <translation>Hard</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review.py" line="181" />
+        <location filename="../../desktop/ui/review.py" line="182" />
         <source>Good</source>
         <translation>Good</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review.py" line="182" />
+        <location filename="../../desktop/ui/review.py" line="183" />
         <source>Easy</source>
         <translation>Easy</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../desktop/ui/review.py" line="188" />
-        <source>%n min</source>
-        <translation>
-            <numerusform>%n min</numerusform>
-            <numerusform>%n min</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../desktop/ui/review.py" line="190" />
-        <source>%n hour(s)</source>
-        <translation>
-            <numerusform>%n hour</numerusform>
-            <numerusform>%n hours</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../desktop/ui/review.py" line="192" />
-        <source>%n day(s)</source>
-        <translation>
-            <numerusform>%n day</numerusform>
-            <numerusform>%n days</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../desktop/ui/review.py" line="194" />
-        <source>%n month(s)</source>
-        <translation>
-            <numerusform>%n month</numerusform>
-            <numerusform>%n months</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../desktop/ui/review.py" line="195" />
-        <source>%n year(s)</source>
-        <translation>
-            <numerusform>%n year</numerusform>
-            <numerusform>%n years</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../../desktop/ui/review.py" line="219" />
+        <location filename="../../desktop/ui/review.py" line="208" />
         <source>Answer, then check (Enter).</source>
         <translation>Answer, then check (Enter).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review.py" line="240" />
+        <location filename="../../desktop/ui/review.py" line="229" />
         <source>How well did you know it? Press 1–4 or a button; the suggestion has the focus.</source>
         <translation>How well did you know it? Press 1–4 or a button; the suggestion has the focus.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review.py" line="250" />
+        <location filename="../../desktop/ui/review.py" line="239" />
         <source>Question %1 of %2</source>
         <translation>Question %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review.py" line="270" />
+        <location filename="../../desktop/ui/review.py" line="259" />
         <source>Comes back in %1</source>
         <translation>Comes back in %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review.py" line="280" />
+        <location filename="../../desktop/ui/review.py" line="269" />
         <source>Choose or type an answer first.</source>
         <translation>Choose or type an answer first.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review.py" line="324" />
+        <location filename="../../desktop/ui/review.py" line="313" />
         <source>Review done</source>
         <translation>Review done</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/review.py" line="326" />
+        <location filename="../../desktop/ui/review.py" line="315" />
         <source>You reviewed %n question(s).</source>
         <translation>
             <numerusform>You reviewed %n question.</numerusform>
@@ -1802,27 +1770,55 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review.py" line="328" />
+        <location filename="../../desktop/ui/review.py" line="317" />
         <source>Right at the first answer: %1 of %2.</source>
         <translation>Right at the first answer: %1 of %2.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review.py" line="335" />
+        <location filename="../../desktop/ui/review.py" line="324" />
         <source>Nothing else is scheduled for review.</source>
         <translation>Nothing else is scheduled for review.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review.py" line="338" />
+        <location filename="../../desktop/ui/review.py" line="327" />
         <source>Next review: %1 (in %2).</source>
         <translation>Next review: %1 (in %2).</translation>
     </message>
+</context>
+<context>
+    <name>ReviewTimes</name>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/review_times.py" line="17" />
+        <source>%n min</source>
+        <translation><numerusform>%n min</numerusform><numerusform>%n min</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/review_times.py" line="19" />
+        <source>%n hour(s)</source>
+        <translation><numerusform>%n hour</numerusform><numerusform>%n hours</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/review_times.py" line="21" />
+        <source>%n day(s)</source>
+        <translation><numerusform>%n day</numerusform><numerusform>%n days</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/review_times.py" line="23" />
+        <source>%n month(s)</source>
+        <translation><numerusform>%n month</numerusform><numerusform>%n months</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/review_times.py" line="24" />
+        <source>%n year(s)</source>
+        <translation><numerusform>%n year</numerusform><numerusform>%n years</numerusform></translation>
+    </message>
     <message>
-        <location filename="../../desktop/ui/review.py" line="351" />
+        <location filename="../../desktop/ui/review_times.py" line="32" />
         <source>today at %1</source>
         <translation>today at %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review.py" line="353" />
+        <location filename="../../desktop/ui/review_times.py" line="34" />
         <source>tomorrow at %1</source>
         <translation>tomorrow at %1</translation>
     </message>

@@ -146,150 +146,155 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../desktop/ui/home.py" line="105" />
+        <location filename="../../desktop/ui/home.py" line="107" />
         <source>Continue</source>
         <translation>Học tiếp</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="106" />
+        <location filename="../../desktop/ui/home.py" line="108" />
         <source>&amp;Continue</source>
         <translation>&amp;Tiếp tục</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="107" />
-        <location filename="../../desktop/ui/home.py" line="153" />
+        <location filename="../../desktop/ui/home.py" line="109" />
+        <location filename="../../desktop/ui/home.py" line="155" />
         <source>Take the &amp;placement test</source>
         <translation>Làm bài &amp;kiểm tra đầu vào</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="108" />
+        <location filename="../../desktop/ui/home.py" line="110" />
         <source>Progress by area</source>
         <translation>Tiến độ theo lĩnh vực</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="109" />
+        <location filename="../../desktop/ui/home.py" line="111" />
         <source>Progress by level</source>
         <translation>Tiến độ theo cấp độ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="110" />
+        <location filename="../../desktop/ui/home.py" line="112" />
         <source>Review</source>
         <translation>Ôn tập</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="111" />
+        <location filename="../../desktop/ui/home.py" line="113" />
         <source>&amp;Review now</source>
         <translation>Ôn tập &amp;ngay</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="112" />
+        <location filename="../../desktop/ui/home.py" line="114" />
         <source>Continue &amp;learning</source>
         <translation>Tiếp tục &amp;học</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="113" />
+        <location filename="../../desktop/ui/home.py" line="115" />
         <source>Assigned to you</source>
         <translation>Được giao cho anh/chị</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="114" />
+        <location filename="../../desktop/ui/home.py" line="116" />
         <source>Certificates</source>
         <translation>Chứng chỉ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="115" />
+        <location filename="../../desktop/ui/home.py" line="117" />
         <source>Level exams</source>
         <translation>Bài thi cấp độ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="116" />
+        <location filename="../../desktop/ui/home.py" line="118" />
         <source>Level exam results</source>
         <translation>Kết quả bài thi cấp độ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="117" />
+        <location filename="../../desktop/ui/home.py" line="119" />
         <source>Assigned packs</source>
         <translation>Gói nội dung được giao</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="119" />
+        <location filename="../../desktop/ui/home.py" line="121" />
         <source>No lessons installed yet</source>
         <translation>Chưa cài đặt bài học nào</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="121" />
+        <location filename="../../desktop/ui/home.py" line="123" />
         <source>Lessons come in content packs (.hvpack files) from your ministry: import one you were given, or connect to the ministry server in Settings to receive the packs assigned to you.</source>
         <translation>Bài học được cung cấp trong các gói nội dung (tệp .hvpack) của Bộ: anh/chị hãy nhập gói đã được cấp, hoặc kết nối máy chủ của Bộ trong mục Cài đặt để nhận các gói được giao.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="125" />
+        <location filename="../../desktop/ui/home.py" line="127" />
         <source>&amp;Import a pack…</source>
         <translation>&amp;Nhập gói nội dung…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="127" />
+        <location filename="../../desktop/ui/home.py" line="129" />
         <source>Certificates earned</source>
         <translation>Chứng chỉ đã đạt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="139" />
+        <location filename="../../desktop/ui/home.py" line="141" />
         <source>Hello, %1</source>
         <translation>Xin chào, %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="144" />
+        <location filename="../../desktop/ui/home.py" line="146" />
         <source>Next: %1</source>
         <translation>Tiếp theo: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="147" />
+        <location filename="../../desktop/ui/home.py" line="149" />
         <source>Everything is done. Well done!</source>
         <translation>Anh/chị đã hoàn thành tất cả. Xin chúc mừng!</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="151" />
+        <location filename="../../desktop/ui/home.py" line="153" />
         <source>Continue the &amp;placement test</source>
         <translation>Làm tiếp bài &amp;kiểm tra đầu vào</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/home.py" line="158" />
+        <location filename="../../desktop/ui/home.py" line="160" />
         <source>%n question(s) to review today.</source>
         <translation>
             <numerusform>Hôm nay có %n câu hỏi cần ôn tập.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="160" />
+        <location filename="../../desktop/ui/home.py" line="162" />
+        <source>Nothing to review now. Next review: %1.</source>
+        <translation>Hiện chưa có câu hỏi nào cần ôn tập. Lần ôn tập tiếp theo: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/home.py" line="166" />
         <source>Nothing to review now.</source>
         <translation>Hiện chưa có câu hỏi nào cần ôn tập.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="177" />
+        <location filename="../../desktop/ui/home.py" line="183" />
         <source>%1 — due %2</source>
         <translation>%1 — hạn %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="180" />
+        <location filename="../../desktop/ui/home.py" line="186" />
         <source>Nothing assigned yet.</source>
         <translation>Chưa có nội dung nào được giao.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="186" />
+        <location filename="../../desktop/ui/home.py" line="192" />
         <source>No level exam submitted yet. The ministry grades each exam.</source>
         <translation>Anh/chị chưa nộp bài thi cấp độ nào. Mỗi bài thi do Bộ chấm.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="190" />
+        <location filename="../../desktop/ui/home.py" line="196" />
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="192" />
+        <location filename="../../desktop/ui/home.py" line="198" />
         <source>(graded on this computer; not confirmed by the ministry)</source>
         <translation>(chấm trên máy tính này; chưa được Bộ xác nhận)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="195" />
+        <location filename="../../desktop/ui/home.py" line="201" />
         <source>No certificate yet: pass a level exam.</source>
         <translation>Chưa có chứng chỉ: hãy vượt qua một bài thi cấp độ.</translation>
     </message>
@@ -388,7 +393,9 @@
     <message numerus="yes">
         <location filename="../../desktop/ui/quiz_intro.py" line="147" />
         <source>About %n minute(s) left on the clock.</source>
-        <translation><numerusform>Đồng hồ còn khoảng %n phút.</numerusform></translation>
+        <translation>
+            <numerusform>Đồng hồ còn khoảng %n phút.</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../desktop/ui/quiz_intro.py" line="151" />
@@ -1658,154 +1665,147 @@
 <context>
     <name>ReviewScreen</name>
     <message>
-        <location filename="../../desktop/ui/review.py" line="158" />
+        <location filename="../../desktop/ui/review.py" line="159" />
         <source>Review</source>
         <translation>Ôn tập</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review.py" line="159" />
+        <location filename="../../desktop/ui/review.py" line="160" />
         <source>C&amp;heck</source>
         <translation>&amp;Kiểm tra</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review.py" line="160" />
+        <location filename="../../desktop/ui/review.py" line="161" />
         <source>I don't know — &amp;show the answer</source>
         <translation>Tôi chưa biết — &amp;xem đáp án</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review.py" line="161" />
+        <location filename="../../desktop/ui/review.py" line="162" />
         <source>Back to &amp;Home</source>
         <translation>Về &amp;Trang chủ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review.py" line="162" />
+        <location filename="../../desktop/ui/review.py" line="163" />
         <source>Go to the &amp;library</source>
         <translation>Đến Thư &amp;viện</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review.py" line="163" />
+        <location filename="../../desktop/ui/review.py" line="164" />
         <source>Question</source>
         <translation>Câu hỏi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review.py" line="164" />
+        <location filename="../../desktop/ui/review.py" line="165" />
         <source>Whether your answer was right</source>
         <translation>Câu trả lời của anh/chị đúng hay chưa</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review.py" line="179" />
+        <location filename="../../desktop/ui/review.py" line="180" />
         <source>Again</source>
         <translation>Học lại</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review.py" line="180" />
+        <location filename="../../desktop/ui/review.py" line="181" />
         <source>Hard</source>
         <translation>Khó</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review.py" line="181" />
+        <location filename="../../desktop/ui/review.py" line="182" />
         <source>Good</source>
         <translation>Tốt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review.py" line="182" />
+        <location filename="../../desktop/ui/review.py" line="183" />
         <source>Easy</source>
         <translation>Dễ</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../desktop/ui/review.py" line="188" />
-        <source>%n min</source>
-        <translation>
-            <numerusform>%n phút</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../desktop/ui/review.py" line="190" />
-        <source>%n hour(s)</source>
-        <translation>
-            <numerusform>%n giờ</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../desktop/ui/review.py" line="192" />
-        <source>%n day(s)</source>
-        <translation>
-            <numerusform>%n ngày</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../desktop/ui/review.py" line="194" />
-        <source>%n month(s)</source>
-        <translation>
-            <numerusform>%n tháng</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../desktop/ui/review.py" line="195" />
-        <source>%n year(s)</source>
-        <translation>
-            <numerusform>%n năm</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../../desktop/ui/review.py" line="219" />
+        <location filename="../../desktop/ui/review.py" line="208" />
         <source>Answer, then check (Enter).</source>
         <translation>Anh/chị hãy trả lời, rồi bấm Kiểm tra (phím Enter).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review.py" line="240" />
+        <location filename="../../desktop/ui/review.py" line="229" />
         <source>How well did you know it? Press 1–4 or a button; the suggestion has the focus.</source>
         <translation>Anh/chị nắm câu này đến mức nào? Bấm phím 1–4 hoặc một nút; nút được gợi ý đã được chọn sẵn.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review.py" line="250" />
+        <location filename="../../desktop/ui/review.py" line="239" />
         <source>Question %1 of %2</source>
         <translation>Câu hỏi %1/%2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review.py" line="270" />
+        <location filename="../../desktop/ui/review.py" line="259" />
         <source>Comes back in %1</source>
         <translation>Sẽ ôn lại sau %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review.py" line="280" />
+        <location filename="../../desktop/ui/review.py" line="269" />
         <source>Choose or type an answer first.</source>
         <translation>Anh/chị hãy chọn hoặc gõ câu trả lời trước.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review.py" line="324" />
+        <location filename="../../desktop/ui/review.py" line="313" />
         <source>Review done</source>
         <translation>Đã ôn tập xong</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/review.py" line="326" />
+        <location filename="../../desktop/ui/review.py" line="315" />
         <source>You reviewed %n question(s).</source>
         <translation>
             <numerusform>Anh/chị đã ôn tập %n câu hỏi.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review.py" line="328" />
+        <location filename="../../desktop/ui/review.py" line="317" />
         <source>Right at the first answer: %1 of %2.</source>
         <translation>Trả lời đúng ngay lần đầu: %1/%2 câu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review.py" line="335" />
+        <location filename="../../desktop/ui/review.py" line="324" />
         <source>Nothing else is scheduled for review.</source>
         <translation>Không còn câu hỏi nào được lên lịch ôn tập.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review.py" line="338" />
+        <location filename="../../desktop/ui/review.py" line="327" />
         <source>Next review: %1 (in %2).</source>
         <translation>Lần ôn tập tiếp theo: %1 (sau %2).</translation>
     </message>
+</context>
+<context>
+    <name>ReviewTimes</name>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/review_times.py" line="17" />
+        <source>%n min</source>
+        <translation><numerusform>%n phút</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/review_times.py" line="19" />
+        <source>%n hour(s)</source>
+        <translation><numerusform>%n giờ</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/review_times.py" line="21" />
+        <source>%n day(s)</source>
+        <translation><numerusform>%n ngày</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/review_times.py" line="23" />
+        <source>%n month(s)</source>
+        <translation><numerusform>%n tháng</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/review_times.py" line="24" />
+        <source>%n year(s)</source>
+        <translation><numerusform>%n năm</numerusform></translation>
+    </message>
     <message>
-        <location filename="../../desktop/ui/review.py" line="351" />
+        <location filename="../../desktop/ui/review_times.py" line="32" />
         <source>today at %1</source>
         <translation>hôm nay lúc %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review.py" line="353" />
+        <location filename="../../desktop/ui/review_times.py" line="34" />
         <source>tomorrow at %1</source>
         <translation>ngày mai lúc %1</translation>
     </message>

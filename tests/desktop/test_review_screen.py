@@ -6,6 +6,7 @@ the middle of a session resumes it where it was."""
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import Qt
 
@@ -117,7 +118,12 @@ def test_home_counts_the_session_across_two_packs_graded_with_keys_then_refreshe
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.home)
     idle(qtbot, window)
     qtbot.waitUntil(lambda: window.home._data.review_due == 0)
-    assert window.home.review_label.text() == window.home.tr("Nothing to review now.")
+    # The two graded Again come back first, a minute after their grade: Home says when.
+    soonest = window.home._data.review_next
+    assert datetime.now(UTC) < soonest <= datetime.now(UTC) + timedelta(minutes=1)
+    assert window.home.review_label.text() == window.home.tr(
+        "Nothing to review now. Next review: %1."
+    ).replace("%1", window.home.times.when(soonest))
     assert not window.home.review_button.isEnabled()
 
     # Seven answers were recorded, one per card, each with the grade given.

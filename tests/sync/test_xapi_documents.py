@@ -550,3 +550,33 @@ def test_of_writers_holding_the_same_etag_exactly_one_wins(live, clients):
     assert sorted(statuses) == [204] + [412] * 7
     final = requests.get(url, params=params, headers=V, auth=auth, timeout=30)
     assert final.headers["etag"] == sha1_tag(final.content) != tag
+
+
+def test_of_writers_creating_the_same_document_exactly_one_wins(live, clients):
+    """Eight tools create the same profile at once with If-None-Match: *: one creates
+    it, the others are told it exists now (412), never a 500 from the unique key."""
+    import threading
+
+    import requests
+
+    url = f"{live.url}{ACTIVITY_PROFILE}"
+    params = {"activityId": ACTIVITY, "profileId": "raced"}
+    headers = {**V, "Content-Type": "application/json", "If-None-Match": "*"}
+    start = threading.Barrier(8)
+    statuses: list[int] = []
+
+    def create(n: int) -> None:
+        start.wait()
+        answer = requests.put(url, params=params, data=json.dumps({"writer": n}).encode(),
+                              headers=headers, auth=clients["mission"], timeout=60)  # fmt: skip
+        statuses.append(answer.status_code)
+
+    threads = [threading.Thread(target=create, args=(n,)) for n in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(statuses) == [204] + [412] * 7
+    listed = requests.get(url, params={"activityId": ACTIVITY}, headers=V,
+                          auth=clients["mission"], timeout=30)  # fmt: skip
+    assert listed.json() == ["raced"]

@@ -5,6 +5,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 bash scripts/chromium.sh  # the dashboard's browser tests (tests/e2e) use Debian's chromium
+# The second independent xAPI client (tests/sync/test_xapi_js_client.py) runs under node.
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
+  $SUDO apt-get update -qq
+  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null
+fi
+bash scripts/xapi_js.sh >/dev/null
 export QT_QPA_PLATFORM=offscreen
 # The server tests run against PostgreSQL as well as SQLite (DESIGN section 8). If it
 # cannot start here, the PostgreSQL tests fail under CI (and skip, saying why, locally).

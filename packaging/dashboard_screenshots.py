@@ -102,6 +102,34 @@ def _held_attempt(session, learner: str) -> str:
     return registration
 
 
+def _item_attempts(world) -> list:
+    """Quiz attempts of all ten learners, so that item analysis has first answers
+    (answers outside an attempt count for nothing) and, from ten of them, flags.
+
+    The world's learners t0, t1, p0 and p1 answered q1 in an attempt already: their
+    second attempt counts only for the items it is the first to hold (q2-q4)."""
+    from tests.sync.reporting_world import quiz_attempt
+
+    t, p, d = world.learners["tokyo"], world.learners["paris"], world.learners["department"]
+    when = datetime(2026, 9, 16, 9, 0, tzinfo=UTC)
+    # q1 single (b the key, d nobody's choice), q2 true/false everyone gets right (too
+    # easy), q3 typed: "mật khẩu" by three (shown), a name by one (withheld), q4 numeric.
+    q3 = {t[0]: "mật khẩu", t[1]: "mật khẩu", t[2]: "mật khẩu", p[0]: "Hoàng Văn Em"}
+    q4 = {t[0]: "2", p[2]: "12"}
+    attempts = []
+    for learner in (*t, *p, *d):
+        answers = []
+        if learner not in (t[0], t[1], p[0], p[1]):
+            answers.append(("q1", "c" if learner == d[1] else "b", learner != d[1]))
+        answers += [
+            ("q2", "true", True),
+            ("q3", q3.get(learner, "hai bước"), learner not in q3),
+            ("q4", q4.get(learner, "8"), learner not in q4),
+        ]
+        attempts += quiz_attempt(learner, 1, answers, when)
+    return attempts
+
+
 def shoot(out: Path) -> list[Path]:
     from playwright.sync_api import sync_playwright
     from sqlalchemy import select
@@ -114,7 +142,7 @@ def shoot(out: Path) -> list[Path]:
     from tests.e2e.conftest import ARGS, CHROMIUM
     from tests.sync.conftest import ThreadServer
     from tests.sync.dashboard_world import PASSWORD, seed_ministry
-    from tests.sync.reporting_world import Pushed, Pusher, answer, publish_levels
+    from tests.sync.reporting_world import Pushed, Pusher, publish_levels
     from tests.sync.test_reports import write_quizzes
 
     out.mkdir(parents=True, exist_ok=True)
@@ -130,25 +158,22 @@ def shoot(out: Path) -> list[Path]:
         write_quizzes(
             ctx,
             "packs/l1-v1.hvpack",
-            {"l1-a1-quiz": {"q1": "single", "q3": "short_answer", "q4": "numeric"}},
+            {
+                "l1-a1-quiz": {
+                    "q1": "single",
+                    "q2": "true_false",
+                    "q3": "short_answer",
+                    "q4": "numeric",
+                }
+            },
         )
         pusher = Pusher(ctx, world.seeded)
         with ctx.db.read() as session:
             rows = session.execute(select(Profile.learner_id, Profile.profile_id)).all()
             pusher.profiles = {learner: profile for learner, profile in rows}
-        tokyo, paris = world.learners["tokyo"], world.learners["paris"]
-        when = datetime(2026, 9, 16, 9, 0, tzinfo=UTC)
+        tokyo = world.learners["tokyo"]
         with ctx.db.write() as session:
-            pusher.push(
-                session,
-                [
-                    *(answer(x, 1, "q3", "mật khẩu", False, when) for x in tokyo[:3]),
-                    answer(paris[0], 1, "q3", "Hoàng Văn Em", False, when),
-                    answer(paris[1], 1, "q3", "hai bước", True, when),
-                    answer(tokyo[0], 1, "q4", "2", False, when),
-                    answer(paris[2], 1, "q4", "12", False, when),
-                ],
-            )
+            pusher.push(session, _item_attempts(world))
         # A level-1 version 2 that some devices lack.
         with ctx.db.write() as session:
             admin.assign(session, "demo", "vn.mofa.dl.l1", world.tokyo, None)

@@ -91,7 +91,8 @@ def test_home_counts_the_session_across_two_packs_graded_with_keys_then_refreshe
     assert screen.bars.currentWidget() is screen.check_bar
     assert not any(button.isEnabled() for button in screen.grades.values())
 
-    given = [1, 2, 3, 4, 3, 3, 1]
+    # Again last: those two come back a minute after their grade, after Home's check.
+    given = [2, 3, 4, 3, 3, 1, 1]
     for n, rating in enumerate(given):
         item = card(window).item
         check(qtbot, window, wrong(item) if rating == 1 else right_answer(item))

@@ -132,13 +132,13 @@ def _item_attempts(world) -> list:
 
 def shoot(out: Path) -> list[Path]:
     from playwright.sync_api import sync_playwright
-    from sqlalchemy import select
+    from sqlalchemy import select, update
 
     from sync.server import admin
     from sync.server.context import ServerContext, ServerSettings
     from sync.server.db import now
     from sync.server.derived import pack_versions as versions
-    from sync.server.models import Assignment, Certificate, Device, Profile
+    from sync.server.models import Assignment, Certificate, Device, Learner, Profile
     from tests.e2e.conftest import ARGS, CHROMIUM
     from tests.sync.conftest import ThreadServer
     from tests.sync.dashboard_world import PASSWORD, seed_ministry
@@ -174,6 +174,9 @@ def shoot(out: Path) -> list[Path]:
         tokyo = world.learners["tokyo"]
         with ctx.db.write() as session:
             pusher.push(session, _item_attempts(world))
+            # Enrolled before their exams (the world's learners are made today), so the
+            # unit pages' months start with nobody certified.
+            session.execute(update(Learner).values(created=datetime(2026, 8, 3, tzinfo=UTC)))
         # A level-1 version 2 that some devices lack.
         with ctx.db.write() as session:
             admin.assign(session, "demo", "vn.mofa.dl.l1", world.tokyo, None)

@@ -303,3 +303,26 @@ def test_unit_page_shows_the_months_against_the_targets_in_both_languages(api, c
     lines = download.content.decode("utf-8-sig").splitlines()
     assert lines[0].startswith("unit_id,unit,month,learners,certified,share,target")
     assert any(line.endswith("2026-05,4,3,0.75,1.0,2026-12-31,false") for line in lines)
+
+
+# ------------------------------------------------------------------ the command lines
+
+
+def test_targets_at_the_command_lines(ctx, history, tmp_path, capsys):
+    from sync.server.admin_cli import main as admin_cli
+    from sync.server.cli import main as server_cli
+
+    # A server given targets it cannot read does not start.
+    assert server_cli(["--data-dir", str(tmp_path / "x"), "--targets", "40%,30%"]) == 2
+    assert "higher than the one before" in capsys.readouterr().err
+
+    base = ["--data-dir", str(ctx.settings.data_dir), "--database-url", ctx.settings.url]
+    target = tmp_path / "months.csv"
+    report = [*base, "report", "certified_by_month", "--unit", str(history["seoul"])]
+    code = admin_cli([*report, "-o", str(target), "--targets", "50%:2026-03-31,100%"])
+    assert code == 0, capsys.readouterr().err
+    lines = target.read_text("utf-8-sig").splitlines()
+    # Seoul in March: its one learner not certified, against 50 % due 31 March.
+    assert any(line.endswith("2026-03,1,0,0.0,0.5,2026-03-31,false") for line in lines)
+    assert admin_cli([*report, "-o", str(target), "--targets", "half"]) == 1
+    assert "is not a share" in capsys.readouterr().err

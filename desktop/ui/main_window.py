@@ -166,6 +166,10 @@ class MainWindow(QMainWindow):
         self.home.review_requested.connect(self.start_review)
         self.home.import_requested.connect(lambda: self.import_pack())
         self.review.home_requested.connect(lambda: self.show_screen("home"))
+        # Any other screen ends a review session (a lock first keeps it: `_locked`).
+        self.stack.currentChanged.connect(
+            lambda _n: self.stack.currentWidget() is not self.review and self.reviews.leave()
+        )
         self.review.library_requested.connect(lambda: self.show_screen("library"))
         self.library.lesson_requested.connect(lambda p, m, s: self.open_lesson(LessonRef(p, m, s)))
         self.library.quiz_requested.connect(self.start_module_quiz)
@@ -381,8 +385,6 @@ class MainWindow(QMainWindow):
         if self.learner is None:
             return
         self.quiz.stop()
-        if self.stack.currentWidget() is self.review:
-            self.reviews.leave()
         for n in range(self.nav.count()):
             if self.nav.item(n).data(Qt.ItemDataRole.UserRole) == key:
                 self.nav.setCurrentRow(n)

@@ -337,3 +337,12 @@ def test_packs_go_by_their_titles_in_the_admins_language(api, ctx, ministry):
         assert f"<td>{title}</td>" in held and "<td>vn.mofa.dl.l1</td>" not in held
         listed = api.get("/admin/assignments").text.split('id="assignments"')[1]
         assert f"<td>{title}</td>" in listed.split("</table>")[0]
+
+
+def test_the_server_refuses_to_start_with_an_unknown_time_zone(tmp_path, capsys):
+    from sync.server import cli
+
+    code = cli.main(["--data-dir", str(tmp_path / "server"), "--time-zone", "Asia/Hanoi-Typo"])
+    assert code == 2
+    assert "unknown time zone 'Asia/Hanoi-Typo'" in capsys.readouterr().err
+    assert not (tmp_path / "server").exists()  # stopped before touching anything

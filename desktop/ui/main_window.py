@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -27,33 +28,41 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.about import about_facts
 from desktop.catalog import LessonRef
 from desktop.operations import Change, Changes
-from desktop.operations.certificates import CertificateExport
 from desktop.operations.context import Context
-from desktop.operations.lessons import Lessons
-from desktop.operations.packs import Packs
-from desktop.operations.quizzes import QuizLauncher
-from desktop.operations.review import Reviews
 from desktop.operations.session import Session
-from desktop.quiz_launch import Launch
 from desktop.tasks import Tasks
-from desktop.ui.certificates import CertificatesScreen
-from desktop.ui.home import HomeScreen
-from desktop.ui.lesson import LessonScreen
-from desktop.ui.library import LibraryScreen
 from desktop.ui.messages import Messages
 from desktop.ui.names import Names
-from desktop.ui.quiz import QuizScreen
-from desktop.ui.review import ReviewScreen
-from desktop.ui.search import SearchScreen
-from desktop.ui.settings import SettingsScreen
-from desktop.ui.sync_controller import SyncController
 from desktop.ui.sync_panel import SyncStatusLine
 from desktop.ui.unlock import NewProfileScreen, UnlockScreen
 from desktop.ui.widgets import IconsWhenShown
 from desktop.workspace import Workspace
+
+if TYPE_CHECKING:
+    from desktop.quiz_launch import Launch
+
+# Built after the unlock screen's first paint (or when first asked for): the screens
+# behind the unlock screen and the operations that drive them, with their imports.
+_LATER = frozenset(
+    {
+        "home",
+        "library",
+        "lesson",
+        "quiz",
+        "review",
+        "search",
+        "certificates",
+        "settings",
+        "packs",
+        "certificate_export",
+        "quizzes",
+        "lessons",
+        "reviews",
+        "sync",
+    }
+)
 
 NAV = ("home", "library", "search", "certificates", "import", "settings", "lock")
 
@@ -72,8 +81,6 @@ class MainWindow(QMainWindow):
         )
         self.session = Session(self.context)
         self.idle = self.session.idle
-        self.packs = Packs(self.context)
-        self.certificate_export = CertificateExport(self.context, lambda: self.display_name)
         self.suspended: tuple[str | None, Launch] | None = None  # (profile, run) a lock interrupted
         self.lesson_lang = workspace.settings.language
         self.setAcceptDrops(True)
@@ -83,48 +90,9 @@ class MainWindow(QMainWindow):
 
         self.unlock = UnlockScreen()
         self.new_profile = NewProfileScreen(_passphrase_hint)
-        self.home = HomeScreen()
-        self.library = LibraryScreen()
-        self.lesson = LessonScreen()
-        self.quiz = QuizScreen(lambda work, done=None: self.tasks.db(work, done, self.fail))
-        self.search = SearchScreen()
-        self.certificates = CertificatesScreen()
-        self.settings = SettingsScreen()
-        self.quizzes = QuizLauncher(
-            self.context,
-            self.quiz,
-            lambda: self.session.learner,
-            lambda: self.stack.setCurrentWidget(self.quiz),
-        )
-        self.lessons = Lessons(
-            self.context,
-            self.lesson,
-            lambda: self.session.learner,
-            lambda: self.stack.setCurrentWidget(self.lesson),
-            self.start_module_quiz,
-        )
-        self.lessons.language_chosen.connect(self._lesson_language)
-        self.review = ReviewScreen()
-        self.reviews = Reviews(
-            self.context,
-            self.review,
-            lambda: self.session.learner,
-            lambda: self.stack.setCurrentWidget(self.review),
-        )
         self.stack = QStackedWidget()
-        for screen in (
-            self.unlock,
-            self.new_profile,
-            self.home,
-            self.library,
-            self.lesson,
-            self.quiz,
-            self.review,
-            self.search,
-            self.certificates,
-            self.settings,
-        ):
-            self.stack.addWidget(screen)
+        self.stack.addWidget(self.unlock)
+        self.stack.addWidget(self.new_profile)
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
         self.nav.setFixedWidth(210)
@@ -157,12 +125,90 @@ class MainWindow(QMainWindow):
         self.new_profile.create_requested.connect(self._create_profile)
         self.new_profile.language_chosen.connect(self.set_language)
         self.new_profile.cancelled.connect(self.show_unlock)
-        self.home.continue_requested.connect(self._continue)
-        self.home.placement_requested.connect(self.start_placement)
         self.session.unlocked.connect(self._unlocked)
         self.session.locking.connect(self._locking)
         self.session.locked.connect(self._locked)
         self.changes.changed.connect(self._changed)
+
+        QShortcut(QKeySequence("Ctrl+L"), self, activated=self.lock)
+        QShortcut(QKeySequence.StandardKey.Find, self, activated=lambda: self.show_screen("search"))
+        self.retranslate()
+        self._built = False
+        self.show_unlock()
+        self._after_first_paint(self._build_later)
+
+    def __getattr__(self, name: str):
+        # Only reached for attributes not set yet: a screen asked for before the
+        # after-paint build (a signal, a test) builds them all now.
+        if name in _LATER and not self.__dict__.get("_building"):
+            self._build_later()
+            return self.__dict__[name]
+        raise AttributeError(name)
+
+    def _build_later(self) -> None:
+        """The screens behind the unlock screen and their operations, wired."""
+        if self._built:
+            return
+        self._building = True
+        from desktop.operations.certificates import CertificateExport
+        from desktop.operations.lessons import Lessons
+        from desktop.operations.packs import Packs
+        from desktop.operations.quizzes import QuizLauncher
+        from desktop.operations.review import Reviews
+        from desktop.ui.certificates import CertificatesScreen
+        from desktop.ui.home import HomeScreen
+        from desktop.ui.lesson import LessonScreen
+        from desktop.ui.library import LibraryScreen
+        from desktop.ui.quiz import QuizScreen
+        from desktop.ui.review import ReviewScreen
+        from desktop.ui.search import SearchScreen
+        from desktop.ui.settings import SettingsScreen
+        from desktop.ui.sync_controller import SyncController
+
+        workspace = self.workspace
+        self.packs = Packs(self.context)
+        self.certificate_export = CertificateExport(self.context, lambda: self.display_name)
+        self.home = HomeScreen()
+        self.library = LibraryScreen()
+        self.lesson = LessonScreen()
+        self.quiz = QuizScreen(lambda work, done=None: self.tasks.db(work, done, self.fail))
+        self.search = SearchScreen()
+        self.certificates = CertificatesScreen()
+        self.settings = SettingsScreen()
+        self.quizzes = QuizLauncher(
+            self.context,
+            self.quiz,
+            lambda: self.session.learner,
+            lambda: self.stack.setCurrentWidget(self.quiz),
+        )
+        self.lessons = Lessons(
+            self.context,
+            self.lesson,
+            lambda: self.session.learner,
+            lambda: self.stack.setCurrentWidget(self.lesson),
+            self.start_module_quiz,
+        )
+        self.lessons.language_chosen.connect(self._lesson_language)
+        self.review = ReviewScreen()
+        self.reviews = Reviews(
+            self.context,
+            self.review,
+            lambda: self.session.learner,
+            lambda: self.stack.setCurrentWidget(self.review),
+        )
+        for screen in (
+            self.home,
+            self.library,
+            self.lesson,
+            self.quiz,
+            self.review,
+            self.search,
+            self.certificates,
+            self.settings,
+        ):
+            self.stack.addWidget(screen)
+        self.home.continue_requested.connect(self._continue)
+        self.home.placement_requested.connect(self.start_placement)
         self.home.review_requested.connect(self.start_review)
         self.home.import_requested.connect(lambda: self.import_pack())
         self.review.home_requested.connect(lambda: self.show_screen("home"))
@@ -193,11 +239,9 @@ class MainWindow(QMainWindow):
         self.sync.content_changed.connect(self._synced_content)
         self.settings.sync.connect_requested.connect(lambda url, *_: self._server(url))
 
-        QShortcut(QKeySequence("Ctrl+L"), self, activated=self.lock)
-        QShortcut(QKeySequence.StandardKey.Find, self, activated=lambda: self.show_screen("search"))
         self.lesson.set_font_size(workspace.settings.font_size)
-        self.retranslate()
-        self.show_unlock()
+        self._built = True
+        self._building = False
 
     # --- language ---------------------------------------------------------------------
 
@@ -406,7 +450,7 @@ class MainWindow(QMainWindow):
             self.sync.refresh()
             workspace = self.workspace
             self.tasks.background(
-                lambda: about_facts(workspace), self.settings.show_about, self.fail
+                lambda: _about_facts(workspace), self.settings.show_about, self.fail
             )
 
     def refresh_home(self) -> None:
@@ -577,6 +621,12 @@ def _warm_up() -> None:
         "sync.engine",
     ):
         importlib.import_module(name)
+
+
+def _about_facts(workspace: Workspace):
+    from desktop.about import about_facts
+
+    return about_facts(workspace)
 
 
 def _passphrase_hint(text: str):

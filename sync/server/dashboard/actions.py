@@ -262,6 +262,27 @@ async def revoke(device_id: str, request: Request, who: Signed, ctx: Context) ->
     return redirect(f"/learners/{found['learner_id']}")
 
 
+def _audit_refused(
+    ctx: ServerContext,
+    who: Admin,
+    action: str,
+    file: str,
+    error: Exception,
+    reason: reasons.Reason,
+) -> None:
+    """A refused upload, audited with the server's English and with the code and values
+    the refusal is worded by, so the audit page words it in the reader's language."""
+    audit(
+        ctx,
+        who,
+        action,
+        f"file:{file}",
+        reason=str(error),
+        reason_id=reason.message_id,
+        reason_values=reason.values,
+    )
+
+
 def _storable_name(name: str) -> bool:
     """Whether the file system takes the name as it is: not a NUL character, nor
     letters it cannot encode, nor a name longer than a folder entry may be."""
@@ -316,16 +337,7 @@ async def upload_pack(request: Request, who: Signed, ctx: Context) -> Response:
         )
     except (PackRefused, admin.AdminError) as error:
         reason = reasons.of_error(error)
-        # The code and its values too, so the audit page words it in the reader's language.
-        audit(
-            ctx,
-            who,
-            "add-pack-refused",
-            f"file:{path.name}",
-            reason=str(error),
-            reason_id=reason.message_id,
-            reason_values=reason.values,
-        )
+        _audit_refused(ctx, who, "add-pack-refused", path.name, error, reason)
         if reason.where == path.name:
             reason = replace(reason, where=None)
         english = str(error) if str(error).startswith(path.name) else f"{path.name}: {error}"
@@ -468,15 +480,7 @@ async def bundles(request: Request, who: Signed, ctx: Context) -> Response:
         done = await run_in_threadpool(import_bundle, ctx, data, who.name, name)
     except BundleRefused as refused:
         worded = reasons.of_bundle(refused)
-        audit(
-            ctx,
-            who,
-            "import-bundle-refused",
-            f"file:{name}",
-            reason=str(refused),
-            reason_id=worded.message_id,
-            reason_values=worded.values,
-        )
+        _audit_refused(ctx, who, "import-bundle-refused", name, refused, worded)
         return render(
             request,
             "bundles.html",

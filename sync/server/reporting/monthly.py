@@ -23,7 +23,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
 from sync.server.db import aware
@@ -77,27 +77,26 @@ def _first_enrolment(session: Session, unit_ids: list[int]) -> date | None:
 
 def _joined_and_certified(session: Session, unit_ids: list[int]) -> list[tuple]:
     """(month enrolled, month first certified or None, learners), grouped."""
-    first = (
-        select(
-            LearnerProgress.learner_id,
-            func.min(LearnerProgress.certified_at).label("at"),
-        )
-        .where(
-            LearnerProgress.kind == "level",
-            LearnerProgress.number.in_(LEVELS),
-            LearnerProgress.certified_at.is_not(None),
-        )
-        .group_by(LearnerProgress.learner_id)
-        .subquery()
-    )
+    # Grouped per learner of the scope (the progress table's key leads with the
+    # learner): grouping the whole table first would cost a mission's page as much
+    # as the ministry's.
     per_learner = (
         select(
             _month_text(session, Learner.created).label("joined"),
-            _month_text(session, first.c.at).label("certified"),
+            _month_text(session, func.min(LearnerProgress.certified_at)).label("certified"),
         )
         .select_from(Learner)
-        .outerjoin(first, first.c.learner_id == Learner.id)
+        .outerjoin(
+            LearnerProgress,
+            and_(
+                LearnerProgress.learner_id == Learner.id,
+                LearnerProgress.kind == "level",
+                LearnerProgress.number.in_(LEVELS),
+                LearnerProgress.certified_at.is_not(None),
+            ),
+        )
         .where(Learner.unit_id.in_(unit_ids))
+        .group_by(Learner.id, Learner.created)
         .subquery()
     )
     return list(

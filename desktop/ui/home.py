@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from desktop.ui.names import Names
 from desktop.ui.review_times import ReviewTimes
-from desktop.ui.widgets import BarChart, EmptyState, heading, icon
+from desktop.ui.widgets import BarChart, NoLessons, heading, icon
 
 
 class HomeScreen(QWidget):
@@ -67,7 +67,7 @@ class HomeScreen(QWidget):
         self.exams.setObjectName("exam-results")
         QVBoxLayout(self.exams_box).addWidget(self.exams)
         self.continue_box, self.review_box = QGroupBox(), QGroupBox()
-        self.empty = EmptyState("empty-library")
+        self.empty = NoLessons()
         self.empty.setVisible(False)
         self.empty.action.connect(self.import_requested)
         row = QHBoxLayout(self.continue_box)
@@ -117,15 +117,7 @@ class HomeScreen(QWidget):
         self.exams_box.setTitle(self.tr("Level exams"))
         self.exams.setAccessibleName(self.tr("Level exam results"))
         self.assigned.setAccessibleName(self.tr("Assigned packs"))
-        self.empty.set_texts(
-            self.tr("No lessons installed yet"),
-            self.tr(
-                "Lessons come in content packs (.hvpack files) from your ministry: import "
-                "one you were given, or connect to the ministry server in Settings to "
-                "receive the packs assigned to you."
-            ),
-            self.tr("&Import a pack…"),
-        )
+        self.empty.retranslate()
         self.certificates.setAccessibleName(self.tr("Certificates earned"))
         if self._data is not None:
             self.show_data(self._data)

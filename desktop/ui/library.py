@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from content.localised import pick
 from desktop.ui.names import Names
-from desktop.ui.widgets import EmptyState, heading, icon
+from desktop.ui.widgets import NoLessons, heading, icon
 
 ROLE = Qt.ItemDataRole.UserRole
 KEY = Qt.ItemDataRole.UserRole + 1  # the row's identity, for expansion and selection
@@ -108,7 +108,7 @@ class LibraryScreen(QWidget):
         self.tree.itemCollapsed.connect(lambda item: self._opened(item, False))
         self.open_button = QPushButton()
         self.open_button.clicked.connect(lambda: self._activated(self.tree.currentItem(), 0))
-        self.empty = EmptyState("empty-library")
+        self.empty = NoLessons()
         self.empty.action.connect(self.import_requested)
         buttons = QHBoxLayout()
         buttons.addStretch()
@@ -136,15 +136,7 @@ class LibraryScreen(QWidget):
         self.tree.setHeaderLabels([self.tr("Content"), self.tr("Progress")])
         self.tree.setAccessibleName(self.tr("Levels, modules and lessons"))
         self.open_button.setText(self.tr("&Open"))
-        self.empty.set_texts(
-            self.tr("No lessons installed yet"),
-            self.tr(
-                "Lessons come in content packs (.hvpack files) from your ministry: import "
-                "one you were given, or connect to the ministry server in Settings to "
-                "receive the packs assigned to you."
-            ),
-            self.tr("&Import a pack…"),
-        )
+        self.empty.retranslate()
         if self._last is not None:
             self.show_data(*self._last)
 

@@ -261,6 +261,30 @@ class BarChart(QWidget):
         painter.end()
 
 
+class NoLessons(EmptyState):
+    """Home's and the library's empty state: no pack installed, and how to get one."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("empty-library", parent)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.set_texts(
+            self.tr("No lessons installed yet"),
+            self.tr(
+                "Lessons come in content packs (.hvpack files) from your ministry: import "
+                "one you were given, or connect to the ministry server in Settings to "
+                "receive the packs assigned to you."
+            ),
+            self.tr("&Import a pack…"),
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+
 def ask_to_confirm(
     parent: QWidget,
     *,

@@ -157,7 +157,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/home.py" line="109" />
-        <location filename="../../desktop/ui/home.py" line="155" />
+        <location filename="../../desktop/ui/home.py" line="147" />
         <source>Take the &amp;placement test</source>
         <translation>Take the &amp;placement test</translation>
     </message>
@@ -213,46 +213,31 @@
     </message>
     <message>
         <location filename="../../desktop/ui/home.py" line="121" />
-        <source>No lessons installed yet</source>
-        <translation>No lessons installed yet</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/home.py" line="123" />
-        <source>Lessons come in content packs (.hvpack files) from your ministry: import one you were given, or connect to the ministry server in Settings to receive the packs assigned to you.</source>
-        <translation>Lessons come in content packs (.hvpack files) from your ministry: import one you were given, or connect to the ministry server in Settings to receive the packs assigned to you.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/home.py" line="127" />
-        <source>&amp;Import a pack…</source>
-        <translation>&amp;Import a pack…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/home.py" line="129" />
         <source>Certificates earned</source>
         <translation>Certificates earned</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="141" />
+        <location filename="../../desktop/ui/home.py" line="133" />
         <source>Hello, %1</source>
         <translation>Hello, %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="146" />
+        <location filename="../../desktop/ui/home.py" line="138" />
         <source>Next: %1</source>
         <translation>Next: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="149" />
+        <location filename="../../desktop/ui/home.py" line="141" />
         <source>Everything is done. Well done!</source>
         <translation>You have finished everything. Well done!</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="153" />
+        <location filename="../../desktop/ui/home.py" line="145" />
         <source>Continue the &amp;placement test</source>
         <translation>Continue the &amp;placement test</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/home.py" line="160" />
+        <location filename="../../desktop/ui/home.py" line="152" />
         <source>%n question(s) to review today.</source>
         <translation>
             <numerusform>%n question to review today.</numerusform>
@@ -260,42 +245,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="162" />
+        <location filename="../../desktop/ui/home.py" line="154" />
         <source>Nothing to review now. Next review: %1.</source>
         <translation>Nothing to review now. Next review: %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="166" />
+        <location filename="../../desktop/ui/home.py" line="158" />
         <source>Nothing to review now.</source>
         <translation>Nothing to review now.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="183" />
+        <location filename="../../desktop/ui/home.py" line="175" />
         <source>%1 — due %2</source>
         <translation>%1 — due %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="186" />
+        <location filename="../../desktop/ui/home.py" line="178" />
         <source>Nothing assigned yet.</source>
         <translation>Nothing assigned yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="192" />
+        <location filename="../../desktop/ui/home.py" line="184" />
         <source>No level exam submitted yet. The ministry grades each exam.</source>
         <translation>No level exam submitted yet. The ministry grades each exam.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="196" />
+        <location filename="../../desktop/ui/home.py" line="188" />
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="198" />
+        <location filename="../../desktop/ui/home.py" line="190" />
         <source>(graded on this computer; not confirmed by the ministry)</source>
         <translation>(graded on this computer; not confirmed by the ministry)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="201" />
+        <location filename="../../desktop/ui/home.py" line="193" />
         <source>No certificate yet: pass a level exam.</source>
         <translation>No certificate yet: pass a level exam.</translation>
     </message>
@@ -507,47 +492,32 @@
         <translation>&amp;Open</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="140" />
-        <source>No lessons installed yet</source>
-        <translation>No lessons installed yet</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/library.py" line="142" />
-        <source>Lessons come in content packs (.hvpack files) from your ministry: import one you were given, or connect to the ministry server in Settings to receive the packs assigned to you.</source>
-        <translation>Lessons come in content packs (.hvpack files) from your ministry: import one you were given, or connect to the ministry server in Settings to receive the packs assigned to you.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/library.py" line="146" />
-        <source>&amp;Import a pack…</source>
-        <translation>&amp;Import a pack…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/library.py" line="191" />
+        <location filename="../../desktop/ui/library.py" line="183" />
         <source>%1/%2 lessons</source>
         <translation>%1/%2 lessons</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="206" />
+        <location filename="../../desktop/ui/library.py" line="198" />
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="214" />
+        <location filename="../../desktop/ui/library.py" line="206" />
         <source>Module quiz</source>
         <translation>Module quiz</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="218" />
+        <location filename="../../desktop/ui/library.py" line="210" />
         <source>best %1%</source>
         <translation>best %1%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="231" />
+        <location filename="../../desktop/ui/library.py" line="223" />
         <source>Level exam</source>
         <translation>Level exam</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="230" />
+        <location filename="../../desktop/ui/library.py" line="222" />
         <source>passed</source>
         <translation>passed</translation>
     </message>
@@ -1295,6 +1265,24 @@
         <location filename="../../desktop/ui/unlock.py" line="235" />
         <source>Creating your encrypted profile…</source>
         <translation>Creating your encrypted profile…</translation>
+    </message>
+</context>
+<context>
+    <name>NoLessons</name>
+    <message>
+        <location filename="../../desktop/ui/widgets.py" line="273" />
+        <source>No lessons installed yet</source>
+        <translation>No lessons installed yet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets.py" line="275" />
+        <source>Lessons come in content packs (.hvpack files) from your ministry: import one you were given, or connect to the ministry server in Settings to receive the packs assigned to you.</source>
+        <translation>Lessons come in content packs (.hvpack files) from your ministry: import one you were given, or connect to the ministry server in Settings to receive the packs assigned to you.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets.py" line="279" />
+        <source>&amp;Import a pack…</source>
+        <translation>&amp;Import a pack…</translation>
     </message>
 </context>
 <context>

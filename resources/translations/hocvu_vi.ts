@@ -157,7 +157,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/home.py" line="109" />
-        <location filename="../../desktop/ui/home.py" line="155" />
+        <location filename="../../desktop/ui/home.py" line="147" />
         <source>Take the &amp;placement test</source>
         <translation>Làm bài &amp;kiểm tra đầu vào</translation>
     </message>
@@ -213,88 +213,73 @@
     </message>
     <message>
         <location filename="../../desktop/ui/home.py" line="121" />
-        <source>No lessons installed yet</source>
-        <translation>Chưa cài đặt bài học nào</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/home.py" line="123" />
-        <source>Lessons come in content packs (.hvpack files) from your ministry: import one you were given, or connect to the ministry server in Settings to receive the packs assigned to you.</source>
-        <translation>Bài học được cung cấp trong các gói nội dung (tệp .hvpack) của Bộ: anh/chị hãy nhập gói đã được cấp, hoặc kết nối máy chủ của Bộ trong mục Cài đặt để nhận các gói được giao.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/home.py" line="127" />
-        <source>&amp;Import a pack…</source>
-        <translation>&amp;Nhập gói nội dung…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/home.py" line="129" />
         <source>Certificates earned</source>
         <translation>Chứng chỉ đã đạt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="141" />
+        <location filename="../../desktop/ui/home.py" line="133" />
         <source>Hello, %1</source>
         <translation>Xin chào, %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="146" />
+        <location filename="../../desktop/ui/home.py" line="138" />
         <source>Next: %1</source>
         <translation>Tiếp theo: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="149" />
+        <location filename="../../desktop/ui/home.py" line="141" />
         <source>Everything is done. Well done!</source>
         <translation>Anh/chị đã hoàn thành tất cả. Xin chúc mừng!</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="153" />
+        <location filename="../../desktop/ui/home.py" line="145" />
         <source>Continue the &amp;placement test</source>
         <translation>Làm tiếp bài &amp;kiểm tra đầu vào</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/home.py" line="160" />
+        <location filename="../../desktop/ui/home.py" line="152" />
         <source>%n question(s) to review today.</source>
         <translation>
             <numerusform>Hôm nay có %n câu hỏi cần ôn tập.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="162" />
+        <location filename="../../desktop/ui/home.py" line="154" />
         <source>Nothing to review now. Next review: %1.</source>
         <translation>Hiện chưa có câu hỏi nào cần ôn tập. Lần ôn tập tiếp theo: %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="166" />
+        <location filename="../../desktop/ui/home.py" line="158" />
         <source>Nothing to review now.</source>
         <translation>Hiện chưa có câu hỏi nào cần ôn tập.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="183" />
+        <location filename="../../desktop/ui/home.py" line="175" />
         <source>%1 — due %2</source>
         <translation>%1 — hạn %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="186" />
+        <location filename="../../desktop/ui/home.py" line="178" />
         <source>Nothing assigned yet.</source>
         <translation>Chưa có nội dung nào được giao.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="192" />
+        <location filename="../../desktop/ui/home.py" line="184" />
         <source>No level exam submitted yet. The ministry grades each exam.</source>
         <translation>Anh/chị chưa nộp bài thi cấp độ nào. Mỗi bài thi do Bộ chấm.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="196" />
+        <location filename="../../desktop/ui/home.py" line="188" />
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="198" />
+        <location filename="../../desktop/ui/home.py" line="190" />
         <source>(graded on this computer; not confirmed by the ministry)</source>
         <translation>(chấm trên máy tính này; chưa được Bộ xác nhận)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/home.py" line="201" />
+        <location filename="../../desktop/ui/home.py" line="193" />
         <source>No certificate yet: pass a level exam.</source>
         <translation>Chưa có chứng chỉ: hãy vượt qua một bài thi cấp độ.</translation>
     </message>
@@ -501,47 +486,32 @@
         <translation>&amp;Mở</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="140" />
-        <source>No lessons installed yet</source>
-        <translation>Chưa cài đặt bài học nào</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/library.py" line="142" />
-        <source>Lessons come in content packs (.hvpack files) from your ministry: import one you were given, or connect to the ministry server in Settings to receive the packs assigned to you.</source>
-        <translation>Bài học được cung cấp trong các gói nội dung (tệp .hvpack) của Bộ: anh/chị hãy nhập gói đã được cấp, hoặc kết nối máy chủ của Bộ trong mục Cài đặt để nhận các gói được giao.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/library.py" line="146" />
-        <source>&amp;Import a pack…</source>
-        <translation>&amp;Nhập gói nội dung…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/library.py" line="191" />
+        <location filename="../../desktop/ui/library.py" line="183" />
         <source>%1/%2 lessons</source>
         <translation>%1/%2 bài</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="206" />
+        <location filename="../../desktop/ui/library.py" line="198" />
         <source>%1 min</source>
         <translation>%1 phút</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="214" />
+        <location filename="../../desktop/ui/library.py" line="206" />
         <source>Module quiz</source>
         <translation>Bài kiểm tra học phần</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="218" />
+        <location filename="../../desktop/ui/library.py" line="210" />
         <source>best %1%</source>
         <translation>cao nhất %1%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="231" />
+        <location filename="../../desktop/ui/library.py" line="223" />
         <source>Level exam</source>
         <translation>Bài thi cấp độ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="230" />
+        <location filename="../../desktop/ui/library.py" line="222" />
         <source>passed</source>
         <translation>đã đạt</translation>
     </message>
@@ -1286,6 +1256,24 @@
         <location filename="../../desktop/ui/unlock.py" line="235" />
         <source>Creating your encrypted profile…</source>
         <translation>Đang tạo hồ sơ được mã hóa của anh/chị…</translation>
+    </message>
+</context>
+<context>
+    <name>NoLessons</name>
+    <message>
+        <location filename="../../desktop/ui/widgets.py" line="273" />
+        <source>No lessons installed yet</source>
+        <translation>Chưa cài đặt bài học nào</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets.py" line="275" />
+        <source>Lessons come in content packs (.hvpack files) from your ministry: import one you were given, or connect to the ministry server in Settings to receive the packs assigned to you.</source>
+        <translation>Bài học được cung cấp trong các gói nội dung (tệp .hvpack) của Bộ: anh/chị hãy nhập gói đã được cấp, hoặc kết nối máy chủ của Bộ trong mục Cài đặt để nhận các gói được giao.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets.py" line="279" />
+        <source>&amp;Import a pack…</source>
+        <translation>&amp;Nhập gói nội dung…</translation>
     </message>
 </context>
 <context>

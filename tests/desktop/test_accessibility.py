@@ -140,6 +140,11 @@ def _visit(qtbot, window, lang: str) -> dict[str, list[str]]:
     check("certificates")
     window.show_screen("settings")
     idle(qtbot, window)
+    from desktop.ui.sync_panel import SyncView
+
+    # The status line with its "Sync now" button (hidden while not connected).
+    window.sync_line.show_view(SyncView(SyncView.OFFLINE, 3))
+    assert window.sync_line.button.isVisibleTo(window)
     check("settings-and-sync")  # the Ministry server box and the sync status line
     return problems
 

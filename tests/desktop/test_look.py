@@ -265,12 +265,28 @@ def test_settings_spin_boxes_are_narrow_with_arrows(qtbot, window):
 
 
 def test_the_selected_navigation_item_stands_out(qtbot, window):
-    from desktop.theme import LIGHT, contrast_ratio, load_design
+    from desktop.theme import LIGHT, apply_theme, contrast_ratio, load_design
 
     colours = load_design().palettes[LIGHT]
     # The selected row differs from the others far more than by a shade.
     assert contrast_ratio(colours["nav-selected"], colours["brand"]) >= 3
-    window.show_screen("library")
-    selected = window.nav.currentItem()
-    assert selected.data(Qt.ItemDataRole.UserRole) == "library"
-    assert all(not window.nav.item(n).icon().isNull() for n in range(window.nav.count()))
+    apply_theme(QApplication.instance())
+    try:
+        window.show_screen("library")
+        idle(qtbot, window)
+        nav = window.nav
+        assert nav.currentItem().data(Qt.ItemDataRole.UserRole) == "library"
+        qtbot.waitUntil(lambda: not nav.item(0).icon().isNull())
+        picture = nav.grab().toImage()
+        ratio = picture.devicePixelRatio()
+
+        def colour_right_of(row: int) -> str:
+            rect = nav.visualItemRect(nav.item(row))
+            x, y = rect.right() - 6, rect.center().y()
+            return picture.pixelColor(int(x * ratio), int(y * ratio)).name()
+
+        selected = nav.row(nav.currentItem())
+        assert colour_right_of(selected) == colours["nav-selected"]
+        assert colour_right_of(0 if selected else 1) == colours["brand"]
+    finally:
+        QApplication.instance().setStyleSheet("")

@@ -43,8 +43,9 @@ from desktop.workspace import Workspace
 if TYPE_CHECKING:
     from desktop.quiz_launch import Launch
 
-# Built after the unlock screen's first paint (or when first asked for): the screens
-# behind the unlock screen and the operations that drive them, with their imports.
+# Built while the passphrase is checked (Argon2id on the store's worker leaves the UI
+# thread idle for most of a second), or when first asked for: the screens behind the
+# unlock screen and the operations that drive them, with their imports.
 _LATER = frozenset(
     {
         "home",
@@ -135,7 +136,6 @@ class MainWindow(QMainWindow):
         self.retranslate()
         self._built = False
         self.show_unlock()
-        self._after_first_paint(self._build_later)
 
     def __getattr__(self, name: str):
         # Only reached for attributes not set yet: a screen asked for before the
@@ -345,6 +345,7 @@ class MainWindow(QMainWindow):
     def _unlock(self, profile_id: str, passphrase: str) -> None:
         name = self.unlock.profile.currentText()
         self.session.unlock(profile_id, passphrase, name, self.fail_unlock)
+        self._build_soon()
 
     def fail_unlock(self, error: BaseException) -> None:
         self.unlock.show_error(self.messages.error(error))
@@ -356,6 +357,12 @@ class MainWindow(QMainWindow):
             placement,
             lambda error: self.new_profile.show_error(self.messages.error(error)),
         )
+        self._build_soon()
+
+    def _build_soon(self) -> None:
+        # After the form's "Unlocking…" has been painted, not before.
+        if not self._built:
+            QTimer.singleShot(20, self._build_later)
 
     def _unlocked(self, then_placement: bool) -> None:
         self.side.setVisible(True)

@@ -23,6 +23,13 @@ HEAVY = (
     "content.render",
     "content.library",
     "content.verify",
+    # The screens behind the unlock screen, built while the passphrase is checked.
+    "content.forms",
+    "desktop.ui.home",
+    "desktop.ui.lesson",
+    "desktop.ui.quiz",
+    "desktop.ui.review",
+    "desktop.operations.quizzes",
 )
 
 CHILD = f"""

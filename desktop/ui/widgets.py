@@ -140,7 +140,9 @@ class EmptyState(QWidget):
         layout.addStretch()
         layout.addWidget(self.picture)
         layout.addWidget(self.title)
-        layout.addWidget(self.text)
+        # A readable measure: the sentence wraps at about 70 characters on wide screens.
+        self.text.setMaximumWidth(self.fontMetrics().averageCharWidth() * 70)
+        layout.addWidget(self.text, 0, Qt.AlignmentFlag.AlignHCenter)
         row = QHBoxLayout()
         row.addStretch()
         row.addWidget(self.button)

@@ -59,7 +59,7 @@ def in_box(qtbot, box) -> None:
     if not box.isActiveWindow():
         box.activateWindow()
         qtbot.waitUntil(box.isActiveWindow)
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    qtbot.waitUntil(lambda: any(button.hasFocus() for button in box.buttons()))
 
 
 def tab_to(qtbot, wanted, limit: int = 60) -> None:
@@ -76,8 +76,11 @@ def go_to(qtbot, window, screen: str) -> None:
     tab_to(qtbot, lambda w: w is window.nav)
     rows = [window.nav.item(n).data(Qt.ItemDataRole.UserRole) for n in range(window.nav.count())]
     target = rows.index(screen)
-    while window.nav.currentRow() != target:
+    for _ in rows:
+        if window.nav.currentRow() == target:
+            break
         key(qtbot, Qt.Key.Key_Down if window.nav.currentRow() < target else Qt.Key.Key_Up)
+    assert window.nav.currentRow() == target, (window.nav.currentRow(), focused())
     key(qtbot, Qt.Key.Key_Return)
     settle(qtbot, window)
 
@@ -85,9 +88,13 @@ def go_to(qtbot, window, screen: str) -> None:
 def choose(qtbot, widget, option_id) -> None:
     """Pick a radio choice: Tab into the choices, arrows to the one wanted, Space."""
     buttons = [button for _value, button in widget.buttons]
+    # Arrows move to the button below or above on screen: wait until they are laid out.
+    qtbot.waitUntil(lambda: len({b.mapToGlobal(b.rect().topLeft()).y() for b in buttons}) > 1)
     tab_to(qtbot, lambda w: w in buttons)
     position = [value for value, _button in widget.buttons].index(option_id)
-    while focused() is not buttons[position]:
+    for _ in buttons:
+        if focused() is buttons[position]:
+            break
         current = buttons.index(focused())
         key(qtbot, Qt.Key.Key_Down if current < position else Qt.Key.Key_Up)
     if not buttons[position].isChecked():
@@ -117,7 +124,7 @@ def test_a_learners_day_with_the_keyboard_only(qtbot, qapp, tmp_path, starter_pa
     form = window.new_profile
 
     # A new profile: type, Tab, type, Tab, type, Enter (the placement test stays ticked).
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is form.name)
+    qtbot.waitUntil(form.name.hasFocus)
     qtbot.keyClicks(focused(), "Tran Van An")
     key(qtbot, Qt.Key.Key_Tab)
     assert focused() is form.passphrase
@@ -246,7 +253,7 @@ def test_a_learners_day_with_the_keyboard_only(qtbot, qapp, tmp_path, starter_pa
     key(qtbot, Qt.Key.Key_L, CTRL)  # lock in the middle of the session
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.unlock)
     settle(qtbot, window)
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.unlock.passphrase)
+    qtbot.waitUntil(window.unlock.passphrase.hasFocus)
     qtbot.keyClicks(focused(), TYPED)
     key(qtbot, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.stack.currentWidget() is review, timeout=20_000)

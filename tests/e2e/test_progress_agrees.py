@@ -18,7 +18,14 @@ from desktop.catalog import LessonRef
 from sync.client import SyncClient, make_retry
 from sync.server import admin
 from sync.server.context import ServerContext, ServerSettings
-from tests.desktop.app_driver import answer_all, create_profile, idle, right_answer, start_app
+from tests.desktop.app_driver import (
+    answer_all,
+    create_profile,
+    idle,
+    right_answer,
+    start_app,
+    start_module_quiz,
+)
 from tests.desktop.conftest import starter_packs  # noqa: F401  (a fixture)
 from tests.sync.conftest import (  # noqa: F401  (fixtures)
     ThreadServer,
@@ -82,12 +89,7 @@ def study(qtbot, window, module, lessons: int) -> None:
 
 
 def take_module_quiz(qtbot, window, module) -> None:
-    window.start_module_quiz(module.pack_id, module.module_id)
-    qtbot.waitUntil(
-        lambda: (
-            window.stack.currentWidget() is window.quiz and window.quiz.pages.currentIndex() == 0
-        )
-    )
+    start_module_quiz(qtbot, window, module.pack_id, module.module_id)
     answer_all(qtbot, window, lambda question: right_answer(question.item, "en"))
     idle(qtbot, window)
 

@@ -30,3 +30,24 @@ def median_time(run: Callable[[], object], repeat: int) -> float:
         run()
         times.append(time.perf_counter() - start)
     return statistics.median(times)
+
+
+def median_times(run: Callable[[], object], repeat: int) -> tuple[float, float]:
+    """Median wall-clock seconds and median CPU seconds of this process over `repeat`
+    runs. On a shared machine the wall clock mostly measures the queue for a core;
+    the CPU time is the work (a database server's own CPU is not in it)."""
+    walls, cpus = [], []
+    for _ in range(repeat):
+        start, cpu = time.perf_counter(), time.process_time()
+        run()
+        walls.append(time.perf_counter() - start)
+        cpus.append(time.process_time() - cpu)
+    return statistics.median(walls), statistics.median(cpus)
+
+
+def load() -> str:
+    """The 1-minute load average against the cores, printed beside figures."""
+    try:
+        return f"load {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
+    except OSError:
+        return "load unknown"

@@ -45,7 +45,7 @@ from sqlalchemy import create_engine, func, insert, select, text
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.machine import describe, median_time  # noqa: E402
+from bench.machine import describe, load, median_times  # noqa: E402
 from bench.report_seed import Walked, write  # noqa: E402
 from bench.sync_bench import drop_database, postgres_url  # noqa: E402
 from sync.progress import pack_map, pack_map_to_json  # noqa: E402
@@ -475,9 +475,9 @@ def pages(ministry: Ministry, root: int, args) -> None:
             def get(path: str = path, status: list[int] = status) -> None:
                 status.append(client.get(path).status_code)
 
-            seconds = median_time(get, repeat)
+            wall, cpu = median_times(get, repeat)
             note = "" if set(status) == {200} else f"  (answered {sorted(set(status))})"
-            print(f"  {label:<46} {seconds * 1000:>9.1f} ms  (median of {repeat}){note}")
+            print(f"  {label:<46} {wall * 1000:>9.1f} ms  {cpu * 1000:>8.1f} ms CPU{note}")
 
 
 class SeedCache:
@@ -534,10 +534,13 @@ def bench(kind: str, base_url: str | None, args) -> None:
                     f"{time.perf_counter() - start:.1f} s; its seeding took "
                     f"{cached['seeding_time']:.1f} s"
                 )
+            cpu = time.process_time()
             seeded = cached or ministry.seed(args, random.Random(7))
             total = cached["seeding_time"] if cached else time.perf_counter() - start
-            if cache and not cached:
+            if not cached:
                 seeded["seeding_time"] = total
+                seeded["seeding_cpu"] = time.process_time() - cpu
+            if cache and not cached:
                 ministry.save(cache, seeded)
             fast = seeded["statements"] - seeded["through_ingest"]
             fast_time = seeded["statements_time"] - seeded["ingest_time"]
@@ -546,7 +549,16 @@ def bench(kind: str, base_url: str | None, args) -> None:
                 f"({seeded['results']:,} learner results) in {total:.1f} s: "
                 f"{seeded['through_ingest']:,} through ingest "
                 f"({seeded['through_ingest'] / max(seeded['ingest_time'], 1e-9):,.0f}/s), "
-                f"{fast:,} by its writers ({fast / max(fast_time, 1e-9):,.0f}/s)"
+                f"{fast:,} by its writers ({fast / max(fast_time, 1e-9):,.0f}/s); "
+                + (
+                    f"{seeded['seeding_cpu']:.0f} s CPU in this process"
+                    if "seeding_cpu" in seeded
+                    else "CPU not recorded"
+                )
+            )
+            print(
+                f"  medians of {args.runs} runs ({args.slow_runs} for the XLSX), wall clock "
+                f"and this process's CPU; {load()}"
             )
             db = ministry.ctx.db
             today = date.today()
@@ -560,8 +572,8 @@ def bench(kind: str, base_url: str | None, args) -> None:
                     with db.read() as session:
                         result = run(session)
 
-                seconds = median_time(once, repeat)
-                print(f"  {label:<46} {seconds * 1000:>9.1f} ms  (median of {repeat})")
+                wall, cpu = median_times(once, repeat)
+                print(f"  {label:<46} {wall * 1000:>9.1f} ms  {cpu * 1000:>8.1f} ms CPU")
                 return result
 
             view = timed("overview, ministry root", lambda s: overview(s, root, today), args.runs)
@@ -591,6 +603,7 @@ def bench(kind: str, base_url: str | None, args) -> None:
                 args.slow_runs,
             )
             pages(ministry, root, args)
+            print(f"  ({load()} at the end)")
             shares = ", ".join(f"L{s.level} {s.share:.1%}" for s in view.levels)
             print(
                 f"  (certified: {shares}; {len(view.trend)} months of trend; "

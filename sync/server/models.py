@@ -56,7 +56,12 @@ class UUIDText(TypeDecorator[str]):
             return None
         if dialect.name == "postgresql":
             return str(value)
-        return str(uuid.UUID(bytes=bytes(value)))
+        # What str(uuid.UUID(bytes=...)) gives, a third of the cost: reports read
+        # every learner id of the scope (20,000 for the ministry's overview).
+        h = bytes(value).hex()
+        if len(h) != 32:
+            return str(uuid.UUID(bytes=bytes(value)))
+        return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
 
 # SQLite only gives an auto-incrementing rowid to an INTEGER PRIMARY KEY.
@@ -168,6 +173,8 @@ class StatementAgent(Base):
     agent: Mapped[bytes] = mapped_column(LargeBinary(16), primary_key=True)
     seq: Mapped[int] = mapped_column(BigInteger, primary_key=True)
     related: Mapped[bool] = mapped_column(Boolean)
+    # SQLite: the primary key is the table (one B-tree to write per row, not two).
+    __table_args__ = ({"sqlite_with_rowid": False},)
 
 
 class StatementActivity(Base):
@@ -180,6 +187,7 @@ class StatementActivity(Base):
     activity: Mapped[bytes] = mapped_column(LargeBinary(16), primary_key=True)
     seq: Mapped[int] = mapped_column(BigInteger, primary_key=True)
     related: Mapped[bool] = mapped_column(Boolean)
+    __table_args__ = ({"sqlite_with_rowid": False},)
 
 
 class StatementVoid(Base):

@@ -68,13 +68,21 @@ def _completed(
 
 
 def assignment_rows(
-    session: Session, tree: UnitTree, root: int, today: date, curriculum: Curriculum
+    session: Session,
+    tree: UnitTree,
+    root: int,
+    today: date,
+    curriculum: Curriculum,
+    learner_units: list[tuple[str, int]] | None = None,
 ) -> tuple[list[AssignmentRow], dict[int, set[str]], dict[int, list[int]]]:
     """The rows, plus for each assignment the learners who completed it and the
-    units of the scope it applies to (for `behind`)."""
+    units of the scope it applies to (for `behind`). `learner_units`: the scope's
+    `learners_in`, when the caller has read them already (the overview)."""
     scope = tree.subtree(root)
+    if learner_units is None:
+        learner_units = learners_in(session, scope)
     learners_by_unit: dict[int, list[str]] = defaultdict(list)
-    for learner_id, unit_id in learners_in(session, scope):
+    for learner_id, unit_id in learner_units:
         learners_by_unit[unit_id].append(learner_id)
     rows, completed, units = [], {}, {}
     for a in _applying(session, tree, root):

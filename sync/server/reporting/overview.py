@@ -115,7 +115,7 @@ def overview(session: Session, root_unit_id: int, today: date) -> Overview:
         for ref in tree.path(unit_id, root_unit_id):
             below[ref.id].append(learner)
     assignments, completed, applies = assignment_rows(
-        session, tree, root_unit_id, today, curriculum
+        session, tree, root_unit_id, today, curriculum, learner_units
     )
     overdue: Counter = Counter()
     for row in assignments:

@@ -3,13 +3,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QListWidget,
+    QListWidgetItem,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -169,13 +170,15 @@ class HomeScreen(QWidget):
         self.review_picture.setVisible(nothing_due)
         self.review_button.setVisible(not nothing_due)
         self.review_next.setVisible(nothing_due and bool(data.continue_title))
+        for listed in (self.assigned, self.certificates):
+            listed.setMaximumHeight(120)
         self.assigned.clear()
         for title, due in data.assigned:
             self.assigned.addItem(
                 self.tr("%1 — due %2").replace("%1", title).replace("%2", due) if due else title
             )
         if not data.assigned:
-            self.assigned.addItem(self.tr("Nothing assigned yet."))
+            _placeholder(self.assigned, self.tr("Nothing assigned yet."))
         reports = [self.names.exam_report(line) for line in data.exams]
         reports = [text for text in reports if text]
         self.exams.setText(
@@ -190,4 +193,13 @@ class HomeScreen(QWidget):
                 text += " " + self.tr("(graded on this computer; not confirmed by the ministry)")
             self.certificates.addItem(text)
         if not data.certificates:
-            self.certificates.addItem(self.tr("No certificate yet: pass a level exam."))
+            _placeholder(self.certificates, self.tr("No certificate yet: pass a level exam."))
+
+
+def _placeholder(listed: QListWidget, text: str) -> None:
+    """An empty list's one line: greyed, not selectable, and the box only as tall as it,
+    so Home does not show a large empty frame."""
+    entry = QListWidgetItem(text)
+    entry.setFlags(Qt.ItemFlag.NoItemFlags)
+    listed.addItem(entry)
+    listed.setMaximumHeight(listed.sizeHintForRow(0) + 2 * listed.frameWidth() + 8)

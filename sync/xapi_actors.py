@@ -17,6 +17,7 @@ This module imports nothing of the server (the app's store and the client may us
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from dataclasses import dataclass, field
@@ -29,18 +30,19 @@ IFIS = ("mbox", "mbox_sha1sum", "openid", "account")
 _AGENT_KEYS = {"objectType", "name", *IFIS}
 _GROUP_KEYS = _AGENT_KEYS | {"member"}
 _SHA1 = re.compile(r"^[0-9a-fA-F]{40}$")
-_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+_IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:\S+\Z")
 _SPACE = re.compile(r"\s")
 
 
 def is_iri(value: Any) -> bool:
     """An absolute IRI: a scheme, then something. Spaces are not allowed in an IRI."""
-    return (
-        isinstance(value, str)
-        and bool(_SCHEME.match(value))
-        and len(value) > value.index(":") + 1
-        and not _SPACE.search(value)
-    )
+    return isinstance(value, str) and _known_iri(value)
+
+
+# Statements repeat the same few IRIs (verbs, extension keys, parents): remembered.
+@functools.lru_cache(maxsize=4096)
+def _known_iri(value: str) -> bool:
+    return bool(_IRI.match(value))
 
 
 def is_irl(value: Any) -> bool:
@@ -98,8 +100,25 @@ class Actor:
         return out
 
 
+@functools.lru_cache(maxsize=4096)
 def agent_digest(key: str) -> bytes:
     return hashlib.sha256(key.encode()).digest()[:16]
+
+
+def checked_digest(raw: dict[str, Any]) -> bytes | None:
+    """`parse_actor(raw).digest` for an actor already checked (inside a stored
+    statement), without checking it again: ingest indexes every statement."""
+    for kind in IFIS:
+        if kind in raw:
+            value = raw[kind]
+            if kind == "mbox":
+                value = "mailto:" + value[len("mailto:") :]
+            elif kind == "mbox_sha1sum":
+                value = value.lower()
+            elif kind == "account":
+                value = f"{value['homePage']}\x1f{value['name']}"
+            return agent_digest(f"{raw.get('objectType', 'Agent')}\x1e{kind}\x1e{value}")
+    return None
 
 
 def _ifi(raw: dict[str, Any], where: str) -> tuple[str, Any] | None:

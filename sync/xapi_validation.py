@@ -24,6 +24,10 @@ SIGNATURE_USAGE = "http://adlnet.gov/expapi/attachments/signature"
 # are refused rather than cut (docs/server.md lists it as a limit).
 MAX_VERB_CHARS = 200
 MAX_ACTIVITY_CHARS = 500
+# Extensions are the only free-form JSON of a statement: deeper values are refused, so
+# that no reader (a copy, a canonical form, the app) meets a value that exhausts
+# Python's recursion; no real extension nests anywhere near this.
+MAX_EXTENSION_DEPTH = 64
 
 _UUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
 _LANGUAGE = re.compile(r"^[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*$")
@@ -72,6 +76,32 @@ _SUB_KEYS = {
     "timestamp",
     "attachments",
 }
+_CONTEXT_KEYS = {
+    "registration",
+    "instructor",
+    "team",
+    "contextActivities",
+    "revision",
+    "platform",
+    "language",
+    "statement",
+    "extensions",
+}
+_DEFINITION_KEYS = {
+    "name",
+    "description",
+    "type",
+    "moreInfo",
+    "extensions",
+    "interactionType",
+    "correctResponsesPattern",
+    *_COMPONENT_LISTS,
+}
+_RESULT_KEYS = {"score", "success", "completion", "response", "duration", "extensions"}
+_SCORE_KEYS = {"scaled", "raw", "min", "max"}
+_ACTIVITY_KEYS = {"objectType", "id", "definition"}
+_CONTEXT_ACTIVITY_KEYS = {"parent", "grouping", "category", "other"}
+_VERB_KEYS = {"id", "display"}
 
 
 def is_uuid(value: Any) -> bool:
@@ -85,6 +115,8 @@ def _object(value: Any, where: str) -> dict[str, Any]:
 
 
 def _only(value: dict[str, Any], allowed: set[str], where: str) -> None:
+    if value.keys() <= allowed:
+        return
     extra = set(value) - allowed
     if extra:
         raise StatementError(f"{where} has unknown properties: {', '.join(sorted(extra))[:200]}")
@@ -113,14 +145,36 @@ def language_map(value: Any, where: str) -> dict[str, str]:
 
 
 def extensions(value: Any, where: str) -> None:
-    for key in _object(value, where):
+    for key, item in _object(value, where).items():
         if not is_iri(key):
             raise StatementError(f"{where}: key {clipped(key)} is not an IRI")
+        if isinstance(item, dict | list) and _too_deep(item):
+            raise StatementError(
+                f"{where}[{clipped(key)}] is nested more than {MAX_EXTENSION_DEPTH} levels deep"
+            )
+
+
+def _too_deep(value: dict | list) -> bool:
+    """Whether JSON nests deeper than MAX_EXTENSION_DEPTH; walked level by level, since
+    a recursive walk is what such a value is made to break."""
+    level: list[Any] = [value]
+    for _ in range(MAX_EXTENSION_DEPTH):
+        level = [
+            child
+            for item in level
+            for child in (item.values() if isinstance(item, dict) else item)
+            if isinstance(child, dict | list)
+        ]
+        if not level:
+            return False
+    return True
 
 
 def timestamp(value: Any, where: str) -> datetime:
     if not isinstance(value, str) or not _TIMESTAMP.match(value):
-        raise StatementError(f"{where} {clipped(value)} is not ISO 8601 (a date, a time and a zone)")
+        raise StatementError(
+            f"{where} {clipped(value)} is not ISO 8601 (a date, a time and a zone)"
+        )
     if value.endswith("-00:00") or value.endswith("-0000"):
         raise StatementError(f"{where}: the offset -00:00 is not allowed (RFC 3339)")
     try:
@@ -139,7 +193,7 @@ def _number(value: Any, where: str) -> float:
 
 def _verb(value: Any, where: str) -> None:
     verb = _object(value, where)
-    _only(verb, {"id", "display"}, where)
+    _only(verb, _VERB_KEYS, where)
     verb_id = _iri(verb.get("id"), f"{where}.id")
     if len(verb_id) > MAX_VERB_CHARS:
         raise StatementError(f"{where}.id is longer than {MAX_VERB_CHARS} characters")
@@ -164,17 +218,7 @@ def _components(value: Any, where: str) -> None:
 
 def _definition(value: Any, where: str) -> None:
     definition = _object(value, where)
-    allowed = {
-        "name",
-        "description",
-        "type",
-        "moreInfo",
-        "extensions",
-        "interactionType",
-        "correctResponsesPattern",
-        *_COMPONENT_LISTS,
-    }
-    _only(definition, allowed, where)
+    _only(definition, _DEFINITION_KEYS, where)
     for part in ("name", "description"):
         if part in definition:
             language_map(definition[part], f"{where}.{part}")
@@ -201,7 +245,7 @@ def _definition(value: Any, where: str) -> None:
 
 def activity(value: Any, where: str) -> str:
     item = _object(value, where)
-    _only(item, {"objectType", "id", "definition"}, where)
+    _only(item, _ACTIVITY_KEYS, where)
     if item.get("objectType", "Activity") != "Activity":
         raise StatementError(f"{where}.objectType must be Activity")
     activity_id = _iri(item.get("id"), f"{where}.id")
@@ -220,7 +264,7 @@ def _statement_ref(value: dict[str, Any], where: str) -> None:
 
 def _score(value: Any, where: str) -> None:
     score = _object(value, where)
-    _only(score, {"scaled", "raw", "min", "max"}, where)
+    _only(score, _SCORE_KEYS, where)
     numbers = {k: _number(v, f"{where}.{k}") for k, v in score.items()}
     if "scaled" in numbers and not -1 <= numbers["scaled"] <= 1:
         raise StatementError(f"{where}.scaled must be between -1 and 1")
@@ -233,7 +277,7 @@ def _score(value: Any, where: str) -> None:
 
 def result(value: Any, where: str = "result") -> None:
     res = _object(value, where)
-    _only(res, {"score", "success", "completion", "response", "duration", "extensions"}, where)
+    _only(res, _RESULT_KEYS, where)
     if "score" in res:
         _score(res["score"], f"{where}.score")
     for flag in ("success", "completion"):
@@ -251,18 +295,7 @@ def result(value: Any, where: str = "result") -> None:
 
 def context(value: Any, object_kind: str, where: str = "context") -> None:
     ctx = _object(value, where)
-    allowed = {
-        "registration",
-        "instructor",
-        "team",
-        "contextActivities",
-        "revision",
-        "platform",
-        "language",
-        "statement",
-        "extensions",
-    }
-    _only(ctx, allowed, where)
+    _only(ctx, _CONTEXT_KEYS, where)
     if "registration" in ctx and not is_uuid(ctx["registration"]):
         raise StatementError(f"{where}.registration {clipped(ctx['registration'])} is not a UUID")
     if "instructor" in ctx:
@@ -291,7 +324,7 @@ def context(value: Any, object_kind: str, where: str = "context") -> None:
         extensions(ctx["extensions"], f"{where}.extensions")
     if "contextActivities" in ctx:
         activities = _object(ctx["contextActivities"], f"{where}.contextActivities")
-        _only(activities, {"parent", "grouping", "category", "other"}, f"{where}.contextActivities")
+        _only(activities, _CONTEXT_ACTIVITY_KEYS, f"{where}.contextActivities")
         for part, items in activities.items():
             listed = items if isinstance(items, list) else [items]
             for i, item in enumerate(listed):

@@ -267,16 +267,7 @@ def _index(session: Session, fresh: list[_Prepared], xapi_client_id: int | None)
     """The xAPI filters' index rows and voiding of the statements just stored."""
     if not fresh:
         return
-    seqs: dict[str, int] = {}
-    for start in range(0, len(fresh), _CHUNK):
-        keys = [p.key for p in fresh[start : start + _CHUNK]]
-        seqs.update(
-            session.execute(
-                select(Statement.statement_id, Statement.seq).where(
-                    Statement.statement_id.in_(keys)
-                )
-            ).all()
-        )
+    seqs = statement_index.seqs(session, [p.key for p in fresh])
     statement_index.record(
         session, [(seqs[p.key], p.key, p.statement) for p in fresh], xapi_client_id
     )

@@ -173,6 +173,8 @@ class StatementAgent(Base):
     agent: Mapped[bytes] = mapped_column(LargeBinary(16), primary_key=True)
     seq: Mapped[int] = mapped_column(BigInteger, primary_key=True)
     related: Mapped[bool] = mapped_column(Boolean)
+    # SQLite: the primary key is the table (one B-tree to write per row, not two).
+    __table_args__ = ({"sqlite_with_rowid": False},)
 
 
 class StatementActivity(Base):
@@ -185,6 +187,7 @@ class StatementActivity(Base):
     activity: Mapped[bytes] = mapped_column(LargeBinary(16), primary_key=True)
     seq: Mapped[int] = mapped_column(BigInteger, primary_key=True)
     related: Mapped[bool] = mapped_column(Boolean)
+    __table_args__ = ({"sqlite_with_rowid": False},)
 
 
 class StatementVoid(Base):

@@ -14,20 +14,24 @@ remembered in `statement_voids`, so a target that arrives later is stored voided
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
 from sync.server.models import Statement, StatementVoid
-from sync.xapi_actors import parse_actor
-from sync.xapi_errors import StatementError
+from sync.xapi_actors import checked_digest
 from sync.xapi_validation import VOIDED
 
+_CHUNK = 500
 
+
+@functools.lru_cache(maxsize=8192)
 def activity_digest(activity_id: str) -> bytes:
     return hashlib.sha256(activity_id.encode()).digest()[:16]
 
@@ -41,10 +45,7 @@ class Names:
     activities: dict[bytes, bool] = field(default_factory=dict)
 
     def agent(self, raw: Any, related: bool) -> None:
-        try:
-            digest = parse_actor(raw).digest
-        except StatementError:
-            return
+        digest = checked_digest(raw) if isinstance(raw, dict) else None
         if digest is not None:
             self.agents[digest] = self.agents.get(digest, True) and related
 
@@ -129,12 +130,10 @@ def record(
             .where(Statement.statement_id.in_(list(voids)), Statement.verb != VOIDED)
             .values(voided=True)
         )
-    if ids:
-        # A target stored after its voiding statement: stored voided. Voiding statements
-        # are rare, so this is one primary-key look-up that nearly always finds nothing.
-        voided = list(
-            session.scalars(select(StatementVoid.target).where(StatementVoid.target.in_(ids)))
-        )
+    if ids and session.scalar(select(StatementVoid.target).limit(1)) is not None:
+        # A target stored after its voiding statement: stored voided. Most servers never
+        # see a voiding statement; they skip this look-up.
+        voided = [key for key, _ in _by_ids(session, "statement_voids", "target", "target", ids)]
         if voided:
             session.execute(
                 update(Statement).where(Statement.statement_id.in_(voided)).values(voided=True)
@@ -152,3 +151,39 @@ def _insert(session: Session, table: str, column: str, rows: list[tuple[bytes, i
         f"INSERT INTO {table} ({column}, seq, related) VALUES ({mark}, {mark}, {mark})", rows
     )
     cursor.close()
+
+
+def seqs(session: Session, keys: list[str]) -> dict[str, int]:
+    """The sequence numbers of the statements just inserted, in that order, by
+    lower-case id. On SQLite the write transaction holds the lock and each new row's
+    rowid is one more than the largest (the table has no AUTOINCREMENT), so they are
+    the last len(keys) numbers; PostgreSQL's are looked up."""
+    if session.get_bind().dialect.name == "sqlite":
+        last = session.scalar(select(func.max(Statement.seq))) or 0
+        return {key: last - len(keys) + 1 + i for i, key in enumerate(keys)}
+    return dict(_by_ids(session, "statements", "statement_id", "seq", keys))
+
+
+def _by_ids(
+    session: Session, table: str, column: str, value: str, keys: list[str]
+) -> list[tuple[str, Any]]:
+    """(id, value) for the rows whose UUID `column` is one of `keys`, through the
+    driver: SQLAlchemy's expanding IN converted each UUID one by one, the most costly
+    step of indexing a push."""
+    sqlite = session.get_bind().dialect.name == "sqlite"
+    cursor = session.connection().connection.driver_connection.cursor()
+    found: list[tuple[str, Any]] = []
+    for start in range(0, len(keys), _CHUNK):
+        chunk = keys[start : start + _CHUNK]
+        if sqlite:
+            params: list[Any] = [uuid.UUID(k).bytes for k in chunk]
+            marks = ",".join("?" * len(chunk))
+        else:
+            params = chunk
+            marks = ",".join(["%s::uuid"] * len(chunk))
+        cursor.execute(f"SELECT {column}, {value} FROM {table} WHERE {column} IN ({marks})", params)
+        for key, result in cursor.fetchall():
+            text = str(uuid.UUID(bytes=bytes(key))) if sqlite else str(key)
+            found.append((text, result))
+    cursor.close()
+    return found

@@ -184,3 +184,17 @@ def test_an_agent_parameter_that_is_not_an_agent_is_a_400_refusal():
         agent_parameter(
             "agent", '{"objectType": "Group", "mbox": "mailto:g@x.org"}', agent_only=True
         )
+
+
+def test_the_indexs_quick_digest_equals_the_checked_actors():
+    from sync.xapi_actors import checked_digest
+
+    for raw in (
+        {"mbox": "MAILTO:an@example.org"},
+        {"objectType": "Agent", "mbox_sha1sum": "A" * 40},
+        {"openid": "http://openid.example.org/an"},
+        {"account": {"homePage": "http://www.example.com", "name": "an"}},
+        {"objectType": "Group", "mbox": "mailto:team@example.org", "member": []},
+    ):
+        assert checked_digest(raw) == parse_actor(raw).digest
+    assert checked_digest({"objectType": "Group", "member": [{"mbox": "mailto:a@x.org"}]}) is None

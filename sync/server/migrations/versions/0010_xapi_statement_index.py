@@ -40,6 +40,7 @@ def upgrade() -> None:
         sa.Column("seq", sa.BigInteger(), nullable=False),
         sa.Column("related", sa.Boolean(), nullable=False),
         sa.PrimaryKeyConstraint("agent", "seq"),
+        sqlite_with_rowid=False,
     )
     op.create_table(
         "statement_activities",
@@ -47,6 +48,7 @@ def upgrade() -> None:
         sa.Column("seq", sa.BigInteger(), nullable=False),
         sa.Column("related", sa.Boolean(), nullable=False),
         sa.PrimaryKeyConstraint("activity", "seq"),
+        sqlite_with_rowid=False,
     )
     op.create_table(
         "statement_voids",

@@ -140,9 +140,7 @@ class EmptyState(QWidget):
         layout.addStretch()
         layout.addWidget(self.picture)
         layout.addWidget(self.title)
-        # A readable measure: the sentence wraps at about 70 characters on wide screens.
-        self.text.setMaximumWidth(self.fontMetrics().averageCharWidth() * 70)
-        layout.addWidget(self.text, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(self.text)
         row = QHBoxLayout()
         row.addStretch()
         row.addWidget(self.button)
@@ -150,6 +148,14 @@ class EmptyState(QWidget):
         layout.addLayout(row)
         layout.addStretch()
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+
+    def resizeEvent(self, event) -> None:
+        # A readable measure: on a wide screen the margins grow so the sentence wraps at
+        # about 70 characters (a maximum width on a wrapping label would clip it).
+        measure = self.fontMetrics().averageCharWidth() * 70
+        side = max(24, (event.size().width() - measure) // 2)
+        self.layout().setContentsMargins(side, 24, side, 24)
+        super().resizeEvent(event)
 
     def set_texts(self, title: str, text: str, button: str = "") -> None:
         self.title.setText(title)

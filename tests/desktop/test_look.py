@@ -123,6 +123,9 @@ def test_no_certificate_shows_a_picture_and_leads_to_the_library(qtbot, window):
     qtbot.waitUntil(empty.isVisible)
     assert empty.title.text() == "No certificate yet"
     assert not empty.picture.pixmap().isNull()
+    # The sentence is shown whole: its label is as tall as its wrapped lines need.
+    text = empty.text
+    assert text.width() > 200 and text.height() >= text.heightForWidth(text.width())
     qtbot.mouseClick(empty.button, Qt.MouseButton.LeftButton)
     idle(qtbot, window)
     assert window.stack.currentWidget() is window.library

@@ -8,7 +8,7 @@ interrupted by a closed lid or a crash resumes with the same items in the same
 order, and the server can rebuild what it grades. Responses are always the
 pack's option ids, whatever position an option was shown at.
 
-- Practice (module quizzes, review) grades each answer on the device at once, and
+- Practice (module quizzes) grades each answer on the device at once, and
   the first answer to an item is the one that counts: once checked, the item is
   locked, and checking again records nothing.
 - Placement grades on the device at the end (it only shapes the learner's path).
@@ -20,7 +20,6 @@ pack's option ids, whatever position an option was shown at.
 from __future__ import annotations
 
 import time
-import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -85,7 +84,6 @@ class QuizRun:
     practice: bool
     level: int | None = None
     time_limit_s: float | None = None
-    review: bool = False  # a review session: answers feed the review queue, nothing is passed
     registrations: dict[str, str] = field(default_factory=dict)
     forms: dict[str, Form] = field(default_factory=dict)
     # (quiz slug, item id) -> (response, grade); the grade is None for an exam item.
@@ -186,12 +184,6 @@ class QuizRun:
         return cls.start(learner, pack, quizzes, kind, practice=False, **extra)
 
     def _start_quiz(self, quiz: Quiz) -> None:
-        if self.review:
-            # A review session answers a few items of a quiz; it must not start (or later
-            # pass) an attempt at the whole quiz. Its options are shuffled all the same.
-            self.forms[quiz.slug] = draw_form(quiz, new_seed())
-            self.registrations[quiz.slug] = str(uuid.uuid4())
-            return
         avoid = self.learner.previous_items(self.pack.pack_id, self.kind, quiz.slug)
         form = draw_form(quiz, new_seed(), avoid)
         self.forms[quiz.slug] = form
@@ -297,8 +289,6 @@ class QuizRun:
             score = score_attempt(quiz, form, scores).score
             per_quiz[quiz.slug] = score
             total += sum(scores.values())
-            if self.review:
-                continue
             self.learner.quiz_finished(
                 self.pack.pack_id,
                 self.pack.version,

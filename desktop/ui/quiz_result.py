@@ -97,7 +97,7 @@ class ResultPage(QWidget):
         self.review_label.setVisible(False)
         self.review_list.setVisible(False)
         self.review_list.clear()
-        self.retry.setVisible(run.kind == "quiz" and not run.review)
+        self.retry.setVisible(run.kind == "quiz")
         percent = round(result.score * 100)
         if result.submitted:
             self._exam()
@@ -151,12 +151,7 @@ class ResultPage(QWidget):
 
     def _practice(self, run: QuizRun, result: QuizResult, percent: int) -> None:
         mark = str(round(result.pass_mark * 100))
-        if run.review:
-            self.title.setText(self.tr("Review done: %1%").replace("%1", str(percent)))
-            self.text.setText(
-                self.tr("The questions you missed come back for review when they are due.")
-            )
-        elif result.passed:
+        if result.passed:
             self.title.setText(self.tr("Passed: %1%").replace("%1", str(percent)))
             self.text.setText(self.tr("Well done. The pass mark is %1%.").replace("%1", mark))
         else:

@@ -119,6 +119,13 @@ class Problem(Enum):
         ("count",),
         None,
     )
+    STATEMENT_NOT_VOIDABLE = (
+        "statement.not_voidable",
+        403,
+        "Statement of a device or the server",
+        ("count",),
+        None,
+    )
     STATEMENT_CONFLICT = (
         "statement.conflict",
         409,

@@ -155,6 +155,13 @@ def create_app(settings: ServerSettings, context: ServerContext | None = None) -
     # An id or cursor beyond 64 bits, from a URL: SQLite's driver cannot bind it.
     app.add_exception_handler(OverflowError, too_big)
 
+    async def too_deep(request: Request, exc: Exception) -> Response:
+        # JSON nested thousands deep ("[[[[…") in a body, a parameter or a `more` link:
+        # the parsers give up with RecursionError, wherever they run.
+        return problem_response(Refusal(Problem.REQUEST_MALFORMED, "the JSON nests too deeply"))
+
+    app.add_exception_handler(RecursionError, too_deep)
+
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> Response:
         return Response(invalid_request(exc), 422, media_type=PROBLEM_JSON)

@@ -46,7 +46,14 @@ from content.sealing import GradingQuiz, SealError, open_for_grading
 from sync.certificates import sign_certificate
 from sync.problems import BY_CODE, Problem, Refusal
 from sync.server.keys import ServerKeys
-from sync.server.models import Certificate, ExamAttempt, Learner, Pack, Statement
+from sync.server.models import (
+    Certificate,
+    ExamAttempt,
+    Learner,
+    Pack,
+    Statement,
+    StatementVoid,
+)
 from sync.xapi import (
     ACCOUNT_HOME_PAGE,
     EXT_GRADING,
@@ -116,6 +123,21 @@ def server_only_fault(statement: Mapping[str, Any]) -> str | None:
 def result_statement_id(registration: str) -> str:
     """The id of an attempt's result statement: one per registration, whoever grades."""
     return str(uuid.uuid5(uuid.NAMESPACE_URL, "urn:hocvu:result:" + registration.lower()))
+
+
+def _free_result_id(session: Session, registration: str) -> str:
+    """The attempt's result statement id, unless a statement took it first or a voiding
+    statement waits for it: the id follows from the registration, which a device and
+    the xAPI tools of the learner's unit can read before the attempt is graded. A taken
+    id cannot be this result's (an attempt is written once), so the result gets a random
+    one instead of being lost as a conflict or stored voided;
+    `exam_attempts.result_statement_id` and the certificate name it."""
+    statement_id = result_statement_id(registration)
+    taken = select(Statement.seq).where(Statement.statement_id == statement_id)
+    awaited = select(StatementVoid.target).where(StatementVoid.target == statement_id)
+    if session.scalar(taken) is not None or session.scalar(awaited) is not None:
+        return str(uuid.uuid4())
+    return statement_id
 
 
 # ------------------------------------------------------------------ submissions
@@ -401,6 +423,9 @@ class Grader:
             select(Statement.verb, Statement.object_id, Statement.body)
             .where(
                 Statement.learner_id == sub.learner_id,
+                # Only what the learner's devices sent: an xAPI tool in her unit may
+                # write statements attached to her, and must not answer her exam.
+                Statement.xapi_client_id.is_(None),
                 or_(
                     (Statement.verb == _ATTEMPTED) & (Statement.object_id == exam_iri),
                     (Statement.verb == _ANSWERED)
@@ -489,7 +514,7 @@ class Grader:
         written: Written,
     ) -> None:
         certificate_id = None
-        statement_id = result_statement_id(row.registration)
+        statement_id = _free_result_id(session, row.registration)
         if outcome.status == GRADED and outcome.passed:
             certificate_id = self._certify(session, row, outcome, sub, statement_id, now)
             written.certificates.append(certificate_id)

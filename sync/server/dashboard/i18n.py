@@ -933,6 +933,12 @@ PROBLEMS: dict[Problem, dict[str, str]] = {
         "vi": "{count} kết quả thuộc về học viên ngoài đơn vị của bạn",
         "en": "{count} statement(s) are for learners outside your unit",
     },
+    Problem.STATEMENT_NOT_VOIDABLE: {
+        "vi": "{count} kết quả do thiết bị của học viên hoặc máy chủ ghi; "
+        "công cụ xAPI không thể hủy",
+        "en": "{count} statement(s) were written by a learner's device or the server; "
+        "an xAPI tool cannot void them",
+    },
     Problem.STATEMENT_CONFLICT: {
         "vi": "{count} mã kết quả đã được lưu với nội dung khác",
         "en": "{count} statement id(s) are stored with other content",

@@ -166,18 +166,19 @@ def _attempt_statements(
 ) -> tuple[dict[str, Any] | None, list[dict[str, Any]]]:
     quiz_iri = Activity(ended.pack_id, ended.kind, ended.quiz).iri
     item_prefix = f"urn:hocvu:pack:{ended.pack_id}:item:{ended.quiz}/"
-    rows = session.execute(
-        select(Statement.verb, Statement.body)
-        .where(
-            Statement.learner_id == ended.learner_id,
-            or_(
-                (Statement.verb == _ATTEMPTED) & (Statement.object_id == quiz_iri),
-                (Statement.verb == _ANSWERED)
-                & Statement.object_id.startswith(item_prefix, autoescape=True),
-            ),
-        )
-        .order_by(Statement.seq)
-    ).all()
+    query = select(Statement.verb, Statement.body).where(
+        Statement.learner_id == ended.learner_id,
+        or_(
+            (Statement.verb == _ATTEMPTED) & (Statement.object_id == quiz_iri),
+            (Statement.verb == _ANSWERED)
+            & Statement.object_id.startswith(item_prefix, autoescape=True),
+        ),
+    )
+    if ended.kind == "exam":
+        # As the grader reads it: an exam's answers are the ones her devices sent, not
+        # what an xAPI tool of her unit wrote under her registration.
+        query = query.where(Statement.xapi_client_id.is_(None))
+    rows = session.execute(query.order_by(Statement.seq)).all()
     attempted, answers = None, []
     for verb, body in rows:
         statement = json.loads(body)

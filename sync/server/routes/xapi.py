@@ -17,6 +17,7 @@ before these routes by `sync.server.xapi_protocol`; checks are in
 
 from __future__ import annotations
 
+import email.utils
 import json
 import uuid
 from typing import Annotated, Any
@@ -81,8 +82,10 @@ async def _statements_in(request: Request) -> tuple[Any, dict[str, Part]]:
 
 
 def _check_voiding(session: Session, client: AuthenticatedXapiClient, prepared: list) -> None:
-    """A voiding statement may not void a voiding statement, nor a statement the client
-    cannot read."""
+    """A voiding statement may not void a voiding statement, a statement the client
+    cannot read, nor one a learner's device or the server wrote: those are the learner's
+    record (DESIGN 5: statements are immutable, a correction is a new statement), and
+    voiding one would hide her answers or her graded result from every xAPI reader."""
     targets = {t for p in prepared if (t := void_target(p.statement))}
     if not targets:
         return
@@ -91,7 +94,7 @@ def _check_voiding(session: Session, client: AuthenticatedXapiClient, prepared: 
         if target in in_batch and void_target(in_batch[target]):
             raise Refusal(Problem.XAPI_VOIDS_VOIDING, f"statement {target} is itself a voiding")
     rows = session.execute(
-        select(Statement.statement_id, Statement.verb).where(
+        select(Statement.statement_id, Statement.verb, Statement.xapi_client_id).where(
             Statement.statement_id.in_(list(targets))
         )
     ).all()
@@ -112,6 +115,13 @@ def _check_voiding(session: Session, client: AuthenticatedXapiClient, prepared: 
             Problem.STATEMENT_OUTSIDE_UNIT,
             f"statement(s) {', '.join(hidden[:5])} are not yours to void",
             count=len(hidden),
+        )
+    records = [str(r.statement_id) for r in rows if r.xapi_client_id is None]
+    if records:
+        raise Refusal(
+            Problem.STATEMENT_NOT_VOIDABLE,
+            f"statement(s) {', '.join(records[:5])} were written by a device or the server",
+            count=len(records),
         )
 
 
@@ -228,9 +238,7 @@ def _client_names(session: Session, rows: list) -> dict[int, str]:
     if not ids:
         return {}
     return dict(
-        session.execute(
-            select(XapiClient.id, XapiClient.name).where(XapiClient.id.in_(ids))
-        ).all()
+        session.execute(select(XapiClient.id, XapiClient.name).where(XapiClient.id.in_(ids))).all()
     )
 
 
@@ -288,7 +296,9 @@ def _single(
     if not rows or bool(rows[0].voided) != voided:
         raise Refusal(Problem.STATEMENT_NOT_FOUND, f"no statement {wanted}")
     [statement] = _returned(session, rows, form, languages)
-    return _answer(session, statement, [statement], attachments)
+    answer = _answer(session, statement, [statement], attachments)
+    answer.headers["Last-Modified"] = email.utils.format_datetime(aware(rows[0].stored), True)
+    return answer
 
 
 @router.get("/statements")

@@ -61,11 +61,16 @@ def _title_the_level_1_pack(ctx) -> None:
     quiz = {
         "slug": "l1-a1-quiz",
         "title": {"vi": "Kiểm tra mô-đun: Dữ liệu", "en": "Module quiz: Data"},
+        "pass_mark": 0.8,
         "items": [
             {
                 "id": "q1",
                 "type": "single",
                 "prompt": {"vi": "Mật khẩu nào mạnh nhất?", "en": "Which password is strongest?"},
+                "options": [
+                    {"id": o, "text": {"vi": text, "en": text}, "correct": o == "b"}
+                    for o, text in (("a", "123456"), ("b", "Tr@ng-Xanh-42!"), ("c", "matkhau"))
+                ],
             }
         ],
     }
@@ -346,3 +351,28 @@ def test_the_server_refuses_to_start_with_an_unknown_time_zone(tmp_path, capsys)
     assert code == 2
     assert "unknown time zone 'Asia/Hanoi-Typo'" in capsys.readouterr().err
     assert not (tmp_path / "server").exists()  # stopped before touching anything
+
+
+def _visible(page: str) -> str:
+    """What a reader sees of a page: its text, without tags or attribute values."""
+    body = page.split("<body", 1)[1]
+    return html.unescape(re.sub(r"<[^>]+>", " ", body))
+
+
+def test_item_analysis_names_packs_quizzes_and_questions_by_title(api, ctx, ministry):
+    _title_the_level_1_pack(ctx)
+    _signed_in(api, "giangvien")  # a trainer reads this page
+    for lang, pack, quiz, question in (
+        ("vi", "Cấp độ 1 — Cơ bản", "Kiểm tra mô-đun: Dữ liệu", "Mật khẩu nào mạnh nhất?"),
+        ("en", "Level 1 — Basic", "Module quiz: Data", "Which password is strongest?"),
+    ):
+        api.cookies.set("hocvu_lang", lang)
+        page = api.get("/admin/items?pack=vn.mofa.dl.l1&quiz=l1-a1-quiz").text
+        selectors = page.split('action="/admin/items"')[1].split("</form>")[0]
+        assert re.search(rf'<option value="vn\.mofa\.dl\.l1" selected>{pack}</option>', selectors)
+        assert re.search(rf'<option value="l1-a1-quiz" selected>{quiz}</option>', selectors)
+        seen = _visible(page)
+        assert question in seen
+        # No id a trainer would have to look up: not the pack's, the quiz's or the item's.
+        for raw in ("vn.mofa.dl.l1", "l1-a1-quiz", "q1"):
+            assert not re.search(rf"(?<![\w.-]){re.escape(raw)}(?![\w.-])", seen), (lang, raw)

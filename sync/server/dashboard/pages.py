@@ -115,7 +115,7 @@ async def unit_page(unit_id: int, request: Request, who: Signed, ctx: Context) -
 
 
 def _targets_text(targets, t) -> str:
-    """"40 %, then 100 %" or "40 % by 2027-06-30, then 100 % by 2028-12-31"."""
+    """ "40 %, then 100 %" or "40 % by 2027-06-30, then 100 % by 2028-12-31"."""
     parts = [
         t("unit.target_by", share=i18n.percent(x.share), date=x.due.isoformat())
         if x.due
@@ -215,10 +215,12 @@ async def items_page(
                 grading_keys=ctx.keys.grading,
                 lang=lang,
             )
-        return answered, chosen, items.by_item(stats)
+            titles = Titles.load(session, ctx.settings.data_dir)
+        return answered, chosen, items.by_item(stats), titles
 
-    answered, chosen, reports = await run_in_threadpool(build)
+    answered, chosen, reports, titles = await run_in_threadpool(build)
     query = "?" + urlencode({k: v for k, v in (("pack", chosen[0]),) if v}) if chosen[0] else ""
+    t = i18n.translator(lang)
     return render(
         request,
         "items.html",
@@ -227,6 +229,9 @@ async def items_page(
         answered=answered,
         pack_ids=sorted({p for p, _ in answered}),
         chosen=chosen,
+        # The selectors name packs and quizzes as the learner activity page does.
+        pack_title=lambda pack_id: titles.pack(pack_id, lang),
+        quiz_title=lambda pack_id, slug: titles.quiz(pack_id, slug, lang, t),
         export_query=query,
         min_learners=items.MIN_LEARNERS_FOR_TEXT,
         min_answers=item_stats.MIN_ANSWERS_FOR_FLAGS,

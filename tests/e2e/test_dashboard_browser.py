@@ -6,30 +6,13 @@ and read it back, import an offline bundle."""
 from __future__ import annotations
 
 import re
-import uuid
 
 import openpyxl
 import requests
 
-from content import keys
+from tests.e2e.admin_steps import enrol_device, log_in
 from tests.sync.conftest import new_code
-from tests.sync.dashboard_world import PASSWORD
 from tests.sync.test_bundles import offline_engine
-
-
-def _enrol(url: str, code: str) -> str:
-    response = requests.post(
-        f"{url}/api/v1/enrol",
-        json={
-            "code": code,
-            "device_name": "laptop",
-            "device_public_key": keys.public_b64(keys.new_key().public_key()),
-            "profile_id": str(uuid.uuid4()),
-        },
-        timeout=10,
-    )
-    response.raise_for_status()
-    return response.json()["device_token"]
 
 
 def test_admin_round_in_headless_chromium(browser_context, server, server_ctx, seeded, tmp_path):
@@ -43,10 +26,7 @@ def test_admin_round_in_headless_chromium(browser_context, server, server_ctx, s
     page.goto(f"{server.url}/admin/")
     assert page.url.endswith("/admin/login")
     shot("login")
-    page.fill("input[name=username]", "bo")
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{server.url}/admin/")
+    log_in(page, server.url)
 
     # The overview against an independent count of the seeded statements.
     learners = len(seeded.seeded.learners)
@@ -91,7 +71,7 @@ def test_admin_round_in_headless_chromium(browser_context, server, server_ctx, s
     shot("learner")
 
     # Assign a pack to Tokyo with a due date; it is listed and in a device's catalog.
-    token = _enrol(server.url, new_code(server_ctx, seeded.learners["tokyo"][1]))
+    token = enrol_device(server.url, new_code(server_ctx, seeded.learners["tokyo"][1])).token
     page.click("header nav >> text=Giao học phần")
     page.select_option("select[name=pack]", "vn.mofa.dl.l2")
     page.select_option("select[name=unit]", str(seeded.tokyo))
@@ -167,11 +147,7 @@ def test_revoking_a_device_goes_through_its_confirmation(
     from sync.server.models import Device
 
     page = browser_context.new_page()
-    page.goto(f"{server.url}/admin/login")
-    page.fill("input[name=username]", "bo")
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{server.url}/admin/")
+    log_in(page, server.url)
 
     # The menu fits a 1366 px screen in both languages and marks the page shown.
     _menu_on_one_line(page)

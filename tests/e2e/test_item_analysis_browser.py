@@ -16,12 +16,12 @@ import openpyxl
 import pytest
 import requests
 
-from content import keys
 from content.forms import EXT_FORM, draw_form
 from content.grading import encode_response, grade
 from sync.server import admin
 from sync.server.context import ServerContext
 from sync.xapi import make_statement
+from tests.e2e.admin_steps import enrol_device, log_in
 from tests.sync import exams
 from tests.sync.conftest import (  # noqa: F401
     CREATED,
@@ -38,22 +38,6 @@ LEARNERS = 12
 # module quiz, learners 6 to 11. Everyone else is right.
 WRONG_FROM = 9
 WRONG_FROM_IN_PRACTICE = 6
-
-
-def _enrol(url: str, code: str) -> tuple[str, str]:
-    profile_id = str(uuid.uuid4())
-    response = requests.post(
-        f"{url}/api/v1/enrol",
-        json={
-            "code": code,
-            "device_name": "laptop",
-            "device_public_key": keys.public_b64(keys.new_key().public_key()),
-            "profile_id": profile_id,
-        },
-        timeout=10,
-    )
-    response.raise_for_status()
-    return response.json()["device_token"], profile_id
 
 
 @pytest.fixture
@@ -149,7 +133,7 @@ def _take_quiz_and_exam(url: str, server_ctx: ServerContext, opened, people: lis
     single = next(i for i in opened.quiz.items if i.type == "single")
     practised = datetime.now(UTC) - timedelta(days=3)
     for n, learner in enumerate(people):
-        token, profile = _enrol(url, new_code(server_ctx, learner))
+        device = enrol_device(url, new_code(server_ctx, learner))
         right = {i.id: exams.right_answer(i) for i in opened.quiz.items}
         quiz = (
             {**right, single.id: exams.wrong_answer(single)}
@@ -158,13 +142,13 @@ def _take_quiz_and_exam(url: str, server_ctx: ServerContext, opened, people: lis
         )
         exam = {**right, single.id: exams.wrong_answer(single)} if n >= WRONG_FROM else right
         for statements in (
-            _practice(opened, profile, quiz, practised),
-            exams.attempt(opened, profile, exam).statements,
+            _practice(opened, device.profile_id, quiz, practised),
+            exams.attempt(opened, device.profile_id, exam).statements,
         ):
             response = requests.post(
                 f"{url}/api/v1/statements",
                 json={"statements": statements},
-                headers=bearer(token),
+                headers=bearer(device.token),
                 timeout=30,
             )
             assert response.status_code == 200, response.text
@@ -178,11 +162,7 @@ def test_item_analysis_shows_question_text_flags_and_distractor_shares(
     single_id = _take_quiz_and_exam(live.url, server_ctx, opened, people)
     single = opened.quiz.item(single_id)
     page = browser_context.new_page()
-    page.goto(f"{live.url}/admin/")
-    page.fill("input[name=username]", "bo")
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{live.url}/admin/")
+    log_in(page, live.url)
 
     page.click("nav >> text=Phân tích câu hỏi")
     page.wait_for_url(f"{live.url}/admin/items*")

@@ -114,6 +114,11 @@ def record(
             ids.append(key)
     _insert(session, "statement_agents", "agent", agents)
     _insert(session, "statement_activities", "activity", activities)
+    if xapi_client_id is None:
+        # Only xAPI tools void, and only what tools wrote (`routes.xapi` checks the
+        # targets): a voiding statement pushed by a device or imported from a bundle is
+        # kept as it is and voids nothing, else a learner could hide her own result.
+        return
     if voids:
         known = set(
             session.scalars(select(StatementVoid.target).where(StatementVoid.target.in_(voids)))
@@ -131,9 +136,11 @@ def record(
             .values(voided=True)
         )
     if ids and session.scalar(select(StatementVoid.target).limit(1)) is not None:
-        # A target stored after its voiding statement: stored voided. Most servers never
-        # see a voiding statement; they skip this look-up.
-        voided = [key for key, _ in _by_ids(session, "statement_voids", "target", "target", ids)]
+        # A target stored after its voiding statement: stored voided, when the tool that
+        # voided it stores it (another one's statement could not have been voided). Most
+        # servers never see a voiding statement; they skip this look-up.
+        waiting = _by_ids(session, "statement_voids", "target", "xapi_client_id", ids)
+        voided = [key for key, voider in waiting if voider == xapi_client_id]
         if voided:
             session.execute(
                 update(Statement).where(Statement.statement_id.in_(voided)).values(voided=True)

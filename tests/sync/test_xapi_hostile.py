@@ -384,6 +384,35 @@ def test_a_tool_voids_what_tools_wrote_in_its_scope(api, ctx, hostile):
         assert hostile.tokyo.get(voidedStatementId=s["id"]).status_code == 200
 
 
+def test_a_voiding_waiting_for_its_target_applies_only_to_the_tool_that_sent_it(ctx, hostile):
+    """Paris voids an id before it exists; Tokyo later stores a statement under that id
+    (ids are often derived by tools, so they can be guessed): Tokyo's stays readable.
+    A tool's own late target is still stored voided."""
+    target = statement(actor=hostile.alice_actor)
+    assert hostile.paris.post(voiding(target["id"])).status_code == 200
+    assert hostile.tokyo.post(target).status_code == 200
+    assert hostile.tokyo.get(statementId=target["id"]).status_code == 200
+    own = statement()
+    assert hostile.paris.post(voiding(own["id"])).status_code == 200
+    assert hostile.paris.post(own).status_code == 200
+    assert hostile.paris.get(voidedStatementId=own["id"]).status_code == 200
+
+
+def test_a_device_pushing_a_voiding_statement_voids_nothing(api, ctx, hostile):
+    """The app never voids; a device (or a bundle) sending a voiding statement for its
+    learner's own statement, or for one not stored yet, hides nothing from xAPI readers."""
+    first = lesson(hostile.alice["profile_id"])
+    later = lesson(hostile.alice["profile_id"], "experienced")
+    push(api, hostile.alice, [first])
+    for target in (first, later):
+        void = {**voiding(target["id"]), "actor": hostile.alice_actor}
+        assert push(api, hostile.alice, [void])["accepted"] == [void["id"]]
+    push(api, hostile.alice, [later])
+    for target in (first, later):
+        assert hostile.tokyo.get(statementId=target["id"]).status_code == 200
+    assert snapshot(ctx)["voided"] == []
+
+
 @pytest.fixture
 def exam(ctx, dev, tmp_path, world):
     """The sealed level-2 exam on the server, assigned to the ministry."""
@@ -423,7 +452,11 @@ def test_a_tool_cannot_void_or_hide_a_server_graded_result(api, ctx, hostile, ex
     for lrs in (hostile.tokyo, hostile.ministry):
         assert lrs.post(voiding(result_id)).status_code == 403
         assert lrs.post(voiding(seen["id"])).status_code == 403
-    assert snapshot(ctx) == before
+    # Nor can Alice's own device hide it.
+    void = {**voiding(result_id), "actor": hostile.alice_actor}
+    push(api, hostile.alice, [void])
+    assert hostile.ministry.get(statementId=result_id).status_code == 200
+    assert snapshot(ctx)["voided"] == before["voided"] == []
     assert len(_certificates(api, hostile.alice)) == 1
 
 

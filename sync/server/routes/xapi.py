@@ -20,6 +20,7 @@ from __future__ import annotations
 import email.utils
 import json
 import uuid
+from datetime import UTC
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request, Response
@@ -297,7 +298,9 @@ def _single(
         raise Refusal(Problem.STATEMENT_NOT_FOUND, f"no statement {wanted}")
     [statement] = _returned(session, rows, form, languages)
     answer = _answer(session, statement, [statement], attachments)
-    answer.headers["Last-Modified"] = email.utils.format_datetime(aware(rows[0].stored), True)
+    # In UTC: PostgreSQL hands the time back in the session's zone, and usegmt wants UTC.
+    stored = aware(rows[0].stored).astimezone(UTC)
+    answer.headers["Last-Modified"] = email.utils.format_datetime(stored, usegmt=True)
     return answer
 
 

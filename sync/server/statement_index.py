@@ -45,9 +45,16 @@ class Names:
     activities: dict[bytes, bool] = field(default_factory=dict)
 
     def agent(self, raw: Any, related: bool) -> None:
-        digest = checked_digest(raw) if isinstance(raw, dict) else None
+        if not isinstance(raw, dict):
+            return
+        digest = checked_digest(raw)
         if digest is not None:
             self.agents[digest] = self.agents.get(digest, True) and related
+        # A Group matches the `agent` filter of each of its members (Communication
+        # 2.1.3), so its members are named where it is.
+        members = raw.get("member") if raw.get("objectType") == "Group" else None
+        for member in members if isinstance(members, list) else []:
+            self.agent(member, related)
 
     def activity(self, raw: Any, related: bool) -> None:
         if isinstance(raw, dict) and isinstance(raw.get("id"), str):

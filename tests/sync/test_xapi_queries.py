@@ -42,6 +42,10 @@ def stored(lrs) -> dict[str, dict]:
                 "contextActivities": {"parent": [{"id": ACTIVITY}]},
             },
         ),
+        "an_in_a_group": statement(
+            actor={"objectType": "Group", "member": [AN, {"mbox": "mailto:c@example.org"}]},
+            obj={"id": OTHER},
+        ),
         "sub": statement(
             actor=AN,
             obj={
@@ -63,8 +67,9 @@ def _ids(stored, *names):
 
 
 def test_agent_matches_actor_or_object_and_related_agents_looks_everywhere(lrs, stored):
+    # A Group matches its members' agent filter.
     assert set(lrs.ids(agent='{"mbox": "mailto:an@example.org"}')) == _ids(
-        stored, "an", "about_binh", "instructed", "sub"
+        stored, "an", "about_binh", "instructed", "an_in_a_group", "sub"
     )
     binh = '{"account": {"homePage": "http://hr.example.org", "name": "binh"}}'
     assert set(lrs.ids(agent=binh)) == _ids(stored, "binh_completed", "about_binh")
@@ -87,7 +92,8 @@ def test_verb_activity_and_registration_filters(lrs, stored):
 
 
 def test_newest_first_by_default_oldest_first_when_ascending(lrs, stored):
-    order = [stored[n]["id"] for n in ("an", "binh_completed", "about_binh", "instructed", "sub")]
+    names = ("an", "binh_completed", "about_binh", "instructed", "an_in_a_group", "sub")
+    order = [stored[n]["id"] for n in names]
     assert lrs.ids() == order[::-1]
     assert lrs.ids(ascending="true") == order
 
@@ -120,7 +126,7 @@ def test_more_pages_through_everything_once_and_stays_stable(lrs, stored):
         page = lrs.get(more=token).json()
         seen += [s["id"] for s in page["statements"]]
         more = page["more"]
-    assert len(seen) == len(set(seen)) == 5
+    assert len(seen) == len(set(seen)) == 6
     assert late["id"] not in seen
     assert late["id"] in lrs.ids()
 
@@ -155,6 +161,8 @@ def test_every_statement_get_carries_consistent_through(lrs, stored):
         answer = lrs.get(**params)
         assert answer.status_code == 200
         assert answer.headers["X-Experience-API-Consistent-Through"].endswith("Z")
+    single = lrs.get(statementId=stored["an"]["id"])
+    assert single.headers["Last-Modified"].endswith("GMT")
 
 
 @pytest.mark.parametrize(

@@ -54,6 +54,7 @@ from sync.server.models import (
     Statement,
     StatementVoid,
 )
+from sync.server.xapi_format import CLIENT_HOME_PAGE, DEVICE_HOME_PAGE
 from sync.xapi import (
     ACCOUNT_HOME_PAGE,
     EXT_GRADING,
@@ -108,11 +109,21 @@ class GradingRefused(Refusal, ValueError):
 
 def server_only_fault(statement: Mapping[str, Any]) -> str | None:
     """Why a statement from a device, a bundle or an xAPI client is refused, if it
-    claims what only the server writes: its authority or an exam grading."""
+    claims what only the server writes: its authority, the authority it gives devices
+    and xAPI tools (`xapi_format.authority`), or an exam grading."""
     authority = statement.get("authority")
-    account = authority.get("account") if isinstance(authority, Mapping) else None
-    if isinstance(account, Mapping) and account.get("homePage") == SERVER_HOME_PAGE:
-        return f"authority names the ministry server ({SERVER_HOME_PAGE}); only it writes those"
+    if isinstance(authority, Mapping):
+        members = authority.get("member")
+        agents = [authority, *(members if isinstance(members, list) else [])]
+        for agent in agents:
+            account = agent.get("account") if isinstance(agent, Mapping) else None
+            home = account.get("homePage") if isinstance(account, Mapping) else None
+            if home == SERVER_HOME_PAGE:
+                return f"authority names the ministry server ({home}); only it writes those"
+            if home in (DEVICE_HOME_PAGE, CLIENT_HOME_PAGE):
+                # The server names a statement's credentials so when it has none: a
+                # writer must not pass its statement off as a device's or another tool's.
+                return f"authority names credentials of this server ({home}); it sets those"
     result = statement.get("result")
     extensions = result.get("extensions") if isinstance(result, Mapping) else None
     if isinstance(extensions, Mapping) and EXT_GRADING in extensions:

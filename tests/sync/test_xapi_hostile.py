@@ -553,22 +553,45 @@ def test_nothing_a_tool_writes_as_the_device_would_grades_or_certifies(api, ctx,
     assert _certificates(api, hostile.alice) == []
 
 
+def _agent_of(home_page: str, name: str) -> dict:
+    return {"objectType": "Agent", "account": {"homePage": home_page, "name": name}}
+
+
 @pytest.mark.parametrize(
     "where",
-    ["authority", "authority-upper-uuid", "result-grading"],
+    ["server", "server-in-group", "device", "other-tool", "result-grading"],
 )
-def test_what_only_the_server_writes_is_refused_from_a_tool(ctx, hostile, where):
+def test_what_only_the_server_writes_is_refused_from_a_tool(api, ctx, hostile, where):
+    """The server's authority, the authority it gives a device's or a tool's statements
+    (so that a tool cannot pass its statement off as Alice's laptop's), a grading."""
     forged = lesson(hostile.alice["profile_id"], "passed")
-    if where.startswith("authority"):
-        forged["authority"] = {
-            "objectType": "Agent",
-            "account": {"homePage": SERVER_HOME_PAGE, "name": "key-1"},
-        }
+    authorities = {
+        "server": _agent_of(SERVER_HOME_PAGE, "key-1"),
+        "server-in-group": {
+            "objectType": "Group",
+            "member": [
+                _agent_of(SERVER_HOME_PAGE, "key-1"),
+                {"mbox": "mailto:app@example.org"},
+            ],
+        },
+        "device": _agent_of("urn:hocvu:device", hostile.alice["device_id"]),
+        "other-tool": _agent_of("urn:hocvu:xapi-client", "1"),
+    }
+    if where in authorities:
+        forged["authority"] = authorities[where]
     else:
         forged["result"] = {"extensions": {"urn:hocvu:ext:grading": {"status": "graded"}}}
     before = snapshot(ctx)
-    assert hostile.tokyo.post(forged).status_code == 400
+    assert problem(hostile.tokyo.post(forged)) == (400, "batch.statements_refused")
     assert hostile.tokyo.put(forged).status_code == 400
+    assert snapshot(ctx) == before
+    # Alice's device itself is refused the same (the app never sets an authority).
+    pushed = api.post(
+        PUSH, json={"statements": [forged]}, headers=bearer(hostile.alice["device_token"])
+    )
+    assert pushed.status_code == 400 and pushed.json()["errors"][0]["code"] == (
+        "statement.server_only"
+    )
     assert snapshot(ctx) == before
 
 

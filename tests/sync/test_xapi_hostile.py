@@ -902,3 +902,46 @@ def test_agent_and_registration_filters_walk_an_index(ctx, hostile):
         plan = _plan(ctx, xapi_query.build(query, seen))
         assert "SCAN statements" not in plan and "Seq Scan on statements" not in plan, plan
         assert "index" in plan.lower(), plan
+
+
+def test_concurrent_merges_lose_no_update_and_one_etag_wins_once(live, hostile):
+    """Eight tools merge their own property into one state at once: every property is
+    kept (no lost update). Then eight merge holding the same ETag: one wins."""
+    import threading
+
+    import requests
+
+    auth = hostile.tokyo.auth
+    url = f"{live.url}{STATE}"
+    params = {"activityId": ACTIVITY, "agent": json.dumps(hostile.alice_actor), "stateId": "s"}
+    headers = {**V, "Content-Type": "application/json"}
+    requests.put(url, params=params, data=b"{}", headers=headers, auth=auth, timeout=30)
+
+    def race(extra: dict[str, str], value: int) -> list[int]:
+        start = threading.Barrier(8)
+        statuses: list[int] = []
+
+        def merge(n: int) -> None:
+            start.wait()
+            answer = requests.post(
+                url,
+                params=params,
+                data=json.dumps({f"writer{n}": value}).encode(),
+                headers={**headers, **extra},
+                auth=auth,
+                timeout=60,
+            )
+            statuses.append(answer.status_code)
+
+        threads = [threading.Thread(target=merge, args=(n,)) for n in range(8)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        return sorted(statuses)
+
+    assert race({}, 1) == [204] * 8
+    merged = requests.get(url, params=params, headers=V, auth=auth, timeout=30)
+    assert merged.json() == {f"writer{n}": 1 for n in range(8)}
+    # Each merge changes the document (a merge that changes nothing keeps its ETag).
+    assert race({"If-Match": merged.headers["etag"]}, 2) == [204] + [412] * 7

@@ -1,9 +1,11 @@
 """Report tables (`sync.server.reporting.spec.Table`) as CSV and XLSX files.
 
 CSV is UTF-8 with a byte-order mark: without it Excel reads the file in the
-machine's legacy code page and Vietnamese names come out garbled. XLSX (openpyxl,
-write-only so 20,000 rows stay cheap) has a bold, frozen header row, columns sized
-to their content, and dates and times as real spreadsheet dates (UTC).
+machine's legacy code page and Vietnamese names come out garbled; its header line is
+the machine column names, which tools rely on. XLSX (openpyxl, write-only so 20,000
+rows stay cheap) is for people: a bold, frozen header row in the table's headers
+(the admin's language), columns sized to their content, and dates and times as real
+spreadsheet dates (UTC).
 
 A text cell that starts like a formula (`=`, `+`, `-`, `@`) is written so that no
 spreadsheet runs it: names and pack ids come from people, not from us.
@@ -70,8 +72,12 @@ def _shown(value) -> str:
     return "" if value is None else str(value)
 
 
+def _header(table: Table) -> list[str]:
+    return table.headers or table.columns
+
+
 def _widths(table: Table) -> list[float]:
-    widths = [len(c) + 2 for c in table.columns]
+    widths = [len(c) + 2 for c in _header(table)]
     for row in table.rows[:_WIDTH_SAMPLE]:
         for i, value in enumerate(row):
             widths[i] = max(widths[i], len(_shown(value)) + 2)
@@ -96,8 +102,8 @@ def to_xlsx(table: Table, name: str) -> bytes:
     sheet.freeze_panes = "A2"
     bold = Font(bold=True)
     header = []
-    for column in table.columns:
-        cell = WriteOnlyCell(sheet, value=column)
+    for column in _header(table):
+        cell = WriteOnlyCell(sheet, value=_legal(column))
         cell.font = bold
         header.append(cell)
     sheet.append(header)

@@ -63,7 +63,9 @@ def test_admin_round_in_headless_chromium(browser_context, server, server_ctx, s
     caught.value.save_as(xlsx)
     sheet = openpyxl.load_workbook(xlsx).active
     rows_back = list(sheet.iter_rows(values_only=True))
-    column = rows_back[0].index("name")
+    # Headers in the admin's language (Vietnamese here), the areas by name.
+    assert "Tiến độ: An toàn số" in rows_back[0] and "area_4_progress" not in rows_back[0]
+    column = rows_back[0].index("Họ và tên")
     assert sorted(r[column] for r in rows_back[1:]) == sorted(names)
 
     page.click("#learners >> text=Nguyễn Thị An")

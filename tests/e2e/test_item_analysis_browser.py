@@ -209,6 +209,7 @@ def test_item_analysis_shows_question_text_flags_and_distractor_shares(
     download_info.value.save_as(saved)
     sheet = openpyxl.load_workbook(saved).active
     header = [c.value for c in sheet[1]]
-    column = header.index("question")
+    assert "item_id" not in header and "Tỷ lệ đúng" in header
+    column = header.index("Câu hỏi")
     texts = {row[column] for row in sheet.iter_rows(min_row=2, values_only=True)}
     assert single.prompt["vi"] in texts

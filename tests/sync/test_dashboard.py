@@ -288,7 +288,7 @@ def test_xlsx_export_reads_back_with_the_scope_rows(api, ministry):
     assert "attachment" in response.headers["content-disposition"]
     sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
     rows = list(sheet.iter_rows(values_only=True))
-    names = sorted(r[rows[0].index("name")] for r in rows[1:])
+    names = sorted(r[rows[0].index("Họ và tên")] for r in rows[1:])
     assert names == sorted(ministry.seeded.names[x] for x in ministry.learners["tokyo"])
 
 

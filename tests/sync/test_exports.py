@@ -16,8 +16,9 @@ from sync.server import admin, exports
 from sync.server.admin_cli import main as admin_cli
 from sync.server.models import AuditEntry
 from sync.server.reporting.spec import Table
-from sync.server.reporting.tables import TABLES, export_table
+from sync.server.reporting.tables import SPECS, TABLES, export_table
 
+from .dashboard_world import log_in, seed_ministry
 from .reporting_world import START, Ministry, build_ministry
 
 
@@ -40,7 +41,7 @@ def test_learners_xlsx_reads_back_with_the_same_rows_and_real_dates(ctx, ministr
     with ctx.db.read() as session:
         table = export_table(session, "learners", ministry.root)
     rows = read_xlsx(exports.to_xlsx(table, "learners"))
-    assert list(rows[0]) == table.columns
+    assert list(rows[0]) == table.headers
     assert len(rows) == 1 + 6
     by_name = {row[1]: row for row in rows[1:]}
     an = by_name["Nguyễn Thị An"]
@@ -163,7 +164,13 @@ def test_every_table_reads_back_from_xlsx_and_csv_as_built(ctx, ministry, name):
         table = export_table(session, name, ministry.root, date(2026, 11, 22))
     assert table.rows, name
     rows = read_xlsx(exports.to_xlsx(table, name))
-    assert list(rows[0]) == table.columns
+    # A person opens the spreadsheet: headers in the admin's language (Vietnamese by
+    # default), the times marked UTC; a tool reads the CSV: the machine names.
+    spec = SPECS[name]
+    assert list(rows[0]) == spec.file_headers("vi")
+    assert not set(rows[0]) & set(table.columns), name
+    for header, column in zip(rows[0], spec.columns, strict=True):
+        assert header.endswith("(UTC)") == (column.kind == "datetime"), header
     assert len(rows) == 1 + len(table.rows)
     for expected, got in zip(table.rows, rows[1:], strict=True):
         for want, have in zip(expected, got, strict=True):
@@ -179,3 +186,61 @@ def test_every_table_reads_back_from_xlsx_and_csv_as_built(ctx, ministry, name):
     text_rows = read_csv(exports.to_csv(table))
     assert text_rows[0] == table.columns
     assert [row[0] for row in text_rows[1:]] == [str(row[0]) for row in table.rows]
+
+
+# ------------------------------------------------------------------ the dashboard's downloads
+
+
+@pytest.fixture
+def signed_in(api, ctx):
+    """The dashboard's seeded ministry with its ministry administrator logged in."""
+    seeded = seed_ministry(ctx)
+    assert log_in(api, "bo").status_code == 303
+    return seeded
+
+
+def test_xlsx_download_reads_in_the_admins_language_and_csv_keeps_machine_names(api, signed_in):
+    """What an administrator preparing a report sees on opening the spreadsheet:
+    column headers in their language, the six areas by name, times marked UTC; the
+    CSV of the same table keeps the machine names whatever the language."""
+    tokyo = signed_in.tokyo
+    for lang, headers in (
+        (
+            "vi",
+            [
+                "Họ và tên",
+                "Đơn vị",
+                "Chứng nhận cấp độ 1",
+                "Tiến độ: Dữ liệu và thông tin",
+                "Tiến độ: Ứng dụng trí tuệ nhân tạo",
+                "Đồng bộ gần nhất (UTC)",
+            ],
+        ),
+        (
+            "en",
+            [
+                "Name",
+                "Unit",
+                "Level 1 certified",
+                "Progress: Data and information",
+                "Progress: Applying artificial intelligence",
+                "Last sync (UTC)",
+            ],
+        ),
+    ):
+        api.cookies.set("hocvu_lang", lang)
+        response = api.get(f"/admin/export/learners.xlsx?unit={tokyo}")
+        assert response.status_code == 200
+        book = openpyxl.load_workbook(io.BytesIO(response.content))
+        sheet = book.worksheets[0]
+        header = [cell.value for cell in sheet[1]]
+        for wanted in headers:
+            assert wanted in header, (lang, wanted, header)
+        # No machine key and no area code where the admin reads the columns.
+        assert not [h for h in header if re.search(r"_|\bA\d\b|\bLV\d\b", h)], header
+        assert sheet["A1"].font.bold and sheet.freeze_panes == "A2"
+        rows = sheet.iter_rows(min_row=2, values_only=True)
+        names = sorted(row[header.index(headers[0])] for row in rows)
+        assert names == sorted(signed_in.seeded.names[x] for x in signed_in.learners["tokyo"])
+        text = read_csv(api.get(f"/admin/export/learners.csv?unit={tokyo}").content)
+        assert text[0][:2] == ["learner_id", "name"] and "area_1_progress" in text[0]

@@ -1,7 +1,10 @@
-"""A report table declared once: its columns (the machine name CSV and XLSX files
-carry, a header in both languages, how the value is read from a report row, and what
-kind of value it is) and where its rows come from. The dashboard's HTML tables read
-the headers and kinds (for formatting), the downloads the raw values."""
+"""A report table declared once: its columns (the machine name CSV files carry, a
+header in both languages, how the value is read from a report row, and what kind of
+value it is) and where its rows come from. The dashboard's HTML tables read the
+headers and kinds (for formatting), the downloads the raw values: a CSV file heads
+its columns with the machine names (stable for the tools that read it, whatever the
+admin's language), an XLSX file with the headers in the admin's language (a person
+opens it)."""
 
 from __future__ import annotations
 
@@ -21,10 +24,12 @@ KINDS = ("text", "int", "share", "date", "datetime", "bool", "number")
 
 @dataclass(frozen=True)
 class Table:
-    """What CSV and XLSX files are written from: machine column names and raw rows."""
+    """What CSV and XLSX files are written from: machine column names, raw rows and
+    the headers a person reads (XLSX; empty: the machine names serve)."""
 
     columns: list[str]
     rows: list[tuple] = field(default_factory=list)
+    headers: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -61,10 +66,19 @@ class TableSpec:
     def headers(self, lang: str) -> list[str]:
         return [c.header.get(lang) or c.header["en"] for c in self.columns]
 
+    def file_headers(self, lang: str) -> list[str]:
+        """The headers of a spreadsheet: files keep times in UTC (spreadsheets have no
+        time zones), where a page shows the admin's zone, so the header says so."""
+        return [
+            f"{header} (UTC)" if c.kind == "datetime" else header
+            for header, c in zip(self.headers(lang), self.columns, strict=True)
+        ]
+
     def table(self, query: Query) -> Table:
         return Table(
             [c.key for c in self.columns],
             [tuple(c.value(row) for c in self.columns) for row in self.rows(query)],
+            self.file_headers(query.lang),
         )
 
 

@@ -445,6 +445,7 @@ def test_a_tool_cannot_void_or_hide_a_server_graded_result(api, ctx, hostile, ex
     row = _attempt_row(ctx, attempt.registration)
     assert (row.status, row.passed) == ("graded", True) and row.certificate_id
     result_id = row.result_statement_id
+    assert early.status_code == 200 and result_id != attempt.result_id  # moved aside
     got = hostile.tokyo.get(statementId=result_id)
     assert got.status_code == 200, (early.status_code, got.text)
     assert got.json()["authority"]["account"]["homePage"] == SERVER_HOME_PAGE
@@ -457,7 +458,8 @@ def test_a_tool_cannot_void_or_hide_a_server_graded_result(api, ctx, hostile, ex
     push(api, hostile.alice, [void])
     assert hostile.ministry.get(statementId=result_id).status_code == 200
     assert snapshot(ctx)["voided"] == before["voided"] == []
-    assert len(_certificates(api, hostile.alice)) == 1
+    [certificate] = _certificates(api, hostile.alice)
+    assert certificate["certificate"]["statement_id"] == result_id
 
 
 def test_a_tool_squatting_the_result_id_does_not_keep_the_result_from_the_learner(

@@ -233,3 +233,31 @@ def test_a_client_reads_only_its_own_and_its_units_learners_statements(api, ctx,
     assert mission.ids() == [own["id"]]
     assert mission.get(statementId=foreign["id"]).status_code == 404
     assert mission.post(voiding(foreign["id"])).status_code == 403
+
+
+def test_more_than_500_statements_or_an_oversized_body_is_413(lrs):
+    answer = lrs.post([statement() for _ in range(501)])
+    assert (answer.status_code, answer.json()["code"]) == (413, "batch.too_large")
+    huge = lrs.api.post(
+        "/xapi/statements",
+        content=b"[" + b" " * (18 * 1024 * 1024) + b"]",
+        auth=lrs.auth,
+        headers={**V, "Content-Type": "application/json"},
+    )
+    assert huge.status_code == 413
+    assert lrs.get().json()["statements"] == []
+
+
+def test_a_profile_statement_about_something_other_than_an_activity_stays_unattached(
+    api, ctx, world, lrs
+):
+    learner = enrol(api, world.alice_code)
+    actor = {"account": {"homePage": ACCOUNT_HOME_PAGE, "name": learner["profile_id"]}}
+    about_agent = statement(actor=actor, obj={"objectType": "Agent", "mbox": "mailto:b@x.org"})
+    on_activity = statement(actor=actor)
+    assert lrs.post([about_agent, on_activity]).status_code == 200
+    pulled = api.get(
+        "/api/v1/statements", headers={"Authorization": f"Bearer {learner['device_token']}"}
+    ).json()["statements"]
+    assert [s["id"] for s in pulled] == [on_activity["id"]]
+    assert set(lrs.ids()) == {about_agent["id"], on_activity["id"]}

@@ -405,7 +405,10 @@ def check_statement(statement: Any) -> None:
     if "stored" in statement:
         timestamp(statement["stored"], "stored")
     if "authority" in statement:
-        parse_actor(statement["authority"], "authority")
+        authority = parse_actor(statement["authority"], "authority")
+        # A Group as authority is OAuth's pair of application and user (Data 2.4.9).
+        if authority.object_type == "Group" and (authority.ifi or len(authority.members) != 2):
+            raise StatementError("authority: a Group must be anonymous with exactly two members")
     version = statement.get("version")
     if version is not None and (
         not isinstance(version, str) or not re.fullmatch(r"1\.0(\.\d+)?", version)

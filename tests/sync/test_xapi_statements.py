@@ -119,6 +119,11 @@ REFUSED = [
     ("version", {"version": "2.0.0"}, "version"),
     ("team-agent", {"context__team": {"mbox": "mailto:a@x.org"}}, "team"),
     (
+        "authority-group-of-one",
+        {"authority": {"objectType": "Group", "member": [{"mbox": "mailto:a@x.org"}]}},
+        "authority",
+    ),
+    (
         "revision-agent-object",
         {"object": {"objectType": "Agent", "mbox": "mailto:b@x.org"}, "context__revision": "2"},
         "revision",
@@ -261,3 +266,16 @@ def test_a_profile_statement_about_something_other_than_an_activity_stays_unatta
     ).json()["statements"]
     assert [s["id"] for s in pulled] == [on_activity["id"]]
     assert set(lrs.ids()) == {about_agent["id"], on_activity["id"]}
+
+
+def test_an_oauth_pair_as_authority_is_kept_as_sent(lrs):
+    pair = {
+        "objectType": "Group",
+        "member": [
+            {"account": {"homePage": "http://apps.example.org", "name": "lms-app"}},
+            {"mbox": "mailto:an@example.org"},
+        ],
+    }
+    sent = statement(authority=pair)
+    assert lrs.post(sent).status_code == 200
+    assert lrs.get(statementId=sent["id"]).json()["authority"] == pair

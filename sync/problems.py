@@ -389,7 +389,9 @@ def problem_bytes(
         "detail": detail,
         "values": values,
     }
-    return json.dumps(body, ensure_ascii=False, default=str).encode()
+    # A detail may quote what the client sent, lone surrogates included ("\ud800" in
+    # its JSON): those go back as the same JSON escape rather than failing the answer.
+    return json.dumps(body, ensure_ascii=False, default=str).encode("utf-8", "backslashreplace")
 
 
 def problem_of(body: Any) -> tuple[Problem, dict[str, Any]] | None:

@@ -641,6 +641,8 @@ REGRESSIONS: dict[tuple[str, str], list[Case]] = {
     ],
     ("GET", "/xapi/statements"): [
         Case(query=(("cursor", HUGE_NUMBER),), auth="Basic @basic", version=XAPI_VERSION),
+        # JSON nested past Python's recursion limit (RecursionError).
+        Case(query=(("agent", "[" * 3000),), auth="Basic @basic", version=XAPI_VERSION),
     ],
     ("GET", "/admin/audit"): [Case(query=(("page", HUGE_NUMBER),))],
     # Parts of a statement that validation let through unchecked broke what ingest
@@ -659,10 +661,20 @@ REGRESSIONS: dict[tuple[str, str], list[Case]] = {
         )
     ],
     ("POST", "/xapi/statements"): [
-        Case(
-            auth="Basic @basic", version=XAPI_VERSION, body=_json_body(_statement(part), JSON, True)
-        )
-        for part in ({"context": True}, {"object": {"id": "urn:x:\x00"}})
+        *(
+            Case(
+                auth="Basic @basic",
+                version=XAPI_VERSION,
+                body=_json_body(_statement(part), JSON, True),
+            )
+            # The last: a refusal quoting a lone surrogate could not be encoded.
+            for part in (
+                {"context": True},
+                {"object": {"id": "urn:x:\x00"}},
+                {"object": {"\ud800": None}},
+            )
+        ),
+        Case(auth="Basic @basic", version=XAPI_VERSION, body=Body(b"[" * 100_000, JSON)),
     ],
     # An uploaded file's name the file system refuses (ValueError, OSError).
     ("POST", "/admin/packs"): [

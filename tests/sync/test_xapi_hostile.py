@@ -947,3 +947,14 @@ def test_concurrent_merges_lose_no_update_and_one_etag_wins_once(live, hostile):
     assert merged.json() == {f"writer{n}": 1 for n in range(8)}
     # Each merge changes the document (a merge that changes nothing keeps its ETag).
     assert race({"If-Match": merged.headers["etag"]}, 2) == [204] + [412] * 7
+
+
+def test_a_refusal_quoting_a_lone_surrogate_is_still_a_problem_answer(ctx, hostile):
+    """The fuzzer's find: an unknown property named "\\ud800" (valid JSON text) was
+    quoted in the refusal, which could not be encoded (500)."""
+    sent = json.dumps({**statement(), "object": {"\ud800": None}}).encode()
+    before = snapshot(ctx)
+    answer = _raw(hostile.tokyo, sent)
+    assert problem(answer) == (400, "batch.statements_refused")
+    assert "\ud800" in answer.json()["detail"]
+    assert snapshot(ctx) == before

@@ -519,8 +519,8 @@ class SeedCache:
 
 
 def bench(kind: str, base_url: str | None, args) -> None:
-    cache = None if args.quick or args.fresh else SeedCache(args)
-    cached = cache.found(kind) if cache else None
+    cache = None if args.quick else SeedCache(args)
+    cached = cache.found(kind) if cache and not args.fresh else None
     with tempfile.TemporaryDirectory(prefix="hocvu-report-bench-") as tmp:
         copy_of = cache.source(kind) if cache and cached else None
         start = time.perf_counter()
@@ -619,7 +619,7 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="small sizes (CI)")
     parser.add_argument("--databases", default="sqlite,postgresql")
     parser.add_argument(
-        "--fresh", action="store_true", help="seed again even if var/report-bench/ has a copy"
+        "--fresh", action="store_true", help="seed again and replace the copy in var/report-bench/"
     )
     args = parser.parse_args()
     args.through_ingest = TRANSACTION

@@ -180,6 +180,35 @@ def query_times(lrs: Lrs, requests_each: int, rng: random.Random) -> dict[str, l
     return times
 
 
+def blind_times(lrs: Lrs, requests_each: int) -> dict[str, list[float]]:
+    """GETs by a tool of a sibling unit, which sees none of the store: the scope is
+    checked row by row, so what no index narrows is a walk of the whole table (the
+    hostile review's slow queries, docs/server.md)."""
+    deployment = lrs.deployment
+    name = f"sibling-{uuid.uuid4().hex[:8]}"
+    with deployment.ctx.db.write() as session:
+        unit = admin.create_unit(session, "bench", name, "mission", deployment.unit).id
+        auth = admin.add_xapi_client(session, "bench", name, unit)
+    http = requests.Session()
+    http.auth = auth
+    http.headers.update(V)
+    filters = {
+        "none": {},
+        "since": {"since": "2000-01-01T00:00:00Z"},
+        "ascending": {"ascending": "true"},
+        "verb": {"verb": verb_iri(3)},
+    }
+    times: dict[str, list[float]] = {}
+    for label, params in filters.items():
+        spent = []
+        for _ in range(requests_each):
+            sent = time.perf_counter()
+            http.get(lrs.url, params=params).raise_for_status()
+            spent.append(time.perf_counter() - sent)
+        times[label] = spent
+    return times
+
+
 def server_cpu(pid: int) -> float | None:
     """CPU seconds the server process has used (Linux), None elsewhere: unlike wall
     time it does not move with what else the machine runs."""
@@ -269,6 +298,10 @@ def bench(kind: str, base_url: str | None, sizes: list[int], args) -> None:
                         f"    GET ?{name:<11} p50 {p50:6.1f} ms  p95 {p95:6.1f} ms  "
                         f"({len(spent)} requests)"
                     )
+                print("    a tool that sees none of it:")
+                for name, spent in blind_times(lrs, max(5, args.queries // 20)).items():
+                    p50, most = statistics.median(spent) * 1000, max(spent) * 1000
+                    print(f"      GET ?{name:<9} p50 {p50:6.1f} ms  max {most:6.1f} ms")
         finally:
             deployment.close()
 

@@ -1,17 +1,15 @@
 """Writing the report bench's million statements fast, with ingest's own writers.
 
-Through `ingest.prepare` and `ingest.store`, a statement costs about 0.7 ms on the
-2-core machine: validated twice (when built and when prepared), its xAPI index rows
-inserted through the ORM, and each learner's statements and each ended attempt's
-answers read back from the database to derive progress and first answers. A million
-took over ten minutes. Here a batch of learners whose statements were built in memory
+Through `ingest.prepare` and `ingest.store`, a statement cost about 0.7 ms on the
+2-core machine: validated twice (when built and when prepared), and each learner's
+statements and each ended attempt's answers read back from the database to derive
+progress and first answers. A million took over ten minutes. Here a batch of learners whose statements were built in memory
 (the bench sends the first ones through ingest itself, which validates every shape
 the walker makes) is written in one transaction by the same code ingest runs:
 
 - the statements by ingest's own insert (`_insert_sqlite`, `_insert_returning`);
-- the xAPI index rows from `statement_index.names`, inserted by the driver
-  (executemany on SQLite, COPY on PostgreSQL): ingest's ORM insert of the same rows
-  was the largest single cost;
+- the xAPI index rows by `statement_index.record`, as ingest's `_index` calls it
+  (given the seqs of the batch in one query);
 - `learner_results` and `learner_pack_versions` by `results` and `pack_versions`
   (`derive`, `record`), as ingest calls them;
 - `item_answers` by `item_answers.first_answers` and `record`, given each ended
@@ -74,7 +72,7 @@ def write(session: Session, batch: Sequence[Walked], now: datetime, course: Cour
             select(Statement.statement_id, Statement.seq).where(Statement.seq > before)
         ).all()
     )
-    _index(session, [(seqs[p.key], p.statement) for p in prepared], postgres)
+    statement_index.record(session, [(seqs[p.key], p.key, p.statement) for p in prepared], None)
     pairs = [(w.learner_id, s) for w in batch for s in w.statements]
     results.record(session, [r for r in (results.derive(s, lid) for lid, s in pairs) if r])
     versions.record(session, [v for v in (versions.derive(s, lid) for lid, s in pairs) if v])
@@ -104,29 +102,6 @@ def _prepared(statement: dict[str, Any]) -> _Prepared:
         account["homePage"],
         lower_uuid(account["name"]),
     )
-
-
-def _index(session: Session, stored: list[tuple[int, dict[str, Any]]], postgres: bool) -> None:
-    """`statement_index.record`'s rows for statements none of which voids another."""
-    agents, activities = [], []
-    for seq, statement in stored:
-        found = statement_index.names(statement)
-        agents += [(a, seq, r) for a, r in found.agents.items()]
-        activities += [(a, seq, r) for a, r in found.activities.items()]
-    cursor = session.connection().connection.driver_connection.cursor()
-    for table, column, rows in (
-        ("statement_agents", "agent", agents),
-        ("statement_activities", "activity", activities),
-    ):
-        if postgres:
-            with cursor.copy(f"COPY {table} ({column}, seq, related) FROM STDIN") as copy:
-                for row in rows:
-                    copy.write_row(row)
-        else:
-            cursor.executemany(
-                f"INSERT INTO {table} ({column}, seq, related) VALUES (?, ?, ?)", rows
-            )
-    cursor.close()
 
 
 def _first_answers(walked: Walked) -> list[dict[str, Any]]:

@@ -219,9 +219,7 @@ def dashboard_figures(ctx, learner_id: str, unit: int, root: int) -> list[dict]:
     export show them: per area and per level the share, and the certified levels."""
     with ctx.db.read() as session:
         page = learner_detail(session, learner_id).learner
-        [row] = [
-            r for r in unit_detail(session, unit).learners if r.learner_id == learner_id
-        ]
+        [row] = [r for r in unit_detail(session, unit).learners if r.learner_id == learner_id]
         table = export_table(session, "learners", root)
     exported = dict(
         zip(table.columns, next(r for r in table.rows if r[0] == learner_id), strict=True)
@@ -238,9 +236,7 @@ def dashboard_figures(ctx, learner_id: str, unit: int, root: int) -> list[dict]:
         {
             "areas": {a: exported[f"area_{a}_progress"] for a in AREAS},
             "levels": {lv: exported[f"level_{lv}_progress"] for lv in LEVELS},
-            "certified": {
-                lv for lv in LEVELS if exported[f"level_{lv}_certified"] is not None
-            },
+            "certified": {lv for lv in LEVELS if exported[f"level_{lv}_certified"] is not None},
         }
     )
     return figures
@@ -254,8 +250,7 @@ def figures_of(progress) -> dict:
     """The app's figures (`desktop.store.Progress`) in the dashboard's terms."""
     return {
         "areas": {
-            a: round(progress.areas[a].fraction, 4) if a in progress.areas else 0.0
-            for a in AREAS
+            a: round(progress.areas[a].fraction, 4) if a in progress.areas else 0.0 for a in AREAS
         },
         "levels": {
             lv: round(progress.levels[lv].fraction, 4) if lv in progress.levels else 0.0

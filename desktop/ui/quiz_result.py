@@ -8,7 +8,7 @@ An exam: "submitted, awaiting result", and nothing of its questions or keys.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -166,7 +166,7 @@ class ResultPage(QWidget):
             self.areas.set_rows(
                 [
                     (
-                        f"{self.names.area(area)} ({right:g}/{asked})",
+                        f"{self.names.area(area)} ({_points(right)}/{asked})",
                         right / asked if asked else 0.0,
                     )
                     for area, right, asked in result.by_area
@@ -199,3 +199,12 @@ class ResultPage(QWidget):
             self.review_list.addItem("\n".join(lines))
         self.review_label.setVisible(bool(result.wrong))
         self.review_list.setVisible(bool(result.wrong))
+
+
+def _points(right: float) -> str:
+    """Points out of the questions asked: partly right answers give fractions, shown to
+    one decimal in the interface language's notation ("2,7" in Vietnamese)."""
+    rounded = round(right, 1)
+    if rounded == int(rounded):
+        return str(int(rounded))
+    return QLocale().toString(rounded, "f", 1)

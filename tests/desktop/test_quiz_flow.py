@@ -237,3 +237,18 @@ def test_operations_report_what_changed_and_home_refreshes_from_it(
     qtbot.waitUntil(lambda: window.home._data is not before)
     idle(qtbot, window)
     assert window.home._data.continue_ref != before.continue_ref
+
+
+def test_partly_right_points_by_area_read_as_one_decimal_in_the_interface_language():
+    from PySide6.QtCore import QLocale
+
+    from desktop.ui.quiz_result import _points
+
+    before = QLocale()
+    try:
+        QLocale.setDefault(QLocale(QLocale.Language.Vietnamese))
+        assert [_points(p) for p in (2 / 3, 3.0, 7.25)] == ["0,7", "3", "7,2"]
+        QLocale.setDefault(QLocale(QLocale.Language.English))
+        assert _points(2 + 2 / 3) == "2.7"
+    finally:
+        QLocale.setDefault(before)

@@ -29,7 +29,7 @@ from sync.server.models import Pack
 
 log = logging.getLogger("hocvu.server.reporting")
 
-_cache: dict[tuple[str, str, str, bool], Quiz | None] = {}
+_cache: dict[tuple[str, str, str, bool], Quiz | None] = {}  # (path, sha256, slug, keyed)
 _lock = threading.Lock()
 
 
@@ -67,7 +67,8 @@ class PackQuizzes:
         if found is None or self.data_dir is None:
             return None
         file, sha256 = found
-        key = (file, sha256, slug, bool(self.keys))
+        # By the file's full path: two servers (or tests) in one process keep their own.
+        key = (str(self.data_dir / file), sha256, slug, bool(self.keys))
         with _lock:
             if key in _cache:
                 return _cache[key]

@@ -1,11 +1,12 @@
 """Writing the report bench's million statements fast, with ingest's own writers.
 
-Through `ingest.prepare` and `ingest.store`, a statement cost about 0.7 ms on the
-2-core machine: validated twice (when built and when prepared), and each learner's
-statements and each ended attempt's answers read back from the database to derive
-progress and first answers. A million took over ten minutes. Here a batch of learners whose statements were built in memory
-(the bench sends the first ones through ingest itself, which validates every shape
-the walker makes) is written in one transaction by the same code ingest runs:
+Through `ingest.prepare` and `ingest.store`, a statement cost about 0.7 ms on the 2-core
+machine: validated twice (when built and when prepared), and each learner's statements
+and each ended attempt's answers read back from the database to derive progress and
+first answers. A million took over ten minutes. Here a batch of learners whose
+statements were built in memory (the bench sends the first ones through ingest itself,
+which validates every shape the walker makes) is written in one transaction by the same
+code ingest runs:
 
 - the statements by ingest's own insert (`_insert_sqlite`, `_insert_returning`);
 - the xAPI index rows by `statement_index.record`, as ingest's `_index` calls it

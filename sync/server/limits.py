@@ -19,6 +19,10 @@ KIB, MIB = 1024, 1024 * 1024
 # An xAPI document as sent, and as a POST's merge may grow it
 # (`sync.server.xapi_documents`).
 XAPI_DOCUMENT_BYTES = 1 * MIB
+# The attachments one page of GET /xapi/statements?attachments=true carries: the page is
+# cut short (its `more` link goes on) rather than built whole in memory, since a page of
+# statements that each name a different large attachment would be gigabytes.
+XAPI_ATTACHMENT_PAGE_BYTES = 64 * MIB
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from sync.problems import Problem, Refusal
@@ -156,6 +156,31 @@ def load(session: Session, statements: Iterable[dict[str, Any]]) -> list[XapiAtt
     if not wanted:
         return []
     return list(session.scalars(select(XapiAttachment).where(XapiAttachment.sha2.in_(wanted))))
+
+
+def fitting(session: Session, statements: list[dict[str, Any]], budget: int) -> int:
+    """How many of `statements`, from the first, a page can carry with their stored
+    attachments within `budget` bytes (at least one: a statement's own attachments were
+    bounded when it was sent)."""
+    wanted = {a["sha2"].lower() for a in declared(statements)}
+    if not wanted:
+        return len(statements)
+    sizes = dict(
+        session.execute(
+            select(XapiAttachment.sha2, func.length(XapiAttachment.content)).where(
+                XapiAttachment.sha2.in_(wanted)
+            )
+        ).all()
+    )
+    carried: set[str] = set()
+    total = 0
+    for n, statement in enumerate(statements):
+        new = {a["sha2"].lower() for a in declared([statement])} - carried
+        total += sum(sizes.get(sha2, 0) for sha2 in new)
+        if total > budget and n > 0:
+            return n
+        carried |= new
+    return len(statements)
 
 
 def build(document: bytes, attachments: list[XapiAttachment]) -> tuple[bytes, str]:

@@ -186,3 +186,28 @@ def test_a_signature_with_another_algorithm_is_refused(lrs):
     jws = f"{header}.{_b64(json.dumps(payload).encode())}.{_b64(b'mac')}".encode()
     answer = send(lrs, signed(payload, jws), [(jws, hashlib.sha256(jws).hexdigest())])
     assert (answer.status_code, answer.json()["code"]) == (400, "xapi.signature_invalid")
+
+
+def test_a_page_with_attachments_stops_at_its_byte_budget_and_goes_on_by_more(lrs, monkeypatch):
+    """Three statements, each with its own 40-byte attachment, and a budget of 100
+    bytes: a page carries two, its `more` link the third; nothing is lost or repeated."""
+    from sync.server import limits
+
+    monkeypatch.setattr(limits, "XAPI_ATTACHMENT_PAGE_BYTES", 100)
+    sent = []
+    for n in range(3):
+        content = bytes([n]) * 40
+        one = statement(attachments=[attachment(content)])
+        assert send(lrs, one, [(content, hashlib.sha256(content).hexdigest())]).status_code == 200
+        sent.append(one["id"])
+    first = lrs.get(attachments="true", ascending="true")
+    document, *parts = read_multipart(first)
+    page = json.loads(document)
+    assert [s["id"] for s in page["statements"]] == sent[:2]
+    # Parts are found by their hash header, in no set order.
+    assert sorted(parts) == [bytes([0]) * 40, bytes([1]) * 40]
+    assert page["more"]
+    rest = lrs.api.get(page["more"], headers=V, auth=lrs.auth)
+    document, *parts = read_multipart(rest)
+    assert [s["id"] for s in json.loads(document)["statements"]] == sent[2:]
+    assert parts == [bytes([2]) * 40]

@@ -29,7 +29,7 @@ from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
 from sync.problems import Problem, Refusal
-from sync.server import xapi_attachments, xapi_query, xapi_signature
+from sync.server import limits, xapi_attachments, xapi_query, xapi_signature
 from sync.server.auth import AuthenticatedXapiClient, current_xapi_client
 from sync.server.context import MAX_BATCH, ServerContext, server
 from sync.server.db import aware, now
@@ -330,6 +330,11 @@ def get_statements(request: Request, client: Client, ctx: Context) -> Response:
         if len(rows) > query.limit:
             more = "/xapi/statements?more=" + xapi_query.more_token(query, page[-1].seq)
         statements = _returned(session, page, query.form, languages)
+        if query.attachments:
+            keep = xapi_attachments.fitting(session, statements, limits.XAPI_ATTACHMENT_PAGE_BYTES)
+            if keep < len(page):
+                page, statements = page[:keep], statements[:keep]
+                more = "/xapi/statements?more=" + xapi_query.more_token(query, page[-1].seq)
         return _answer(
             session, {"statements": statements, "more": more}, statements, query.attachments
         )

@@ -3,7 +3,9 @@
     .venv/bin/python packaging/dashboard_screenshots.py --shots DIR
 
 Seeds a small ministry (tests/sync/dashboard_world.py) on a throwaway SQLite
-server, serves it on a loopback port and drives Debian's chromium (headless) with
+server, adds the built level-1 starter pack (resources/packs, made by
+scripts/setup.sh) as an administrator does, so that item analysis shows its
+questions and options, serves it on a loopback port and drives Debian's chromium (headless) with
 Playwright. For reviewing the layout by eye: diacritics, clipping, charts.
 """
 
@@ -17,6 +19,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+# The starter pack whose module quiz the seeded learners answer.
+STARTER = ROOT / "resources" / "packs" / "vn.mofa.dl.l1.hvpack"
 
 
 def pages(world, ids: dict[str, str]) -> dict[str, str]:
@@ -44,8 +48,8 @@ def pages(world, ids: dict[str, str]) -> dict[str, str]:
 
 
 def _title_packs(session) -> None:
-    """Titles as built packs carry them (the world's packs have none): the pack, a
-    lesson per module."""
+    """Titles as built packs carry them (the world's packs have none; the starter
+    pack keeps its own): the pack, a lesson per module."""
     import json
 
     from sqlalchemy import select
@@ -55,6 +59,8 @@ def _title_packs(session) -> None:
     names = {1: ("Cơ bản", "Basic"), 2: ("Trung cấp", "Intermediate")}
     for pack in session.scalars(select(Pack)):
         manifest = json.loads(pack.manifest)
+        if "title" in manifest:
+            continue
         level = pack.exam_level or 1
         vi, en = names.get(level, (str(level), str(level)))
         manifest["title"] = {"vi": f"Cấp độ {level} — {vi}", "en": f"Level {level} — {en}"}
@@ -102,31 +108,44 @@ def _held_attempt(session, learner: str) -> str:
     return registration
 
 
-def _item_attempts(world) -> list:
-    """Quiz attempts of all ten learners, so that item analysis has first answers
-    (answers outside an attempt count for nothing) and, from ten of them, flags.
+def _item_attempts(world, pack: Path, version: int) -> list:
+    """Attempts at the starter pack's area-1 quiz by all ten learners, so that item
+    analysis has first answers (answers outside an attempt count for nothing) and
+    flags: its first single-choice item (one distractor chosen once, the others by
+    nobody), first true/false item (everyone right: too easy), first typed item (one
+    wrong answer typed by three, shown; a name typed by one, withheld) and first
+    multiple-choice item (wrong twice)."""
+    import json
+    import zipfile
+    from dataclasses import replace
 
-    The world's learners t0, t1, p0 and p1 answered q1 in an attempt already: their
-    second attempt counts only for the items it is the first to hold (q2-q4)."""
+    from content.grading import encode_response
+    from content.quiz import Quiz
+    from tests.sync.exams import right_answer, wrong_answer
     from tests.sync.reporting_world import quiz_attempt
 
+    with zipfile.ZipFile(pack) as archive:
+        quiz = Quiz.from_json(json.loads(archive.read("quizzes/l1-a1-quiz.json")))
+    kinds = ("single", "true_false", "short_answer", "multiple")
+    first = {kind: next(i for i in quiz.items if i.type == kind) for kind in kinds}
     t, p, d = world.learners["tokyo"], world.learners["paris"], world.learners["department"]
     when = datetime(2026, 9, 16, 9, 0, tzinfo=UTC)
-    # q1 single (b the key, d nobody's choice), q2 true/false everyone gets right (too
-    # easy), q3 typed: "mật khẩu" by three (shown), a name by one (withheld), q4 numeric.
-    q3 = {t[0]: "mật khẩu", t[1]: "mật khẩu", t[2]: "mật khẩu", p[0]: "Hoàng Văn Em"}
-    q4 = {t[0]: "2", p[2]: "12"}
+    typed = {t[0]: "link:", t[1]: "link:", t[2]: "link:", p[0]: "Hoàng Văn Em"}
+    wrong = {
+        "single": {d[1]: wrong_answer(first["single"])},
+        "true_false": {},
+        "short_answer": typed,
+        "multiple": {t[0]: wrong_answer(first["multiple"]), p[2]: wrong_answer(first["multiple"])},
+    }
     attempts = []
     for learner in (*t, *p, *d):
         answers = []
-        if learner not in (t[0], t[1], p[0], p[1]):
-            answers.append(("q1", "c" if learner == d[1] else "b", learner != d[1]))
-        answers += [
-            ("q2", "true", True),
-            ("q3", q3.get(learner, "hai bước"), learner not in q3),
-            ("q4", q4.get(learner, "8"), learner not in q4),
+        for kind, item in first.items():
+            given = wrong[kind].get(learner, right_answer(item))
+            answers.append((item.id, encode_response(item, given), learner not in wrong[kind]))
+        attempts += [
+            replace(a, pack_version=version) for a in quiz_attempt(learner, 1, answers, when)
         ]
-        attempts += quiz_attempt(learner, 1, answers, when)
     return attempts
 
 
@@ -142,8 +161,7 @@ def shoot(out: Path) -> list[Path]:
     from tests.e2e.conftest import ARGS, CHROMIUM
     from tests.sync.conftest import ThreadServer
     from tests.sync.dashboard_world import PASSWORD, seed_ministry
-    from tests.sync.reporting_world import Pushed, Pusher, publish_levels
-    from tests.sync.test_reports import write_quizzes
+    from tests.sync.reporting_world import Pushed, Pusher
 
     out.mkdir(parents=True, exist_ok=True)
     made = []
@@ -153,40 +171,26 @@ def shoot(out: Path) -> list[Path]:
         ctx = ServerContext(settings)
         ctx.db.migrate()
         world = seed_ministry(ctx)
-        # Item types for the items page, with typed answers: one given by three
-        # learners (shown), a name typed by one and numbers that vary (withheld).
-        write_quizzes(
-            ctx,
-            "packs/l1-v1.hvpack",
-            {
-                "l1-a1-quiz": {
-                    "q1": "single",
-                    "q2": "true_false",
-                    "q3": "short_answer",
-                    "q4": "numeric",
-                }
-            },
-        )
+        # The built starter pack, verified and stored as an administrator adds it: a
+        # level-1 version newer than the world's, whose quiz texts item analysis reads.
+        starter = admin.add_pack(ctx.db, "demo", STARTER, settings.data_dir, ctx.roots)
         pusher = Pusher(ctx, world.seeded)
         with ctx.db.read() as session:
             rows = session.execute(select(Profile.learner_id, Profile.profile_id)).all()
             pusher.profiles = {learner: profile for learner, profile in rows}
         tokyo = world.learners["tokyo"]
         with ctx.db.write() as session:
-            pusher.push(session, _item_attempts(world))
+            pusher.push(session, _item_attempts(world, STARTER, starter.version))
             # Enrolled before their exams (the world's learners are made today), so the
             # unit pages' months start with nobody certified.
             session.execute(update(Learner).values(created=datetime(2026, 8, 3, tzinfo=UTC)))
-        # A level-1 version 2 that some devices lack.
+        # The starter version is one that some devices lack.
         with ctx.db.write() as session:
             admin.assign(session, "demo", "vn.mofa.dl.l1", world.tokyo, None)
-            publish_levels(session, levels=(1,), version=2)
-            for unit, version in ((world.tokyo, 2), (world.tokyo, 1), (world.paris, 1)):
-                learners = world.learners["tokyo" if unit == world.tokyo else "paris"]
-                device = session.scalars(
-                    select(Device.id).where(Device.learner_id == learners[version])
-                ).first()
-                versions.record_download(session, device, "vn.mofa.dl.l1", version, now())
+            held = ((tokyo[2], starter.version), (tokyo[1], 1), (world.learners["paris"][1], 1))
+            for learner, version in held:
+                device = session.scalars(select(Device.id).where(Device.learner_id == learner))
+                versions.record_download(session, device.first(), "vn.mofa.dl.l1", version, now())
         # Titles, a lesson read and a held attempt; the ids the confirmations act on.
         with ctx.db.write() as session:
             _title_packs(session)
@@ -291,6 +295,9 @@ def main(argv: list[str] | None = None) -> int:
 
     if not CHROMIUM.exists():
         print(f"{CHROMIUM} is missing: run `bash scripts/chromium.sh` first", file=sys.stderr)
+        return 1
+    if not STARTER.exists():
+        print(f"{STARTER} is missing: run `bash scripts/setup.sh` first", file=sys.stderr)
         return 1
     for path in shoot(args.shots):
         print(path)

@@ -69,10 +69,15 @@ shared_buffers = 256MB
 CONF
   fi
   say "starting the cluster in $DIR on 127.0.0.1:$PORT"
-  as_pg "$BIN/pg_ctl" -D "$DIR" -l "$DIR/server.log" -w -t 60 start >/dev/null
+  # The port asked for, even when the folder holds a cluster made earlier with another.
+  as_pg "$BIN/pg_ctl" -D "$DIR" -l "$DIR/server.log" -o "-p $PORT" -w -t 60 start >/dev/null
 fi
 
 psql_pg() { as_pg "$BIN/psql" -h "$DIR" -p "$PORT" -U postgres -d postgres -qtA "$@"; }
+if ! psql_pg -c "select 1" >/dev/null 2>&1; then
+  say "the cluster in $DIR runs on another port; restarting it on $PORT"
+  as_pg "$BIN/pg_ctl" -D "$DIR" -l "$DIR/server.log" -o "-p $PORT" -w -t 60 restart >/dev/null
+fi
 if [ "$(psql_pg -c "SELECT 1 FROM pg_roles WHERE rolname = '$USER_NAME'")" != 1 ]; then
   psql_pg -c "CREATE ROLE $USER_NAME LOGIN CREATEDB PASSWORD '$PASSWORD'" >/dev/null
 fi

@@ -628,6 +628,11 @@ def _warm_up() -> None:
         "sync.engine",
     ):
         importlib.import_module(name)
+    from content.render import render_markdown
+
+    # Markdown loads its extensions (and Pygments' lexers, ~50 ms) on first use: not
+    # when the learner opens the first lesson.
+    render_markdown("", ())
 
 
 def _about_facts(workspace: Workspace):

@@ -58,6 +58,9 @@ class PackQuizzes:
         self.data_dir = data_dir
         self.keys = dict(keys or {})
         self.files: dict[tuple[str, int], tuple[str, str]] = {}
+        # Quizzes this reader failed to open: tried once per reader (one page), not once
+        # per item of the page; a later page tries again, in case the file is restored.
+        self.unreadable: set[tuple[str, str]] = set()
         if data_dir is not None:
             rows = session.execute(select(Pack.pack_id, Pack.version, Pack.file, Pack.sha256))
             self.files = {(p, v): (f, h) for p, v, f, h in rows}
@@ -72,11 +75,14 @@ class PackQuizzes:
         with _lock:
             if key in _cache:
                 return _cache[key]
+        if (file, slug) in self.unreadable:
+            return None
         try:
             quiz = _read(self.data_dir / file, slug, self.keys)
         except (OSError, ValueError, KeyError, TypeError, zipfile.BadZipFile) as exc:
-            # Not cached: the file may be restored; meanwhile the item has no texts.
+            # Not in the shared cache: the file may be restored; meanwhile no texts.
             log.warning("cannot read quiz %s of %s: %s", slug, file, exc)
+            self.unreadable.add((file, slug))
             return None
         with _lock:
             if len(_cache) > 512:

@@ -176,6 +176,13 @@ def validate(statement: Any) -> None:
     """Raise StatementError naming the first fault; accept any statement well formed by
     the xAPI 1.0.3 Data section (`sync.xapi_validation`) that has an id and whose
     result.response is at most MAX_RESPONSE_CHARS long."""
+    checked_canonical(statement)
+
+
+def checked_canonical(statement: Any) -> bytes:
+    """`validate`, then the statement's `canonical` bytes: one encoding both checks what
+    a database cannot keep and gives the bytes stored (ingest encoded every statement
+    twice, once for each)."""
     if not isinstance(statement, dict):
         raise StatementError("a statement must be a JSON object")
     if "id" not in statement:
@@ -187,24 +194,29 @@ def validate(statement: Any) -> None:
         raise StatementError(
             f"result.response must be a string of at most {MAX_RESPONSE_CHARS} characters"
         )
-    _check_storable(statement)
+    return _storable(statement)
 
 
 # A NUL character escaped in JSON text (and not a backslash followed by "u0000").
 _NUL = re.compile(r"(?<!\\)(?:\\\\)*\\u0000")
-_STRICT = json.JSONEncoder(ensure_ascii=False, allow_nan=False)
+_STRICT = json.JSONEncoder(
+    sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False
+)
 
 
-def _check_storable(statement: dict[str, Any]) -> None:
-    """What a database cannot keep or a reader cannot parse back: NaN and infinities
-    (not JSON), lone surrogates (not Unicode), NUL characters (PostgreSQL refuses them)."""
+def _storable(statement: dict[str, Any]) -> bytes:
+    """The canonical bytes, refusing what a database cannot keep or a reader cannot parse
+    back: NaN and infinities (not JSON), lone surrogates (not Unicode), NUL characters
+    (PostgreSQL refuses them)."""
     try:
         text = _STRICT.encode(statement)
-        text.encode()
+        data = text.encode()
     except ValueError:  # UnicodeEncodeError is one
         raise StatementError("numbers must be finite and text must be Unicode") from None
-    if "\x00" in text or _NUL.search(text):
+    # The plain substring test first: the regular expression cost a sixth of a push.
+    if "\x00" in text or ("\\u0000" in text and _NUL.search(text)):
         raise StatementError("text must not contain NUL characters")
+    return data
 
 
 def parse_timestamp(text: Any) -> datetime:

@@ -1,6 +1,6 @@
 """Storing pushed statements: one path for device pushes, xAPI clients and bundles.
 
-Each statement is checked (`sync.xapi.validate`), then the whole batch goes to the
+Each statement is checked (`sync.xapi.checked_canonical`), then the whole batch goes to the
 database in one multi-row `INSERT … ON CONFLICT (statement_id) DO NOTHING
 RETURNING statement_id`. The ids the database did not return were already
 stored: their content hashes are compared, identical → duplicate (accepted
@@ -36,8 +36,7 @@ from sync.xapi import (
     ACCOUNT_HOME_PAGE,
     MAX_STATEMENT_BYTES,
     StatementError,
-    canonical,
-    validate,
+    checked_canonical,
 )
 
 _CHUNK = 500
@@ -114,14 +113,13 @@ def prepare(
     errors: list[dict[str, Any]] = []
     for raw in raw_statements:
         try:
-            validate(raw)
+            body = checked_canonical(raw)
         except StatementError as exc:
             errors.append(_fault(raw, Problem.STATEMENT_INVALID, str(exc)))
             continue
         if not server and (fault := grading.server_only_fault(raw)):
             errors.append(_fault(raw, Problem.STATEMENT_SERVER_ONLY, fault))
             continue
-        body = canonical(raw)
         if len(body) > MAX_STATEMENT_BYTES:
             errors.append(
                 _fault(

@@ -147,8 +147,10 @@ class Statement(Base):
     xapi_client_id: Mapped[int | None] = mapped_column(Integer)
     body: Mapped[str] = mapped_column(Text)
     content_hash: Mapped[bytes] = mapped_column(LargeBinary(32))
-    verb: Mapped[str] = mapped_column(String(200))
-    object_id: Mapped[str] = mapped_column(String(500))
+    # At most 2,048 UTF-8 bytes each (`sync.xapi_validation.MAX_IRI_BYTES`): the verb is
+    # in a PostgreSQL btree index, whose rows hold at most 2,704 bytes.
+    verb: Mapped[str] = mapped_column(String(2048))
+    object_id: Mapped[str] = mapped_column(String(2048))
     timestamp: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     stored: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     # context.registration, for the xAPI `registration` filter.
@@ -198,6 +200,17 @@ class StatementVoid(Base):
     target: Mapped[str] = mapped_column(UUIDText, primary_key=True)
     voiding_id: Mapped[str] = mapped_column(UUIDText)
     xapi_client_id: Mapped[int | None] = mapped_column(Integer)
+
+
+class StatementReference(Base):
+    """A statement whose object is a StatementRef, by the id it targets (migration 0011):
+    the query filters match it when its target matches (`sync.server.xapi_query`).
+    Only such statements have a row; the target need not be stored yet."""
+
+    __tablename__ = "statement_refs"
+    target: Mapped[str] = mapped_column(UUIDText, primary_key=True)
+    seq: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    __table_args__ = ({"sqlite_with_rowid": False},)
 
 
 class XapiAttachment(Base):

@@ -3,13 +3,17 @@
 A statement's agents and activities go to two narrow tables (`statement_agents`,
 `statement_activities`): a 16-byte hash of the agent's identity or the activity id,
 the statement's sequence number, and whether it is named only in a related place
-(authority, instructor, team, context activities, a sub-statement). A filter is then
+(the server's authority, instructor, team, context activities, a sub-statement). A filter is then
 an index walk newest first, whatever the length of the IRIs. Ingest calls `record`
 for every statement it stores, from devices, bundles and xAPI clients alike, in the
 same transaction; migration 0010 fills them for the statements stored before it.
 
 Voiding lives here too: a voiding statement marks its target `voided`, and is
 remembered in `statement_voids`, so a target that arrives later is stored voided.
+
+A statement whose object is a StatementRef (a voiding, or any other reference) also
+gets a row in `statement_refs` (the id it targets, its seq): the filters match it when
+its target matches (`sync.server.xapi_query`). Other statements cost nothing more.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
 from sync.server.models import Statement, StatementVoid
+from sync.xapi import server_authored
 from sync.xapi_actors import checked_digest
 from sync.xapi_validation import VOIDED
 
@@ -67,7 +72,11 @@ def names(statement: dict[str, Any]) -> Names:
     filters match (xAPI 1.0.3, Communication 2.1.3)."""
     found = Names()
     _collect(found, statement, sub=False)
-    if "authority" in statement:
+    if server_authored(statement):
+        # Only the server's own statements are read with the authority they were stored
+        # with; any other is read with the authority of its credentials
+        # (`xapi_format.complete`), which `xapi_query` matches by the statement's
+        # xapi_client_id or device_id, so an authority a writer sent matches nothing.
         found.agent(statement["authority"], related=True)
     return found
 
@@ -91,6 +100,15 @@ def _collect(found: Names, statement: dict[str, Any], *, sub: bool) -> None:
             found.activity(item, related=True)
 
 
+def ref_target(statement: dict[str, Any]) -> str | None:
+    """The id a statement's StatementRef object targets (lower-case), else None."""
+    obj = statement.get("object")
+    if isinstance(obj, dict) and obj.get("objectType") == "StatementRef":
+        target = obj.get("id")
+        return target.lower() if isinstance(target, str) else None
+    return None
+
+
 def void_target(statement: dict[str, Any]) -> str | None:
     """The id a voiding statement voids (lower-case), else None."""
     if statement.get("verb", {}).get("id") != VOIDED:
@@ -109,11 +127,15 @@ def record(
     agents: list[tuple[bytes, int, bool]] = []
     activities: list[tuple[bytes, int, bool]] = []
     voids: dict[str, str] = {}
+    refs: list[tuple[str, int]] = []
     ids: list[str] = []
     for seq, key, statement in stored:
         found = names(statement)
         agents += [(a, seq, r) for a, r in found.agents.items()]
         activities += [(a, seq, r) for a, r in found.activities.items()]
+        referred = ref_target(statement)
+        if referred is not None:
+            refs.append((referred, seq))
         target = void_target(statement)
         if target is not None:
             voids[target] = key
@@ -121,6 +143,8 @@ def record(
             ids.append(key)
     _insert(session, "statement_agents", "agent", agents)
     _insert(session, "statement_activities", "activity", activities)
+    if refs:
+        insert_refs(session, refs)
     if xapi_client_id is None:
         # Only xAPI tools void, and only what tools wrote (`routes.xapi` checks the
         # targets): a voiding statement pushed by a device or imported from a bundle is
@@ -163,6 +187,18 @@ def _insert(session: Session, table: str, column: str, rows: list[tuple[bytes, i
     mark = "?" if session.get_bind().dialect.name == "sqlite" else "%s"
     cursor.executemany(
         f"INSERT INTO {table} ({column}, seq, related) VALUES ({mark}, {mark}, {mark})", rows
+    )
+    cursor.close()
+
+
+def insert_refs(session: Session, refs: list[tuple[str, int]]) -> None:
+    """Remember statements that target others, as (lower-case target id, seq)."""
+    sqlite = session.get_bind().dialect.name == "sqlite"
+    cursor = session.connection().connection.driver_connection.cursor()
+    mark = "?" if sqlite else "%s"
+    cursor.executemany(
+        f"INSERT INTO statement_refs (target, seq) VALUES ({mark}, {mark})",
+        [(uuid.UUID(t).bytes if sqlite else uuid.UUID(t), seq) for t, seq in refs],
     )
     cursor.close()
 

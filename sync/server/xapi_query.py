@@ -17,12 +17,19 @@ import binascii
 import json
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
-from sqlalchemy import Select, false, func, or_, select
+from sqlalchemy import Select, false, func, or_, select, union
 from sqlalchemy.orm import Session, aliased
 
 from sync.problems import Problem, Refusal
-from sync.server.models import Learner, Statement, StatementActivity, StatementAgent
+from sync.server.models import (
+    Learner,
+    Statement,
+    StatementActivity,
+    StatementAgent,
+    StatementReference,
+)
 from sync.server.reporting.scope import scope_unit_ids
 from sync.server.statement_index import activity_digest
 from sync.server.xapi_format import FORMATS
@@ -166,7 +173,12 @@ def newest_seq(session: Session) -> int:
 
 
 def build(query: Query, seen) -> Select:
-    """The SELECT of one page (limit + 1 rows, to know whether more follow)."""
+    """The SELECT of one page (limit + 1 rows, to know whether more follow).
+
+    With an agent, verb, activity or registration filter, a page merges two walks by
+    seq: the statements that match, and the statements that target a matching one
+    through a StatementRef (`_referrers`). Both stop at the page's end, so the `more`
+    link's last seq goes on from either."""
     columns = (
         Statement.seq,
         Statement.body,
@@ -174,7 +186,27 @@ def build(query: Query, seen) -> Select:
         Statement.xapi_client_id,
         Statement.device_id,
     )
-    sql = select(*columns).where(seen, Statement.voided == false())
+    returned = (seen, Statement.voided == false())
+    if not _narrowed(query):
+        sql, order = _filtered(query, select(*columns).where(*returned))
+        return _window(query, sql, order)
+    direct = _window(query, *_filtered(query, select(Statement.seq).where(*returned))).subquery()
+    referring = _referrers(query, seen).subquery()
+    both = union(select(direct.c.seq), select(referring.c.seq)).subquery()
+    sql = select(*columns).join(both, both.c.seq == Statement.seq)
+    return sql.order_by(_direction(query, Statement.seq)).limit(query.limit + 1)
+
+
+def _narrowed(query: Query) -> bool:
+    """Whether the query has a filter that a statement can meet through its target."""
+    return not query.anonymous_agent and any(
+        value is not None for value in (query.agent, query.activity, query.verb, query.registration)
+    )
+
+
+def _filtered(query: Query, sql: Select) -> tuple[Select, Any]:
+    """`sql`, a SELECT from statements, narrowed by the agent, activity, verb and
+    registration filters; and the seq column whose index the walk follows."""
     order = Statement.seq
     if query.anonymous_agent:
         sql = sql.where(false())  # an anonymous Group is no one's identity
@@ -197,6 +229,51 @@ def build(query: Query, seen) -> Select:
         sql = sql.where(Statement.verb == query.verb)
     if query.registration is not None:
         sql = sql.where(Statement.registration == query.registration)
+    return sql, order
+
+
+def _referrers(query: Query, seen) -> Select:
+    """The page's walk of the statements whose object is a StatementRef to a statement
+    that matches the filters, or (recursively) to such a statement (Communication
+    2.1.3, "Filter Conditions for StatementRefs").
+
+    Every statement of the chain must be one the client may read: matching through a
+    statement it cannot read would tell it that statement's agent, verb or activity.
+    A voided statement is never returned, but still passes the match on (its voiding
+    statement is found by what the voided one was about). since/until and the page
+    apply to the returned statement only; targets and links are taken as they were
+    when the first page was read (`bound`), so pages stay stable.
+
+    The walk starts from `statement_refs`, one index probe of the target per
+    referring statement stored: ordinary statements cost nothing here."""
+    held = (seen,) if query.bound is None else (seen, Statement.seq <= query.bound)
+    target, _ = _filtered(
+        query,
+        select(Statement.seq).where(Statement.statement_id == StatementReference.target, *held),
+    )
+    hits = (
+        select(StatementReference.seq.label("seq"))
+        .where(target.exists())
+        .cte("statement_ref_hits", recursive=True)
+    )
+    link = (
+        select(StatementReference.seq)
+        .select_from(hits)
+        .join(Statement, Statement.seq == hits.c.seq)
+        .join(StatementReference, StatementReference.target == Statement.statement_id)
+        .where(*held)
+    )
+    hits = hits.union(link)
+    sql = select(Statement.seq).join(hits, hits.c.seq == Statement.seq)
+    return _window(query, sql.where(seen, Statement.voided == false()), Statement.seq)
+
+
+def _direction(query: Query, column: Any) -> Any:
+    return column.asc() if query.ascending else column.desc()
+
+
+def _window(query: Query, sql: Select, order: Any) -> Select:
+    """since/until, the page's place in the walk and its order and length."""
     # `stored` is shown to the millisecond, so it is compared to the millisecond: a
     # statement is after `since` when its shown time is.
     if query.since is not None:
@@ -207,5 +284,4 @@ def build(query: Query, seen) -> Select:
         sql = sql.where(order <= query.bound)
     if query.after is not None:
         sql = sql.where(order > query.after if query.ascending else order < query.after)
-    sql = sql.order_by(order.asc() if query.ascending else order.desc())
-    return sql.limit(query.limit + 1)
+    return sql.order_by(_direction(query, order)).limit(query.limit + 1)

@@ -131,10 +131,16 @@ def test_more_pages_through_everything_once_and_stays_stable(lrs, stored):
     assert late["id"] in lrs.ids()
 
 
-def test_voided_statements_match_no_filter(lrs, stored):
-    assert lrs.post(voiding(stored["binh_completed"]["id"])).status_code == 200
-    assert lrs.ids(verb=COMPLETED) == []
-    assert stored["binh_completed"]["id"] not in lrs.ids(activity=ACTIVITY)
+def test_voided_statements_match_no_filter_and_their_voiding_is_found_in_their_place(
+    lrs, stored
+):
+    # Communication 2.1.4: the voided statement is never returned, but the statements
+    # targeting it are, by what it matched (test_xapi_statement_refs.py has the rest).
+    void = voiding(stored["binh_completed"]["id"])
+    assert lrs.post(void).status_code == 200
+    assert lrs.ids(verb=COMPLETED) == [void["id"]]
+    found = lrs.ids(activity=ACTIVITY)
+    assert stored["binh_completed"]["id"] not in found and void["id"] in found
 
 
 def test_format_ids_keeps_identifiers_and_canonical_one_language(lrs, stored):

@@ -12,9 +12,12 @@ runs alternating between the two: statements per second and the server process's
 CPU time per 1,000 statements (which the machine's other load does not move).
 Queries: GET /xapi/statements with an agent, a verb, an activity, or an agent and a
 verb, each with random values, sequentially, default page (100 statements); p50 and
-p95 per filter. The store is grown by inserting rows and their index rows straight
-into the database: 10,000 agents (every IFI form), 50 verbs, 5,000 activities. Prints
-figures and never asserts.
+p95 per filter. Then one page of 500 statements naming 1,000 activities (object and
+parent), each also defined by one of them, read with format=exact and with
+format=canonical (which looks up each activity's definition in its newest statements).
+The store is grown by inserting rows and their index rows straight into the database:
+10,000 agents (every IFI form), 50 verbs, 5,000 activities. Prints figures and never
+asserts.
 """
 
 from __future__ import annotations
@@ -181,6 +184,44 @@ def query_times(lrs: Lrs, requests_each: int, rng: random.Random) -> dict[str, l
     return times
 
 
+def canonical_times(lrs: Lrs, requests_each: int, rng: random.Random) -> dict[str, list[float]]:
+    """One page of 500 statements, each naming two of the store's activities (object
+    and parent) and defining the first, read in the exact and the canonical format,
+    alternating."""
+    verb = f"http://example.gov.vn/xapi/verbs/defined-{uuid.uuid4().hex[:8]}"
+    named = rng.sample(range(ACTIVITIES), 1000)
+    page = [
+        {
+            "actor": agent_json(rng.randrange(AGENTS)),
+            "verb": {"id": verb, "display": {"en-US": "defined", "vi": "đã định nghĩa"}},
+            "object": {
+                "id": activity_iri(named[n]),
+                "definition": {
+                    "name": {"en-US": f"Course {named[n]}", "vi": f"Khóa {named[n]}"},
+                    "description": {"en-US": "Protocol", "vi": "Lễ tân"},
+                },
+            },
+            "context": {"contextActivities": {"parent": [{"id": activity_iri(named[500 + n])}]}},
+        }
+        for n in range(500)
+    ]
+    lrs.http.post(lrs.url, data=json.dumps(page)).raise_for_status()
+    params = {"verb": verb, "limit": "500"}
+    times: dict[str, list[float]] = {"exact": [], "canonical": []}
+    for form in times:  # warm up
+        lrs.http.get(lrs.url, params={**params, "format": form}).raise_for_status()
+    for _ in range(requests_each):
+        for form, spent in times.items():
+            sent = time.perf_counter()
+            answer = lrs.http.get(
+                lrs.url, params={**params, "format": form}, headers={"Accept-Language": "vi"}
+            )
+            spent.append(time.perf_counter() - sent)
+            answer.raise_for_status()
+            assert len(answer.json()["statements"]) == 500
+    return times
+
+
 def blind_times(lrs: Lrs, requests_each: int) -> dict[str, list[float]]:
     """GETs by a tool of a sibling unit, which sees none of the store: the scope is
     checked row by row, so what no index narrows is a walk of the whole table (the
@@ -319,6 +360,13 @@ def bench(kind: str, base_url: str | None, sizes: list[int], args) -> None:
                     print(
                         f"    GET ?{name:<11} p50 {p50:6.1f} ms  p95 {p95:6.1f} ms  "
                         f"({len(spent)} requests)"
+                    )
+                canonical = canonical_times(lrs, max(5, args.queries // 10), rng)
+                for name, spent in canonical.items():
+                    p50, most = statistics.median(spent) * 1000, max(spent) * 1000
+                    print(
+                        f"    GET 500 statements, format={name:<9} p50 {p50:6.1f} ms  "
+                        f"max {most:6.1f} ms ({len(spent)} requests)"
                     )
                 print("    a tool that sees none of it:")
                 for name, spent in blind_times(lrs, max(5, args.queries // 20)).items():

@@ -11,20 +11,23 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
-from sqlalchemy import ColumnElement, select
+from sqlalchemy import ColumnElement, select, union_all
 from sqlalchemy.orm import Session
 
 from sync.server.models import Learner, Profile, Statement, StatementActivity, StatementAgent
 from sync.server.statement_index import activity_digest
-from sync.xapi import ACCOUNT_HOME_PAGE
+from sync.xapi import ACCOUNT_HOME_PAGE, server_authored
 from sync.xapi_actors import Actor, parse_actor
 from sync.xapi_errors import StatementError
 
 # How many of the newest statements naming an activity or agent an answer reads.
 NEWEST = 200
+# How many activities one query looks up: one index walk each, joined by UNION ALL
+# (SQLite allows at most 500 terms in a compound SELECT).
+_PER_QUERY = 100
 _PERSON_PARTS = ("name", "mbox", "mbox_sha1sum", "openid", "account")
 
 
@@ -68,26 +71,57 @@ def definitions_in(statement: dict[str, Any], activity_id: str) -> Iterator[dict
     yield from visit(statement, False)
 
 
+def known_definitions(
+    session: Session, visible: ColumnElement[bool], activity_ids: Iterable[str]
+) -> dict[str, dict[str, Any]]:
+    """The definition the Activities resource gives each of `activity_ids` that has
+    one: the definitions in the newest `NEWEST` readable statements naming it, merged
+    oldest first. One query per `_PER_QUERY` activities, not one per activity, so that
+    a page of statements in the canonical format costs a bounded number of queries
+    (xapi_format.shape)."""
+    wanted = {activity_digest(a): a for a in dict.fromkeys(activity_ids)}
+    digests = list(wanted)
+    bodies: dict[int, dict[str, Any]] = {}
+    naming: dict[str, list[int]] = {}
+    for start in range(0, len(digests), _PER_QUERY):
+        walks = []
+        for digest in digests[start : start + _PER_QUERY]:
+            walk = (
+                select(StatementActivity.activity, Statement.seq, Statement.body)
+                .join(StatementActivity, StatementActivity.seq == Statement.seq)
+                .where(StatementActivity.activity == digest, visible)
+                .order_by(Statement.seq.desc())
+                .limit(NEWEST)
+                .subquery()
+            )
+            # Bodies are stored re-serialised (sync.xapi.canonical), so a definition's
+            # key is spelt plainly: the others need not be sent or parsed.
+            walks.append(select(walk).where(walk.c.body.contains('"definition"')))
+        for digest, seq, body in session.execute(union_all(*walks)):
+            if seq not in bodies:
+                bodies[seq] = json.loads(body)
+            naming.setdefault(wanted[bytes(digest)], []).append(seq)
+    known = {}
+    for activity_id, seqs in naming.items():
+        definitions = [
+            definition
+            for seq in sorted(seqs)
+            for definition in definitions_in(bodies[seq], activity_id)
+        ]
+        if definitions:
+            known[activity_id] = merge_definitions(definitions)
+    return known
+
+
 def known_activity(
     session: Session, visible: ColumnElement[bool], activity_id: str
 ) -> dict[str, Any]:
     """The Activity object: its id and the definition the readable statements give it
     (none when no statement defines it)."""
-    bodies = session.scalars(
-        select(Statement.body)
-        .join(StatementActivity, StatementActivity.seq == Statement.seq)
-        .where(StatementActivity.activity == activity_digest(activity_id), visible)
-        .order_by(Statement.seq.desc())
-        .limit(NEWEST)
-    ).all()
-    definitions = [
-        definition
-        for body in reversed(bodies)
-        for definition in definitions_in(json.loads(body), activity_id)
-    ]
     activity: dict[str, Any] = {"objectType": "Activity", "id": activity_id}
-    if definitions:
-        activity["definition"] = merge_definitions(definitions)
+    definition = known_definitions(session, visible, [activity_id]).get(activity_id)
+    if definition is not None:
+        activity["definition"] = definition
     return activity
 
 
@@ -97,7 +131,8 @@ def _agents_in(statement: dict[str, Any]) -> Iterator[Any]:
     parts = [
         statement.get("actor"),
         statement.get("object"),
-        statement.get("authority"),
+        # Any other authority is read as the credentials' (xapi_format.complete).
+        statement.get("authority") if server_authored(statement) else None,
         context.get("instructor"),
         context.get("team"),
     ]

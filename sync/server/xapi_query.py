@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Select, false, func, or_, select, union
+from sqlalchemy import ColumnElement, Select, and_, false, func, or_, select, union
 from sqlalchemy.orm import Session, aliased
 
 from sync.problems import Problem, Refusal
@@ -32,7 +32,7 @@ from sync.server.models import (
 )
 from sync.server.reporting.scope import scope_unit_ids
 from sync.server.statement_index import activity_digest
-from sync.server.xapi_format import FORMATS
+from sync.server.xapi_format import FORMATS, Credentials, credentials_of
 from sync.server.xapi_protocol import agent_parameter
 from sync.xapi_actors import is_iri
 from sync.xapi_errors import StatementError
@@ -65,6 +65,8 @@ class Query:
     params: dict[str, str] = field(default_factory=dict)
     agent: bytes | None = None
     anonymous_agent: bool = False
+    # The agent is an authority the LRS gives statements (xapi_format.credentials_of).
+    credentials: Credentials | None = None
     verb: str | None = None
     activity: bytes | None = None
     registration: str | None = None
@@ -107,6 +109,7 @@ def parse(params: dict[str, str]) -> Query:
         actor = agent_parameter("agent", params["agent"])
         query.agent = actor.digest
         query.anonymous_agent = actor.digest is None
+        query.credentials = credentials_of(actor)
     if "verb" in params:
         if not is_iri(params["verb"]):
             raise _invalid("verb", "is not an IRI")
@@ -168,6 +171,13 @@ def visible(session: Session, client_id: int, unit_id: int):
     return or_(Statement.xapi_client_id == client_id, Statement.learner_id.in_(learners))
 
 
+def written_with(credentials: Credentials) -> ColumnElement[bool]:
+    """The statements whose authority, as read, is that of `credentials`."""
+    if credentials.client_id is not None:
+        return Statement.xapi_client_id == credentials.client_id
+    return and_(Statement.device_id == credentials.device_id, Statement.xapi_client_id.is_(None))
+
+
 def newest_seq(session: Session) -> int:
     return session.scalar(select(func.max(Statement.seq))) or 0
 
@@ -210,7 +220,12 @@ def _filtered(query: Query, sql: Select) -> tuple[Select, Any]:
     order = Statement.seq
     if query.anonymous_agent:
         sql = sql.where(false())  # an anonymous Group is no one's identity
-    if query.agent is not None:
+    if query.agent is not None and query.related_agents and query.credentials is not None:
+        # An authority the LRS sets is not in the stored body nor in the index: it is
+        # the statement's writer (Communication 2.1.3: related_agents matches it).
+        named = select(StatementAgent.seq).where(StatementAgent.agent == query.agent)
+        sql = sql.where(or_(Statement.seq.in_(named), written_with(query.credentials)))
+    elif query.agent is not None:
         agents = aliased(StatementAgent)
         sql = sql.join(agents, agents.seq == Statement.seq).where(agents.agent == query.agent)
         if not query.related_agents:

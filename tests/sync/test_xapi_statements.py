@@ -268,7 +268,9 @@ def test_a_profile_statement_about_something_other_than_an_activity_stays_unatta
     assert set(lrs.ids()) == {about_agent["id"], on_activity["id"]}
 
 
-def test_an_oauth_pair_as_authority_is_kept_as_sent(lrs):
+def test_an_authority_a_client_sends_is_read_as_its_credentials(lrs):
+    """Accepted (an OAuth pair is a valid authority), but HTTP Basic delegates no
+    trust: readers see the credentials the statement came with (Data 2.4.9)."""
     pair = {
         "objectType": "Group",
         "member": [
@@ -277,5 +279,10 @@ def test_an_oauth_pair_as_authority_is_kept_as_sent(lrs):
         ],
     }
     sent = statement(authority=pair)
-    assert lrs.post(sent).status_code == 200
-    assert lrs.get(statementId=sent["id"]).json()["authority"] == pair
+    plain = statement()
+    assert lrs.post([sent, plain]).status_code == 200
+    got = lrs.get(statementId=sent["id"]).json()["authority"]
+    assert got == lrs.get(statementId=plain["id"]).json()["authority"]
+    assert got["account"]["homePage"] == "urn:hocvu:xapi-client"
+    # Sent again as it was, it is the same statement (the stored body is as sent).
+    assert lrs.put(sent).status_code == 204

@@ -24,7 +24,7 @@ from datetime import UTC
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request, Response
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
@@ -38,7 +38,15 @@ from sync.server.models import Learner, Profile, Statement, XapiClient
 from sync.server.reporting.scope import scope_unit_ids
 from sync.server.statement_index import void_target
 from sync.server.xapi_attachments import Part
-from sync.server.xapi_format import accept_languages, authority, complete, iso, shape
+from sync.server.xapi_format import (
+    accept_languages,
+    activity_ids,
+    authority,
+    complete,
+    iso,
+    shape,
+)
+from sync.server.xapi_lookup import known_definitions
 from sync.server.xapi_protocol import check_parameters
 from sync.xapi import ACCOUNT_HOME_PAGE, XAPI_VERSION
 from sync.xapi_validation import VOIDED, is_uuid
@@ -253,17 +261,26 @@ def _client_names(session: Session, rows: list) -> dict[int, str]:
     )
 
 
-def _returned(session: Session, rows: list, form: str, languages: list[str]) -> list[dict]:
+def _returned(
+    session: Session, rows: list, form: str, languages: list[str], seen: ColumnElement[bool]
+) -> list[dict]:
+    """The rows' statements as the client reads them; `seen`: what it may read, which
+    is all a canonical definition is made from."""
     names = _client_names(session, rows)
-    out = []
-    for row in rows:
-        statement = complete(
+    statements = [
+        complete(
             json.loads(row.body),
             aware(row.stored),
             authority(row.xapi_client_id, names.get(row.xapi_client_id), row.device_id),
         )
-        out.append(shape(statement, form, languages))
-    return out
+        for row in rows
+    ]
+    known = None
+    if form == "canonical":
+        # Every activity of the page at once: a query per statement would be 500.
+        wanted = set().union(*(activity_ids(s) for s in statements))
+        known = known_definitions(session, seen, wanted)
+    return [shape(s, form, languages, known) for s in statements]
 
 
 def _answer(session: Session, document: Any, statements: list[dict], attachments: bool) -> Response:
@@ -306,7 +323,7 @@ def _single(
     ).all()
     if not rows or bool(rows[0].voided) != voided:
         raise Refusal(Problem.STATEMENT_NOT_FOUND, f"no statement {wanted}")
-    [statement] = _returned(session, rows, form, languages)
+    [statement] = _returned(session, rows, form, languages, seen)
     answer = _answer(session, statement, [statement], attachments)
     # In UTC: PostgreSQL hands the time back in the session's zone, and usegmt wants UTC.
     stored = aware(rows[0].stored).astimezone(UTC)
@@ -339,7 +356,7 @@ def get_statements(request: Request, client: Client, ctx: Context) -> Response:
         more = ""
         if len(rows) > query.limit:
             more = "/xapi/statements?more=" + xapi_query.more_token(query, page[-1].seq)
-        statements = _returned(session, page, query.form, languages)
+        statements = _returned(session, page, query.form, languages, seen)
         if query.attachments:
             keep = xapi_attachments.fitting(session, statements, limits.XAPI_ATTACHMENT_PAGE_BYTES)
             if keep < len(page):

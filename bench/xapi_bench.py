@@ -1,15 +1,10 @@
-"""The xAPI LRS: filtered statement queries as the store grows, and ingest through
-/xapi beside ingest through the device API.
+"""The xAPI LRS: filtered statement queries as the store grows (ingest through /xapi
+beside the device API is `bench/ingest_bench.py`).
 
     .venv/bin/python bench/xapi_bench.py            # SQLite and PostgreSQL, 1,000,000 rows
     .venv/bin/python bench/xapi_bench.py --quick    # CI: 20,000 rows, still both databases
 
 The server runs as `hocvu server` in its own process (`bench.sync_bench.Deployment`).
-Ingest: batches of 500 of the app's own statements, sent by a learner's device to
-/api/v1/statements and by an xAPI client to /xapi/statements for another learner
-(statements of the same kind, attached to a learner, so the same derived work), the
-runs alternating between the two: statements per second and the server process's
-CPU time per 1,000 statements (which the machine's other load does not move).
 Queries: GET /xapi/statements with an agent, a verb, an activity, or an agent and a
 verb, each with random values, sequentially, default page (100 statements); p50 and
 p95 per filter. Then one page of 500 statements naming 1,000 activities (object and
@@ -25,14 +20,12 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import os
 import random
 import statistics
 import sys
 import tempfile
 import time
 import uuid
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -42,7 +35,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.machine import describe  # noqa: E402
-from bench.sync_bench import BATCH, Deployment, batch_statements, postgres_url  # noqa: E402
+from bench.sync_bench import Deployment, postgres_url  # noqa: E402
 from sync.server import admin  # noqa: E402
 from sync.server.statement_index import activity_digest  # noqa: E402
 from sync.xapi import XAPI_VERSION  # noqa: E402
@@ -251,82 +244,6 @@ def blind_times(lrs: Lrs, requests_each: int) -> dict[str, list[float]]:
     return times
 
 
-def server_cpu(pid: int) -> float | None:
-    """CPU seconds the server process has used (Linux), None elsewhere: unlike wall
-    time it does not move with what else the machine runs."""
-    try:
-        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
-            fields = stat.read().rsplit(")", 1)[1].split()
-    except OSError:
-        return None
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
-@dataclass
-class Ingest:
-    """One path's figures: statements/s and server CPU ms per 1,000 statements, run by run."""
-
-    rates: list[float] = field(default_factory=list)
-    cpu: list[float] = field(default_factory=list)
-
-
-def ingest_rates(lrs: Lrs, batches: int, runs: int) -> dict[str, Ingest]:
-    """Per path (device API, /xapi), run by run: statements/s and server CPU
-    milliseconds per 1,000 statements. Runs come in pairs, one of each path back to
-    back, the order alternating, so that a change in the machine's load falls on both;
-    the ratio of each pair is what `ratios` reads."""
-    deployment = lrs.deployment
-    pid = deployment.server.process.pid
-    # Two learners: ingest derives a learner's progress from all their statements, so
-    # the second path would otherwise pay for the first one's statements.
-    profile, headers = deployment.device()
-    other, _ = deployment.device()
-    device_url = f"{deployment.server.url}/api/v1/statements"
-    device = requests.Session()
-    device.headers.update(headers)
-
-    def device_bodies() -> list[bytes]:
-        return [
-            json.dumps({"statements": batch_statements(profile, BATCH)}).encode()
-            for _ in range(batches)
-        ]
-
-    def xapi_bodies() -> list[bytes]:
-        return [json.dumps(batch_statements(other, BATCH)).encode() for _ in range(batches)]
-
-    paths = {
-        "device API": (device, device_url, device_bodies),
-        "/xapi": (lrs.http, lrs.url, xapi_bodies),
-    }
-    for http, url, bodies in paths.values():  # one batch each first, to warm up
-        http.post(url, data=bodies()[0]).raise_for_status()
-    figures = {name: Ingest() for name in paths}
-    for run in range(runs):
-        order = list(paths) if run % 2 == 0 else list(paths)[::-1]
-        for name in order:
-            http, url, bodies = paths[name]
-            work = bodies()
-            cpu_before, start = server_cpu(pid), time.perf_counter()
-            for body in work:
-                http.post(url, data=body).raise_for_status()
-            seconds, cpu_after = time.perf_counter() - start, server_cpu(pid)
-            figures[name].rates.append(batches * BATCH / seconds)
-            if cpu_before is not None and cpu_after is not None:
-                spent = (cpu_after - cpu_before) * 1000 / (batches * BATCH / 1000)
-                figures[name].cpu.append(spent)
-    return figures
-
-
-def ratios(xapi: list[float], device: list[float]) -> str:
-    """The median of the pairs' ratios, with the middle half of them: one pair's ratio
-    moves with the machine's load, their median much less."""
-    pairs = sorted(x / d for x, d in zip(xapi, device, strict=True))
-    if len(pairs) < 4:
-        return f"{statistics.median(pairs):.2f}"
-    low, _, high = statistics.quantiles(pairs, n=4)
-    return f"{statistics.median(pairs):.2f} (middle half {low:.2f}-{high:.2f}, {len(pairs)} pairs)"
-
-
 def bench(kind: str, base_url: str | None, sizes: list[int], args) -> None:
     rng = random.Random(20261207)
     with tempfile.TemporaryDirectory(prefix="hocvu-xapi-bench-") as tmp:
@@ -340,20 +257,6 @@ def bench(kind: str, base_url: str | None, sizes: list[int], args) -> None:
                 grown = time.perf_counter() - start
                 stored = deployment.count()
                 print(f"  store: {stored:,} statements (grown in {grown:.0f} s)")
-                figures = ingest_rates(lrs, args.batches, args.runs)
-                for name, ingest in figures.items():
-                    rate = statistics.median(ingest.rates)
-                    cost = ""
-                    if ingest.cpu:
-                        cost = f", server CPU {statistics.median(ingest.cpu):.0f} ms per 1,000"
-                    print(f"    ingest via {name:<10} {rate:7,.0f} statements/s{cost} (median)")
-                device, xapi = figures["device API"], figures["/xapi"]
-                print(f"    /xapi / device API, rate: {ratios(xapi.rates, device.rates)}")
-                if device.cpu and xapi.cpu:
-                    # Lower is cheaper: the inverse of the rate's sense.
-                    print(
-                        f"    /xapi / device API, CPU per statement: {ratios(xapi.cpu, device.cpu)}"
-                    )
                 for name, spent in query_times(lrs, args.queries, rng).items():
                     p50 = statistics.median(spent) * 1000
                     p95 = statistics.quantiles(spent, n=20)[-1] * 1000
@@ -381,18 +284,14 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="small sizes (CI)")
     parser.add_argument("--databases", default="sqlite,postgresql")
     parser.add_argument("--sizes", help="store sizes to measure at, e.g. 0,1000000")
-    parser.add_argument("--runs", type=int, help="ingest runs per path (pairs)")
-    parser.add_argument("--batches", type=int, help="batches of 500 per ingest run")
     args = parser.parse_args()
     if args.quick:
-        sizes, batches, runs, args.queries = [20_000], 2, 6, 40
+        sizes, args.queries = [20_000], 40
     else:
-        sizes, batches, runs, args.queries = [0, 1_000_000], 4, 16, 200
-    args.batches = args.batches or batches
-    args.runs = args.runs or runs
+        sizes, args.queries = [0, 1_000_000], 200
     if args.sizes:
         sizes = [int(size) for size in args.sizes.split(",")]
-    print("Học Vụ Số xAPI bench (filtered GETs and ingest over HTTP on loopback)")
+    print("Học Vụ Số xAPI bench (filtered GETs over HTTP on loopback)")
     print(f"machine: {describe()}")
     for kind in args.databases.split(","):
         base = None

@@ -4,7 +4,10 @@ Each statement is checked (`sync.xapi.checked_canonical`), then the whole batch 
 database in one multi-row `INSERT … ON CONFLICT (statement_id) DO NOTHING
 RETURNING statement_id`. The ids the database did not return were already
 stored: their content hashes are compared, identical → duplicate (accepted
-again, nothing changes), different → conflict (the stored statement stays).
+again, nothing changes); different bytes are compared as statements
+(`sync.xapi_compare`: what the LRS assigns, definitions, verb displays, timestamp
+serialisation, member order ignored), the same → duplicate, else conflict (the stored
+statement stays).
 Pushing the same batch any number of times therefore leaves one row per id, and
 concurrent pushes of the same id cannot both insert it.
 
@@ -18,6 +21,7 @@ comes back through `store`, the one insertion path.
 from __future__ import annotations
 
 import hashlib
+import json
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -38,6 +42,7 @@ from sync.xapi import (
     StatementError,
     checked_canonical,
 )
+from sync.xapi_compare import same_statement
 
 _CHUNK = 500
 
@@ -192,7 +197,7 @@ def store(
         first = batch.get(item.key)
         if first is None:
             batch[item.key] = item
-        elif first.digest == item.digest:
+        elif first.digest == item.digest or same_statement(first.statement, item.statement):
             result.duplicates.append(item.sid)
         else:
             result.conflicts.append(item.sid)
@@ -210,8 +215,10 @@ def store(
                 )
             ).all()
         )
+        differing = [p for p in existing if bytes(stored.get(p.key, b"")) != p.digest]
+        conflicting = {p.key for p in differing} - _same_as_stored(session, differing)
         for p in existing:
-            if bytes(stored.get(p.key, b"")) == p.digest:
+            if p.key not in conflicting:
                 result.duplicates.append(p.sid)
             else:
                 result.conflicts.append(p.sid)
@@ -259,6 +266,26 @@ def store(
             session, [(learner_of.get(p.actor_key or ""), p.statement) for p in fresh]
         )
     return result
+
+
+def _same_as_stored(session: Session, differing: list[_Prepared]) -> set[str]:
+    """The ids among `differing` (bytes unlike the stored copy's) whose statement is still
+    the stored one up to the exceptions to immutability (`sync.xapi_compare`): a tool
+    sending back what it read (with `stored`, `authority`, `version`) repeats itself."""
+    if not differing:
+        return set()
+    bodies = dict(
+        session.execute(
+            select(Statement.statement_id, Statement.body).where(
+                Statement.statement_id.in_([p.key for p in differing])
+            )
+        ).all()
+    )
+    return {
+        p.key
+        for p in differing
+        if p.key in bodies and same_statement(json.loads(bodies[p.key]), p.statement)
+    }
 
 
 def _index(session: Session, fresh: list[_Prepared], xapi_client_id: int | None) -> None:

@@ -577,7 +577,9 @@ def test_what_only_the_server_writes_is_refused_from_a_tool(api, ctx, hostile, w
             ],
         },
         "device": _agent_of("urn:hocvu:device", hostile.alice["device_id"]),
-        "other-tool": _agent_of("urn:hocvu:xapi-client", "1"),
+        # Paris LMS (client 2); Tokyo (1) sending its own authority sends what the
+        # server would set again (tests/sync/test_xapi_resend.py).
+        "other-tool": _agent_of("urn:hocvu:xapi-client", "2"),
     }
     if where in authorities:
         forged["authority"] = authorities[where]

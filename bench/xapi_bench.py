@@ -11,8 +11,8 @@ p95 per filter. Then one page of 500 statements naming 1,000 activities (object 
 parent), each also defined by one of them, read with format=exact and with
 format=canonical (which looks up each activity's definition in its newest statements).
 The store is grown by inserting rows and their index rows straight into the database:
-10,000 agents (every IFI form), 50 verbs, 5,000 activities. Prints figures and never
-asserts.
+10,000 agents (every IFI form), 50 verbs, 5,000 activities; one statement in 100 is a
+StatementRef to an earlier one (`REFS_EVERY`). Prints figures and never asserts.
 """
 
 from __future__ import annotations
@@ -42,6 +42,10 @@ from sync.xapi import XAPI_VERSION  # noqa: E402
 from sync.xapi_actors import parse_actor  # noqa: E402
 
 AGENTS, VERBS, ACTIVITIES = 10_000, 50, 5_000
+# One grown statement in REFS_EVERY shares an earlier one (a StatementRef object): the
+# filters match it through its target, which every filtered GET pays for.
+REFS_EVERY = 100
+SHARED = "http://adlnet.gov/expapi/verbs/shared"
 V = {"X-Experience-API-Version": XAPI_VERSION, "Content-Type": "application/json"}
 
 
@@ -100,18 +104,27 @@ def grow(lrs: Lrs, target: int, rng: random.Random) -> None:
         cursor = raw.cursor()
         cursor.execute("SELECT coalesce(max(seq), 0) FROM statements")
         seq = cursor.fetchone()[0]
+        grown: list[uuid.UUID] = []
         for start in range(0, missing, chunk):
-            rows, agent_rows, activity_rows = [], [], []
+            rows, agent_rows, activity_rows, ref_rows = [], [], [], []
             for _ in range(min(chunk, missing - start)):
                 seq += 1
                 a, v, o = rng.randrange(AGENTS), rng.randrange(VERBS), rng.randrange(ACTIVITIES)
                 sid = uuid.uuid4()
+                verb, obj = verb_iri(v), {"id": activity_iri(o)}
+                if seq % REFS_EVERY == 0 and grown:
+                    target = grown[rng.randrange(len(grown))]
+                    verb, obj = SHARED, {"objectType": "StatementRef", "id": str(target)}
+                    ref_rows.append((target.bytes if sqlite else target, seq))
+                else:
+                    activity_rows.append((activity_keys[o], seq, False))
+                grown.append(sid)
                 body = json.dumps(
                     {
                         "id": str(sid),
                         "actor": agents[a],
-                        "verb": {"id": verb_iri(v)},
-                        "object": {"id": activity_iri(o)},
+                        "verb": {"id": verb},
+                        "object": obj,
                         "timestamp": now.isoformat(),
                     },
                     separators=(",", ":"),
@@ -123,14 +136,13 @@ def grow(lrs: Lrs, target: int, rng: random.Random) -> None:
                         lrs.client_id,
                         body,
                         hashlib.sha256(body.encode()).digest(),
-                        verb_iri(v),
-                        activity_iri(o),
+                        verb,
+                        obj["id"],
                         stamp,
                         stamp,
                     )
                 )
                 agent_rows.append((agent_keys[a], seq, False))
-                activity_rows.append((activity_keys[o], seq, False))
             cursor.executemany(
                 "INSERT INTO statements (seq, statement_id, xapi_client_id, body, content_hash, "
                 f"verb, object_id, timestamp, stored) VALUES ({', '.join([mark] * 9)})",
@@ -145,10 +157,18 @@ def grow(lrs: Lrs, target: int, rng: random.Random) -> None:
                 f"VALUES ({mark},{mark},{mark})",
                 activity_rows,
             )
+            cursor.executemany(
+                f"INSERT INTO statement_refs (target, seq) VALUES ({mark},{mark})", ref_rows
+            )
             raw.commit()
         if not sqlite:
             # PostgreSQL's autovacuum analyses a table that grew this much; do it now.
-            for table in ("statements", "statement_agents", "statement_activities"):
+            for table in (
+                "statements",
+                "statement_agents",
+                "statement_activities",
+                "statement_refs",
+            ):
                 cursor.execute(f"ANALYZE {table}")
             cursor.execute("SELECT setval(pg_get_serial_sequence('statements', 'seq'), %s)", [seq])
             raw.commit()

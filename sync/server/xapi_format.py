@@ -57,13 +57,15 @@ def credentials_of(actor: Actor) -> Credentials | None:
     if actor.object_type != "Agent" or actor.ifi is None or actor.ifi[0] != "account":
         return None
     home, name = actor.ifi[1]
-    if home == CLIENT_HOME_PAGE and name.isascii() and name.isdigit():
+    # Spelt exactly as `authority` spells it: an account name is compared as a string.
+    if home == CLIENT_HOME_PAGE and name.isascii() and name.isdigit() and str(int(name)) == name:
         return Credentials(client_id=int(name))
     if home == DEVICE_HOME_PAGE:
         try:
-            return Credentials(device_id=str(uuid.UUID(name)))
+            device_id = str(uuid.UUID(name))
         except ValueError:
             return None
+        return Credentials(device_id=device_id) if device_id == name else None
     return None
 
 

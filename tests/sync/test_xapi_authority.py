@@ -48,6 +48,9 @@ def test_the_authority_read_matches_with_related_agents_only(lrs):
     assert _related(lrs, mine, "false") == set()
     # Only the IFI identifies the agent: without the name it is the same authority.
     assert _related(lrs, {"account": mine["account"]}) == {plain["id"], sent_one["id"]}
+    # Another spelling of the name is another account (names compare as strings).
+    padded = {"account": {**mine["account"], "name": "0" + mine["account"]["name"]}}
+    assert _related(lrs, padded) == set()
 
 
 def test_an_authority_a_client_sent_matches_nothing(lrs):

@@ -9,7 +9,8 @@ Queries: GET /xapi/statements with an agent, a verb, an activity, or an agent an
 verb, each with random values, sequentially, default page (100 statements); p50 and
 p95 per filter. Then one page of 500 statements naming 1,000 activities (object and
 parent), each also defined by one of them, read with format=exact and with
-format=canonical (which looks up each activity's definition in its newest statements).
+format=canonical (which looks up each activity's definition in its newest statements);
+GET by a tool's authority with related_agents (no index: see `authority_times`).
 The store is grown by inserting rows and their index rows straight into the database:
 10,000 agents (every IFI form), 50 verbs, 5,000 activities; one statement in 100 is a
 StatementRef to an earlier one (`REFS_EVERY`). Prints figures and never asserts.
@@ -235,6 +236,41 @@ def canonical_times(lrs: Lrs, requests_each: int, rng: random.Random) -> dict[st
     return times
 
 
+def authority_times(lrs: Lrs, requests_each: int) -> dict[str, list[float]]:
+    """GET ?agent=<a tool's authority>&related_agents=true, matched by the statements'
+    xapi_client_id, which no index holds: for the tool that wrote the store (the walk
+    stops at the page's end) and for one that wrote a single statement (the walk reads
+    the whole table)."""
+    deployment = lrs.deployment
+    name = f"rare-{uuid.uuid4().hex[:8]}"
+    with deployment.ctx.db.write() as session:
+        auth = admin.add_xapi_client(session, "bench", name, deployment.unit)
+    rare = requests.Session()
+    rare.auth = auth
+    rare.headers.update(V)
+    one = {"actor": agent_json(0), "verb": {"id": verb_iri(0)}, "object": {"id": activity_iri(0)}}
+    rare.post(lrs.url, data=json.dumps(one)).raise_for_status()
+    [mine] = rare.get(lrs.url, params={"limit": "1"}).json()["statements"]
+    tools = {
+        "wrote the store": (lrs.http, str(lrs.client_id)),
+        "wrote one": (rare, mine["authority"]["account"]["name"]),
+    }
+    times: dict[str, list[float]] = {}
+    for label, (http, client) in tools.items():
+        agent = {"account": {"homePage": "urn:hocvu:xapi-client", "name": client}}
+        params = {"agent": json.dumps(agent), "related_agents": "true"}
+        http.get(lrs.url, params=params).raise_for_status()  # warm up
+        spent = []
+        for _ in range(requests_each):
+            sent = time.perf_counter()
+            answer = http.get(lrs.url, params=params)
+            spent.append(time.perf_counter() - sent)
+            answer.raise_for_status()
+            assert answer.json()["statements"]
+        times[label] = spent
+    return times
+
+
 def blind_times(lrs: Lrs, requests_each: int) -> dict[str, list[float]]:
     """GETs by a tool of a sibling unit, which sees none of the store: the scope is
     checked row by row, so what no index narrows is a walk of the whole table (the
@@ -291,6 +327,10 @@ def bench(kind: str, base_url: str | None, sizes: list[int], args) -> None:
                         f"    GET 500 statements, format={name:<9} p50 {p50:6.1f} ms  "
                         f"max {most:6.1f} ms ({len(spent)} requests)"
                     )
+                print("    GET ?agent=<a tool's authority>&related_agents=true, by a tool that")
+                for name, spent in authority_times(lrs, max(5, args.queries // 20)).items():
+                    p50, most = statistics.median(spent) * 1000, max(spent) * 1000
+                    print(f"      {name:<16} p50 {p50:6.1f} ms  max {most:6.1f} ms")
                 print("    a tool that sees none of it:")
                 for name, spent in blind_times(lrs, max(5, args.queries // 20)).items():
                     p50, most = statistics.median(spent) * 1000, max(spent) * 1000

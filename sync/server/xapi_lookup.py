@@ -14,7 +14,7 @@ import uuid
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from sqlalchemy import ColumnElement, select, union_all
+from sqlalchemy import ColumnElement, CompoundSelect, bindparam, select, union_all
 from sqlalchemy.orm import Session
 
 from sync.server.models import Learner, Profile, Statement, StatementActivity, StatementAgent
@@ -28,6 +28,8 @@ NEWEST = 200
 # How many activities one query looks up: one index walk each, joined by UNION ALL
 # (SQLite allows at most 500 terms in a compound SELECT).
 _PER_QUERY = 100
+# Fills a query's unused activity slots: no digest is empty.
+_NO_ACTIVITY = b""
 _PERSON_PARTS = ("name", "mbox", "mbox_sha1sum", "openid", "account")
 
 
@@ -81,23 +83,18 @@ def known_definitions(
     (xapi_format.shape)."""
     wanted = {activity_digest(a): a for a in dict.fromkeys(activity_ids)}
     digests = list(wanted)
+    if not digests:
+        return {}
+    width = min(_PER_QUERY, len(digests))
+    # Built once and run per chunk with other parameters: building and compiling a
+    # UNION of 100 walks cost SQLAlchemy more than the database took to run it.
+    walks = _walks(visible, width)
     bodies: dict[int, dict[str, Any]] = {}
     naming: dict[str, list[int]] = {}
-    for start in range(0, len(digests), _PER_QUERY):
-        walks = []
-        for digest in digests[start : start + _PER_QUERY]:
-            walk = (
-                select(StatementActivity.activity, Statement.seq, Statement.body)
-                .join(StatementActivity, StatementActivity.seq == Statement.seq)
-                .where(StatementActivity.activity == digest, visible)
-                .order_by(Statement.seq.desc())
-                .limit(NEWEST)
-                .subquery()
-            )
-            # Bodies are stored re-serialised (sync.xapi.canonical), so a definition's
-            # key is spelt plainly: the others need not be sent or parsed.
-            walks.append(select(walk).where(walk.c.body.contains('"definition"')))
-        for digest, seq, body in session.execute(union_all(*walks)):
+    for start in range(0, len(digests), width):
+        chunk = digests[start : start + width]
+        slots = {f"a{n}": chunk[n] if n < len(chunk) else _NO_ACTIVITY for n in range(width)}
+        for digest, seq, body in session.execute(walks, slots):
             if seq not in bodies:
                 bodies[seq] = json.loads(body)
             naming.setdefault(wanted[bytes(digest)], []).append(seq)
@@ -111,6 +108,25 @@ def known_definitions(
         if definitions:
             known[activity_id] = merge_definitions(definitions)
     return known
+
+
+def _walks(visible: ColumnElement[bool], width: int) -> CompoundSelect:
+    """`width` index walks, one per activity digest parameter `a0`, `a1`…: the newest
+    `NEWEST` readable statements naming it, of those the ones that define something."""
+    walks = []
+    for n in range(width):
+        walk = (
+            select(StatementActivity.activity, Statement.seq, Statement.body)
+            .join(StatementActivity, StatementActivity.seq == Statement.seq)
+            .where(StatementActivity.activity == bindparam(f"a{n}"), visible)
+            .order_by(Statement.seq.desc())
+            .limit(NEWEST)
+            .subquery()
+        )
+        # Bodies are stored re-serialised (sync.xapi.canonical), so a definition's key
+        # is spelt plainly: the others need not be sent or parsed.
+        walks.append(select(walk).where(walk.c.body.contains('"definition"')))
+    return union_all(*walks)
 
 
 def known_activity(

@@ -215,12 +215,24 @@ class StatementReference(Base):
 
 class XapiAttachment(Base):
     """The content of a statement attachment sent as a multipart part, by its SHA-2
-    (statements that share an attachment share the row)."""
+    (kept once whoever sent it; who may have it back is `XapiAttachmentUpload`)."""
 
     __tablename__ = "xapi_attachments"
     sha2: Mapped[str] = mapped_column(String(128), primary_key=True)
-    content_type: Mapped[str] = mapped_column(String(255))
     content: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class XapiAttachmentUpload(Base):
+    """An xAPI client that sent an attachment's content itself, and the type it gave.
+    A statement's attachments are returned with their contents only when its writer
+    has a row here (`sync.server.xapi_attachments`): a tool that knows a digest but
+    never had the bytes must not get another unit's file by declaring it with a
+    `fileUrl`, nor learn that the file exists (so the type is the writer's own too)."""
+
+    __tablename__ = "xapi_attachment_uploads"
+    sha2: Mapped[str] = mapped_column(String(128), primary_key=True)
+    xapi_client_id: Mapped[int] = mapped_column(ForeignKey("xapi_clients.id"), primary_key=True)
+    content_type: Mapped[str] = mapped_column(String(255))
 
 
 class Pack(Base):

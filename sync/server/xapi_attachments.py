@@ -7,6 +7,16 @@ as application/json, each further part one attachment's raw bytes with its SHA-2
 statement declares without a `fileUrl` must have its part, every part must be an
 attachment some statement declares, and each part's digest must be its header's
 (SHA-224/256/384/512, chosen by the digest's length). Parts are kept by digest.
+
+Contents are returned with a statement only when the statement's writer (the xAPI
+client that stored it) sent those bytes itself, in this request or an earlier one
+(`XapiAttachmentUpload`). The bytes are kept once, but a digest is not a secret: it
+can be guessed for a short text or a common file, or read in a statement, and a
+`fileUrl` attachment needs no part, so without this rule a tool could declare the
+digest of another unit's file and read it back. Devices and the server send no parts
+(the device API takes JSON), so their statements' attachments come without contents.
+What is served, its size (the page budget) and its type are the writer's own upload,
+so an answer tells nothing of what other tools sent.
 """
 
 from __future__ import annotations
@@ -19,10 +29,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from sync.problems import Problem, Refusal
-from sync.server.models import XapiAttachment
+from sync.server.models import XapiAttachment, XapiAttachmentUpload
 
 _DIGESTS = {56: hashlib.sha224, 64: hashlib.sha256, 96: hashlib.sha384, 128: hashlib.sha512}
 
@@ -138,33 +149,111 @@ def check_parts(statements: list[dict[str, Any]], parts: dict[str, Part]) -> Non
             )
 
 
-def save(session: Session, parts: dict[str, Part]) -> None:
+@dataclass(frozen=True)
+class Written:
+    """A statement as returned, and the xAPI client that stored it (None: a device or
+    the server)."""
+
+    writer: int | None
+    statement: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Content:
+    """One attachment part of an answer."""
+
+    sha2: str
+    content_type: str
+    content: bytes
+
+
+def save(session: Session, parts: dict[str, Part], uploader: int) -> None:
+    """Keep the parts' contents (once per digest) and that `uploader` sent them."""
     if not parts:
         return
     have = set(session.scalars(select(XapiAttachment.sha2).where(XapiAttachment.sha2.in_(parts))))
-    for sha2, part in parts.items():
-        if sha2 not in have:
-            session.add(
-                XapiAttachment(
-                    sha2=sha2, content_type=part.content_type[:255], content=part.content
-                )
+    # ON CONFLICT DO NOTHING: two tools may send the same bytes at the same moment, and
+    # neither request should fail for it.
+    insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
+    new = [{"sha2": sha2, "content": p.content} for sha2, p in parts.items() if sha2 not in have]
+    if new:
+        session.execute(insert(XapiAttachment.__table__).on_conflict_do_nothing(), new)
+    session.execute(
+        insert(XapiAttachmentUpload.__table__).on_conflict_do_nothing(),
+        [
+            {"sha2": sha2, "xapi_client_id": uploader, "content_type": p.content_type[:255]}
+            for sha2, p in parts.items()
+        ],
+    )
+
+
+def _served(session: Session, written: list[Written]) -> list[dict[str, str]]:
+    """For each statement, the digests whose contents go with it and their types: those
+    it declares that its writer uploaded."""
+    wanted: dict[int, set[str]] = {}
+    for item in written:
+        if item.writer is not None:
+            wanted.setdefault(item.writer, set()).update(
+                a["sha2"].lower() for a in declared([item.statement])
             )
+    uploaded: dict[tuple[str, int], str] = {}
+    digests = set().union(*wanted.values()) if wanted else set()
+    if digests:
+        rows = session.execute(
+            select(
+                XapiAttachmentUpload.sha2,
+                XapiAttachmentUpload.xapi_client_id,
+                XapiAttachmentUpload.content_type,
+            ).where(
+                XapiAttachmentUpload.sha2.in_(digests),
+                XapiAttachmentUpload.xapi_client_id.in_(wanted),
+            )
+        ).all()
+        uploaded = {(r.sha2, r.xapi_client_id): r.content_type for r in rows}
+    out = []
+    for item in written:
+        mine: dict[str, str] = {}
+        if item.writer is not None:
+            for attachment in declared([item.statement]):
+                sha2 = attachment["sha2"].lower()
+                if (sha2, item.writer) in uploaded:
+                    mine[sha2] = uploaded[sha2, item.writer]
+        out.append(mine)
+    return out
 
 
-def load(session: Session, statements: Iterable[dict[str, Any]]) -> list[XapiAttachment]:
-    wanted = {a["sha2"].lower() for a in declared(statements)}
-    if not wanted:
+def load(session: Session, written: list[Written]) -> list[Content]:
+    """The parts an answer carrying `written` holds, each digest once (with the type
+    of the first statement that has it)."""
+    types: dict[str, str] = {}
+    for mine in _served(session, written):
+        for sha2, content_type in mine.items():
+            types.setdefault(sha2, content_type)
+    if not types:
         return []
-    return list(session.scalars(select(XapiAttachment).where(XapiAttachment.sha2.in_(wanted))))
+    contents = dict(
+        session.execute(
+            select(XapiAttachment.sha2, XapiAttachment.content).where(
+                XapiAttachment.sha2.in_(types)
+            )
+        ).all()
+    )
+    return [
+        Content(sha2, content_type, contents[sha2])
+        for sha2, content_type in types.items()
+        if sha2 in contents
+    ]
 
 
-def fitting(session: Session, statements: list[dict[str, Any]], budget: int) -> int:
-    """How many of `statements`, from the first, a page can carry with their stored
-    attachments within `budget` bytes (at least one: a statement's own attachments were
-    bounded when it was sent)."""
-    wanted = {a["sha2"].lower() for a in declared(statements)}
+def fitting(session: Session, written: list[Written], budget: int) -> int:
+    """How many of `written`, from the first, a page can carry with the attachments
+    served with them within `budget` bytes (at least one: a statement's own attachments
+    were bounded when it was sent). Only what would be served counts, or a page cut
+    short would tell a tool that another's file of that digest exists, and its size."""
+    served = _served(session, written)
+    wanted = set().union(*served) if served else set()
     if not wanted:
-        return len(statements)
+        return len(written)
     sizes = dict(
         session.execute(
             select(XapiAttachment.sha2, func.length(XapiAttachment.content)).where(
@@ -174,16 +263,16 @@ def fitting(session: Session, statements: list[dict[str, Any]], budget: int) -> 
     )
     carried: set[str] = set()
     total = 0
-    for n, statement in enumerate(statements):
-        new = {a["sha2"].lower() for a in declared([statement])} - carried
+    for n, mine in enumerate(served):
+        new = set(mine) - carried
         total += sum(sizes.get(sha2, 0) for sha2 in new)
         if total > budget and n > 0:
             return n
         carried |= new
-    return len(statements)
+    return len(written)
 
 
-def build(document: bytes, attachments: list[XapiAttachment]) -> tuple[bytes, str]:
+def build(document: bytes, attachments: list[Content]) -> tuple[bytes, str]:
     """A multipart/mixed answer: the JSON document, then each attachment."""
     boundary = "hocvu-" + secrets.token_hex(16)
     out = [

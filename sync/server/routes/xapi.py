@@ -37,7 +37,7 @@ from sync.server.ingest import prepare, store
 from sync.server.models import Learner, Profile, Statement, XapiClient
 from sync.server.reporting.scope import scope_unit_ids
 from sync.server.statement_index import void_target
-from sync.server.xapi_attachments import Part
+from sync.server.xapi_attachments import Part, Written
 from sync.server.xapi_format import (
     CLIENT_HOME_PAGE,
     accept_languages,
@@ -213,7 +213,7 @@ def _save(
                 f"statement id(s) {', '.join(result.conflicts)} are stored with other content",
                 count=len(result.conflicts),
             )
-        xapi_attachments.save(session, parts)
+        xapi_attachments.save(session, parts, client.client_id)
     return [p.sid for p in prepared]
 
 
@@ -292,12 +292,16 @@ def _returned(
     return [shape(s, form, languages, known) for s in statements]
 
 
-def _answer(session: Session, document: Any, statements: list[dict], attachments: bool) -> Response:
+def _written(rows: list, statements: list[dict]) -> list[Written]:
+    return [Written(row.xapi_client_id, s) for row, s in zip(rows, statements, strict=True)]
+
+
+def _answer(session: Session, document: Any, written: list[Written], attachments: bool) -> Response:
     headers = {CONSISTENT: iso(now())}
     body = json.dumps(document, ensure_ascii=False).encode()
     if not attachments:
         return Response(body, 200, headers, media_type="application/json")
-    content, content_type = xapi_attachments.build(body, xapi_attachments.load(session, statements))
+    content, content_type = xapi_attachments.build(body, xapi_attachments.load(session, written))
     return Response(content, 200, {**headers, "Content-Type": content_type})
 
 
@@ -333,7 +337,7 @@ def _single(
     if not rows or bool(rows[0].voided) != voided:
         raise Refusal(Problem.STATEMENT_NOT_FOUND, f"no statement {wanted}")
     [statement] = _returned(session, rows, form, languages, seen)
-    answer = _answer(session, statement, [statement], attachments)
+    answer = _answer(session, statement, _written(rows, [statement]), attachments)
     # In UTC: PostgreSQL hands the time back in the session's zone, and usegmt wants UTC.
     stored = aware(rows[0].stored).astimezone(UTC)
     answer.headers["Last-Modified"] = email.utils.format_datetime(stored, usegmt=True)
@@ -360,17 +364,18 @@ def get_statements(request: Request, client: Client, ctx: Context) -> Response:
             query = xapi_query.parse(params)
             query.bound = xapi_query.newest_seq(session)
         seen = xapi_query.visible(session, client.client_id, client.unit_id)
-        rows = session.execute(xapi_query.build(query, seen)).all()
+        rows = session.execute(xapi_query.build(query, seen, session)).all()
         page = rows[: query.limit]
         more = ""
         if len(rows) > query.limit:
             more = "/xapi/statements?more=" + xapi_query.more_token(query, page[-1].seq)
         statements = _returned(session, page, query.form, languages, seen)
+        written = _written(page, statements)
         if query.attachments:
-            keep = xapi_attachments.fitting(session, statements, limits.XAPI_ATTACHMENT_PAGE_BYTES)
+            keep = xapi_attachments.fitting(session, written, limits.XAPI_ATTACHMENT_PAGE_BYTES)
             if keep < len(page):
-                page, statements = page[:keep], statements[:keep]
+                page, statements, written = page[:keep], statements[:keep], written[:keep]
                 more = "/xapi/statements?more=" + xapi_query.more_token(query, page[-1].seq)
         return _answer(
-            session, {"statements": statements, "more": more}, statements, query.attachments
+            session, {"statements": statements, "more": more}, written, query.attachments
         )

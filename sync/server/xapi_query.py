@@ -182,13 +182,14 @@ def newest_seq(session: Session) -> int:
     return session.scalar(select(func.max(Statement.seq))) or 0
 
 
-def build(query: Query, seen) -> Select:
+def build(query: Query, seen, session: Session | None = None) -> Select:
     """The SELECT of one page (limit + 1 rows, to know whether more follow).
 
     With an agent, verb, activity or registration filter, a page merges two walks by
     seq: the statements that match, and the statements that target a matching one
     through a StatementRef (`_referrers`). Both stop at the page's end, so the `more`
-    link's last seq goes on from either."""
+    link's last seq goes on from either. With the `session`, two capped counts choose
+    where the second walk starts (`_start`); without, it starts from the references."""
     columns = (
         Statement.seq,
         Statement.body,
@@ -197,11 +198,12 @@ def build(query: Query, seen) -> Select:
         Statement.device_id,
     )
     returned = (seen, Statement.voided == false())
-    if not _narrowed(query):
+    start = _start(session, query) if session is not None and _narrowed(query) else REFERENCES
+    if not _narrowed(query) or start is None:
         sql, order = _filtered(query, select(*columns).where(*returned))
         return _window(query, sql, order)
     direct = _window(query, *_filtered(query, select(Statement.seq).where(*returned))).subquery()
-    referring = _referrers(query, seen).subquery()
+    referring = _referrers(query, seen, start).subquery()
     both = union(select(direct.c.seq), select(referring.c.seq)).subquery()
     sql = select(*columns).join(both, both.c.seq == Statement.seq)
     return sql.order_by(_direction(query, Statement.seq)).limit(query.limit + 1)
@@ -247,7 +249,49 @@ def _filtered(query: Query, sql: Select) -> tuple[Select, Any]:
     return sql, order
 
 
-def _referrers(query: Query, seen) -> Select:
+REFERENCES, MATCHES = "references", "matches"
+# The counts that choose a start stop here: past it, either side costs a few ms per
+# thousand, and the references are the side that stays bounded.
+_COUNT_CAP = 2000
+
+
+def _start(session: Session, query: Query) -> str | None:
+    """Where the walk of the referring statements starts: None when no statement refers
+    to another (the page is the filter's walk alone); MATCHES when the filter's index
+    holds fewer entries than there are references (each match is then a probe of
+    `statement_refs` by its id: an agent or an activity of a few hundred statements);
+    else REFERENCES (each reference a probe of its target: a verb of half the store).
+    Both are counted in index entries, up to _COUNT_CAP."""
+    refs = _capped(session, select(StatementReference.seq))
+    if refs == 0:
+        return None
+    driving = _driving(query)
+    if driving is None:
+        return REFERENCES
+    return MATCHES if _capped(session, driving) < refs else REFERENCES
+
+
+def _driving(query: Query) -> Select | None:
+    """The index entries that bound the filter's matches (scope aside), or None."""
+    if query.agent is not None:
+        if query.related_agents and query.credentials is not None:
+            return None  # also every statement its writer stored: no index bounds it
+        sql = select(StatementAgent.seq).where(StatementAgent.agent == query.agent)
+        return sql if query.related_agents else sql.where(StatementAgent.related == false())
+    if query.activity is not None:
+        sql = select(StatementActivity.seq).where(StatementActivity.activity == query.activity)
+        return sql if query.related_activities else sql.where(StatementActivity.related == false())
+    if query.verb is not None:
+        return select(Statement.seq).where(Statement.verb == query.verb)
+    return select(Statement.seq).where(Statement.registration == query.registration)
+
+
+def _capped(session: Session, sql: Select) -> int:
+    counted = select(func.count()).select_from(sql.limit(_COUNT_CAP).subquery())
+    return session.scalar(counted) or 0
+
+
+def _referrers(query: Query, seen, start: str = REFERENCES) -> Select:
     """The page's walk of the statements whose object is a StatementRef to a statement
     that matches the filters, or (recursively) to such a statement (Communication
     2.1.3, "Filter Conditions for StatementRefs").
@@ -259,18 +303,25 @@ def _referrers(query: Query, seen) -> Select:
     apply to the returned statement only; targets and links are taken as they were
     when the first page was read (`bound`), so pages stay stable.
 
-    The walk starts from `statement_refs`, one index probe of the target per
-    referring statement stored: ordinary statements cost nothing here."""
+    From REFERENCES: each row of `statement_refs` probes its target by id. From
+    MATCHES: each statement the filter matches probes `statement_refs` by its id. The
+    links after the first are followed the same way either way."""
     held = (seen,) if query.bound is None else (seen, Statement.seq <= query.bound)
-    target, _ = _filtered(
-        query,
-        select(Statement.seq).where(Statement.statement_id == StatementReference.target, *held),
-    )
-    hits = (
-        select(StatementReference.seq.label("seq"))
-        .where(target.exists())
-        .cte("statement_ref_hits", recursive=True)
-    )
+    if start == MATCHES:
+        matched, _ = _filtered(query, select(Statement.statement_id.label("id")).where(*held))
+        matched = matched.subquery()
+        first = (
+            select(StatementReference.seq.label("seq"))
+            .select_from(matched)
+            .join(StatementReference, StatementReference.target == matched.c.id)
+        )
+    else:
+        target, _ = _filtered(
+            query,
+            select(Statement.seq).where(Statement.statement_id == StatementReference.target, *held),
+        )
+        first = select(StatementReference.seq.label("seq")).where(target.exists())
+    hits = first.cte("statement_ref_hits", recursive=True)
     link = (
         select(StatementReference.seq)
         .select_from(hits)

@@ -250,8 +250,9 @@ def _filtered(query: Query, sql: Select) -> tuple[Select, Any]:
 
 
 REFERENCES, MATCHES = "references", "matches"
-# The counts that choose a start stop here: past it, either side costs a few ms per
-# thousand, and the references are the side that stays bounded.
+# The counts that choose a start read at most this many index entries; when both
+# sides reach it, the walk starts from the references (a store holds far fewer of them
+# than a broad filter matches, and each costs one probe).
 _COUNT_CAP = 2000
 
 

@@ -162,6 +162,9 @@ class Statement(Base):
         # The xAPI filters, each walked newest first with the limit applied in the index.
         Index("ix_statements_verb_seq", "verb", "seq"),
         Index("ix_statements_registration_seq", "registration", "seq"),
+        # A tool's own statements and the authority filter (`xapi_reader`, migration 0013).
+        Index("ix_statements_xapi_client_seq", "xapi_client_id", "seq"),
+        Index("ix_statements_device_seq", "device_id", "seq"),
     )
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -23,14 +23,13 @@ from sqlalchemy import ColumnElement, Select, and_, false, func, or_, select, un
 from sqlalchemy.orm import Session, aliased
 
 from sync.problems import Problem, Refusal
+from sync.server import xapi_reader
 from sync.server.models import (
-    Learner,
     Statement,
     StatementActivity,
     StatementAgent,
     StatementReference,
 )
-from sync.server.reporting.scope import scope_unit_ids
 from sync.server.statement_index import activity_digest
 from sync.server.xapi_format import FORMATS, Credentials, credentials_of
 from sync.server.xapi_protocol import agent_parameter
@@ -166,9 +165,7 @@ def from_more(token: str) -> Query:
 
 def visible(session: Session, client_id: int, unit_id: int):
     """What a client may read: what it wrote, and its unit subtree's learners'."""
-    scope = scope_unit_ids(session, unit_id)
-    learners = select(Learner.id).where(Learner.unit_id.in_(scope))
-    return or_(Statement.xapi_client_id == client_id, Statement.learner_id.in_(learners))
+    return xapi_reader.reader(session, client_id, unit_id).seen
 
 
 def written_with(credentials: Credentials) -> ColumnElement[bool]:
@@ -182,14 +179,24 @@ def newest_seq(session: Session) -> int:
     return session.scalar(select(func.max(Statement.seq))) or 0
 
 
-def build(query: Query, seen, session: Session | None = None) -> Select:
+def build(
+    query: Query, seen, session: Session | None = None, reader: xapi_reader.Reader | None = None
+) -> Select:
     """The SELECT of one page (limit + 1 rows, to know whether more follow).
 
     With an agent, verb, activity or registration filter, a page merges two walks by
     seq: the statements that match, and the statements that target a matching one
     through a StatementRef (`_referrers`). Both stop at the page's end, so the `more`
     link's last seq goes on from either. With the `session`, two capped counts choose
-    where the second walk starts (`_start`); without, it starts from the references."""
+    where the second walk starts (`_start`); without, it starts from the references.
+
+    With the `reader` (whose scope `seen` is) and the session, two more capped counts
+    say how much it sees within the page's bounds (`_sight`): few statements, and every
+    walk is confined to them (each found through the reader's own indexes, so a tool
+    that sees little of a large store reads only that); many, and a page without a
+    filter merges a walk of its own statements with one of its learners' (`_sides`),
+    each stopping at the page's end, instead of one walk checking the scope row by
+    row; a filter's walk stays the filter's index."""
     columns = (
         Statement.seq,
         Statement.body,
@@ -197,16 +204,84 @@ def build(query: Query, seen, session: Session | None = None) -> Select:
         Statement.xapi_client_id,
         Statement.device_id,
     )
+    seen_in = _sight(session, query, reader) if session is not None and reader else None
+    if seen_in is not None:
+        seen = reader.checked
+    if seen_in is not None and seen_in.few:
+        seen = and_(seen, Statement.seq.in_(seen_in.seqs))
     returned = (seen, Statement.voided == false())
     start = _start(session, query) if session is not None and _narrowed(query) else REFERENCES
-    if not _narrowed(query) or start is None:
+    if start is not None and seen_in is not None and seen_in.few:
+        start = SEEN
+    walks = _sides(query, returned, reader, seen_in) if seen_in is not None else None
+    if walks is None and (not _narrowed(query) or start is None):
         sql, order = _filtered(query, select(*columns).where(*returned))
         return _window(query, sql, order)
-    direct = _window(query, *_filtered(query, select(Statement.seq).where(*returned))).subquery()
-    referring = _referrers(query, seen, start).subquery()
-    both = union(select(direct.c.seq), select(referring.c.seq)).subquery()
+    if walks is None:
+        walks = [_window(query, *_filtered(query, select(Statement.seq).where(*returned)))]
+    if _narrowed(query) and start is not None:
+        walks.append(_referrers(query, seen, start))
+    both = union(*(select(w.subquery().c.seq) for w in walks)).subquery()
     sql = select(*columns).join(both, both.c.seq == Statement.seq)
     return sql.order_by(_direction(query, Statement.seq)).limit(query.limit + 1)
+
+
+def _seq_bounds(query: Query, held: bool = False) -> list[ColumnElement[bool]]:
+    """The page's place in seq order, as conditions an index on (x, seq) walks; `held`:
+    only what existed at the first page."""
+    bounds = []
+    if query.bound is not None:
+        bounds.append(Statement.seq <= query.bound)
+    if query.after is not None and not held:
+        after = Statement.seq > query.after if query.ascending else Statement.seq < query.after
+        bounds.append(after)
+    return bounds
+
+
+def _sight(session: Session, query: Query, reader: xapi_reader.Reader) -> xapi_reader.Sight:
+    """What the reader sees up to the first page's newest seq (tests replace it to run
+    every plan on the same stores). Up to the bound only, not the page's place: the
+    statements a referrer matches through may lie on either side of it."""
+    return xapi_reader.sight(session, reader, _seq_bounds(query, held=True))
+
+
+def _sides(
+    query: Query, returned: tuple, reader: xapi_reader.Reader, seen_in: xapi_reader.Sight
+) -> list[Select] | None:
+    """For a reader that sees many statements, the walks a page merges when no filter's
+    index bounds them (None when one does, or when the reader sees few: then every walk
+    is confined to what it sees). Each walk is ordered by seq and stops at the page's
+    end, so merging them sorts at most twice a page, never everything visible (an OR of
+    two indexes would: SQLite and PostgreSQL both read them whole and sort).
+
+    Without a filter: its own statements through (xapi_client_id, seq), and its
+    learners' either through (learner_id, seq) when they are few or by a walk in seq
+    order that checks the learner. With an authority and related_agents: the
+    statements naming it (statement_agents) and those written with it (its client's
+    or device's index)."""
+    if seen_in.few:
+        return None
+    if query.related_agents and query.credentials is not None and query.agent is not None:
+        # The same filters twice: naming the agent (its index walk), and written with
+        # those credentials (the writer's index, migration 0013) in place of the agent.
+        named = replace(query, credentials=None)
+        written, order = _filtered(replace(query, agent=None), select(Statement.seq))
+        written = written.where(written_with(query.credentials), *returned)
+        return [
+            _window(query, *_filtered(named, select(Statement.seq).where(*returned))),
+            _window(query, written, order),
+        ]
+    if _narrowed(query):
+        return None
+    # Each side is within the scope by its own condition.
+    unvoided = Statement.voided == false()
+    own = select(Statement.seq).where(Statement.xapi_client_id == reader.client_id, unvoided)
+    if seen_in.few_learners:
+        theirs = Statement.seq.in_(seen_in.learners)
+    else:
+        theirs = xapi_reader.unindexed(Statement.learner_id).in_(reader.learners)
+    learners = select(Statement.seq).where(theirs, unvoided)
+    return [_window(query, *_filtered(query, sql)) for sql in (own, learners)]
 
 
 def _narrowed(query: Query) -> bool:
@@ -250,6 +325,9 @@ def _filtered(query: Query, sql: Select) -> tuple[Select, Any]:
 
 
 REFERENCES, MATCHES = "references", "matches"
+# From the few statements the reader sees (`held` lists them), each matching one a
+# probe of `statement_refs`.
+SEEN = "seen"
 # The counts that choose a start read at most this many index entries; when both
 # sides reach it, the walk starts from the references (a store holds far fewer of them
 # than a broad filter matches, and each costs one probe).
@@ -272,11 +350,13 @@ def _start(session: Session, query: Query) -> str | None:
     return MATCHES if _capped(session, driving) < refs else REFERENCES
 
 
-def _driving(query: Query) -> Select | None:
+def _driving(query: Query) -> Any:
     """The index entries that bound the filter's matches (scope aside), or None."""
     if query.agent is not None:
         if query.related_agents and query.credentials is not None:
-            return None  # also every statement its writer stored: no index bounds it
+            # Also every statement written with those credentials (their index, 0013).
+            named = select(StatementAgent.seq).where(StatementAgent.agent == query.agent)
+            return named.union_all(select(Statement.seq).where(written_with(query.credentials)))
         sql = select(StatementAgent.seq).where(StatementAgent.agent == query.agent)
         return sql if query.related_agents else sql.where(StatementAgent.related == false())
     if query.activity is not None:
@@ -308,8 +388,16 @@ def _referrers(query: Query, seen, start: str = REFERENCES) -> Select:
     MATCHES: each statement the filter matches probes `statement_refs` by its id. The
     links after the first are followed the same way either way."""
     held = (seen,) if query.bound is None else (seen, Statement.seq <= query.bound)
-    if start == MATCHES:
-        matched, _ = _filtered(query, select(Statement.statement_id.label("id")).where(*held))
+    if start in (MATCHES, SEEN):
+        ids = select(Statement.statement_id.label("id")).where(*held)
+        authority = query.related_agents and query.credentials is not None
+        if start == MATCHES and authority and query.agent is not None:
+            # Started from few matches: the agent's and the writer's index entries as
+            # a set (an OR of the two makes PostgreSQL scan the statements).
+            ids = ids.where(Statement.seq.in_(_driving(query)))
+            matched, _ = _filtered(replace(query, agent=None, credentials=None), ids)
+        else:
+            matched, _ = _filtered(query, ids)
         matched = matched.subquery()
         first = (
             select(StatementReference.seq.label("seq"))

@@ -29,7 +29,7 @@ from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
 from sync.problems import Problem, Refusal
-from sync.server import limits, xapi_attachments, xapi_query, xapi_signature
+from sync.server import limits, xapi_attachments, xapi_query, xapi_reader, xapi_signature
 from sync.server.auth import AuthenticatedXapiClient, current_xapi_client
 from sync.server.context import MAX_BATCH, ServerContext, server
 from sync.server.db import aware, now
@@ -363,8 +363,9 @@ def get_statements(request: Request, client: Client, ctx: Context) -> Response:
         else:
             query = xapi_query.parse(params)
             query.bound = xapi_query.newest_seq(session)
-        seen = xapi_query.visible(session, client.client_id, client.unit_id)
-        rows = session.execute(xapi_query.build(query, seen, session)).all()
+        reader = xapi_reader.reader(session, client.client_id, client.unit_id)
+        seen = reader.seen
+        rows = session.execute(xapi_query.build(query, seen, session, reader)).all()
         page = rows[: query.limit]
         more = ""
         if len(rows) > query.limit:

@@ -10,7 +10,8 @@ verb, each with random values, sequentially, default page (100 statements); p50 
 p95 per filter. Then one page of 500 statements naming 1,000 activities (object and
 parent), each also defined by one of them, read with format=exact and with
 format=canonical (which looks up each activity's definition in its newest statements);
-GET by a tool's authority with related_agents (no index: see `authority_times`).
+GET by a tool's authority with related_agents (`authority_times`), and GETs by a tool
+that sees none of the store (`blind_times`).
 The store is grown by inserting rows and their index rows straight into the database:
 10,000 agents (every IFI form), 50 verbs, 5,000 activities; one statement in 100 is a
 StatementRef to an earlier one (`REFS_EVERY`). Prints figures and never asserts.
@@ -238,9 +239,8 @@ def canonical_times(lrs: Lrs, requests_each: int, rng: random.Random) -> dict[st
 
 def authority_times(lrs: Lrs, requests_each: int) -> dict[str, list[float]]:
     """GET ?agent=<a tool's authority>&related_agents=true, matched by the statements'
-    xapi_client_id, which no index holds: for the tool that wrote the store (the walk
-    stops at the page's end) and for one that wrote a single statement (the walk reads
-    the whole table)."""
+    xapi_client_id (its index, migration 0013): for the tool that wrote the store and
+    for one that wrote a single statement."""
     deployment = lrs.deployment
     name = f"rare-{uuid.uuid4().hex[:8]}"
     with deployment.ctx.db.write() as session:
@@ -272,9 +272,9 @@ def authority_times(lrs: Lrs, requests_each: int) -> dict[str, list[float]]:
 
 
 def blind_times(lrs: Lrs, requests_each: int) -> dict[str, list[float]]:
-    """GETs by a tool of a sibling unit, which sees none of the store: the scope is
-    checked row by row, so what no index narrows is a walk of the whole table (the
-    hostile review's slow queries, docs/server.md)."""
+    """GETs by a tool of a sibling unit, which sees none of the store (the hostile
+    review's slow queries, docs/server.md: they walked the whole table until the pages
+    were found among what the tool sees)."""
     deployment = lrs.deployment
     name = f"sibling-{uuid.uuid4().hex[:8]}"
     with deployment.ctx.db.write() as session:

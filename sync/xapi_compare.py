@@ -29,7 +29,9 @@ def same_statement(first: dict[str, Any], second: dict[str, Any]) -> bool:
     """Whether `second` is `first` up to the exceptions to immutability."""
     if not _same_time(first.get("timestamp"), second.get("timestamp")):
         return False
-    return _reduced(first, top=True) == _reduced(second, top=True)
+    # Compared as JSON text, not as Python values: True == 1 == 1.0 in Python, but a
+    # statement whose extension was 1 is another statement when it says true.
+    return canonical(_reduced(first, top=True)) == canonical(_reduced(second, top=True))
 
 
 def _same_time(first: Any, second: Any) -> bool:
@@ -40,10 +42,12 @@ def _same_time(first: Any, second: Any) -> bool:
 
 
 def _instant(text: Any) -> Any:
+    """The instant a timestamp names, in one spelling (text, so that it can be encoded)."""
     try:
-        return datetime.fromisoformat(str(text).replace("Z", "+00:00")).astimezone(UTC)
+        moment = datetime.fromisoformat(str(text).replace("Z", "+00:00")).astimezone(UTC)
     except (ValueError, OverflowError):
         return text
+    return moment.isoformat()
 
 
 def _reduced(statement: dict[str, Any], *, top: bool) -> dict[str, Any]:

@@ -32,10 +32,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sync.problems import Problem, Refusal
-from sync.server import grading, statement_index
+from sync.server import grading, statement_index, xapi_query
 from sync.server.derived import item_answers, progress, results
 from sync.server.derived import pack_versions as versions
-from sync.server.models import Profile, Statement
+from sync.server.models import Profile, Statement, XapiClient
 from sync.xapi import (
     ACCOUNT_HOME_PAGE,
     MAX_STATEMENT_BYTES,
@@ -215,8 +215,14 @@ def store(
                 )
             ).all()
         )
-        differing = [p for p in existing if bytes(stored.get(p.key, b"")) != p.digest]
-        conflicting = {p.key for p in differing} - _same_as_stored(session, differing)
+        hidden = _unreadable(session, [p.key for p in existing], xapi_client_id)
+        differing = [
+            p for p in existing if p.key not in hidden and bytes(stored.get(p.key, b"")) != p.digest
+        ]
+        conflicting = hidden | (
+            {p.key for p in differing}
+            - _same_as_stored(session, differing, learner_of, xapi_client_id)
+        )
         for p in existing:
             if p.key not in conflicting:
                 result.duplicates.append(p.sid)
@@ -268,24 +274,69 @@ def store(
     return result
 
 
-def _same_as_stored(session: Session, differing: list[_Prepared]) -> set[str]:
+def _unreadable(session: Session, keys: list[str], xapi_client_id: int | None) -> set[str]:
+    """The ids among `keys` (already stored) that the xAPI client sending them may not
+    read: always a conflict, whatever was sent. Were a duplicate answered when the sent
+    copy matched, a tool could learn another unit's statement by guessing it (204 for the
+    right actor, verb, object, result, 409 for a wrong one). That an id is taken stays
+    visible (the specification answers 409), as it always was; a random UUID is not
+    guessed. Devices send only their learner's statements (`check_actors`)."""
+    if xapi_client_id is None or not keys:
+        return set()
+    client = session.get(XapiClient, xapi_client_id)
+    if client is None:
+        return set(keys)
+    readable = set(
+        session.scalars(
+            select(Statement.statement_id).where(
+                Statement.statement_id.in_(keys),
+                xapi_query.visible(session, client.id, client.unit_id),
+            )
+        )
+    )
+    return set(keys) - readable
+
+
+def _same_as_stored(
+    session: Session,
+    differing: list[_Prepared],
+    learner_of: dict[str, str | None],
+    xapi_client_id: int | None,
+) -> set[str]:
     """The ids among `differing` (bytes unlike the stored copy's) whose statement is still
     the stored one up to the exceptions to immutability (`sync.xapi_compare`): a tool
-    sending back what it read (with `stored`, `authority`, `version`) repeats itself."""
+    sending back what it read (with `stored`, `authority`, `version`) repeats itself.
+    A device's copy is compared only with its own learner's statements written by
+    devices: not with what a tool wrote about her, nor with another learner's."""
     if not differing:
         return set()
-    bodies = dict(
-        session.execute(
-            select(Statement.statement_id, Statement.body).where(
-                Statement.statement_id.in_([p.key for p in differing])
-            )
-        ).all()
-    )
+    rows = {
+        row.statement_id: row
+        for row in session.execute(
+            select(
+                Statement.statement_id,
+                Statement.body,
+                Statement.learner_id,
+                Statement.xapi_client_id,
+            ).where(Statement.statement_id.in_([p.key for p in differing]))
+        )
+    }
     return {
         p.key
         for p in differing
-        if p.key in bodies and same_statement(json.loads(bodies[p.key]), p.statement)
+        if (row := rows.get(p.key)) is not None
+        and _comparable(row, p, learner_of, xapi_client_id)
+        and same_statement(json.loads(row.body), p.statement)
     }
+
+
+def _comparable(
+    row: Any, sent: _Prepared, learner_of: dict[str, str | None], xapi_client_id: int | None
+) -> bool:
+    if xapi_client_id is not None:
+        return True  # `_unreadable` left only what the tool may read
+    learner = learner_of.get(sent.actor_key or "")
+    return row.xapi_client_id is None and learner is not None and row.learner_id == learner
 
 
 def _index(session: Session, fresh: list[_Prepared], xapi_client_id: int | None) -> None:

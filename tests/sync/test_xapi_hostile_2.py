@@ -1,0 +1,186 @@
+"""A second hostile review of the xAPI LRS on /xapi, of what changed on 2026-12-07:
+statement comparison on re-sends, format=canonical definitions, StatementRef matching,
+the authority as read, attachment scope and 2,048-byte IRIs. On SQLite and PostgreSQL.
+
+The world: the ministry, its mission in Tokyo and a sibling mission in Paris, each
+with its own xAPI tool, and the ministry's analytics tool (which reads Tokyo's
+learners). A nosy tool must learn nothing of what it may not read, by any answer:
+a statement, a definition, an attachment, or whether a guess about a statement it
+cannot read is right. Costs are asserted as counts (queries, rows, bytes), never as
+times; the CPU a request took is printed as a figure.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import uuid
+from dataclasses import dataclass
+
+import pytest
+from sqlalchemy import select
+
+from sync.server import admin
+from sync.server.models import Statement
+from sync.server.xapi_format import CLIENT_HOME_PAGE
+from sync.xapi import ACCOUNT_HOME_PAGE
+
+from .conftest import enrol
+from .xapi_helpers import ACTIVITY, Lrs, add_client, statement
+
+SECRET = "http://example.org/activities/tokyo-secret-exam"
+SHARED = "http://adlnet.gov/expapi/verbs/shared"
+FAILED = "http://adlnet.gov/expapi/verbs/failed"
+
+
+@dataclass
+class Units:
+    tokyo: Lrs
+    paris: Lrs
+    ministry: Lrs
+    tokyo_id: int
+    alice: dict
+    alice_actor: dict
+
+
+def _client_id(ctx, key: str) -> int:
+    from sync.server.models import XapiClient
+
+    with ctx.db.read() as session:
+        return session.scalar(select(XapiClient.id).where(XapiClient.key == key))
+
+
+@pytest.fixture
+def units(api, ctx, world) -> Units:
+    with ctx.db.write() as session:
+        paris = admin.create_unit(session, "test", "ĐSQ Paris", "mission", world.ministry).id
+    tokyo = add_client(ctx, world.mission, "Tokyo LMS")
+    alice = enrol(api, world.alice_code)
+    return Units(
+        tokyo=Lrs(api, tokyo),
+        paris=Lrs(api, add_client(ctx, paris, "Paris LMS")),
+        ministry=Lrs(api, add_client(ctx, world.ministry, "Ministry analytics")),
+        tokyo_id=_client_id(ctx, tokyo[0]),
+        alice=alice,
+        alice_actor={
+            "objectType": "Agent",
+            "account": {"homePage": ACCOUNT_HOME_PAGE, "name": alice["profile_id"]},
+        },
+    )
+
+
+def _stored_body(ctx, statement_id: str) -> str:
+    with ctx.db.read() as session:
+        return session.scalar(
+            select(Statement.body).where(Statement.statement_id == statement_id.lower())
+        )
+
+
+TANAKA = {"objectType": "Agent", "mbox": "mailto:tanaka@mofa.example", "name": "Tanaka"}
+
+
+def _failure(units: Units, actor: dict | None = None) -> dict:
+    """A failed exam, as Tokyo's tool wrote it (by default of a person Paris's tool may
+    write about too: Alice's account is refused to it with 403 before any comparison)."""
+    return statement(
+        actor=actor or TANAKA,
+        verb=FAILED,
+        obj={"objectType": "Activity", "id": SECRET},
+        result={"success": False, "score": {"scaled": 0.31}},
+        timestamp="2026-12-07T09:13:27.512+09:00",
+    )
+
+
+# ------------------------------------------------------------------ re-sends and comparison
+
+
+def test_a_tool_guessing_another_units_statement_gets_the_same_409_right_or_wrong(units, ctx):
+    hidden = _failure(units)
+    assert units.tokyo.post(hidden).status_code == 200
+    stored = _stored_body(ctx, hidden["id"])
+
+    # Paris guesses: no timestamp (the comparison lets one side leave it out), the
+    # definition and display free. Before the fix the right guess answered 204.
+    right = {k: v for k, v in copy.deepcopy(hidden).items() if k != "timestamp"}
+    wrong = copy.deepcopy(right)
+    wrong["result"]["score"]["scaled"] = 0.95
+    exact = copy.deepcopy(hidden)  # even byte for byte the stored copy
+    answers = [
+        units.paris.put(right).status_code,
+        units.paris.put(wrong).status_code,
+        units.paris.put(exact).status_code,
+        units.paris.post([right]).status_code,
+        units.paris.post([exact]).status_code,
+    ]
+    assert answers == [409] * 5
+    assert _stored_body(ctx, hidden["id"]) == stored
+    assert units.paris.get(statementId=hidden["id"]).status_code == 404
+
+
+def test_a_tool_may_still_re_send_a_statement_it_can_read(units):
+    """The ministry's analytics reads Tokyo's learners: its copy of Alice's statement,
+    read back with what the LRS added, is the same statement (200), not a conflict."""
+    sent = _failure(units, units.alice_actor)
+    assert units.tokyo.post(sent).status_code == 200
+    read = units.ministry.get(statementId=sent["id"])
+    assert read.status_code == 200, read.text
+    # Without the authority: Tokyo's, which it carries as read, is refused from any other
+    # tool (grading.server_only_fault) — safe, if stricter than Data 2.3.1 asks.
+    copied = {k: v for k, v in read.json().items() if k != "authority"}
+    answer = units.ministry.post([copied])
+    assert answer.status_code == 200, answer.text
+    assert units.ministry.post([read.json()]).status_code == 400
+    # Its own copy read back too: the authority the LRS gave it is dropped, not refused.
+    own = statement()
+    assert units.ministry.put(own).status_code == 204
+    again = units.ministry.get(statementId=own["id"]).json()
+    assert units.ministry.put(again).status_code == 204
+
+
+def test_a_cheats_changed_result_is_a_conflict_and_the_stored_copy_stays(units, ctx):
+    sent = _failure(units)
+    assert units.tokyo.post(sent).status_code == 200
+    before = _stored_body(ctx, sent["id"])
+    read = units.tokyo.get(statementId=sent["id"]).json()
+    changes = [
+        lambda s: s["result"].update(success=True),
+        lambda s: s["result"]["score"].update(scaled=1),
+        lambda s: s.pop("result"),
+        lambda s: s.update(verb={"id": "http://adlnet.gov/expapi/verbs/passed"}),
+        lambda s: s["object"].update(id=ACTIVITY),
+        lambda s: s.update(context={"registration": str(uuid.uuid4())}),
+        # A timestamp at another instant, even one the comparison parses loosely.
+        lambda s: s.update(timestamp="2026-12-07T09:13:28.512+09:00"),
+        # JSON true is not the number 1 (Python's True == 1 must not decide).
+        lambda s: s["result"].update(extensions={"http://example.org/x": True}),
+    ]
+    for change in changes:
+        cheat = copy.deepcopy(read)
+        change(cheat)
+        assert units.tokyo.put(cheat).status_code == 409, cheat
+        assert units.tokyo.post([cheat]).status_code == 409, cheat
+    assert _stored_body(ctx, sent["id"]) == before
+
+
+def test_an_extension_of_1_sent_again_as_true_is_another_statement(units):
+    sent = statement(result={"extensions": {"http://example.org/x": 1}})
+    assert units.tokyo.put(sent).status_code == 204
+    changed = copy.deepcopy(sent)
+    changed["result"]["extensions"]["http://example.org/x"] = True
+    assert units.tokyo.put(changed).status_code == 409
+    assert units.tokyo.get(statementId=sent["id"]).json()["result"] == sent["result"]
+
+
+def test_an_own_authority_sent_with_a_new_statement_is_not_stored_as_a_claim(units, ctx):
+    """A tool's own authority (as the LRS writes it) is dropped before storing; another
+    tool's is refused; what is read back names the credentials that wrote it."""
+    own = {
+        "objectType": "Agent",
+        "account": {"homePage": CLIENT_HOME_PAGE, "name": str(units.tokyo_id)},
+    }
+    mine = statement(authority=own)
+    assert units.tokyo.put(mine).status_code == 204
+    assert "authority" not in json.loads(_stored_body(ctx, mine["id"]))
+    posing = statement(authority=own)
+    assert units.paris.put(posing).status_code == 400
+    assert _stored_body(ctx, posing["id"]) is None

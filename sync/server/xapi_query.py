@@ -190,8 +190,8 @@ def build(
     link's last seq goes on from either. With the `session`, two capped counts choose
     where the second walk starts (`_start`); without, it starts from the references.
 
-    With the `reader` (whose scope `seen` is) and the session, two more capped counts
-    say how much it sees within the page's bounds (`_sight`): few statements, and every
+    With the `reader` (whose scope `seen` is) and the session, two more capped reads
+    say how much it sees up to the first page's bound (`_sight`): few statements, and every
     walk is confined to them (each found through the reader's own indexes, so a tool
     that sees little of a large store reads only that); many, and a page without a
     filter merges a walk of its own statements with one of its learners' (`_sides`),

@@ -30,6 +30,8 @@ NEWEST = 200
 _PER_QUERY = 100
 # Fills a query's unused activity slots: no digest is empty.
 _NO_ACTIVITY = b""
+# How many statements' bodies one query reads (well under SQLite's 32,766 parameters).
+_BODIES_PER_QUERY = 500
 _PERSON_PARTS = ("name", "mbox", "mbox_sha1sum", "openid", "account")
 
 
@@ -49,26 +51,32 @@ def merge_definitions(definitions: list[dict[str, Any]]) -> dict[str, Any]:
 def definitions_in(statement: dict[str, Any], activity_id: str) -> Iterator[dict[str, Any]]:
     """Every definition a statement gives the activity: as its object, a sub-statement's
     object or one of its context activities."""
+    return (definition for named, definition in _definitions(statement) if named == activity_id)
 
-    def matching(item: Any) -> Iterator[dict[str, Any]]:
+
+def _definitions(statement: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
+    """Each (activity id, definition) a statement gives, in the order `definitions_in`
+    meets them: one walk over the statement for all of its activities."""
+
+    def defined(item: Any) -> Iterator[tuple[str, dict[str, Any]]]:
         if (
             isinstance(item, dict)
             and item.get("objectType", "Activity") == "Activity"
-            and item.get("id") == activity_id
+            and isinstance(item.get("id"), str)
             and isinstance(item.get("definition"), dict)
         ):
-            yield item["definition"]
+            yield item["id"], item["definition"]
 
-    def visit(part: dict[str, Any], sub: bool) -> Iterator[dict[str, Any]]:
+    def visit(part: dict[str, Any], sub: bool) -> Iterator[tuple[str, dict[str, Any]]]:
         obj = part.get("object")
-        yield from matching(obj)
+        yield from defined(obj)
         if isinstance(obj, dict) and obj.get("objectType") == "SubStatement" and not sub:
             yield from visit(obj, True)
         context = part.get("context")
         activities = context.get("contextActivities") if isinstance(context, dict) else None
         for items in (activities or {}).values() if isinstance(activities, dict) else ():
             for item in items if isinstance(items, list) else [items]:
-                yield from matching(item)
+                yield from defined(item)
 
     yield from visit(statement, False)
 
@@ -89,43 +97,51 @@ def known_definitions(
     # Built once and run per chunk with other parameters: building and compiling a
     # UNION of 100 walks cost SQLAlchemy more than the database took to run it.
     walks = _walks(visible, width)
-    bodies: dict[int, dict[str, Any]] = {}
-    naming: dict[str, list[int]] = {}
+    # The walks send seqs only: a statement naming many of the activities is among the
+    # newest of each, and sending its body once per activity sent one 32 KB statement
+    # naming 400 activities 400 times (a GET of one statement read 390 MB).
+    naming: dict[int, set[str]] = {}
     for start in range(0, len(digests), width):
         chunk = digests[start : start + width]
         slots = {f"a{n}": chunk[n] if n < len(chunk) else _NO_ACTIVITY for n in range(width)}
-        for digest, seq, body in session.execute(walks, slots):
-            if seq not in bodies:
-                bodies[seq] = json.loads(body)
-            naming.setdefault(wanted[bytes(digest)], []).append(seq)
-    known = {}
-    for activity_id, seqs in naming.items():
-        definitions = [
-            definition
-            for seq in sorted(seqs)
-            for definition in definitions_in(bodies[seq], activity_id)
-        ]
-        if definitions:
-            known[activity_id] = merge_definitions(definitions)
-    return known
+        for digest, seq in session.execute(walks, slots):
+            naming.setdefault(seq, set()).add(wanted[bytes(digest)])
+    found: dict[str, list[tuple[int, dict[str, Any]]]] = {}
+    seqs = sorted(naming)
+    for start in range(0, len(seqs), _BODIES_PER_QUERY):
+        rows = session.execute(
+            select(Statement.seq, Statement.body).where(
+                Statement.seq.in_(seqs[start : start + _BODIES_PER_QUERY]),
+                # Bodies are stored re-serialised (sync.xapi.canonical), so a
+                # definition's key is spelt plainly: the others need not be sent or parsed.
+                Statement.body.contains('"definition"'),
+            )
+        )
+        for seq, body in rows:
+            for activity_id, definition in _definitions(json.loads(body)):
+                if activity_id in naming[seq]:
+                    found.setdefault(activity_id, []).append((seq, definition))
+    # Merged oldest first; a statement's own definitions keep their order (sort is stable).
+    return {
+        activity_id: merge_definitions([d for _, d in sorted(pairs, key=lambda pair: pair[0])])
+        for activity_id, pairs in found.items()
+    }
 
 
 def _walks(visible: ColumnElement[bool], width: int) -> CompoundSelect:
-    """`width` index walks, one per activity digest parameter `a0`, `a1`…: the newest
-    `NEWEST` readable statements naming it, of those the ones that define something."""
+    """`width` index walks, one per activity digest parameter `a0`, `a1`…: the seqs of
+    the newest `NEWEST` readable statements naming it."""
     walks = []
     for n in range(width):
         walk = (
-            select(StatementActivity.activity, Statement.seq, Statement.body)
+            select(StatementActivity.activity, Statement.seq)
             .join(StatementActivity, StatementActivity.seq == Statement.seq)
             .where(StatementActivity.activity == bindparam(f"a{n}"), visible)
             .order_by(Statement.seq.desc())
             .limit(NEWEST)
             .subquery()
         )
-        # Bodies are stored re-serialised (sync.xapi.canonical), so a definition's key
-        # is spelt plainly: the others need not be sent or parsed.
-        walks.append(select(walk).where(walk.c.body.contains('"definition"')))
+        walks.append(select(walk))
     return union_all(*walks)
 
 

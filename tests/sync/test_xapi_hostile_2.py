@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import copy
 import json
+import time
 import uuid
 from dataclasses import dataclass
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from sync.server import admin
 from sync.server.models import Statement
@@ -184,3 +185,78 @@ def test_an_own_authority_sent_with_a_new_statement_is_not_stored_as_a_claim(uni
     posing = statement(authority=own)
     assert units.paris.put(posing).status_code == 400
     assert _stored_body(ctx, posing["id"]) is None
+
+
+# ------------------------------------------------------------------ exhausting with legal requests
+
+
+@dataclass
+class Fetched:
+    """What the database sent back during a request: queries, rows, text bytes."""
+
+    queries: int = 0
+    rows: int = 0
+    text_bytes: int = 0
+
+
+@pytest.fixture
+def fetched(ctx, monkeypatch) -> Fetched:
+    """Counts every query and every row any Session of this process reads (the rows
+    are buffered once and handed on unchanged)."""
+    from sqlalchemy import event
+    from sqlalchemy.orm import Session
+
+    seen = Fetched()
+    execute = Session.execute
+
+    def counting(self, *args, **kwargs):
+        frozen = execute(self, *args, **kwargs).freeze()
+        for row in frozen().all():
+            seen.rows += 1
+            seen.text_bytes += sum(len(v) for v in row if isinstance(v, (str, bytes)))
+        return frozen()
+
+    def count(*_args) -> None:
+        seen.queries += 1
+
+    monkeypatch.setattr(Session, "execute", counting)
+    event.listen(ctx.db.engine, "before_cursor_execute", count)
+    yield seen
+    event.remove(ctx.db.engine, "before_cursor_execute", count)
+
+
+def _stored_bytes(ctx) -> int:
+    with ctx.db.read() as session:
+        return session.scalar(select(func.sum(func.length(Statement.body)))) or 0
+
+
+def test_a_canonical_page_reads_each_defining_statement_once_however_many_activities_it_names(
+    units, ctx, fetched
+):
+    """A patient tool writes 40 statements naming the same 400 activities with a
+    definition each (32 KB apiece, all legal). One statement read in the canonical form
+    looked every activity up in the 40 bodies: 4 UNIONs of 100 walks, each walk sending
+    all 40 bodies again, 16,000 bodies (~500 MB) for one GET of limit=1."""
+    many = [f"http://e.vn/{n}" for n in range(400)]
+    body = {
+        "category": [{"id": a, "definition": {"name": {"vi": "Bài"}}} for a in many],
+    }
+    sent = [statement(context={"contextActivities": body}) for _ in range(40)]
+    assert units.tokyo.post(sent).status_code == 200
+    stored = _stored_bytes(ctx)
+    fetched.queries = fetched.rows = fetched.text_bytes = 0
+
+    cpu = time.process_time()
+    answer = units.tokyo.get(format="canonical", limit=1)
+    cpu = time.process_time() - cpu
+    assert answer.status_code == 200, answer.text
+    [page] = answer.json()["statements"]
+    names = {a["id"]: a.get("definition") for a in page["context"]["contextActivities"]["category"]}
+    assert names == {a: {"name": {"vi": "Bài"}} for a in many}
+    print(
+        f"\ncanonical limit=1, 400 activities in 40 statements of {stored // 40} bytes: "
+        f"{fetched.queries} queries, {fetched.rows} rows, {fetched.text_bytes} bytes read, "
+        f"{cpu * 1000:.0f} ms CPU in process"
+    )
+    # Each stored body at most once for the definitions and once for the page.
+    assert fetched.text_bytes <= 2 * stored + 100_000

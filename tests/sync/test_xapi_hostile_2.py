@@ -260,3 +260,100 @@ def test_a_canonical_page_reads_each_defining_statement_once_however_many_activi
     )
     # Each stored body at most once for the definitions and once for the page.
     assert fetched.text_bytes <= 2 * stored + 100_000
+
+
+# ------------------------------------------------------------------ reading outside the scope
+
+
+def _ref(target: str, **extra) -> dict:
+    return statement(verb=SHARED, obj={"objectType": "StatementRef", "id": target}, **extra)
+
+
+def test_canonical_definitions_come_only_from_statements_the_reader_may_see(units, api):
+    secret = {"name": {"en-US": "Tokyo exam: the answers are B, D, A"}}
+    assert (
+        units.tokyo.post(
+            statement(actor=TANAKA, obj={"id": SECRET, "definition": secret})
+        ).status_code
+        == 200
+    )
+    plain = statement(obj={"id": SECRET})
+    nested = statement(
+        obj={
+            "objectType": "SubStatement",
+            "actor": TANAKA,
+            "verb": {"id": FAILED},
+            "object": {"id": SECRET},
+        },
+        context={"contextActivities": {"parent": [{"id": SECRET}]}},
+    )
+    assert units.paris.post([plain, nested]).status_code == 200
+
+    page = units.paris.get(format="canonical", limit=10)
+    assert page.status_code == 200
+    assert "answers are" not in page.text
+    assert units.paris.get(statementId=nested["id"], format="canonical").status_code == 200
+    assert "answers are" not in units.paris.get(statementId=nested["id"], format="canonical").text
+    resource = api.get(
+        "/xapi/activities",
+        params={"activityId": SECRET},
+        auth=units.paris.auth,
+        headers={"X-Experience-API-Version": "1.0.3"},
+    )
+    assert resource.status_code == 200 and "answers are" not in resource.text
+    # Tokyo's tool, which may read it, is given the definition: the test can fail.
+    assert "answers are" in units.tokyo.get(format="canonical", limit=10).text
+
+
+def test_a_reference_to_a_hidden_statement_matches_no_filter_for_the_nosy_tool(units):
+    hidden = _failure(units)
+    assert units.tokyo.post(hidden).status_code == 200
+    probe = _ref(hidden["id"])  # the id learned somehow: a log, a shared screen
+    assert units.paris.post(probe).status_code == 200
+    for query in (
+        {"activity": SECRET},
+        {"verb": FAILED},
+        {"agent": json.dumps(TANAKA)},
+        {"activity": SECRET, "related_activities": "true"},
+        {"agent": json.dumps(TANAKA), "related_agents": "true"},
+    ):
+        assert units.paris.ids(**query) == [], query
+    # The same reference written by Tokyo matches for Tokyo: the rule is live.
+    own = _ref(hidden["id"])
+    assert units.tokyo.post(own).status_code == 200
+    assert set(units.tokyo.ids(activity=SECRET)) == {hidden["id"], own["id"]}
+
+
+def test_a_chain_through_a_hidden_middle_statement_matches_nothing_for_the_nosy_tool(units):
+    """Paris's P is about ACTIVITY; Tokyo's M refers to P; Paris's R refers to M. Paris
+    filtering by ACTIVITY must get P only: R would tell it that M refers to P."""
+    p = statement(actor=TANAKA)
+    assert units.paris.post(p).status_code == 200
+    m = _ref(p["id"], actor=TANAKA)
+    assert units.tokyo.post(m).status_code == 200
+    r = _ref(m["id"])
+    assert units.paris.post(r).status_code == 200
+    assert units.paris.ids(activity=ACTIVITY) == [p["id"]]
+    assert units.paris.ids(agent=json.dumps(TANAKA)) == [p["id"]]
+    assert units.paris.ids(verb=SHARED) == [r["id"]]
+
+
+def test_related_agents_with_another_tools_or_a_devices_authority_finds_nothing_foreign(units, api):
+    from .test_xapi_hostile import lesson, push
+
+    assert units.tokyo.post(_failure(units)).status_code == 200
+    pushed = lesson(units.alice["profile_id"])
+    push(api, units.alice, [pushed])
+    tokyo_tool = {
+        "objectType": "Agent",
+        "account": {"homePage": CLIENT_HOME_PAGE, "name": str(units.tokyo_id)},
+    }
+    device_id = units.tokyo.get(statementId=pushed["id"]).json()["authority"]["account"]
+    device = {"objectType": "Agent", "account": device_id}
+    for agent in (tokyo_tool, device):
+        query = {"agent": json.dumps(agent), "related_agents": "true"}
+        assert units.paris.ids(**query) == [], agent
+        assert units.paris.ids(**query, format="canonical") == [], agent
+    # What Tokyo may read matches for Tokyo: the filter does match authorities.
+    mine = {"agent": json.dumps(device), "related_agents": "true"}
+    assert units.tokyo.ids(**mine) == [pushed["id"]]

@@ -219,10 +219,14 @@ def fetched(ctx, monkeypatch) -> Fetched:
     def count(*_args) -> None:
         seen.queries += 1
 
+    # SQLite writes through an engine of their own.
+    engines = {ctx.db.engine, getattr(ctx.db, "write_engine", ctx.db.engine)}
     monkeypatch.setattr(Session, "execute", counting)
-    event.listen(ctx.db.engine, "before_cursor_execute", count)
+    for engine in engines:
+        event.listen(engine, "before_cursor_execute", count)
     yield seen
-    event.remove(ctx.db.engine, "before_cursor_execute", count)
+    for engine in engines:
+        event.remove(engine, "before_cursor_execute", count)
 
 
 def _stored_bytes(ctx) -> int:
@@ -357,3 +361,58 @@ def test_related_agents_with_another_tools_or_a_devices_authority_finds_nothing_
     # What Tokyo may read matches for Tokyo: the filter does match authorities.
     mine = {"agent": json.dumps(device), "related_agents": "true"}
     assert units.tokyo.ids(**mine) == [pushed["id"]]
+
+
+def test_a_long_reference_chain_and_a_cycle_cost_a_get_a_bounded_number_of_queries(units, fetched):
+    """300 StatementRefs each to the one before, ending at a statement about a
+    2,048-byte Vietnamese activity id, and two statements referring to each other: a
+    filtered GET answers with the chain's newest statements in a number of queries
+    and rows that does not grow with the chain."""
+    long_id = "http://bộ.vn/" + "ệ" * ((2048 - len("http://bộ.vn/".encode())) // 3)
+    assert len(long_id.encode()) <= 2048
+    start = statement(obj={"id": long_id})
+    chain = [start]
+    for _ in range(300):
+        chain.append(_ref(chain[-1]["id"]))
+    a, b = str(uuid.uuid4()), str(uuid.uuid4())
+    cycle = [_ref(b, id=a), _ref(a, id=b)]
+    assert units.paris.post(chain[:250]).status_code == 200
+    assert units.paris.post(chain[250:] + cycle).status_code == 200
+
+    def cost(**query) -> tuple[list[str], Fetched]:
+        fetched.queries = fetched.rows = fetched.text_bytes = 0
+        cpu = time.process_time()
+        ids = units.paris.ids(**query)
+        print(f"\nGET {sorted(query)}: {fetched}, {(time.process_time() - cpu) * 1000:.0f} ms CPU")
+        return ids, copy.copy(fetched)
+
+    ids, whole = cost(activity=long_id, limit=10)
+    assert ids == [s["id"] for s in reversed(chain[-10:])]
+    ids, cycled = cost(verb=SHARED, agent=json.dumps({"mbox": "mailto:nobody@example.org"}))
+    assert ids == []
+    short, few = cost(activity=long_id, limit=10, since="2000-01-01T00:00:00Z")
+    assert short == [s["id"] for s in reversed(chain[-10:])]
+    # Bounded: the page's rows and a handful of queries, not one per link.
+    assert whole.queries <= 12 and whole.rows <= 60
+    assert cycled.queries <= 12 and cycled.rows <= 60
+    assert few.queries <= 12 and few.rows <= 60
+
+
+def test_re_sending_500_statements_costs_the_queries_of_re_sending_5(units, fetched):
+    sent = [statement() for _ in range(500)]
+    assert units.tokyo.post(sent).status_code == 200
+    read = units.tokyo.get(limit=500).json()["statements"]
+    assert len(read) == 500
+
+    def cost(batch: list[dict]) -> int:
+        fetched.queries = 0
+        cpu = time.process_time()
+        answer = units.tokyo.post(batch)
+        assert answer.status_code == 200, answer.text
+        print(
+            f"\nre-send of {len(batch)} read back: {fetched.queries} queries, "
+            f"{(time.process_time() - cpu) * 1000:.0f} ms CPU"
+        )
+        return fetched.queries
+
+    assert cost(read) <= cost(read[:5]) + 2

@@ -131,9 +131,7 @@ def test_more_pages_through_everything_once_and_stays_stable(lrs, stored):
     assert late["id"] in lrs.ids()
 
 
-def test_voided_statements_match_no_filter_and_their_voiding_is_found_in_their_place(
-    lrs, stored
-):
+def test_voided_statements_match_no_filter_and_their_voiding_is_found_in_their_place(lrs, stored):
     # Communication 2.1.4: the voided statement is never returned, but the statements
     # targeting it are, by what it matched (test_xapi_statement_refs.py has the rest).
     void = voiding(stored["binh_completed"]["id"])

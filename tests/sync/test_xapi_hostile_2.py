@@ -416,3 +416,49 @@ def test_re_sending_500_statements_costs_the_queries_of_re_sending_5(units, fetc
         return fetched.queries
 
     assert cost(read) <= cost(read[:5]) + 2
+
+
+def test_a_nosy_tool_cannot_rename_another_units_activity_in_its_canonical_pages(units, api):
+    own = {"name": {"en-US": "Tokyo final exam"}}
+    assert units.tokyo.post(statement(obj={"id": SECRET, "definition": own})).status_code == 200
+    forged = {"name": {"en-US": "Passed by everyone"}, "description": {"en-US": "void"}}
+    assert units.paris.post(statement(obj={"id": SECRET, "definition": forged})).status_code == 200
+    page = units.tokyo.get(format="canonical", limit=10).json()["statements"]
+    assert [s["object"].get("definition") for s in page] == [own]
+    resource = api.get(
+        "/xapi/activities",
+        params={"activityId": SECRET},
+        auth=units.tokyo.auth,
+        headers={"X-Experience-API-Version": "1.0.3"},
+    )
+    assert resource.json().get("definition") == own
+
+
+def test_a_canonical_page_of_many_distinct_activities_costs_one_query_per_100(units, fetched):
+    """100 statements of 300 distinct activities each (30,000, all legal): the canonical
+    page looks them up 100 at a time. Printed: what that costs; asserted: the count."""
+    sent = [
+        statement(
+            context={
+                "contextActivities": {
+                    "other": [{"id": f"http://e.vn/{s}/{n}"} for n in range(300)],
+                }
+            }
+        )
+        for s in range(100)
+    ]
+    assert units.tokyo.post(sent).status_code == 200
+    fetched.queries = fetched.rows = fetched.text_bytes = 0
+    cpu = time.process_time()
+    answer = units.tokyo.get(format="canonical", limit=500)
+    cpu = time.process_time() - cpu
+    assert answer.status_code == 200 and len(answer.json()["statements"]) == 100
+    print(
+        f"\ncanonical limit=500 naming 30,100 activities: {fetched.queries} queries, "
+        f"{fetched.rows} rows, {cpu * 1000:.0f} ms CPU in process"
+    )
+    exact = fetched.queries
+    fetched.queries = 0
+    units.tokyo.get(format="exact", limit=500)
+    # 30,001 distinct activities (ACTIVITY too): 301 lookups, no bodies (none defines).
+    assert exact - fetched.queries <= 302

@@ -213,7 +213,12 @@ class StatementReference(Base):
     __tablename__ = "statement_refs"
     target: Mapped[str] = mapped_column(UUIDText, primary_key=True)
     seq: Mapped[int] = mapped_column(BigInteger, primary_key=True)
-    __table_args__ = ({"sqlite_with_rowid": False},)
+    __table_args__ = (
+        # A statement has one object: one row at most. The page's references are walked
+        # by seq, and a chain followed from a statement to the one it targets.
+        Index("ix_statement_refs_seq", "seq", unique=True),
+        {"sqlite_with_rowid": False},
+    )
 
 
 class XapiAttachment(Base):

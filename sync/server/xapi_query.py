@@ -220,7 +220,7 @@ def build(
     if walks is None:
         walks = [_window(query, *_filtered(query, select(Statement.seq).where(*returned)))]
     if _narrowed(query) and start is not None:
-        walks.append(_referrers(query, seen, start))
+        walks.append(_referrers(query, seen, start, walks))
     both = union(*(select(w.subquery().c.seq) for w in walks)).subquery()
     sql = select(*columns).join(both, both.c.seq == Statement.seq)
     return sql.order_by(_direction(query, Statement.seq)).limit(query.limit + 1)
@@ -372,7 +372,7 @@ def _capped(session: Session, sql: Select) -> int:
     return session.scalar(counted) or 0
 
 
-def _referrers(query: Query, seen, start: str = REFERENCES) -> Select:
+def _referrers(query: Query, seen, start: str = REFERENCES, page: list | None = None) -> Select:
     """The page's walk of the statements whose object is a StatementRef to a statement
     that matches the filters, or (recursively) to such a statement (Communication
     2.1.3, "Filter Conditions for StatementRefs").
@@ -384,10 +384,13 @@ def _referrers(query: Query, seen, start: str = REFERENCES) -> Select:
     apply to the returned statement only; targets and links are taken as they were
     when the first page was read (`bound`), so pages stay stable.
 
-    From REFERENCES: each row of `statement_refs` probes its target by id. From
-    MATCHES: each statement the filter matches probes `statement_refs` by its id. The
-    links after the first are followed the same way either way."""
+    From REFERENCES, given the `page`'s other walks: only the references that can be on
+    the page (`_on_page`), each followed down its chain. From MATCHES: each statement
+    the filter matches probes `statement_refs` by its id, and the referrers are followed
+    up from there."""
     held = (seen,) if query.bound is None else (seen, Statement.seq <= query.bound)
+    if start == REFERENCES and page:
+        return _on_page(query, seen, held, page)
     if start in (MATCHES, SEEN):
         ids = select(Statement.statement_id.label("id")).where(*held)
         authority = query.related_agents and query.credentials is not None
@@ -419,6 +422,54 @@ def _referrers(query: Query, seen, start: str = REFERENCES) -> Select:
         .where(*held)
     )
     hits = hits.union(link)
+    sql = select(Statement.seq).join(hits, hits.c.seq == Statement.seq)
+    return _window(query, sql.where(seen, Statement.voided == false()), Statement.seq)
+
+
+def _on_page(query: Query, seen, held: tuple, page: list) -> Select:
+    """The referrers among the references that can still be on this page, followed down
+    their chains (a → b → c: a's target b, b's target c), each link readable; a
+    reference is kept when a statement of its chain matches the filter.
+
+    The page's other walks stop at its end: when they found limit + 1 statements, a
+    reference beyond the last of them (older, newest first) cannot be on the page. So a
+    broad filter (a verb of a twentieth of the store) probes only the few references
+    among its page's seqs, not every reference stored."""
+    shown = union(*(select(w.subquery().c.seq) for w in page)).subquery()
+    edge = (
+        select(shown.c.seq)
+        .order_by(_direction(query, shown.c.seq))
+        .offset(query.limit)
+        .limit(1)
+        .scalar_subquery()
+    )
+    if query.ascending:
+        beyond = StatementReference.seq <= func.coalesce(edge, StatementReference.seq)
+    else:
+        beyond = StatementReference.seq >= func.coalesce(edge, 0)
+    near = [beyond]
+    if query.bound is not None:
+        near.append(StatementReference.seq <= query.bound)
+    if query.after is not None:
+        after = StatementReference.seq
+        near.append(after > query.after if query.ascending else after < query.after)
+    chain = (
+        select(StatementReference.seq.label("start"), StatementReference.target.label("target"))
+        .where(*near)
+        .cte("statement_ref_chain", recursive=True)
+    )
+    further = aliased(StatementReference)
+    chain = chain.union(
+        select(chain.c.start, further.target)
+        .select_from(chain)
+        .join(Statement, Statement.statement_id == chain.c.target)
+        .join(further, further.seq == Statement.seq)
+        .where(*held)
+    )
+    target, _ = _filtered(
+        query, select(Statement.seq).where(Statement.statement_id == chain.c.target, *held)
+    )
+    hits = select(chain.c.start.label("seq")).where(target.exists()).distinct().subquery()
     sql = select(Statement.seq).join(hits, hits.c.seq == Statement.seq)
     return _window(query, sql.where(seen, Statement.voided == false()), Statement.seq)
 

@@ -47,6 +47,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("target", "seq"),
         sqlite_with_rowid=False,
     )
+    op.create_index("ix_statement_refs_seq", "statement_refs", ["seq"], unique=True)
     with op.batch_alter_table("statements") as batch:
         batch.alter_column("verb", type_=sa.String(NEW_LENGTH), existing_type=sa.String(OLD_VERB))
         batch.alter_column(

@@ -462,3 +462,58 @@ def test_a_canonical_page_of_many_distinct_activities_costs_one_query_per_100(un
     units.tokyo.get(format="exact", limit=500)
     # 30,001 distinct activities (ACTIVITY too): 301 lookups, no bodies (none defines).
     assert exact - fetched.queries <= 302
+
+
+def test_another_tools_more_link_shows_only_what_the_holder_may_read(units):
+    sent = [_failure(units) for _ in range(3)]
+    assert units.tokyo.post(sent).status_code == 200
+    first = units.tokyo.get(limit=1).json()
+    assert first["more"]
+    token = first["more"].split("more=", 1)[1]
+    answer = units.paris.get(more=token)
+    assert answer.status_code in (200, 400), answer.text
+    if answer.status_code == 200:
+        assert answer.json()["statements"] == []
+    assert len(units.tokyo.get(more=token).json()["statements"]) == 1
+
+
+def test_a_learners_device_re_sending_a_changed_statement_gets_a_conflict_and_nothing_changes(
+    units, api, ctx
+):
+    from .test_xapi_hostile import PUSH, lesson, push
+
+    from .conftest import bearer
+
+    sent = lesson(units.alice["profile_id"], "completed")
+    push(api, units.alice, [sent])
+    before = _stored_body(ctx, sent["id"])
+
+    def again(statement_: dict) -> tuple[int, dict]:
+        answer = api.post(
+            PUSH,
+            json={"statements": [statement_]},
+            headers=bearer(units.alice["device_token"]),
+        )
+        return answer.status_code, answer.json()
+
+    relabelled = copy.deepcopy(sent)
+    relabelled["object"]["definition"] = {"name": {"vi": "Bài đã đạt"}}
+    status, report = again(relabelled)
+    assert (status, report["duplicates"]) == (200, [sent["id"]])
+    for change in (
+        lambda s: s.update(verb={"id": "http://adlnet.gov/expapi/verbs/passed"}),
+        lambda s: s.update(result={"success": True, "completion": True}),
+        lambda s: s.update(timestamp="2030-01-01T00:00:00Z"),
+    ):
+        cheat = copy.deepcopy(sent)
+        change(cheat)
+        status, report = again(cheat)
+        assert (status, report["conflicts"]) == (409, [sent["id"]]), cheat
+    assert _stored_body(ctx, sent["id"]) == before
+
+    # What a tool wrote about her is not hers to re-send with another timestamp.
+    about = _failure(units, units.alice_actor)
+    assert units.tokyo.post(about).status_code == 200
+    loose = {k: v for k, v in about.items() if k != "timestamp"}
+    status, report = again(loose)
+    assert (status, report["conflicts"]) == (409, [about["id"]])

@@ -480,9 +480,8 @@ def test_another_tools_more_link_shows_only_what_the_holder_may_read(units):
 def test_a_learners_device_re_sending_a_changed_statement_gets_a_conflict_and_nothing_changes(
     units, api, ctx
 ):
-    from .test_xapi_hostile import PUSH, lesson, push
-
     from .conftest import bearer
+    from .test_xapi_hostile import PUSH, lesson, push
 
     sent = lesson(units.alice["profile_id"], "completed")
     push(api, units.alice, [sent])

@@ -516,3 +516,24 @@ def test_a_learners_device_re_sending_a_changed_statement_gets_a_conflict_and_no
     loose = {k: v for k, v in about.items() if k != "timestamp"}
     status, report = again(loose)
     assert (status, report["conflicts"]) == (409, [about["id"]])
+
+
+def test_a_hidden_statement_is_as_absent_as_a_missing_one_in_every_format(units):
+    from .xapi_helpers import voiding
+
+    hidden, gone = _failure(units), _failure(units)
+    assert units.tokyo.post([hidden, gone]).status_code == 200
+    assert units.tokyo.post(voiding(gone["id"])).status_code == 200
+    assert units.tokyo.get(voidedStatementId=gone["id"]).status_code == 200
+    missing = str(uuid.uuid4())
+    for params in (
+        {},
+        {"format": "canonical"},
+        {"format": "ids"},
+        {"attachments": "true"},
+    ):
+        for sid in (hidden["id"], gone["id"], missing):
+            answer = units.paris.get(statementId=sid, **params)
+            assert answer.status_code == 404, (sid, params, answer.text)
+            answer = units.paris.get(voidedStatementId=sid, **params)
+            assert answer.status_code == 404, (sid, params, answer.text)

@@ -12,11 +12,13 @@ sees (`Sight`), and `sync.server.xapi_query` picks a walk from them.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
-from sqlalchemy import ColumnElement, Select, or_, select
+from sqlalchemy import ColumnElement, Select, func, or_, select
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.expression import ColumnElement as _Element
+from sqlalchemy.sql.visitors import InternalTraversal
 
 from sync.server.models import Learner, Statement
 from sync.server.reporting.scope import scope_unit_ids
@@ -65,34 +67,43 @@ def reader(session: Session, client_id: int, unit_id: int) -> Reader:
 
 @dataclass(frozen=True)
 class Sight:
-    """The seqs of the statements a reader may see within a page's seq bounds, read
-    from each side's index up to CAP entries: a side that reaches CAP is "many"."""
+    """How many statements a reader may see within a page's seq bounds, each side
+    counted in its index up to CAP entries (a side that reaches CAP is "many"), and the
+    seqs themselves where they are few."""
 
-    own: list[int]
-    learners: list[int]
+    own_count: int
+    learner_count: int
+    seqs: list[int]  # own and learners', when `few`
+    learners: list[int]  # the learners', when `few_learners`
 
     @property
     def few(self) -> bool:
         """Few enough to read them all and sort them: the page is found among them."""
-        return len(self.own) + len(self.learners) < CAP
+        return self.own_count + self.learner_count < CAP
 
     @property
     def few_learners(self) -> bool:
-        return len(self.learners) < CAP
-
-    @property
-    def seqs(self) -> list[int]:
-        return sorted(set(self.own) | set(self.learners))
+        return self.learner_count < CAP
 
 
 def sight(session: Session, who: Reader, bounds: list[ColumnElement[bool]]) -> Sight:
-    """Each side's seqs, up to CAP. Handed back to the page's SELECT as values, not as
-    a subquery: given a subquery, PostgreSQL estimates a thousand rows and plans a walk
-    of the whole table newest first to merge with them."""
-    return Sight(
-        list(session.scalars(who.own(*bounds).limit(CAP))),
-        list(session.scalars(who.learners_seqs(*bounds).limit(CAP))),
-    )
+    """Counted first (a count reads the index and sends one number: a reader that sees
+    many pays about a millisecond), then the seqs of the few. Handed back to the page's
+    SELECT as values, not as a subquery: given a subquery, PostgreSQL estimates a
+    thousand rows and plans a walk of the whole table newest first to merge with them."""
+    own_count = capped(session, who.own(*bounds))
+    learner_count = capped(session, who.learners_seqs(*bounds))
+    learners = list(session.scalars(who.learners_seqs(*bounds))) if learner_count < CAP else []
+    seqs: list[int] = []
+    if own_count + learner_count < CAP:
+        seqs = sorted(set(session.scalars(who.own(*bounds))) | set(learners))
+    return Sight(own_count, learner_count, seqs, learners)
+
+
+def capped(session: Session, sql: Select) -> int:
+    """How many rows `sql` has, counting at most CAP."""
+    counted = select(func.count()).select_from(sql.limit(CAP).subquery())
+    return session.scalar(counted) or 0
 
 
 class unindexed(_Element):
@@ -102,6 +113,8 @@ class unindexed(_Element):
     choose from their statistics and get the column as is."""
 
     inherit_cache = True
+    # The wrapped column is part of the statement's cache key.
+    _traverse_internals: ClassVar = [("column", InternalTraversal.dp_clauseelement)]
 
     def __init__(self, column: ColumnElement) -> None:
         self.column = column

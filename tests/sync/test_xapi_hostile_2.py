@@ -27,7 +27,7 @@ from sync.server.xapi_format import CLIENT_HOME_PAGE
 from sync.xapi import ACCOUNT_HOME_PAGE
 
 from .conftest import enrol
-from .xapi_helpers import ACTIVITY, Lrs, add_client, statement
+from .xapi_helpers import ACTIVITY, Lrs, add_client, statement, voiding
 
 SECRET = "http://example.org/activities/tokyo-secret-exam"
 SHARED = "http://adlnet.gov/expapi/verbs/shared"
@@ -519,7 +519,6 @@ def test_a_learners_device_re_sending_a_changed_statement_gets_a_conflict_and_no
 
 
 def test_a_hidden_statement_is_as_absent_as_a_missing_one_in_every_format(units):
-    from .xapi_helpers import voiding
 
     hidden, gone = _failure(units), _failure(units)
     assert units.tokyo.post([hidden, gone]).status_code == 200
@@ -537,3 +536,17 @@ def test_a_hidden_statement_is_as_absent_as_a_missing_one_in_every_format(units)
             assert answer.status_code == 404, (sid, params, answer.text)
             answer = units.paris.get(voidedStatementId=sid, **params)
             assert answer.status_code == 404, (sid, params, answer.text)
+
+
+def test_voiding_a_hidden_statement_answers_the_same_whatever_the_hidden_statement_is(units):
+    """Paris voiding Tokyo's statements: a hidden plain statement and a hidden voiding
+    statement get the same refusal, so the answer does not tell Paris the verb."""
+    plain = _failure(units)
+    target = _failure(units)
+    assert units.tokyo.post([plain, target]).status_code == 200
+    tokyo_void = voiding(target["id"])
+    assert units.tokyo.post(tokyo_void).status_code == 200
+    a = units.paris.post(voiding(plain["id"]))
+    b = units.paris.post(voiding(tokyo_void["id"]))
+    assert (a.status_code, a.json().get("code")) == (b.status_code, b.json().get("code"))
+    assert a.status_code == 403

@@ -108,11 +108,8 @@ def _check_voiding(
             Statement.statement_id.in_(list(targets))
         )
     ).all()
-    for row in rows:
-        if row.verb == VOIDED:
-            raise Refusal(
-                Problem.XAPI_VOIDS_VOIDING, f"statement {row.statement_id} is itself a voiding"
-            )
+    # Whether the client may read a target first: answering "is itself a voiding" for a
+    # statement it cannot read would tell it that statement's verb.
     seen = xapi_query.visible(session, client.client_id, client.unit_id)
     readable = set(
         session.scalars(
@@ -126,6 +123,11 @@ def _check_voiding(
             f"statement(s) {', '.join(hidden[:5])} are not yours to void",
             count=len(hidden),
         )
+    for row in rows:
+        if row.verb == VOIDED:
+            raise Refusal(
+                Problem.XAPI_VOIDS_VOIDING, f"statement {row.statement_id} is itself a voiding"
+            )
     records = [str(r.statement_id) for r in rows if r.xapi_client_id is None]
     if records:
         raise Refusal(

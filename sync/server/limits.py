@@ -23,6 +23,10 @@ XAPI_DOCUMENT_BYTES = 1 * MIB
 # cut short (its `more` link goes on) rather than built whole in memory, since a page of
 # statements that each name a different large attachment would be gigabytes.
 XAPI_ATTACHMENT_PAGE_BYTES = 64 * MIB
+# The distinct activities one page of GET /xapi/statements?format=canonical looks up
+# definitions for: a statement may name a thousand, so 500 of them would be half a
+# million look-ups in one request; the page is cut short instead (`more` goes on).
+XAPI_CANONICAL_PAGE_ACTIVITIES = 2_000
 
 
 @dataclass(frozen=True)

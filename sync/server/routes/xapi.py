@@ -288,8 +288,17 @@ def _returned(
     ]
     known = None
     if form == "canonical":
-        # Every activity of the page at once: a query per statement would be 500.
-        wanted = set().union(*(activity_ids(s) for s in statements))
+        # Every activity of the page at once: a query per statement would be 500. The
+        # page ends before the statement that would take it past the budget (the caller
+        # gives the rest a `more` link), so one request reads a bounded number of
+        # definitions however many activities a tool packs into its statements.
+        wanted: set[str] = set()
+        for kept, statement in enumerate(statements):
+            named = wanted | activity_ids(statement)
+            if kept and len(named) > limits.XAPI_CANONICAL_PAGE_ACTIVITIES:
+                statements = statements[:kept]
+                break
+            wanted = named
         known = known_definitions(session, seen, wanted)
     return [shape(s, form, languages, known) for s in statements]
 
@@ -373,6 +382,9 @@ def get_statements(request: Request, client: Client, ctx: Context) -> Response:
         if len(rows) > query.limit:
             more = "/xapi/statements?more=" + xapi_query.more_token(query, page[-1].seq)
         statements = _returned(session, page, query.form, languages, seen)
+        if len(statements) < len(page):
+            page = page[: len(statements)]
+            more = "/xapi/statements?more=" + xapi_query.more_token(query, page[-1].seq)
         written = _written(page, statements)
         if query.attachments:
             keep = xapi_attachments.fitting(session, written, limits.XAPI_ATTACHMENT_PAGE_BYTES)

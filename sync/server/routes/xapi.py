@@ -190,8 +190,13 @@ def _save(
                 .join(Learner, Learner.id == Profile.learner_id)
                 .where(Profile.profile_id.in_(names))
             ).all()
-            scope = set(scope_unit_ids(session, client.unit_id))
-            outside = [r.profile_id for r in rows if r.unit_id not in scope]
+            # Units other than the client's own, less those below it: the learners there
+            # are outside. A tool writing for its own unit's learners, the usual case,
+            # reads no unit tree.
+            foreign = {r.unit_id for r in rows} - {client.unit_id}
+            if foreign:
+                foreign -= set(scope_unit_ids(session, client.unit_id))
+            outside = [r.profile_id for r in rows if r.unit_id in foreign]
             if outside:
                 raise Refusal(
                     Problem.STATEMENT_OUTSIDE_UNIT,

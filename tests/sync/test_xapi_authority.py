@@ -103,3 +103,40 @@ def test_a_devices_authority_matches_its_statements(api, lrs, world):
     assert lrs.post(tool_written).status_code == 200
     assert _related(lrs, device) == {pushed["id"]}
     assert _related(lrs, device, "false") == set()
+
+
+def test_migration_0014_forgets_an_authority_indexed_before_it_was_read_as_credentials(lrs, ctx):
+    """A store indexed by the earlier rule holds a row for the authority a tool sent;
+    0014 rebuilds the agent rows of statements carrying one, so the forged authority
+    matches nothing and every other row stays."""
+    from alembic import command
+    from sqlalchemy import insert, select
+
+    from sync.server.db import alembic_config
+    from sync.server.models import Statement, StatementAgent
+    from sync.xapi_actors import checked_digest
+
+    plain, sent_one = statement(), statement(authority=FORGED)
+    assert lrs.post([plain, sent_one]).status_code == 200
+
+    def rows() -> list:
+        with ctx.db.read() as session:
+            return sorted(session.execute(select(*StatementAgent.__table__.c)).all())
+
+    kept = rows()
+    config = alembic_config()
+    with ctx.db.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0013")
+    with ctx.db.write() as session:
+        seq = session.scalar(
+            select(Statement.seq).where(Statement.statement_id == sent_one["id"].lower())
+        )
+        session.execute(
+            insert(StatementAgent).values(agent=checked_digest(FORGED), seq=seq, related=True)
+        )
+    assert _related(lrs, FORGED) == {sent_one["id"]}  # what the earlier rule left
+    ctx.db.migrate()
+    assert _related(lrs, FORGED) == set()
+    assert rows() == kept
+    assert _related(lrs, _authority_of(lrs, plain["id"])) == {plain["id"], sent_one["id"]}

@@ -64,12 +64,6 @@ def about() -> dict[str, Any]:
     return {"version": [XAPI_VERSION], "extensions": {"urn:hocvu:server": "Học Vụ Số"}}
 
 
-def _visible(session: Session, client: AuthenticatedXapiClient):
-    """What `client` may read (kept for the Activities resource; new code calls
-    `xapi_query.visible`)."""
-    return xapi_query.visible(session, client.client_id, client.unit_id)
-
-
 # ------------------------------------------------------------------ PUT and POST
 
 
